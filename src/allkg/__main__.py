@@ -1,0 +1,5 @@
+"""Allow ``python -m allkg``."""
+
+from allkg.cli import main
+
+main()

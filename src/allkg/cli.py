@@ -1,0 +1,301 @@
+"""The ``allkg`` command line. It only wires the modules together.
+
+Heavy libraries (rdflib, pyshacl, pyoxigraph) are imported inside the
+commands that use them, so ``allkg --help`` starts as fast as click does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from allkg import __version__
+from allkg.errors import AllkgError, NotConformingError, UsageError
+
+if TYPE_CHECKING:
+    from allkg.graph import KnowledgeGraph
+    from allkg.validate import Report
+
+DEFAULT_OUT = Path("allkg-out")
+FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml")
+BUILD_FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig")
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+source_argument = click.argument(
+    "sources", nargs=-1, type=click.Path(path_type=Path, exists=False), metavar="[SOURCE]..."
+)
+base_iri_option = click.option(
+    "--base-iri",
+    default="https://w3id.org/allkg/",
+    show_default=True,
+    help="Base of every entity IRI (entities live under BASE/id/).",
+)
+max_source_option = click.option(
+    "--max-source-mib",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Refuse pages larger than this (MiB).",
+)
+data_option = click.option(
+    "--data",
+    "data_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read this RDF file instead of building the bundled page (repeatable).",
+)
+
+
+class _State:
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="allkg")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but results and errors.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool) -> None:
+    """Publish a grounded, evidence-carrying knowledge graph about acute lymphocytic leukemia.
+
+    Every command works with no input: it then reads the page bundled with allkg.
+
+    \b
+    Examples:
+      allkg build                      # bundled page -> allkg-out/allkg.{ttl,jsonld,nt,nq,trig}
+      allkg build page.txt --out site  # your page
+      allkg extract | head             # the facts and their evidence, as JSON lines
+      allkg export --format turtle     # one format on stdout
+      allkg validate allkg-out/allkg.ttl
+
+    Exit status: 0 success, 1 the graph fails its SHACL shapes, 2 bad usage or input.
+    """
+    ctx.obj = _State(quiet)
+
+
+@cli.command(context_settings=CONTEXT)
+@source_argument
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT, show_default=True,
+    help="Folder to write the graph files into.",
+)
+@base_iri_option
+@click.option(
+    "-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
+    help="Write only these formats (repeatable). Default: turtle, jsonld, ntriples, nquads, trig.",
+)
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--write-invalid", is_flag=True, help="Write the files even when the graph fails its shapes.")
+@max_source_option
+@click.pass_obj
+def build(
+    state: _State,
+    sources: tuple[Path, ...],
+    out: Path,
+    base_iri: str,
+    formats: tuple[str, ...],
+    no_validate: bool,
+    write_invalid: bool,
+    max_source_mib: float,
+) -> None:
+    """Read pages, extract facts with evidence, validate, and write every RDF format.
+
+    SOURCE is a text page or a folder of them; with none, the bundled page is read.
+    Files are written to a temporary name and renamed, so a failed build never
+    leaves a half-written file, and an invalid graph is not written at all.
+
+    \b
+    Examples:
+      allkg build
+      allkg build pages/ --out public/data --base-iri https://example.org/all/
+      allkg build page.txt -f turtle -f jsonld
+    """
+    from allkg.fileio import atomic_write_all
+    from allkg.pipeline import build as run_build
+    from allkg.serialize import FORMATS, serialize
+
+    result = run_build(sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576))
+    for warning in result.warnings:
+        state.say(f"allkg: warning: {warning}")
+    report = None if no_validate else _validate(result.graph)
+    conforms = report is None or report.conforms
+    if conforms or write_invalid:
+        files = {
+            out / f"allkg.{FORMATS[name].extension}": serialize(result.graph, name)
+            for name in (formats or BUILD_FORMAT_NAMES)
+        }
+        atomic_write_all(files)
+    pages = len(result.extractions)
+    facts = sum(len(e.facts) for e in result.extractions)
+    status = "not validated" if report is None else ("conforms" if report.conforms else "DOES NOT CONFORM")
+    state.say(f"allkg: {pages} page(s), {facts} facts, {len(result.graph)} triples; SHACL: {status}")
+    if report is not None and not report.conforms:
+        raise NotConformingError(report.text())
+    state.say(f"allkg: wrote {', '.join(str(p) for p in sorted(files))}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of text.")
+@click.pass_obj
+def validate(state: _State, files: tuple[Path, ...], as_json: bool) -> None:
+    """Check RDF files against the allkg SHACL shapes.
+
+    FILE may be Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig),
+    JSON-LD (.jsonld) or RDF/XML (.rdf); all files are checked as one graph.
+    Exit 0 when the graph conforms, 1 when it does not, 2 when a file cannot be read.
+
+    \b
+    Examples:
+      allkg validate allkg-out/allkg.ttl
+      allkg validate --json allkg-out/allkg.nq
+    """
+    from allkg.rdfread import read_rdf
+
+    report = _validate(read_rdf(files))
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"conforms": report.conforms, "results": [r.__dict__ for r in report.results]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        click.echo(report.text())
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@source_argument
+@base_iri_option
+@max_source_option
+@click.pass_obj
+def extract(state: _State, sources: tuple[Path, ...], base_iri: str, max_source_mib: float) -> None:
+    """Print every fact found in the pages, with its evidence, as JSON lines (for review).
+
+    Each line: source, kind, subject, predicate, object (IRI or value), their labels,
+    the object's ontology mappings, and evidence spans (start, end, quote) where
+    text[start:end] == quote in the decoded page.
+
+    \b
+    Examples:
+      allkg extract
+      allkg extract page.txt | jq -r 'select(.kind=="risk-factor") | .object_label'
+    """
+    from allkg.facts import Entity
+    from allkg.namespaces import expand, id_namespace
+    from allkg.pipeline import check_base_iri, expand_sources, extract_pages
+
+    ids = id_namespace(check_base_iri(base_iri))
+    extractions = extract_pages(expand_sources(sources), max_bytes=int(max_source_mib * 1_048_576))
+    for extraction in extractions:
+        for warning in extraction.warnings:
+            state.say(f"allkg: warning: {warning}")
+        for fact in extraction.facts:
+            obj = fact.object
+            record = {
+                "source": extraction.document.name,
+                "sha256": extraction.document.sha256,
+                "kind": fact.kind,
+                "subject": ids + fact.subject.path,
+                "subject_label": fact.subject.label,
+                "predicate": expand(fact.predicate),
+                "object": ids + obj.path if isinstance(obj, Entity) else getattr(obj, "value", getattr(obj, "name", None)),
+                "object_label": obj.label if isinstance(obj, Entity) else None,
+                "object_mappings": (
+                    [iri for _, iri in obj.concept.mappings] if isinstance(obj, Entity) and obj.concept else []
+                ),
+                "evidence": [{"start": s.start, "end": s.end, "quote": extraction.quote(s)} for s in fact.evidence],
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("-f", "--format", "format_name", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True)
+@data_option
+@source_argument
+@base_iri_option
+@click.pass_obj
+def export(
+    state: _State, format_name: str, data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str
+) -> None:
+    """Write the graph in one format to stdout.
+
+    The graph is built from SOURCE pages (default: the bundled page), or read
+    from --data files (any RDF format) and converted.
+
+    \b
+    Examples:
+      allkg export --format jsonld > all.jsonld
+      allkg export --data allkg-out/allkg.ttl --format ntriples
+    """
+    from allkg.serialize import serialize
+
+    graph = _graph(data_files, sources, base_iri, state)
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(serialize(graph, format_name))
+    stdout.flush()
+
+
+def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str, state: _State) -> KnowledgeGraph:
+    """The graph a reading command works on: --data files, else the pages built."""
+    if data_files and sources:
+        raise UsageError("give either --data RDF files or SOURCE pages, not both")
+    if data_files:
+        from allkg.rdfread import read_rdf
+
+        return read_rdf(data_files)
+    from allkg.pipeline import build as run_build
+
+    result = run_build(sources, base_iri=base_iri)
+    for warning in result.warnings:
+        state.say(f"allkg: warning: {warning}")
+    return result.graph
+
+
+def _validate(graph: KnowledgeGraph) -> Report:
+    from allkg.validate import validate as shacl_validate
+
+    return shacl_validate(graph.union())
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning every failure into one clear line and an exit code."""
+    debug = os.environ.get("ALLKG_DEBUG") == "1"
+    try:
+        cli.main(prog_name="allkg", standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        sys.exit(stop.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2 if err.exit_code == 2 else err.exit_code)
+    except click.Abort:
+        click.echo("allkg: aborted", err=True)
+        sys.exit(130)
+    except NotConformingError as err:
+        click.echo(str(err), err=True)
+        sys.exit(err.exit_code)
+    except AllkgError as err:
+        click.echo(f"allkg: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        if debug:
+            raise
+        click.echo(f"allkg: internal error: {type(err).__name__}: {err} (set ALLKG_DEBUG=1 for details)", err=True)
+        sys.exit(3)

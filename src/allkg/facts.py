@@ -1,0 +1,116 @@
+"""What extraction produces: entities, facts about them, and the evidence spans."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from allkg.lexicon import Concept
+from allkg.source import SourceDocument
+
+STATEMENT_KINDS = {"epidemiology": "EpidemiologyStatement", "prognosis": "PrognosisStatement"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A node of the domain layer: a vocabulary concept, or one minted from the page."""
+
+    path: str
+    kind: str
+    label: str
+    concept: Concept | None = None
+
+    @property
+    def grounded(self) -> bool:
+        return self.concept is not None and self.concept.grounded
+
+
+@dataclass(frozen=True)
+class Text:
+    """A literal in the page's language."""
+
+    value: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A boolean literal."""
+
+    value: bool
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of the allkg ontology itself (e.g. ``FavourableOutlook``)."""
+
+    name: str
+
+
+Value = Entity | Text | Flag | Term
+
+
+@dataclass(frozen=True)
+class Span:
+    """Code-point offsets into the decoded text: ``text[start:end]`` is the quote."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One domain triple, the kind of fact it states, and where the page says it."""
+
+    kind: str
+    subject: Entity
+    predicate: str
+    object: Value
+    evidence: tuple[Span, ...]
+
+
+@dataclass
+class Extraction:
+    """Everything read from one page."""
+
+    document: SourceDocument
+    facts: list[Fact] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+
+    def quote(self, span: Span) -> str:
+        return self.document.text[span.start : span.end]
+
+
+def slugify(label: str) -> str:
+    """A readable, IRI-safe slug: NFKD, ASCII letters and digits, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug:
+        slug = "x-" + hashlib.sha256(label.encode()).hexdigest()[:12]
+    return slug[:80].rstrip("-")
+
+
+def short_hash(*parts: str) -> str:
+    """A stable 16-hex-digit hash of the parts, for IRIs derived from content."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def concept_entity(concept: Concept) -> Entity:
+    return Entity(concept.path, concept.kind, concept.pref_label, concept)
+
+
+def local_entity(kind: str, label: str) -> Entity:
+    """An ungrounded concept named by the page (no ontology term in the vocabulary)."""
+    return Entity(f"{kind}/{slugify(label)}", kind, label)
+
+
+def statement_entity(disease: Entity, kind: str, age_group: Entity, text: str) -> Entity:
+    """A statement the page makes about one age group (epidemiology or prognosis)."""
+    disease_slug = disease.path.split("/", 1)[1]
+    age_slug = age_group.path.split("/", 1)[1]
+    path = f"statement/{disease_slug}/{kind}/{age_slug}/{short_hash(text)[:8]}"
+    return Entity(path, f"{kind}-statement", text)

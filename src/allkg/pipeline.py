@@ -1,0 +1,71 @@
+"""Pages -> knowledge graph: the steps every command shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from allkg.errors import InputError, UsageError
+from allkg.facts import Extraction
+from allkg.graph import KnowledgeGraph, build_graph
+from allkg.lexicon import load_lexicon
+from allkg.namespaces import DEFAULT_BASE_IRI
+from allkg.resources import seed_path
+from allkg.source import MAX_SOURCE_BYTES, read_source
+
+PAGE_SUFFIXES = (".txt", ".text")
+
+
+@dataclass
+class Build:
+    """The result of reading pages: what each page gave, and the merged graph."""
+
+    extractions: list[Extraction]
+    graph: KnowledgeGraph
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for e in self.extractions for w in e.warnings]
+
+
+def expand_sources(sources: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """The pages to read: the bundled seed when none is given; a folder means its pages, sorted."""
+    if not sources:
+        return [seed_path()]
+    pages: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            found = sorted(p for p in source.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+            if not found:
+                raise InputError(f"{source}: a folder with no pages ({', '.join(PAGE_SUFFIXES)}) in it")
+            pages.extend(found)
+        else:
+            pages.append(source)
+    return pages
+
+
+def check_base_iri(base_iri: str) -> str:
+    """An absolute http(s) IRI ending in '/', with no character IRIs forbid."""
+    if not base_iri.startswith(("http://", "https://")) or any(c in base_iri for c in ' <>"{}|\\^`'):
+        raise UsageError(f"--base-iri {base_iri!r}: must be an absolute http(s) IRI without spaces or <>\"{{}}|\\^`")
+    return base_iri if base_iri.endswith("/") else base_iri + "/"
+
+
+def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> list[Extraction]:
+    """Read and extract every page (sorted by content hash, so argument order does not change output)."""
+    from allkg.extract import extract
+
+    lexicon = load_lexicon()
+    extractions = [extract(read_source(path, max_bytes=max_bytes), lexicon) for path in sources]
+    return sorted(extractions, key=lambda e: e.document.sha256)
+
+
+def build(
+    sources: tuple[Path, ...] | list[Path] = (),
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    max_bytes: int = MAX_SOURCE_BYTES,
+) -> Build:
+    """Extract every page and merge the facts into one graph."""
+    extractions = extract_pages(expand_sources(sources), max_bytes=max_bytes)
+    return Build(extractions, build_graph(extractions, base_iri=check_base_iri(base_iri)))

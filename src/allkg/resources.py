@@ -1,0 +1,36 @@
+"""Files shipped with allkg: ontology, shapes and the bundled seed page.
+
+In a wheel they live under ``allkg/resources`` (hatchling ``force-include``);
+in a source checkout (editable install) they are read from the top of the repo.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+SEED_FILE_NAME = "seed-mayo-clinic-all.txt"
+SEED_SOURCE_NOTE = (
+    "Mayo Clinic patient page about acute lymphocytic leukemia, scraped as plain text "
+    "(corpus file 000_281f75275f4d6fc1.txt)"
+)
+
+
+def _package_dir() -> Path:
+    return Path(str(resources.files("allkg")))
+
+
+def resource_path(*parts: str) -> Path:
+    """Return the path of a shipped resource (``ontology/...`` or ``shapes/...``)."""
+    packaged = _package_dir().joinpath("resources", *parts)
+    if packaged.exists():
+        return packaged
+    checkout = _package_dir().parents[1].joinpath(*parts)
+    if checkout.exists():
+        return checkout
+    raise FileNotFoundError(f"allkg resource not found: {'/'.join(parts)} (is the package installed correctly?)")
+
+
+def seed_path() -> Path:
+    """The bundled seed page, the default input of every command."""
+    return _package_dir() / "data" / SEED_FILE_NAME

@@ -1,0 +1,129 @@
+"""Write the graph in every RDF format, byte-identical for the same input.
+
+Turtle, N-Triples, N-Quads, TriG and RDF/XML come from pyoxigraph (strict and
+fast) fed with sorted quads; JSON-LD is compacted by rdflib with our context
+(``ontology/context.jsonld``, inlined so no reader fetches anything), then
+its nodes and arrays are sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from allkg.graph import KnowledgeGraph
+from allkg.namespaces import PREFIXES
+from allkg.resources import resource_path
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    """An output format: its name on the command line, file extension and media type."""
+
+    name: str
+    extension: str
+    media_type: str
+    datasets: bool = False
+
+
+FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in (
+        RdfFormat("turtle", "ttl", "text/turtle"),
+        RdfFormat("jsonld", "jsonld", "application/ld+json"),
+        RdfFormat("ntriples", "nt", "application/n-triples"),
+        RdfFormat("nquads", "nq", "application/n-quads", datasets=True),
+        RdfFormat("trig", "trig", "application/trig", datasets=True),
+        RdfFormat("rdfxml", "rdf", "application/rdf+xml"),
+    )
+}
+BUILD_FORMATS = ("turtle", "jsonld", "ntriples", "nquads", "trig")
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
+    """The graph in one format, as bytes."""
+    if format_name == "jsonld":
+        return _jsonld(kg.union())
+    fmt = FORMATS[format_name]
+    quads = _quads(kg) if fmt.datasets else _quads_of(kg.union(), ox.DefaultGraph())
+    quads.sort(key=_quad_key)
+    if format_name in ("ntriples", "nquads"):
+        return ox.serialize(quads, format=_OX_FORMATS[format_name])
+    body = ox.serialize(quads, format=_OX_FORMATS[format_name], prefixes=PREFIXES)
+    return _sorted_prefixes(body) if format_name in ("turtle", "trig") else body
+
+
+def _sorted_prefixes(document: bytes) -> bytes:
+    """Put the ``@prefix`` lines in a fixed order (pyoxigraph keeps them in a hash map)."""
+    lines = document.split(b"\n")
+    header = sorted(line for line in lines if line.startswith(b"@prefix "))
+    body = [line for line in lines if not line.startswith(b"@prefix ")]
+    return b"\n".join([*header, b"", *body])
+
+
+def _quads(kg: KnowledgeGraph) -> list[ox.Quad]:
+    quads = _quads_of(kg.default, ox.DefaultGraph())
+    for name, graph in kg.evidence.items():
+        quads.extend(_quads_of(graph, ox.NamedNode(str(name))))
+    return quads
+
+
+def _quads_of(graph: Graph, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
+    return [ox.Quad(_ox(s), _ox(p), _ox(o), graph_name) for s, p, o in graph]  # type: ignore[arg-type]
+
+
+def _ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = term.datatype or URIRef("http://www.w3.org/2001/XMLSchema#string")
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot serialize RDF term {term!r}")
+
+
+def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+    return (graph, str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+@cache
+def jsonld_context() -> dict[str, Any]:
+    """Our JSON-LD context (the ``@context`` object of ``ontology/context.jsonld``)."""
+    with resource_path("ontology", "context.jsonld").open(encoding="utf-8") as handle:
+        context: dict[str, Any] = json.load(handle)["@context"]
+    return context
+
+
+def _jsonld(graph: Graph) -> bytes:
+    from rdflib.plugins.serializers.jsonld import from_rdf
+
+    document = from_rdf(graph, context_data=jsonld_context(), auto_compact=True)
+    document = _sorted_json(document)
+    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _sorted_json(value: Any) -> Any:
+    """Sort JSON-LD node arrays (unordered sets in JSON-LD) so bytes do not depend on hashing."""
+    if isinstance(value, dict):
+        return {key: (v if key == "@context" else _sorted_json(v)) for key, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value

@@ -1,0 +1,101 @@
+"""Read a source page: bytes -> exact decoded text, with its sha256.
+
+Offsets everywhere in allkg are code-point offsets into ``SourceDocument.text``,
+the decoded text with one leading byte-order mark removed and nothing else
+changed (CRLF line ends are kept, so quotes match the text byte for byte).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from allkg.errors import InputError
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+"""Pages larger than this are refused: a patient page is a few kilobytes."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One decoded page and what we know about its bytes."""
+
+    name: str
+    text: str
+    sha256: str
+    encoding: str
+    byte_count: int
+    media_type: str = "text/plain"
+
+
+def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> SourceDocument:
+    """Read and decode one page, or raise :class:`InputError` with a one-line reason."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a page")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: {size / 1_048_576:.1f} MiB is over the {max_bytes / 1_048_576:.0f} MiB limit "
+                "for one page (raise it with --max-source-mib)"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    return decode_source(data, name=path.name, max_bytes=max_bytes)
+
+
+def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) -> SourceDocument:
+    """Decode page bytes: BOM-declared UTF-8/16/32, else UTF-8, else Windows-1252."""
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: {len(data) / 1_048_576:.1f} MiB is over the limit for one page")
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: the page is empty")
+    _reject_binary(text, name)
+    return SourceDocument(
+        name=name,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        byte_count=len(data),
+    )
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding.split("-le")[0].split("-be")[0]
+            except UnicodeDecodeError as err:
+                raise InputError(f"{name}: declares {encoding} by its byte-order mark but is not ({err.reason})") from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data (NUL bytes), not a text page")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: neither UTF-8 nor Windows-1252 text") from None
+
+
+def _reject_binary(text: str, name: str) -> None:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
+    if controls > max(2, len(sample) // 100):
+        raise InputError(f"{name}: binary data ({controls} control characters), not a text page")

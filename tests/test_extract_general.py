@@ -1,0 +1,133 @@
+"""The extractor works from structure and cues, not from the seed page's strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from allkg.extract import extract
+from allkg.lexicon import load_lexicon
+from allkg.segment import segment
+from allkg.source import decode_source
+
+LEXICON = load_lexicon()
+FOOTER = "Privacy policy. © 2025 Example Hospital. All rights reserved."
+
+
+def facts(text: str, kind: str | None = None):
+    result = extract(decode_source(text.encode(), name="page.txt"), LEXICON)
+    for fact in result.facts:
+        quote_spans = [result.document.text[s.start : s.end] for s in fact.evidence]
+        assert all(quote_spans)
+    return [f for f in result.facts if kind is None or f.kind == kind], result
+
+
+def labels(found) -> set[str]:
+    return {f.object.label for f in found}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # displaced after the footer, run together
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood. Things that raise the risk of ALL include:"
+        f"{FOOTER}Being male.Having an identical twin with ALL.",
+        # in place, run together
+        "Acute lymphoblastic leukemia is a cancer of the blood. Risk factors for it include:"
+        "Being male.Having an identical twin with ALL.What are the symptoms?",
+        # in place, bulleted
+        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n- Being male\n"
+        "* Having an identical twin with ALL\n\nMore text follows here.",
+        # numbered
+        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n1. Being male\n"
+        "2) Having an identical twin with ALL\n",
+    ],
+)
+def test_risk_factor_lists_in_any_shape(page):
+    found, result = facts(page, "risk-factor")
+    assert labels(found) == {"being male", "having an identical twin with ALL"}
+    # not in the vocabulary: kept as local, ungrounded concepts, with a warning; never a guessed ID
+    assert all(f.object.concept is None for f in found)
+    assert sum("not in the vocabulary" in w for w in result.warnings) == 2
+
+
+def test_displaced_list_goes_to_the_lead_in_its_items_match():
+    page = (
+        "Acute lymphoblastic leukemia is a cancer of the blood. Symptoms may include:"
+        "See a doctor if you are worried about any of these problems for more than a week. "
+        "Factors that increase the risk include:"
+        f"{FOOTER}Exposure to radiation.Genetic disorders."
+    )
+    found, result = facts(page, "risk-factor")
+    assert labels(found) == {"exposure to radiation", "genetic disorders"}
+    assert not [f for f in result.facts if f.kind == "symptom"]
+    assert any("Symptoms may include" in w for w in result.warnings)
+
+
+def test_short_link_texts_after_a_footer_are_not_a_list():
+    page = "Acute lymphoblastic leukemia is a cancer of the blood. Risk factors include:" + FOOTER + "Careers."
+    found, _ = facts(page, "risk-factor")
+    assert found == []
+
+
+def test_the_word_all_is_not_the_disease():
+    page = (
+        "Leukemia affects all ages. In all cases, doctors check the blood. "
+        "All patients get tests. Risk factors include:\n- Being male\n"
+    )
+    found, result = facts(page)
+    assert found == []
+    assert any("no disease" in w for w in result.warnings)
+
+
+def test_abbreviation_only_where_the_page_defines_it():
+    found, _ = facts("Acute lymphoblastic leukemia is a cancer of the blood. It affects ALL ages.", "abbreviation")
+    assert found == []
+    found, _ = facts("Acute lymphoblastic leukemia (ALL) is a cancer of the blood.", "abbreviation")
+    assert [f.object.value for f in found] == ["ALL"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It is sometimes called acute lymphocytic leukemia or acute lymphoid leukemia.", {"acute lymphoid leukemia"}),
+        ("Acute lymphoblastic leukemia is also called precursor lymphoblastic leukemia.", {"precursor lymphoblastic leukemia"}),
+        ("Acute lymphoblastic leukemia may also be called lymphoblastic leukemia.", {"lymphoblastic leukemia"}),
+    ],
+)
+def test_synonym_cues(sentence, expected):
+    page = f"Acute lymphoblastic leukemia (ALL) is a cancer of the blood and bone marrow. {sentence}"
+    found, _ = facts(page, "synonym")
+    assert {f.object.value for f in found} - {"ALL", "acute lymphoblastic leukemia"} == expected
+
+
+def test_white_blood_cells_called_x_is_not_a_synonym():
+    page = "Acute lymphoblastic leukemia is a cancer. It makes leukemic white blood cells called lymphoblasts."
+    synonyms, _ = facts(page, "synonym")
+    assert {f.object.value for f in synonyms} == {"acute lymphoblastic leukemia"}
+    cells, _ = facts(page, "cell-type")
+    assert labels(cells) == {"white blood cell", "lymphoblast"}
+
+
+def test_another_disease_is_not_all():
+    page = (
+        "Acute myeloid leukemia (AML) is a cancer of the blood and bone marrow. "
+        "Risk factors include:\n- Smoking\n- Exposure to radiation\n"
+    )
+    found, result = facts(page)
+    diseases = {f.subject.path for f in found if f.subject.kind == "disease"}
+    assert diseases == {"disease/acute-myeloid-leukemia"}
+    assert all(f.subject.concept is None for f in found if f.subject.kind == "disease")
+    assert any("not in the vocabulary" in w and "acute myeloid leukemia" in w for w in result.warnings)
+
+
+def test_run_on_sentences_are_split():
+    layout = segment("The disease is rare.The word acute means fast.Risk factors include:Smoking.Being male.")
+    texts = [s.text for s in layout.segments]
+    assert texts == ["The disease is rare.", "The word acute means fast.", "Risk factors include:", "Smoking.", "Being male."]
+    assert [i.text for i in layout.lists[0].items] == ["Smoking.", "Being male."]
+
+
+def test_possessive_is_not_an_age_group():
+    page = "Acute lymphoblastic leukemia is a cancer of the blood. It can occur in your child's blood."
+    found, _ = facts(page, "age-group")
+    assert found == []
