@@ -51,8 +51,18 @@ data_option = click.option(
 )
 
 
+def _quiet_callback(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(_State).quiet = True
+
+
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet_callback, help="Print nothing but results and errors."
+)
+
+
 class _State:
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
 
     def say(self, message: str) -> None:
@@ -79,7 +89,7 @@ def cli(ctx: click.Context, quiet: bool) -> None:
 
     Exit status: 0 success, 1 the graph fails its SHACL shapes, 2 bad usage or input.
     """
-    ctx.obj = _State(quiet)
+    ctx.ensure_object(_State).quiet = quiet
 
 
 @cli.command(context_settings=CONTEXT)
@@ -95,6 +105,7 @@ def cli(ctx: click.Context, quiet: bool) -> None:
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
 @click.option("--write-invalid", is_flag=True, help="Write the files even when the graph fails its shapes.")
+@quiet_option
 @max_source_option
 @click.pass_obj
 def build(
@@ -145,6 +156,7 @@ def build(
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@quiet_option
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of text.")
 @click.pass_obj
 def validate(state: _State, files: tuple[Path, ...], as_json: bool) -> None:
@@ -179,6 +191,7 @@ def validate(state: _State, files: tuple[Path, ...], as_json: bool) -> None:
 @cli.command(context_settings=CONTEXT)
 @source_argument
 @base_iri_option
+@quiet_option
 @max_source_option
 @click.pass_obj
 def extract(state: _State, sources: tuple[Path, ...], base_iri: str, max_source_mib: float) -> None:
@@ -225,6 +238,7 @@ def extract(state: _State, sources: tuple[Path, ...], base_iri: str, max_source_
 @click.option("-f", "--format", "format_name", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True)
 @data_option
 @source_argument
+@quiet_option
 @base_iri_option
 @click.pass_obj
 def export(
