@@ -38,7 +38,7 @@ base_iri_option = click.option(
 max_source_option = click.option(
     "--max-source-mib",
     type=click.FloatRange(min=0.001),
-    default=20.0,
+    default=5.0,
     show_default=True,
     help="Refuse pages larger than this (MiB).",
 )
@@ -134,6 +134,7 @@ def build(
     from allkg.pipeline import build as run_build
     from allkg.serialize import FORMATS, serialize
 
+    _check_writable_folder(out)
     result = run_build(sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576))
     for warning in result.warnings:
         state.say(f"allkg: warning: {warning}")
@@ -278,10 +279,32 @@ def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: st
     return result.graph
 
 
+def _check_writable_folder(out: Path) -> None:
+    """Fail before any work when the output folder cannot be made or written."""
+    existing = out
+    while not existing.exists():
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"--out {out}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: {existing} is not writable")
+
+
 def _validate(graph: KnowledgeGraph) -> Report:
     from allkg.validate import validate as shacl_validate
 
     return shacl_validate(graph.union())
+
+
+def _one_line(err: click.ClickException) -> str:
+    """Click's message on one line, with the command to ask for help."""
+    message = " ".join(err.format_message().split())
+    ctx = getattr(err, "ctx", None)
+    if isinstance(err, click.UsageError) and ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message
 
 
 def main() -> None:
@@ -292,8 +315,8 @@ def main() -> None:
     except click.exceptions.Exit as stop:
         sys.exit(stop.exit_code)
     except click.ClickException as err:
-        err.show()
-        sys.exit(2 if err.exit_code == 2 else err.exit_code)
+        click.echo(f"allkg: error: {_one_line(err)}", err=True)
+        sys.exit(err.exit_code)
     except click.Abort:
         click.echo("allkg: aborted", err=True)
         sys.exit(130)
@@ -303,6 +326,10 @@ def main() -> None:
     except AllkgError as err:
         click.echo(f"allkg: error: {err}", err=True)
         sys.exit(err.exit_code)
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        click.echo(f"allkg: error: {where}{err.strerror or err}", err=True)
+        sys.exit(2)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)

@@ -110,7 +110,32 @@ def extract(document: SourceDocument, lexicon: Lexicon) -> Extraction:
         page.cause,
     ):
         result.facts.extend(recogniser(disease))
+    result.facts = _merge(result.facts, result.warnings, document.name)
     result.warnings.extend(page.warnings)
+    return result
+
+
+MAX_EVIDENCE_PER_FACT = 5
+"""Places kept as evidence when a page states the same fact again and again."""
+
+
+def _merge(facts: list[Fact], warnings: list[str], name: str) -> list[Fact]:
+    """One fact per triple, with the evidence of every place that states it (the first few, in page order)."""
+    merged: dict[tuple[str, str, object], Fact] = {}
+    spans: dict[tuple[str, str, object], set[Span]] = {}
+    for fact in facts:
+        key = (fact.subject.path, fact.predicate, fact.object)
+        merged.setdefault(key, fact)
+        spans.setdefault(key, set()).update(fact.evidence)
+    result = []
+    for key, fact in merged.items():
+        evidence = sorted(spans[key], key=lambda s: (s.start, s.end))
+        if len(evidence) > MAX_EVIDENCE_PER_FACT:
+            warnings.append(
+                f"{name}: {fact.kind} fact stated in {len(evidence)} places; the first {MAX_EVIDENCE_PER_FACT} are kept"
+            )
+            evidence = evidence[:MAX_EVIDENCE_PER_FACT]
+        result.append(Fact(fact.kind, fact.subject, fact.predicate, fact.object, tuple(evidence)))
     return result
 
 
@@ -127,6 +152,7 @@ class _Page:
         self._name_span: Span | None = None
         self._abbreviation: tuple[str, Span] | None = None
         self._disease: Entity | None = None
+        self._segment_mentions: dict[int, list[Mention]] = {}
 
     # -- page metadata ------------------------------------------------------
 
@@ -186,7 +212,13 @@ class _Page:
         return self._disease
 
     def _mentions(self, seg: Segment, start: int | None = None, end: int | None = None) -> list[Mention]:
-        return self.lexicon.mentions(self.text, seg.start if start is None else start, seg.end if end is None else end)
+        """Concepts named in the segment (or a clause of it); whole segments are matched once."""
+        if start is not None or end is not None:
+            return self.lexicon.mentions(self.text, seg.start if start is None else start, seg.end if end is None else end)
+        found = self._segment_mentions.get(seg.start)
+        if found is None:
+            found = self._segment_mentions[seg.start] = self.lexicon.mentions(self.text, seg.start, seg.end)
+        return found
 
     def _names_disease(self, seg: Segment, disease: Entity) -> bool:
         """The segment is about the disease: by name, defined abbreviation or pronoun subject."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +47,22 @@ def expand_sources(sources: tuple[Path, ...] | list[Path]) -> list[Path]:
 
 def check_base_iri(base_iri: str) -> str:
     """An absolute http(s) IRI ending in '/', with no character IRIs forbid."""
-    if not base_iri.startswith(("http://", "https://")) or any(c in base_iri for c in ' <>"{}|\\^`'):
-        raise UsageError(f"--base-iri {base_iri!r}: must be an absolute http(s) IRI without spaces or <>\"{{}}|\\^`")
+    import pyoxigraph
+
+    problem = None
+    if not base_iri.startswith(("http://", "https://")):
+        problem = "must start with http:// or https://"
+    elif any(c.isspace() or ord(c) < 0x20 or c in '<>"{}|\\^`' for c in base_iri):
+        problem = "must not contain spaces, control characters or <>\"{}|\\^`"
+    elif re.search(r"%(?![0-9A-Fa-f]{2})", base_iri):
+        problem = "has a % not followed by two hex digits"
+    else:
+        try:
+            pyoxigraph.NamedNode(base_iri.rstrip("/") + "/id/x")
+        except ValueError as err:
+            problem = f"is not a valid IRI ({err})"
+    if problem:
+        raise UsageError(f"--base-iri {base_iri!r} {problem}")
     return base_iri if base_iri.endswith("/") else base_iri + "/"
 
 

@@ -1,0 +1,504 @@
+"""Bad, odd and huge inputs, run through the real ``allkg`` command in a subprocess.
+
+Every refused input must give exit 2, exactly one line on stderr starting
+``allkg: error:``, no traceback, and no file (not even a temporary dotfile)
+in the output folder; a folder that already holds a good build must keep it
+byte for byte. Pages in other encodings or with CRLF line ends must give
+correct output: the quotes and offsets in the graph must match the decoded
+text, which the tests decode themselves and also read back from the graph.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import random
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+import pytest
+
+from allkg.resources import seed_path
+
+SEED = seed_path()
+SEED_BYTES = SEED.read_bytes()
+SEED_TEXT = SEED_BYTES.decode("utf-8")
+OUTPUT_NAMES = ("allkg.jsonld", "allkg.nq", "allkg.nt", "allkg.trig", "allkg.ttl")
+DEFAULT_LIMIT_MIB = 5
+BIG_MIB = 50
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+OA = "http://www.w3.org/ns/oa#"
+ALLKG = "https://w3id.org/allkg/ontology/"
+RDF_TYPE = ox.NamedNode(RDF + "type")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def run_allkg(
+    args: list[str], cwd: Path, *, umask: int | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    env.pop("ALLKG_DEBUG", None)  # ALLKG_DEBUG=1 re-raises internal errors as tracebacks
+    return subprocess.run(
+        [sys.executable, "-m", "allkg", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
+
+
+def text_of(stream: bytes) -> str:
+    return stream.decode("utf-8", errors="replace")
+
+
+def assert_no_traceback(proc: subprocess.CompletedProcess[bytes]) -> None:
+    both = text_of(proc.stdout) + text_of(proc.stderr)
+    assert "Traceback" not in both, both
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[bytes], *mentions: str) -> str:
+    """Exit 2, nothing on stdout, exactly one stderr line 'allkg: error: ...' naming ``mentions``."""
+    stderr = text_of(proc.stderr)
+    assert_no_traceback(proc)
+    assert proc.returncode == 2, f"exit {proc.returncode}, stderr: {stderr!r}"
+    assert proc.stdout == b"", text_of(proc.stdout)
+    lines = stderr.splitlines()
+    assert len(lines) == 1, f"stderr must be exactly one line, got {len(lines)}: {stderr!r}"
+    assert stderr.endswith("\n") and "\r" not in stderr, repr(stderr)
+    line = lines[0]
+    assert line.startswith("allkg: error: "), line
+    for mention in mentions:
+        assert mention in line, f"{mention!r} not in {line!r}"
+    return line
+
+
+def assert_nothing_written(out: Path, cwd: Path) -> None:
+    """No output folder content at all: no allkg.* file, no .allkg*.tmp, no dotfile."""
+    if out.exists():
+        assert out.is_dir()
+        left = sorted(p.name for p in out.iterdir())
+        assert left == [], f"files left in {out}: {left}"
+    assert not (cwd / "allkg-out").exists(), "wrote to the default folder although --out was given"
+    stray = sorted(p.name for p in cwd.rglob("*") if p.name.startswith(".") or p.name.endswith(".tmp"))
+    assert stray == [], f"temporary files left behind: {stray}"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# --------------------------------------------------------------------------- reading the graph back
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    node: str
+    source: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class GraphFacts:
+    sources: dict[str, dict[str, str]]  # source IRI -> {local property name: lexical value}
+    evidence: list[EvidenceRecord]
+    facts: frozenset[tuple[str, str, str]]  # (rdf:subject, rdf:predicate, rdf:object) of each fact node
+
+
+def read_graph(nt_file: Path) -> GraphFacts:
+    by_subject: dict[str, dict[str, list[ox.NamedNode | ox.Literal | ox.BlankNode]]] = {}
+    for quad in ox.parse(path=str(nt_file), format=ox.RdfFormat.N_TRIPLES):
+        assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+        by_subject.setdefault(quad.subject.value, {}).setdefault(quad.predicate.value, []).append(quad.object)
+
+    def one(subject: str, predicate: str) -> ox.NamedNode | ox.Literal:
+        values = by_subject.get(subject, {}).get(predicate, [])
+        assert len(values) == 1, f"{subject} must have exactly one {predicate}, has {values}"
+        return values[0]  # type: ignore[return-value]
+
+    def types(subject: str) -> set[str]:
+        return {t.value for t in by_subject.get(subject, {}).get(RDF_TYPE.value, [])}
+
+    sources = {}
+    for subject in by_subject:
+        if ALLKG + "SourceDocument" in types(subject):
+            sources[subject] = {
+                name: one(subject, ALLKG + name).value
+                for name in ("decodedText", "sha256", "characterEncoding", "characterCount", "fileName")
+            }
+    evidence = []
+    for subject, properties in by_subject.items():
+        selectors = properties.get(OA + "hasSelector")
+        if not selectors:
+            continue
+        assert {s.value for s in selectors} == {f"{subject}/quote", f"{subject}/position"}, selectors
+        quote, position = f"{subject}/quote", f"{subject}/position"
+        assert OA + "TextQuoteSelector" in types(quote)
+        assert OA + "TextPositionSelector" in types(position)
+        evidence.append(
+            EvidenceRecord(
+                node=subject,
+                source=one(subject, OA + "hasSource").value,
+                start=int(one(position, OA + "start").value),
+                end=int(one(position, OA + "end").value),
+                exact=one(quote, OA + "exact").value,
+                prefix=one(quote, OA + "prefix").value,
+                suffix=one(quote, OA + "suffix").value,
+            )
+        )
+    facts = frozenset(
+        (one(s, RDF + "subject").value, one(s, RDF + "predicate").value, str(one(s, RDF + "object")))
+        for s in by_subject
+        if RDF + "Statement" in types(s)
+    )
+    return GraphFacts(sources, evidence, facts)
+
+
+def assert_quotes_match(graph: GraphFacts, text: str) -> None:
+    assert graph.evidence, "the graph has no evidence at all"
+    for ev in graph.evidence:
+        assert 0 <= ev.start < ev.end <= len(text), ev
+        assert text[ev.start : ev.end] == ev.exact, (
+            f"{ev.node}: text[{ev.start}:{ev.end}] == {text[ev.start:ev.end]!r} but oa:exact is {ev.exact!r}"
+        )
+        assert text[: ev.start].endswith(ev.prefix), f"{ev.node}: oa:prefix {ev.prefix!r} does not precede the quote"
+        assert text[ev.end :].startswith(ev.suffix), f"{ev.node}: oa:suffix {ev.suffix!r} does not follow the quote"
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+def _random_bytes(seed: int, count: int, forbidden: bytes = b"") -> bytes:
+    rng = random.Random(seed)
+    return bytes(b for b in (rng.randrange(256) for _ in range(count)) if b not in forbidden)
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">IIBBBBB", 32, 32, 8, 6, 0, 0, 0)
+    + _random_bytes(1, 4096)
+)
+RANDOM_NO_NUL = b"R" + _random_bytes(2, 4096, forbidden=b"\x00")
+# bytes every one of which Windows-1252 decodes (no NUL, none of 81 8D 8F 90 9D):
+# only the control-character check can refuse it
+RANDOM_CP1252_DECODABLE = b"R" + _random_bytes(3, 8192, forbidden=b"\x00\x81\x8d\x8f\x90\x9d")
+
+
+def _write(name: str, data: bytes) -> Callable[[Path], list[str]]:
+    def make(cwd: Path) -> list[str]:
+        (cwd / name).write_bytes(data)
+        return [name]
+
+    return make
+
+
+def _folder(*files: str) -> Callable[[Path], list[str]]:
+    def make(cwd: Path) -> list[str]:
+        folder = cwd / "pages"
+        folder.mkdir()
+        for name in files:
+            (folder / name).write_bytes(b"not a page\n")
+        return ["pages"]
+
+    return make
+
+
+def _good_then_missing(cwd: Path) -> list[str]:
+    (cwd / "page.txt").write_bytes(SEED_BYTES)
+    return ["page.txt", "missing.txt"]
+
+
+# id, make(cwd) -> SOURCE arguments, text the error line must contain
+BAD_INPUTS: list[tuple[str, Callable[[Path], list[str]], str]] = [
+    ("missing-file", lambda cwd: ["no-such-page.txt"], "no-such-page.txt"),
+    ("missing-in-missing-folder", lambda cwd: ["nowhere/page.txt"], "page.txt"),
+    ("good-page-and-missing-file", _good_then_missing, "missing.txt"),
+    ("empty-folder", _folder(), "pages"),
+    ("folder-without-pages", _folder("notes.md", "image.png", "page.html"), "pages"),
+    ("empty-file", _write("empty.txt", b""), "empty.txt"),
+    ("whitespace-only", _write("blank.txt", b"  \n\t \r\n\x0c\x0b  \n"), "blank.txt"),
+    (
+        "whitespace-only-utf16",
+        _write("blank16.txt", codecs.BOM_UTF16_LE + " \r\n\t ".encode("utf-16-le")),
+        "blank16.txt",
+    ),
+    ("png-with-nul-bytes", _write("image.png", PNG), "image.png"),
+    ("random-bytes-no-nul", _write("noise.txt", RANDOM_NO_NUL), "noise.txt"),
+    ("random-bytes-cp1252-decodable", _write("noise1252.txt", RANDOM_CP1252_DECODABLE), "noise1252.txt"),
+    (
+        "utf8-bom-then-invalid-utf8",
+        _write("badbom.txt", codecs.BOM_UTF8 + b"Leukemia \xff\xfe\xc3("),
+        "badbom.txt",
+    ),
+    (
+        "utf16-bom-odd-length",
+        _write("odd16.txt", codecs.BOM_UTF16_LE + SEED_TEXT.encode("utf-16-le") + b"x"),
+        "odd16.txt",
+    ),
+]
+
+# --base-iri values that are not usable IRIs: each must be refused as bad usage (exit 2), not crash
+BAD_BASE_IRIS = [
+    pytest.param("not-an-iri", id="relative"),
+    pytest.param("", id="empty"),
+    pytest.param("ftp://example.org/all/", id="ftp-scheme"),
+    pytest.param("mailto:someone@example.org", id="mailto"),
+    pytest.param("https://example.org/a b/", id="space"),
+    pytest.param("https://example.org/<all>/", id="angle-brackets"),
+    pytest.param("https://example.org/a\tb/", id="tab"),
+    pytest.param("https://example.org/a\nb/", id="newline"),
+    pytest.param("https://example.org/%zz/", id="bad-percent-escape"),
+    pytest.param("https://[::1/all/", id="bad-host"),
+]
+
+
+def test_bad_input_table_is_really_bad() -> None:
+    """The crafted inputs are what their names say (so the refusals below test the right thing)."""
+    assert b"\x00" in PNG and PNG.startswith(b"\x89PNG")
+    assert b"\x00" not in RANDOM_NO_NUL
+    with pytest.raises(UnicodeDecodeError):
+        RANDOM_NO_NUL.decode("utf-8")
+    with pytest.raises(UnicodeDecodeError):
+        RANDOM_NO_NUL.decode("cp1252")
+    decoded = RANDOM_CP1252_DECODABLE.decode("cp1252")
+    assert sum(1 for c in decoded if c < " " and c not in "\t\n\r\f\v") > 100
+
+
+@pytest.mark.parametrize(("make", "mention"), [pytest.param(m, t, id=i) for i, m, t in BAD_INPUTS])
+def test_bad_input_is_refused_cleanly(tmp_path: Path, make: Callable[[Path], list[str]], mention: str) -> None:
+    sources = make(tmp_path)
+    proc = run_allkg(["build", *sources, "--out", "out"], tmp_path)
+    assert_one_line_error(proc, mention)
+    assert_nothing_written(tmp_path / "out", tmp_path)
+
+
+@pytest.mark.parametrize("base_iri", BAD_BASE_IRIS)
+def test_invalid_base_iri_is_bad_usage(tmp_path: Path, base_iri: str) -> None:
+    proc = run_allkg(["build", "--base-iri", base_iri, "--out", "out"], tmp_path)
+    assert_one_line_error(proc, "--base-iri")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+
+
+# Other bad usage of `allkg build`; the folder holds one file, "afile", which must stay as it is.
+BAD_USAGE = [
+    pytest.param(["--max-source-mib", "0"], "--max-source-mib", id="max-source-mib-zero"),
+    pytest.param(["--max-source-mib", "lots"], "--max-source-mib", id="max-source-mib-not-a-number"),
+    pytest.param(["-f", "nosuch"], "nosuch", id="unknown-format"),
+    pytest.param(["--nosuch"], "--nosuch", id="unknown-option"),
+    pytest.param(["--out", "afile"], "afile", id="out-is-a-file"),
+    pytest.param(["--out", "afile/sub"], "afile", id="out-under-a-file"),
+]
+
+
+@pytest.mark.parametrize(("args", "mention"), BAD_USAGE)
+def test_bad_usage_is_one_line(tmp_path: Path, args: list[str], mention: str) -> None:
+    (tmp_path / "afile").write_bytes(b"keep me\n")
+    proc = run_allkg(["build", *args], tmp_path)
+    assert_one_line_error(proc, mention)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+    assert (tmp_path / "afile").read_bytes() == b"keep me\n"
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The out folder of a successful build of the bundled page."""
+    cwd = tmp_path_factory.mktemp("good")
+    proc = run_allkg(["build", "--out", "out"], cwd)
+    assert proc.returncode == 0, text_of(proc.stderr)
+    assert sorted(p.name for p in (cwd / "out").iterdir()) == sorted(OUTPUT_NAMES)
+    return cwd / "out"
+
+
+@pytest.mark.parametrize(
+    ("make", "extra"),
+    [pytest.param(m, [], id=i) for i, m, _ in BAD_INPUTS]
+    + [pytest.param(lambda cwd: [], ["--base-iri", "not-an-iri"], id="bad-base-iri")],
+)
+def test_failed_build_keeps_previous_output(
+    tmp_path: Path, good_build: Path, make: Callable[[Path], list[str]], extra: list[str]
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(good_build, out)
+    before = snapshot(out)
+    proc = run_allkg(["build", *make(tmp_path), *extra, "--out", "out"], tmp_path)
+    assert_one_line_error(proc)
+    assert snapshot(out) == before, "a failed build changed, removed or added files in the out folder"
+
+
+@pytest.mark.parametrize(
+    ("umask", "mode"), [pytest.param(0o022, 0o644, id="umask-022"), pytest.param(0o002, 0o664, id="umask-002")]
+)
+def test_written_files_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    proc = run_allkg(["build", "--out", "out"], tmp_path, umask=umask)
+    assert proc.returncode == 0, text_of(proc.stderr)
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in sorted((tmp_path / "out").iterdir())}
+    assert modes == {name: oct(mode) for name in OUTPUT_NAMES}
+
+
+# --------------------------------------------------------------------------- other encodings and line ends
+
+
+@pytest.fixture(scope="module")
+def reference_graph(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], GraphFacts]:
+    """The graph of a text given as a plain UTF-8 file (built once per text)."""
+    cache: dict[str, GraphFacts] = {}
+
+    def graph_of(text: str) -> GraphFacts:
+        if text not in cache:
+            cwd = tmp_path_factory.mktemp("reference")
+            (cwd / "page.txt").write_bytes(text.encode("utf-8"))
+            proc = run_allkg(["build", "page.txt", "--out", "out", "-f", "ntriples"], cwd)
+            assert proc.returncode == 0, text_of(proc.stderr)
+            graph = read_graph(cwd / "out" / "allkg.nt")
+            assert_quotes_match(graph, text)
+            assert graph.facts
+            cache[text] = graph
+        return cache[text]
+
+    return graph_of
+
+
+# The seed was scraped without line ends ("...cells are made.The word..."): put them back,
+# so the CRLF copy has CRs before most of its quotes.
+LF_TEXT = re.sub(r"(?<=[.:])(?=[A-Z\u00a9])", "\n", SEED_TEXT)
+CRLF_TEXT = LF_TEXT.replace("\n", "\r\n")
+
+# id, bytes of the page, how the test decodes them itself, the text it must decode to, the encoding
+# the graph must name, and the UTF-8 text whose graph must have the same facts
+ENCODINGS = [
+    pytest.param(
+        SEED_TEXT.encode("cp1252"), lambda b: b.decode("cp1252"), SEED_TEXT, "windows-1252", SEED_TEXT, id="cp1252"
+    ),
+    pytest.param(
+        codecs.BOM_UTF16_LE + SEED_TEXT.encode("utf-16-le"),
+        lambda b: b.decode("utf-16"),
+        SEED_TEXT,
+        "utf-16",
+        SEED_TEXT,
+        id="utf-16-le-bom",
+    ),
+    pytest.param(
+        codecs.BOM_UTF16_BE + SEED_TEXT.encode("utf-16-be"),
+        lambda b: b.decode("utf-16"),
+        SEED_TEXT,
+        "utf-16",
+        SEED_TEXT,
+        id="utf-16-be-bom",
+    ),
+    pytest.param(
+        codecs.BOM_UTF8 + SEED_BYTES, lambda b: b.decode("utf-8-sig"), SEED_TEXT, "utf-8", SEED_TEXT, id="utf-8-bom"
+    ),
+    pytest.param(CRLF_TEXT.encode("utf-8"), lambda b: b.decode("utf-8"), CRLF_TEXT, "utf-8", LF_TEXT, id="crlf"),
+]
+
+
+def test_encoding_table_preconditions() -> None:
+    """The seed has the characters that differ between encodings; the CRLF copy has many line ends."""
+    assert "\u00a9" in SEED_TEXT and "\u2014" in SEED_TEXT  # (c) and em dash
+    assert "\r" not in SEED_TEXT and "\n" not in SEED_TEXT
+    assert LF_TEXT.count("\n") >= 10 and CRLF_TEXT.count("\r\n") == LF_TEXT.count("\n")
+    assert LF_TEXT.replace("\n", "") == SEED_TEXT
+    cp1252 = SEED_TEXT.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        cp1252.decode("utf-8")  # so allkg must really fall back to Windows-1252
+
+
+@pytest.mark.parametrize(("data", "decode", "expected_text", "encoding", "reference_text"), ENCODINGS)
+def test_encoded_page_gives_correct_quotes(
+    tmp_path: Path,
+    reference_graph: Callable[[str], GraphFacts],
+    data: bytes,
+    decode: Callable[[bytes], str],
+    expected_text: str,
+    encoding: str,
+    reference_text: str,
+) -> None:
+    (tmp_path / "page.txt").write_bytes(data)
+    proc = run_allkg(["build", "page.txt", "--out", "out"], tmp_path)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, text_of(proc.stderr)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUT_NAMES)
+
+    text = decode(data)
+    assert text == expected_text
+    graph = read_graph(tmp_path / "out" / "allkg.nt")
+    assert len(graph.sources) == 1, graph.sources
+    [(source_iri, source)] = graph.sources.items()
+    assert source["decodedText"] == text, "allkg:decodedText is not the decoded page"
+    assert source["sha256"] == hashlib.sha256(data).hexdigest()
+    assert int(source["characterCount"]) == len(text)
+    assert source["characterEncoding"] == encoding
+    assert source["fileName"] == "page.txt"
+
+    assert_quotes_match(graph, text)
+    assert {ev.source for ev in graph.evidence} == {source_iri}
+    reference = reference_graph(reference_text)
+    assert graph.facts == reference.facts, "the same page in another encoding or with CRLF gave other facts"
+    spans = {(ev.start, ev.end, ev.exact) for ev in graph.evidence}
+    if "\r" in text:
+        assert any("\r" in ev.prefix + ev.exact + ev.suffix for ev in graph.evidence), "no quote kept a CR"
+        assert any(text[: ev.start].count("\r") > 0 for ev in graph.evidence), "no quote comes after a CR"
+        assert len(graph.evidence) == len(reference.evidence)
+        assert {e.replace("\r", "") for _, _, e in spans} == {ev.exact for ev in reference.evidence}
+    else:
+        assert spans == {(ev.start, ev.end, ev.exact) for ev in reference.evidence}
+
+
+# --------------------------------------------------------------------------- a 50 MiB page
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    copies = BIG_MIB * 1_048_576 // len(SEED_BYTES) + 1
+    path.write_bytes(SEED_BYTES * copies)
+    assert path.stat().st_size > BIG_MIB * 1_048_576
+    return path
+
+
+def test_big_page_is_refused_at_the_default_limit(tmp_path: Path, big_page: Path) -> None:
+    started = time.monotonic()
+    proc = run_allkg(["build", str(big_page), "--out", "out"], tmp_path)
+    elapsed = time.monotonic() - started
+    line = assert_one_line_error(proc, "big.txt", f"{DEFAULT_LIMIT_MIB} MiB", "limit", "--max-source-mib")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    assert elapsed < 10, f"refusing an oversized page took {elapsed:.1f} s: {line}"
+
+
+def test_the_size_limit_is_the_users_to_raise(tmp_path: Path) -> None:
+    """A 1.5 MiB page (hundreds of seed copies) is refused under --max-source-mib 1 and built under 2.
+
+    The built graph is correct, and a page stating the same fact hundreds of
+    times keeps a bounded number of evidence spans per fact.
+    """
+    page = tmp_path / "long.txt"
+    page.write_bytes(SEED_BYTES * (3 * 524_288 // len(SEED_BYTES) + 1))
+    refused = run_allkg(["build", str(page), "--out", "out", "--max-source-mib", "1"], tmp_path)
+    assert_one_line_error(refused, "long.txt", "limit", "--max-source-mib")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    started = time.monotonic()
+    built = run_allkg(["build", str(page), "--out", "out", "--max-source-mib", "2"], tmp_path, timeout=60)
+    elapsed = time.monotonic() - started
+    assert_no_traceback(built)
+    assert built.returncode == 0, text_of(built.stderr)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUT_NAMES)
+    assert elapsed < 30, f"a 1.5 MiB page took {elapsed:.1f} s"
