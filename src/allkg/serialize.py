@@ -98,6 +98,13 @@ def _ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"cannot serialize RDF term {term!r}")
 
 
+def to_store(graph: Graph) -> ox.Store:
+    """An in-memory Oxigraph store holding the graph's triples (for fast SPARQL)."""
+    store = ox.Store()
+    store.bulk_extend(_quads_of(graph, ox.DefaultGraph()))
+    return store
+
+
 def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
     graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
     return (graph, str(quad.subject), str(quad.predicate), str(quad.object))

@@ -1,16 +1,20 @@
-"""SHACL validation with our shapes (pyshacl), and a report a person can read."""
+"""SHACL validation with our shapes, and a report a person can read.
+
+pyshacl checks the core constraints; the SHACL-SPARQL constraints run in
+Oxigraph (``shacl_sparql.py``), once per constraint instead of once per node.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
+from allkg.shacl_sparql import SparqlConstraint, evaluate, split_shapes
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Report:
         lines = [f"Does not conform: {len(self.results)} result(s)."]
         for r in self.results:
             value = f" (value: {r.value})" if r.value else ""
-            lines.append(f"{r.severity}: {r.focus} {r.path}: {r.message}{value}")
+            lines.append(f"{r.severity}: {r.focus} {r.path}: {r.message}{value}".replace("  ", " "))
         return "\n".join(lines)
 
 
@@ -50,64 +54,47 @@ def shapes_graph() -> Graph:
     return graph
 
 
-def validate(data: Graph) -> Report:
+def validate(data: Graph, shapes: Graph | None = None) -> Report:
     """Check ``data`` against our shapes: no inference, no imports, no SHACL-AF, no network."""
     from pyshacl import validate as pyshacl_validate
 
-    with prepared_sparql_queries():
-        conforms, results_graph, _ = pyshacl_validate(
-            data,
-            shacl_graph=shapes_graph(),
-            inference="none",
-            advanced=False,
-            js=False,
-            do_owl_imports=False,
-            meta_shacl=False,
-            allow_warnings=False,
-        )
+    from allkg.serialize import to_store
+
+    core, constraints = _split(shapes if shapes is not None else shapes_graph())
+    _, results_graph, _ = pyshacl_validate(
+        data,
+        shacl_graph=core,
+        inference="none",
+        advanced=False,
+        js=False,
+        do_owl_imports=False,
+        meta_shacl=False,
+        allow_warnings=False,
+    )
     assert isinstance(results_graph, Graph)
-    return Report(bool(conforms), _results(results_graph))
+    results = list(_results(results_graph))
+    results += [
+        Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in evaluate(to_store(data), constraints)
+    ]
+    ordered = tuple(sorted(set(results), key=lambda r: (r.focus, r.path, r.message, r.value)))
+    return Report(not any(r.severity == "Violation" for r in ordered), ordered)
 
 
-@contextmanager
-def prepared_sparql_queries() -> Iterator[None]:
-    """Parse each SPARQL query text once while validating.
-
-    pyshacl runs every SHACL-SPARQL constraint once per focus node, passing the
-    query as text, and rdflib parses that text every time (about 25 ms each:
-    80 % of a seed build). rdflib's translated queries are meant to be reused
-    with different ``initBindings`` (that is what ``prepareQuery`` is for), so
-    while validating, rdflib's processor gets a cache of translated queries.
-    """
-    from rdflib.plugins.sparql import processor
-
-    parse, translate = processor.parseQuery, processor.translateQuery
-    cache: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], object] = {}
-
-    def deferred_parse(text: str) -> tuple[str, str]:
-        return (_QUERY_TEXT, text)
-
-    def cached_translate(parsed, base=None, initNs=None):  # noqa: N803 - rdflib's signature
-        if not (isinstance(parsed, tuple) and parsed[:1] == (_QUERY_TEXT,)):
-            return translate(parsed, base, initNs)
-        key = (parsed[1], base, tuple(sorted((k, str(v)) for k, v in (initNs or {}).items())))
-        if key not in cache:
-            cache[key] = translate(parse(parsed[1]), base, initNs)
-        return cache[key]
-
-    processor.parseQuery, processor.translateQuery = deferred_parse, cached_translate
-    try:
-        yield
-    finally:
-        processor.parseQuery, processor.translateQuery = parse, translate
+_SPLITS: dict[int, tuple[Graph, Graph, list[SparqlConstraint]]] = {}
 
 
-_QUERY_TEXT = "allkg-deferred-sparql-text"
+def _split(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
+    """Core shapes and SPARQL constraints of a shapes graph, split once per graph."""
+    cached = _SPLITS.get(id(shapes))
+    if cached is None or cached[0] is not shapes:
+        cached = _SPLITS[id(shapes)] = (shapes, *split_shapes(shapes))
+    return cached[1], cached[2]
 
 
-def _results(report: Graph) -> tuple[Result, ...]:
+def _results(report: Graph) -> list[Result]:
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
+
         def one(predicate: URIRef, node=node) -> str:
             value = report.value(node, predicate)
             return "" if value is None else str(value)
@@ -116,12 +103,10 @@ def _results(report: Graph) -> tuple[Result, ...]:
         results.append(
             Result(severity, one(SH.focusNode), _short(one(SH.resultPath)), one(SH.resultMessage), one(SH.value))
         )
-    return tuple(sorted(results, key=lambda r: (r.focus, r.path, r.message, r.value)))
+    return results
 
 
 def _short(iri: str) -> str:
-    from allkg.namespaces import PREFIXES
-
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
