@@ -263,6 +263,56 @@ def export(
     stdout.flush()
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--gold", "gold_path", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The hand-written gold file (YAML) for the page.",
+)
+@click.argument("source", type=click.Path(path_type=Path), required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Exit 1 when any kind scores below this precision.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Exit 1 when any kind scores below this recall.")
+@max_source_option
+@quiet_option
+@click.pass_obj
+def evaluate(
+    state: _State,
+    gold_path: Path,
+    source: Path | None,
+    as_json: bool,
+    min_precision: float,
+    min_recall: float,
+    max_source_mib: float,
+) -> None:
+    """Score the extraction of SOURCE against a gold file: precision, recall and F1 per kind.
+
+    SOURCE defaults to the bundled page. Each kind of fact (names, cell types,
+    anatomy, age groups, risk factors, symptoms...) lists the facts missed (-)
+    and the spurious ones (+) by name.
+
+    \b
+    Examples:
+      allkg evaluate --gold gold/seed-mayo-clinic-all.yaml
+      allkg evaluate --gold gold/page.yaml page.txt --min-precision 0.95 --min-recall 0.9
+    """
+    from allkg.evaluate import format_table, load_gold, predicted, score
+    from allkg.pipeline import expand_sources, extract_pages
+
+    gold = load_gold(gold_path)
+    [extraction] = extract_pages(expand_sources([source] if source else []), max_bytes=int(max_source_mib * 1_048_576))
+    scores = score(gold, predicted(extraction))
+    if as_json:
+        click.echo(json.dumps({"source": extraction.document.name, "kinds": [s.as_dict() for s in scores]}, indent=2))
+    else:
+        click.echo(format_table(extraction.document.name, scores))
+    failing = [s.kind for s in scores if s.precision < min_precision or s.recall < min_recall]
+    if failing:
+        state.say(f"allkg: below the thresholds: {', '.join(failing)}")
+        raise SystemExit(1)
+
+
 def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str, state: _State) -> KnowledgeGraph:
     """The graph a reading command works on: --data files, else the pages built."""
     if data_files and sources:
