@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from allkg.facts import (
     Entity,
@@ -38,6 +39,9 @@ _DEFINITION = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:It|This (?:disease|illness|leuka?emia|cancer)|The (?:disease|illness))\b", re.IGNORECASE
 )
+_DISEASE_REFERENCE = re.compile(
+    r"\b(?:it|this (?:disease|illness|leuka?emia|cancer)|the (?:disease|illness))\b", re.IGNORECASE
+)
 _SYNONYM_CUE = re.compile(
     r"[ \t]*(?:\([^)]*\)[ \t]*)?[ \t,]*(?:(?:is|are|may be|can be|may also be|can also be)[ \t]+)?"
     r"(?:also[ \t]+|sometimes[ \t]+|often[ \t]+|commonly[ \t]+)?"
@@ -45,6 +49,10 @@ _SYNONYM_CUE = re.compile(
 )
 _PAREN_SYNONYM = re.compile(
     r"[ \t]*\([ \t]*(?:also|sometimes|often)[ \t]+(?:called|known as)[ \t]+(?P<names>[^)]+)\)"
+)
+_ANY_SYNONYM_CUE = re.compile(
+    r"\b(?:also|sometimes|often|commonly)\s+(?:known as|called|referred to as|termed)\s+(?P<names>[^.;:()]+)",
+    re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _AFFECTS = re.compile(r"\baffect(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -86,6 +94,10 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<org>[^|]+?)\s*(?:\.\s*(?:All rights|$)|$|\|)",
     re.IGNORECASE,
 )
+_INLINE_LIST = re.compile(r"(?P<lead>.*?\binclude[sd]?:?)\s+(?P<items>\S.*?)\.?$", re.IGNORECASE | re.DOTALL)
+_SEMICOLON_ITEMS = re.compile(r"\s*;\s*(?:and\s+)?")
+_COMMA_ITEMS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))")
+_PREPOSITION = re.compile(r"\b(?:with|of|to|for|from|under|in|on|at|by|before|after)\b", re.IGNORECASE)
 _ITEM_PREFIX = re.compile(r"^(?:having|being|certain|some|a|an|the)\s+", re.IGNORECASE)
 
 
@@ -105,6 +117,7 @@ def extract(document: SourceDocument, lexicon: Lexicon) -> Extraction:
         page.anatomy,
         page.age_groups,
         page.risk_factors,
+        page.symptoms,
         page.course,
         page.resemblance,
         page.cause,
@@ -153,6 +166,7 @@ class _Page:
         self._abbreviation: tuple[str, Span] | None = None
         self._disease: Entity | None = None
         self._segment_mentions: dict[int, list[Mention]] = {}
+        self._lists: list[ListBlock] | None = None
 
     # -- page metadata ------------------------------------------------------
 
@@ -248,7 +262,9 @@ class _Page:
     def names(self, disease: Entity) -> Iterator[Fact]:
         """The page's name for the disease, its abbreviation and the synonyms it states."""
         assert self._name_span is not None
-        page_name = _sentence_case(self.text[self._name_span.start : self._name_span.end])
+        written = self.text[self._name_span.start : self._name_span.end]
+        known = [f for f in disease.concept.surface_forms if f.casefold() == " ".join(written.split()).casefold()] if disease.concept else []
+        page_name = known[0] if known else _sentence_case(written)
         name_segment = self._segment_at(self._name_span.start)
         if page_name.casefold() == disease.label.casefold():
             yield Fact("name", disease, "skos:prefLabel", Text(disease.label), (name_segment,))
@@ -262,21 +278,29 @@ class _Page:
             yield Fact("abbreviation", disease, "allkg:abbreviation", Text(abbr), (span,))
             yield Fact("synonym", disease, "skos:altLabel", Text(abbr), (span,))
         for seg in self.content:
-            for subject in self._disease_spans(seg, disease):
-                rest = subject.end - seg.start
-                for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM):
-                    match = pattern.match(seg.text, rest)
-                    if match is None:
-                        continue
-                    for name in _split_names(match.group("names")):
-                        if name.casefold() in seen:
-                            continue
-                        seen.add(name.casefold())
-                        span = Span(seg.start, seg.end)
-                        if name.casefold() == disease.label.casefold():
-                            yield Fact("name", disease, "skos:prefLabel", Text(disease.label), (span,))
-                        else:
-                            yield Fact("synonym", disease, "skos:altLabel", Text(name), (span,))
+            span = Span(seg.start, seg.end)
+            for name in self._synonyms_in(seg, disease):
+                if name.casefold() in seen:
+                    continue
+                seen.add(name.casefold())
+                if name.casefold() == disease.label.casefold():
+                    yield Fact("name", disease, "skos:prefLabel", Text(disease.label), (span,))
+                else:
+                    yield Fact("synonym", disease, "skos:altLabel", Text(name), (span,))
+
+    def _synonyms_in(self, seg: Segment, disease: Entity) -> Iterator[str]:
+        """Names given after "also known as / called ..." with the disease as subject, or
+        anywhere when the vocabulary knows the name as this disease's."""
+        for subject in self._disease_spans(seg, disease):
+            for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM):
+                match = pattern.match(seg.text, subject.end - seg.start)
+                if match is not None:
+                    yield from _split_names(match.group("names"))
+        for match in _ANY_SYNONYM_CUE.finditer(seg.text):
+            for name in _split_names(match.group("names")):
+                concept = self.lexicon.lookup(name)
+                if disease.concept is not None and concept is disease.concept:
+                    yield name
 
     def _find_abbreviation(self, disease: Entity) -> tuple[str, Span] | None:
         """"Name (ABBR)" where ABBR spells the name's initials."""
@@ -336,12 +360,20 @@ class _Page:
     # -- age groups --------------------------------------------------------------
 
     def age_groups(self, disease: Entity) -> Iterator[Fact]:
-        """Age groups the disease occurs in, and what the page says of each (frequency, outlook)."""
+        """Age groups the disease occurs in, and what the page says of each (frequency, outlook).
+
+        A "childhood X" page names its age group in the disease's name. Frequency
+        statements must refer to the disease (by name or "it"); outlook statements
+        about an age group on the disease's page are about the disease.
+        """
+        assert self._name_span is not None
+        name = self._name_span
+        for age in _unique(self.lexicon.mentions(self.text, name.start, name.end, kind="age-group")):
+            yield Fact("age-group", disease, "allkg:occursInAgeGroup", concept_entity(age.concept), (name,))
         for seg in self.content:
-            if not self._names_disease(seg, disease):
-                continue
             if not any(m.concept.kind == "age-group" for m in self._mentions(seg)):
                 continue
+            about = self._names_disease(seg, disease) or bool(_DISEASE_REFERENCE.search(seg.text))
             previous: list[Mention] = []
             for clause_start, clause_end in _clauses(self.text, seg, _AGE_CLAUSE_BREAK):
                 clause = self.text[clause_start:clause_end]
@@ -352,7 +384,7 @@ class _Page:
                 statement_text = _strip_connective(clause)
                 if _PROGNOSIS.search(clause):
                     yield from self._prognosis(disease, ages, clause_start, clause, statement_text, span)
-                elif _EPIDEMIOLOGY.search(clause):
+                elif about and _EPIDEMIOLOGY.search(clause):
                     for age in _unique(ages):
                         group = concept_entity(age.concept)
                         yield Fact("age-group", disease, "allkg:occursInAgeGroup", group, (span,))
@@ -370,42 +402,72 @@ class _Page:
             compared = than is not None and age.start >= clause_start + than.end()
             outlook = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"
             group = concept_entity(age.concept)
+            # an outlook for an age group says the disease occurs in it
+            yield Fact("age-group", disease, "allkg:occursInAgeGroup", group, (span,))
             yield from _statement(disease, "prognosis", group, text, span, outlook=outlook)
 
     # -- risk factors ------------------------------------------------------------
 
     def risk_factors(self, disease: Entity) -> Iterator[Fact]:
-        """Items of the page's risk-factor lists, including a list displaced after the footer."""
-        for lead_in, item in self._list_items(_RISK_LEAD_IN, "risk-factor"):
-            label = _item_label(item.text)
-            concept = self.lexicon.lookup(_ITEM_PREFIX.sub("", label)) or self.lexicon.lookup(label)
-            if concept is None or concept.kind != "risk-factor":
-                found = [m for m in self._mentions(item) if m.concept.kind == "risk-factor"]
-                concept = found[0].concept if found else None
-            if concept is not None:
-                factor = concept_entity(concept)
-            else:
-                factor = local_entity("risk-factor", label)
-                self.warnings.append(f"{self.name}: risk factor {label!r} is not in the vocabulary; kept ungrounded")
-            evidence = (Span(item.start, item.end), Span(lead_in.start, lead_in.end))
-            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", factor, evidence)
+        """Items of the page's risk-factor lists (bulleted, run-on, inline, or displaced after the footer)."""
+        for entry in self._entries("risk-factor"):
+            factor = self._ground(entry.label, "risk-factor")
+            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", factor, (entry.span, entry.lead_in))
 
-    def _list_items(self, lead_in_cue: re.Pattern[str], kind: str) -> Iterator[tuple[Segment, Segment]]:
-        """(lead-in, item) pairs of the lists whose lead-in matches the cue."""
+    def symptoms(self, disease: Entity) -> Iterator[Fact]:
+        """Items of the page's symptom lists; "X or Y" names two symptoms."""
+        for entry in self._entries("symptom"):
+            symptom = self._ground(entry.label, "symptom")
+            yield Fact("symptom", disease, "allkg:hasSymptom", symptom, (entry.span, entry.lead_in))
+
+    def _ground(self, label: str, kind: str) -> Entity:
+        """The vocabulary concept a list item names, or an ungrounded local concept (with a warning)."""
+        bare = _ITEM_PREFIX.sub("", label)
+        for candidate in (self.lexicon.lookup(bare), self.lexicon.lookup(label)):
+            if candidate is not None and candidate.kind == kind:
+                return concept_entity(candidate)
+        found = self.lexicon.mentions(label, kind=kind)
+        if found:
+            return concept_entity(found[0].concept)
+        local = _local_label(label)
+        self.warnings.append(f"{self.name}: {kind} {local!r} is not in the vocabulary; kept ungrounded")
+        return local_entity(kind, local)
+
+    def _entries(self, kind: str) -> list[_Entry]:
+        """The items of every list of one kind: block lists (with their lead-in) and inline lists."""
+        entries: list[_Entry] = []
         for block in self._paired_lists():
             assert block.lead_in is not None
-            if lead_in_cue.search(block.lead_in.text) and _lead_in_kind(block.lead_in) == kind:
-                for item in block.items:
-                    yield block.lead_in, item
+            if _lead_in_kind(block.lead_in.text) != kind:
+                continue
+            lead_in = Span(block.lead_in.start, block.lead_in.end)
+            for item in block.items:
+                entries.extend(_split_item(self.text, item.start, item.end, lead_in, split_or=kind == "symptom"))
+        for seg in self.content:
+            match = _INLINE_LIST.match(seg.text)
+            if seg.kind != "sentence" or match is None or _lead_in_kind(match.group("lead")) != kind:
+                continue
+            lead_in = Span(seg.start, seg.start + match.end("lead"))
+            items_start, items_end = seg.start + match.start("items"), seg.start + match.end("items")
+            items = self.text[items_start:items_end]
+            separator = _SEMICOLON_ITEMS if ";" in items else _COMMA_ITEMS
+            cursor = items_start
+            for part in [*separator.finditer(items), None]:
+                part_end = items_end if part is None else items_start + part.start()
+                entries.extend(_split_item(self.text, cursor, part_end, lead_in, split_or=kind == "symptom"))
+                cursor = items_end if part is None else items_start + part.end()
+        return entries
 
     def _paired_lists(self) -> list[ListBlock]:
         """Lists with their lead-ins; a displaced run goes to the empty lead-in whose kind its items share."""
+        if self._lists is not None:
+            return self._lists
         lists = [b for b in self.layout.lists if b.lead_in is not None]
         empty = [b for b in lists if not b.items]
         for orphan in (b for b in self.layout.lists if b.lead_in is None):
             kinds = {m.concept.kind for item in orphan.items for m in self._mentions(item)}
             candidates = [b for b in empty if b.lead_in is not None and b.lead_in.end <= orphan.items[0].start]
-            matching = [b for b in candidates if _lead_in_kind(b.lead_in) in kinds] or candidates
+            matching = [b for b in candidates if _lead_in_kind(b.lead_in.text) in kinds] or candidates
             if not matching:
                 continue
             target = matching[-1]
@@ -417,6 +479,7 @@ class _Page:
             self.warnings.append(
                 f"{self.name}: the list announced by {block.lead_in.text!r} has no items on the page (scraped away?)"
             )
+        self._lists = lists
         return lists
 
     # -- course, resemblance, cause -------------------------------------------------
@@ -535,12 +598,49 @@ def _item_label(text: str) -> str:
     return _sentence_case(text.strip().rstrip(".;,").strip())
 
 
-def _lead_in_kind(lead_in: Segment) -> str:
-    if _RISK_LEAD_IN.search(lead_in.text):
+def _local_label(label: str) -> str:
+    """The name of an ungrounded item: without its examples (", such as ...") or a trailing gloss "(...)"."""
+    label = re.split(r",?\s+(?:such as|e\.g\.|for example|including)\s+", label, maxsplit=1)[0]
+    return re.sub(r"\s*\([^)]*\)$", "", label).strip() or label
+
+
+def _lead_in_kind(text: str) -> str:
+    if _RISK_LEAD_IN.search(text):
         return "risk-factor"
-    if _SYMPTOM_LEAD_IN.search(lead_in.text):
+    if _SYMPTOM_LEAD_IN.search(text):
         return "symptom"
     return "other"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One item of a list: its name, where the page states it, and the list's lead-in."""
+
+    label: str
+    span: Span
+    lead_in: Span
+
+
+def _split_item(text: str, start: int, end: int, lead_in: Span, *, split_or: bool) -> list[_Entry]:
+    """An item as entries; with ``split_or``, "weakness or fatigue" is two and "bone or joint pain" two."""
+    while start < end and (text[start].isspace() or text[start] in ";,"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
+        end -= 1
+    body = text[start:end]
+    body_clean = re.sub(r"^(?:and|or)\s+", "", body)
+    start += len(body) - len(body_clean)
+    body = body_clean
+    if not body:
+        return []
+    span = Span(start, end)
+    parts = body.split(" or ")
+    if not split_or or len(parts) != 2 or _PREPOSITION.search(parts[0]):
+        return [_Entry(_item_label(body), span, lead_in)]
+    first, second = parts
+    if len(first.split()) == 1 and len(second.split()) > 1:
+        first = f"{first} {second.split()[-1]}"  # "bone or joint pain": pain of bone, pain of joint
+    return [_Entry(_item_label(first), span, lead_in), _Entry(_item_label(second), span, lead_in)]
 
 
 def _progression(sentence: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from allkg.resources import resource_path
@@ -76,6 +75,7 @@ class Lexicon:
     def __init__(self, concepts: list[Concept]) -> None:
         self.concepts: dict[str, Concept] = {c.path: c for c in concepts}
         self._by_form: dict[str, Concept] = {}
+        self._acronym_forms: set[str] = set()
         for concept in concepts:
             for form in concept.surface_forms:
                 key = form.casefold()
@@ -83,18 +83,34 @@ class Lexicon:
                 if other is not None and other is not concept:
                     raise ValueError(f"surface form {form!r} names both {other.path} and {concept.path}")
                 self._by_form[key] = concept
+                if _ACRONYM.search(form):
+                    self._acronym_forms.add(form)
+        self._patterns: dict[str | None, re.Pattern[str]] = {}
 
-    @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        forms = sorted(self._by_form, key=lambda f: (-len(f), f))
-        alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        # whole words only, and not a possessive ("child's doctor" is not about children)
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!['’]s\b)", re.IGNORECASE)
+    def _pattern(self, kind: str | None) -> re.Pattern[str]:
+        """One alternation of every surface form (of one kind, or all), longest first.
 
-    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Every concept named in ``text[start:end]``, leftmost-longest, as absolute spans."""
+        Forms with an acronym ("childhood ALL") match case-sensitively, so the
+        English word "all" never names a disease.
+        """
+        pattern = self._patterns.get(kind)
+        if pattern is None:
+            acronyms = {f.casefold(): f for f in self._acronym_forms}
+            forms = sorted(
+                (f for f, c in self._by_form.items() if kind is None or c.kind == kind), key=lambda f: (-len(f), f)
+            )
+            alternatives = "|".join(
+                f"(?-i:{_form_regex(acronyms[f])})" if f in acronyms else _form_regex(f) for f in forms
+            ) or "(?!)"  # no form of this kind: match nothing
+            # whole words only, and not a possessive ("child's doctor" is not about children)
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])(?!['’]s\b)", re.IGNORECASE)
+            self._patterns[kind] = pattern
+        return pattern
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None, *, kind: str | None = None) -> list[Mention]:
+        """Every concept named in ``text[start:end]`` (optionally of one kind), leftmost-longest."""
         found = []
-        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
+        for match in self._pattern(kind).finditer(text, start, len(text) if end is None else end):
             key = " ".join(match.group().split()).casefold()
             found.append(Mention(self._by_form[key], match.start(), match.end(), match.group()))
         return found
@@ -105,6 +121,13 @@ class Lexicon:
 
     def of_kind(self, kind: str) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == kind]
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _form_regex(form: str) -> str:
+    return re.escape(form).replace(r"\ ", r"\s+")
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
