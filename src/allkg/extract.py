@@ -105,7 +105,7 @@ def extract(document: SourceDocument, lexicon: Lexicon) -> Extraction:
     """Read one page into facts with evidence; what cannot be grounded is reported."""
     page = _Page(document, lexicon, segment(document.text))
     result = Extraction(document)
-    result.title = page.title()
+    result.title = document.title or page.title()
     result.publisher = page.publisher()
     disease = page.main_disease()
     if disease is None:
@@ -426,7 +426,7 @@ class _Page:
         for candidate in (self.lexicon.lookup(bare), self.lexicon.lookup(label)):
             if candidate is not None and candidate.kind == kind:
                 return concept_entity(candidate)
-        found = self.lexicon.mentions(label, kind=kind)
+        found = self.lexicon.mentions(label, kind=kind) or self.lexicon.loose_mentions(label, kind=kind)
         if found:
             return concept_entity(found[0].concept)
         local = _local_label(label)

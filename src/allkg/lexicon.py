@@ -115,6 +115,21 @@ class Lexicon:
             found.append(Mention(self._by_form[key], match.start(), match.end(), match.group()))
         return found
 
+    def loose_mentions(self, text: str, *, kind: str, slack: int = 3) -> list[Mention]:
+        """Multi-word forms whose words appear in order with up to ``slack`` words between
+        ("exposure to high levels of radiation" names "exposure to radiation"). For list items."""
+        found = []
+        for form, concept in self._by_form.items():
+            words = form.split()
+            if concept.kind != kind or len(words) < 2:
+                continue
+            gap = rf"(?:\W+\w+){{0,{slack}}}?\W+"
+            pattern = r"(?<![\w-])" + gap.join(re.escape(w) for w in words) + r"(?![\w-])"
+            match = re.search(pattern, text, re.IGNORECASE)
+            if match:
+                found.append(Mention(concept, match.start(), match.end(), match.group()))
+        return sorted(found, key=lambda m: (m.start, -(m.end - m.start), m.concept.path))
+
     def lookup(self, phrase: str) -> Concept | None:
         """The concept whose surface form is exactly ``phrase`` (case-insensitive)."""
         return self._by_form.get(" ".join(phrase.split()).casefold())

@@ -14,7 +14,7 @@ from allkg.namespaces import DEFAULT_BASE_IRI
 from allkg.resources import seed_path
 from allkg.source import MAX_SOURCE_BYTES, read_source
 
-PAGE_SUFFIXES = (".txt", ".text")
+PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 @dataclass

@@ -3,6 +3,7 @@
 Offsets everywhere in allkg are code-point offsets into ``SourceDocument.text``,
 the decoded text with one leading byte-order mark removed and nothing else
 changed (CRLF line ends are kept, so quotes match the text byte for byte).
+For an HTML page, that text is the page's readable text (``html.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from allkg.errors import InputError
+from allkg.html import html_to_text, looks_like_html
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """Pages larger than this are refused unless raised: a patient page is a few kilobytes
@@ -38,6 +40,7 @@ class SourceDocument:
     encoding: str
     byte_count: int
     media_type: str = "text/plain"
+    title: str | None = None
 
 
 def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> SourceDocument:
@@ -67,12 +70,20 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
     if not text.strip():
         raise InputError(f"{name}: the page is empty")
     _reject_binary(text, name)
+    media_type, title = "text/plain", None
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
+        text, title = html_to_text(text)
+        media_type = "text/html"
+        if not text.strip():
+            raise InputError(f"{name}: the HTML page has no readable text")
     return SourceDocument(
         name=name,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         byte_count=len(data),
+        media_type=media_type,
+        title=title,
     )
 
 
