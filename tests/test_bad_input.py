@@ -233,7 +233,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], list[str]], str]] = [
     ("missing-in-missing-folder", lambda cwd: ["nowhere/page.txt"], "page.txt"),
     ("good-page-and-missing-file", _good_then_missing, "missing.txt"),
     ("empty-folder", _folder(), "pages"),
-    ("folder-without-pages", _folder("notes.md", "image.png", "page.html"), "pages"),
+    ("folder-without-pages", _folder("notes.md", "image.png", "data.csv"), "pages"),
     ("empty-file", _write("empty.txt", b""), "empty.txt"),
     ("whitespace-only", _write("blank.txt", b"  \n\t \r\n\x0c\x0b  \n"), "blank.txt"),
     (
