@@ -30,21 +30,21 @@ def labels(found) -> set[str]:
     [
         # displaced after the footer, run together
         "Acute lymphoblastic leukemia (ALL) is a cancer of the blood. Things that raise the risk of ALL include:"
-        f"{FOOTER}Being male.Having an identical twin with ALL.",
+        f"{FOOTER}Living near a power line.Having an identical twin with ALL.",
         # in place, run together
         "Acute lymphoblastic leukemia is a cancer of the blood. Risk factors for it include:"
-        "Being male.Having an identical twin with ALL.What are the symptoms?",
+        "Living near a power line.Having an identical twin with ALL.What are the symptoms?",
         # in place, bulleted
-        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n- Being male\n"
+        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n- Living near a power line\n"
         "* Having an identical twin with ALL\n\nMore text follows here.",
         # numbered
-        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n1. Being male\n"
+        "Acute lymphoblastic leukemia is a cancer of the blood.\nRisk factors include:\n1. Living near a power line\n"
         "2) Having an identical twin with ALL\n",
     ],
 )
 def test_risk_factor_lists_in_any_shape(page):
     found, result = facts(page, "risk-factor")
-    assert labels(found) == {"being male", "having an identical twin with ALL"}
+    assert labels(found) == {"living near a power line", "having an identical twin with ALL"}
     # not in the vocabulary: kept as local, ungrounded concepts, with a warning; never a guessed ID
     assert all(f.object.concept is None for f in found)
     assert sum("not in the vocabulary" in w for w in result.warnings) == 2
@@ -72,7 +72,7 @@ def test_short_link_texts_after_a_footer_are_not_a_list():
 def test_the_word_all_is_not_the_disease():
     page = (
         "Leukemia affects all ages. In all cases, doctors check the blood. "
-        "All patients get tests. Risk factors include:\n- Being male\n"
+        "All patients get tests. Risk factors include:\n- Living near a power line\n"
     )
     found, result = facts(page)
     assert found == []
@@ -114,17 +114,27 @@ def test_another_disease_is_not_all():
         "Risk factors include:\n- Smoking\n- Exposure to radiation\n"
     )
     found, result = facts(page)
-    diseases = {f.subject.path for f in found if f.subject.kind == "disease"}
-    assert diseases == {"disease/acute-myeloid-leukemia"}
-    assert all(f.subject.concept is None for f in found if f.subject.kind == "disease")
-    assert any("not in the vocabulary" in w and "acute myeloid leukemia" in w for w in result.warnings)
+    diseases = {f.subject for f in found if f.subject.kind == "disease"}
+    assert [d.path for d in diseases] == ["disease/acute-myeloid-leukemia"]
+    [aml] = diseases
+    assert aml.concept is not None and aml.concept.exact_ids == ("http://purl.obolibrary.org/obo/MONDO_0018874",)
+    assert "smoking" in {f.object.label for f in found if f.kind == "risk-factor"}
+
+
+def test_a_disease_missing_from_the_vocabulary_is_reported_not_guessed():
+    page = "Hairy cell leukemia (HCL) is a rare cancer of the blood. Risk factors include:\n- Farming\n"
+    found, result = facts(page)
+    diseases = {f.subject for f in found if f.subject.kind == "disease"}
+    assert [d.path for d in diseases] == ["disease/hairy-cell-leukemia"]
+    assert all(d.concept is None for d in diseases)
+    assert any("not in the vocabulary" in w and "hairy cell leukemia" in w for w in result.warnings)
 
 
 def test_run_on_sentences_are_split():
-    layout = segment("The disease is rare.The word acute means fast.Risk factors include:Smoking.Being male.")
+    layout = segment("The disease is rare.The word acute means fast.Risk factors include:Smoking.Living near a power line.")
     texts = [s.text for s in layout.segments]
-    assert texts == ["The disease is rare.", "The word acute means fast.", "Risk factors include:", "Smoking.", "Being male."]
-    assert [i.text for i in layout.lists[0].items] == ["Smoking.", "Being male."]
+    assert texts == ["The disease is rare.", "The word acute means fast.", "Risk factors include:", "Smoking.", "Living near a power line."]
+    assert [i.text for i in layout.lists[0].items] == ["Smoking.", "Living near a power line."]
 
 
 def test_possessive_is_not_an_age_group():
