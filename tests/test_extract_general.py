@@ -141,3 +141,40 @@ def test_possessive_is_not_an_age_group():
     page = "Acute lymphoblastic leukemia is a cancer of the blood. It can occur in your child's blood."
     found, _ = facts(page, "age-group")
     assert found == []
+
+
+def test_risk_factors_with_their_explanations_in_a_run_on_scrape():
+    page = (
+        "Acute lymphocytic leukemia (ALL) is a cancer of the blood and bone marrow. "
+        "Factors that may increase the risk of acute lymphocytic leukemia include:Previous cancer treatment. "
+        "Children and adults who've had certain types of chemotherapy for other kinds of cancer may have an "
+        "increased risk.Exposure to radiation. People exposed to very high levels of radiation have an increased "
+        "risk of developing acute lymphocytic leukemia.Having a brother or sister with ALL. People who have a "
+        "sibling with acute lymphocytic leukemia have an increased risk of ALL.Acute lymphocytic leukemia care at "
+        "Example Clinic"
+    )
+    found, result = facts(page, "risk-factor")
+    by_label = {f.object.label: f for f in found}
+    assert set(by_label) == {"previous cancer treatment", "exposure to radiation", "having a brother or sister with ALL"}
+    radiation = by_label["exposure to radiation"]
+    assert radiation.explanation.startswith("People exposed to very high levels of radiation")
+    quotes = [result.document.text[s.start : s.end] for s in radiation.evidence]
+    assert radiation.explanation in quotes
+
+
+def test_symptom_items_are_split_only_where_each_part_is_a_symptom():
+    page = (
+        "Acute lymphocytic leukemia is a cancer of the blood. Signs and symptoms may include:Bleeding from the gums."
+        "Frequent or severe nosebleeds.Lumps caused by swollen lymph nodes in and around the neck, armpit or groin."
+        "Weakness, fatigue or a general decrease in energy.Make an appointment with your doctor if you are worried."
+    )
+    found, _ = facts(page, "symptom")
+    labels = {f.object.label for f in found}
+    assert labels == {
+        "gingival bleeding",
+        "frequent or severe nosebleeds",
+        "enlarged lymph nodes",
+        "weakness",
+        "fatigue",
+        "a general decrease in energy",
+    }

@@ -100,6 +100,7 @@ EXPECTED = {
     "originKnown": (OWL.DatatypeProperty, ALLKG.Cause, XSD.boolean),
     "grounded": (OWL.DatatypeProperty, SKOS.Concept, XSD.boolean),
     "factKind": (OWL.DatatypeProperty, ALLKG.Fact, XSD.string),
+    "explanation": (OWL.DatatypeProperty, ALLKG.Fact, RDF.langString),
     "sha256": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
     "characterEncoding": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
     "characterCount": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.nonNegativeInteger),

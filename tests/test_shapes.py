@@ -200,6 +200,7 @@ def build_valid_graph() -> Graph:
     # --- 2. evidence layer
     _fact(g, F_LOCATION, "location")
     _fact(g, F_RISK, "risk-factor")
+    g.add((F_RISK.fact, ALLKG.explanation, _en("People exposed to radiation have an increased risk.")))
     # --- 3. dataset description
     g.add((SOURCE, RDF.type, ALLKG.SourceDocument))
     g.add((SOURCE, RDF.type, PROV.Entity))
@@ -452,6 +453,10 @@ CASES = [
       SHX["Fact-factKind"], ALLKG.factKind, F_RISK.fact, SH.DatatypeConstraintComponent),
     C("fact-kind-empty", lambda g: _replace(g, F_RISK.fact, ALLKG.factKind, Literal("")),
       SHX["Fact-factKind"], ALLKG.factKind, F_RISK.fact, SH.MinLengthConstraintComponent),
+    C("fact-explanation-untagged", lambda g: _replace(g, F_RISK.fact, ALLKG.explanation, Literal("Because.")),
+      SHX["Fact-explanation"], ALLKG.explanation, F_RISK.fact, SH.DatatypeConstraintComponent),
+    C("fact-explanation-empty", lambda g: _replace(g, F_RISK.fact, ALLKG.explanation, _en("")),
+      SHX["Fact-explanation"], ALLKG.explanation, F_RISK.fact, SH.MinLengthConstraintComponent),
     C("fact-triple-not-asserted", lambda g: g.remove((ALL, ALLKG.hasRiskFactor, RADIATION)),
       SHX.FactShape, None, F_RISK.fact, SH.SPARQLConstraintComponent, SHX.FactTripleAsserted),
     C("fact-object-not-the-asserted-one", lambda g: _replace(g, F_LOCATION.fact, RDF.object, ID["anatomy/blood"]),

@@ -148,7 +148,7 @@ def _merge(facts: list[Fact], warnings: list[str], name: str) -> list[Fact]:
                 f"{name}: {fact.kind} fact stated in {len(evidence)} places; the first {MAX_EVIDENCE_PER_FACT} are kept"
             )
             evidence = evidence[:MAX_EVIDENCE_PER_FACT]
-        result.append(Fact(fact.kind, fact.subject, fact.predicate, fact.object, tuple(evidence)))
+        result.append(Fact(fact.kind, fact.subject, fact.predicate, fact.object, tuple(evidence), fact.explanation))
     return result
 
 
@@ -412,7 +412,9 @@ class _Page:
         """Items of the page's risk-factor lists (bulleted, run-on, inline, or displaced after the footer)."""
         for entry in self._entries("risk-factor"):
             factor = self._ground(entry.label, "risk-factor")
-            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", factor, (entry.span, entry.lead_in))
+            evidence = (entry.span, entry.lead_in, *entry.explanation)
+            explanation = " ".join(self.text[s.start : s.end] for s in entry.explanation) or None
+            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", factor, evidence, explanation)
 
     def symptoms(self, disease: Entity) -> Iterator[Fact]:
         """Items of the page's symptom lists; "X or Y" names two symptoms."""
@@ -433,6 +435,37 @@ class _Page:
         self.warnings.append(f"{self.name}: {kind} {local!r} is not in the vocabulary; kept ungrounded")
         return local_entity(kind, local)
 
+    def _split_item(
+        self, start: int, end: int, lead_in: Span, *, split: bool, explanation: tuple[Span, ...] = ()
+    ) -> list[_Entry]:
+        """An item as entries. With ``split`` (symptom lists): "weakness, fatigue or pallor" is a
+        list of three; "weakness or fatigue" two and "bone or joint pain" two pains, but only when
+        every part names a known symptom ("frequent or severe nosebleeds" stays one)."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ";,"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
+            end -= 1
+        lead = re.match(r"(?:and|or)\s+", text[start:end])
+        if lead:
+            start += lead.end()
+        body = text[start:end]
+        if not body:
+            return []
+        span = Span(start, end)
+        whole = [_Entry(_item_label(body), span, lead_in, explanation)]
+        if not split or _PREPOSITION.search(re.split(r",| or | and ", body)[0]):
+            return whole
+        parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", body) if p]
+        if len(parts) < 2:
+            return whole
+        if len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) > 1:
+            parts[0] = f"{parts[0]} {parts[1].split()[-1]}"  # "bone or joint pain": two pains
+        known = [self.lexicon.lookup(_ITEM_PREFIX.sub("", p)) for p in parts]
+        if len(parts) == 2 and not all(c is not None and c.kind == "symptom" for c in known):
+            return whole
+        return [_Entry(_item_label(p), span, lead_in, explanation) for p in parts]
+
     def _entries(self, kind: str) -> list[_Entry]:
         """The items of every list of one kind: block lists (with their lead-in) and inline lists."""
         entries: list[_Entry] = []
@@ -442,7 +475,10 @@ class _Page:
                 continue
             lead_in = Span(block.lead_in.start, block.lead_in.end)
             for item in block.items:
-                entries.extend(_split_item(self.text, item.start, item.end, lead_in, split_or=kind == "symptom"))
+                explanation = tuple(Span(s.start, s.end) for s in block.explanations.get(item.start, []))
+                entries.extend(
+                    self._split_item(item.start, item.end, lead_in, split=kind == "symptom", explanation=explanation)
+                )
         for seg in self.content:
             match = _INLINE_LIST.match(seg.text)
             if seg.kind != "sentence" or match is None or _lead_in_kind(match.group("lead")) != kind:
@@ -454,7 +490,7 @@ class _Page:
             cursor = items_start
             for part in [*separator.finditer(items), None]:
                 part_end = items_end if part is None else items_start + part.start()
-                entries.extend(_split_item(self.text, cursor, part_end, lead_in, split_or=kind == "symptom"))
+                entries.extend(self._split_item(cursor, part_end, lead_in, split=kind == "symptom"))
                 cursor = items_end if part is None else items_start + part.end()
         return entries
 
@@ -619,28 +655,7 @@ class _Entry:
     label: str
     span: Span
     lead_in: Span
-
-
-def _split_item(text: str, start: int, end: int, lead_in: Span, *, split_or: bool) -> list[_Entry]:
-    """An item as entries; with ``split_or``, "weakness or fatigue" is two and "bone or joint pain" two."""
-    while start < end and (text[start].isspace() or text[start] in ";,"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;,"):
-        end -= 1
-    body = text[start:end]
-    body_clean = re.sub(r"^(?:and|or)\s+", "", body)
-    start += len(body) - len(body_clean)
-    body = body_clean
-    if not body:
-        return []
-    span = Span(start, end)
-    parts = body.split(" or ")
-    if not split_or or len(parts) != 2 or _PREPOSITION.search(parts[0]):
-        return [_Entry(_item_label(body), span, lead_in)]
-    first, second = parts
-    if len(first.split()) == 1 and len(second.split()) > 1:
-        first = f"{first} {second.split()[-1]}"  # "bone or joint pain": pain of bone, pain of joint
-    return [_Entry(_item_label(first), span, lead_in), _Entry(_item_label(second), span, lead_in)]
+    explanation: tuple[Span, ...] = ()
 
 
 def _progression(sentence: str) -> str:

@@ -69,6 +69,8 @@ class Fact:
     predicate: str
     object: Value
     evidence: tuple[Span, ...]
+    explanation: str | None = None
+    """The page's own sentences explaining the fact (e.g. after a risk-factor item)."""
 
 
 @dataclass

@@ -204,6 +204,7 @@ def build_graph(extractions: list[Extraction], *, base_iri: str) -> KnowledgeGra
     builder = _Builder(base_iri)
     evidence: dict[tuple[Node, Node, Node], list[tuple[Extraction, Span]]] = defaultdict(list)
     kinds: dict[tuple[Node, Node, Node], str] = {}
+    explanations: dict[tuple[Node, Node, Node], set[str]] = {}
     sources = []
     for extraction in extractions:
         source = builder.source(extraction)
@@ -215,6 +216,8 @@ def build_graph(extractions: list[Extraction], *, base_iri: str) -> KnowledgeGra
             triple = (builder.iri(fact.subject.path), _p(fact.predicate), builder.value(fact.object))
             builder.g.add(triple)
             kinds.setdefault(triple, fact.kind)
+            if fact.explanation:
+                explanations.setdefault(triple, set()).add(fact.explanation)
             evidence[triple].extend((extraction, span) for span in fact.evidence)
     for triple, spans in evidence.items():
         s, p, o = triple
@@ -225,6 +228,8 @@ def build_graph(extractions: list[Extraction], *, base_iri: str) -> KnowledgeGra
         builder.g.add((fact_node, _p("rdf:predicate"), p))
         builder.g.add((fact_node, _p("rdf:object"), o))
         builder.g.add((fact_node, _p("allkg:factKind"), Literal(kinds[triple])))
+        for explanation in sorted(explanations.get(triple, ())):
+            builder.g.add((fact_node, _p("allkg:explanation"), Literal(explanation, lang="en")))
         for extraction, span in spans:
             source = builder.iri(f"source/{extraction.document.sha256}")
             graph_iri = URIRef(f"{source}/evidence")

@@ -25,6 +25,9 @@ _FINITE_VERB = re.compile(
     re.IGNORECASE,
 )
 MAX_ITEM_WORDS = 14
+_EXPLANATION_CUE = re.compile(
+    r"\b(?:risk|increase[sd]?|more likely|linked|associated|chance|causes?|may have|can lead)\b", re.IGNORECASE
+)
 
 # Footer, navigation, advertising and community widgets of health sites.
 _BOILERPLATE = re.compile(
@@ -56,6 +59,9 @@ class ListBlock:
     lead_in: Segment | None
     items: list[Segment] = field(default_factory=list)
     displaced: bool = False
+    explanations: dict[int, list[Segment]] = field(default_factory=dict)
+    """Sentences that follow an item and explain it ("Exposure to radiation. People exposed
+    to very high levels ... have an increased risk"), by the item's start offset."""
 
 
 @dataclass
@@ -157,6 +163,9 @@ def _find_lists(segments: list[Segment]) -> list[ListBlock]:
         if current is not None and is_item_like(seg) and _continues_list(current, seg):
             current.items.append(seg)
             continue
+        if current is not None and current.items and _explains(seg) and _continues_list(current, seg):
+            current.explanations.setdefault(current.items[-1].start, []).append(seg)
+            continue
         current = None
         # the footer counts only once a lead-in has been left without items
         footer_started = footer_started or (seg.boilerplate and any(not b.items for b in lists if b.lead_in))
@@ -172,8 +181,18 @@ def _find_lists(segments: list[Segment]) -> list[ListBlock]:
 
 
 def _continues_list(block: ListBlock, seg: Segment) -> bool:
-    """Bullet items continue a list across lines; run-on items only on the lead-in's line."""
+    """Bullet items continue a list across lines; run-on items (and explanations) stay near
+    the lead-in: on its line, or on the line of the list's last item or explanation."""
     assert block.lead_in is not None
     if seg.kind == "item":
         return True
-    return seg.line == block.lead_in.line or (bool(block.items) and block.items[-1].line == seg.line)
+    last = block.items[-1] if block.items else block.lead_in
+    for explained in block.explanations.values():
+        if explained[-1].start > last.start:
+            last = explained[-1]
+    return seg.line in (block.lead_in.line, last.line, last.line + 1) and seg.kind == "sentence"
+
+
+def _explains(seg: Segment) -> bool:
+    """A sentence that explains the item before it (why it raises the risk, what it is)."""
+    return seg.kind == "sentence" and not seg.boilerplate and bool(_EXPLANATION_CUE.search(seg.text))
