@@ -19,10 +19,16 @@ MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
 
 
+PAGES = REPO / "tests" / "data" / "pages"
+
+
 def page_for(gold: Path) -> Path:
-    """The page a gold file describes: the bundled seed, or a dev page in ../shared/corpus/dev."""
+    """The page a gold file describes: the bundled seed, a page of tests/data/pages (written for
+    the tests in other sites' styles), or a dev page in ../shared/corpus/dev."""
     if gold.stem == seed_path().stem:
         return seed_path()
+    if (PAGES / f"{gold.stem}.txt").exists():
+        return PAGES / f"{gold.stem}.txt"
     page = DEV / f"{gold.stem}.txt"
     assert page.exists(), f"{gold.name}: its page {page} is missing (the dev corpus lives in ../shared/corpus/dev)"
     return page

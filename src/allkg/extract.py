@@ -40,7 +40,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"^(?:It|This (?:disease|illness|leuka?emia|cancer)|The (?:disease|illness))\b", re.IGNORECASE
 )
 _DISEASE_REFERENCE = re.compile(
-    r"\b(?:it|this (?:disease|illness|leuka?emia|cancer)|the (?:disease|illness))\b", re.IGNORECASE
+    r"\b(?:it|this (?:type of )?(?:disease|illness|leuka?emia|cancer)|the (?:disease|illness))\b", re.IGNORECASE
 )
 _SYNONYM_CUE = re.compile(
     r"[ \t]*(?:\([^)]*\)[ \t]*)?[ \t,]*(?:(?:is|are|may be|can be|may also be|can also be)[ \t]+)?"
@@ -375,14 +375,20 @@ class _Page:
                 continue
             about = self._names_disease(seg, disease) or bool(_DISEASE_REFERENCE.search(seg.text))
             previous: list[Mention] = []
-            for clause_start, clause_end in _clauses(self.text, seg, _AGE_CLAUSE_BREAK):
+            clauses = _clauses(self.text, seg, _AGE_CLAUSE_BREAK)
+            sentence_outlook = _contrast_outlooks(self.text, clauses) if _PROGNOSIS.search(seg.text) else {}
+            for clause_start, clause_end in clauses:
                 clause = self.text[clause_start:clause_end]
                 ages = [m for m in self._mentions(seg, clause_start, clause_end) if m.concept.kind == "age-group"]
                 ages = ages or previous
                 previous = ages
                 span = Span(clause_start, clause_end)
                 statement_text = _strip_connective(clause)
-                if _PROGNOSIS.search(clause):
+                if clause_start in sentence_outlook:
+                    yield from self._prognosis(
+                        disease, ages, clause_start, clause, statement_text, span, outlook=sentence_outlook[clause_start]
+                    )
+                elif _PROGNOSIS.search(clause):
                     yield from self._prognosis(disease, ages, clause_start, clause, statement_text, span)
                 elif about and _EPIDEMIOLOGY.search(clause):
                     for age in _unique(ages):
@@ -391,10 +397,19 @@ class _Page:
                         yield from _statement(disease, "epidemiology", group, statement_text, span)
 
     def _prognosis(
-        self, disease: Entity, ages: list[Mention], clause_start: int, clause: str, text: str, span: Span
+        self,
+        disease: Entity,
+        ages: list[Mention],
+        clause_start: int,
+        clause: str,
+        text: str,
+        span: Span,
+        outlook: bool | None = None,
     ) -> Iterator[Fact]:
         favourable = bool(_FAVOURABLE.search(clause)) and not _UNFAVOURABLE.search(clause)
         unfavourable = bool(_UNFAVOURABLE.search(clause)) and not favourable
+        if outlook is not None:
+            favourable, unfavourable = outlook, not outlook
         if not (favourable or unfavourable):
             return
         than = re.search(r"\bthan\b", clause)
@@ -436,11 +451,13 @@ class _Page:
         return local_entity(kind, local)
 
     def _split_item(
-        self, start: int, end: int, lead_in: Span, *, split: bool, explanation: tuple[Span, ...] = ()
+        self, start: int, end: int, lead_in: Span, *, split: bool, kind: str, explanation: tuple[Span, ...] = ()
     ) -> list[_Entry]:
-        """An item as entries. With ``split`` (symptom lists): "weakness, fatigue or pallor" is a
-        list of three; "weakness or fatigue" two and "bone or joint pain" two pains, but only when
-        every part names a known symptom ("frequent or severe nosebleeds" stays one)."""
+        """An item as entries. With ``split`` (symptom items, inline lists): "weakness, fatigue or
+        pallor" is a list of three; "weakness or fatigue" two and "bone or joint pain" two pains,
+        but only when every part names a known concept of the list's kind ("frequent or severe
+        nosebleeds" stays one); a part with a preposition before the "or" is never split
+        ("treatment with chemotherapy or radiation therapy")."""
         text = self.text
         while start < end and (text[start].isspace() or text[start] in ";,"):
             start += 1
@@ -456,28 +473,57 @@ class _Page:
         whole = [_Entry(_item_label(body), span, lead_in, explanation)]
         if not split or _PREPOSITION.search(re.split(r",| or | and ", body)[0]):
             return whole
-        parts = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", body) if p]
+        outside_parentheses = r"(?![^(]*\))"
+        parts = [
+            p
+            for p in re.split(
+                rf"\s*,\s*(?:or\s+|and\s+)?{outside_parentheses}|\s+or\s+{outside_parentheses}|\s+and\s+{outside_parentheses}",
+                body,
+            )
+            if p
+        ]
         if len(parts) < 2:
             return whole
         if len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) > 1:
             parts[0] = f"{parts[0]} {parts[1].split()[-1]}"  # "bone or joint pain": two pains
-        known = [self.lexicon.lookup(_ITEM_PREFIX.sub("", p)) for p in parts]
-        if len(parts) == 2 and not all(c is not None and c.kind == "symptom" for c in known):
+        if len(parts) == 2 and not all(self._names_known(p, kind) for p in parts):
             return whole
         return [_Entry(_item_label(p), span, lead_in, explanation) for p in parts]
+
+    def _list_kind(self, lead_in: Segment) -> str:
+        """What a list is of: its lead-in's cue, else the cue of the two segments before it
+        ("These and other signs ... may be caused by ALL. Check with your doctor if you have:")."""
+        kind = _lead_in_kind(lead_in.text)
+        if kind != "other":
+            return kind
+        before = [s for s in self.layout.segments if s.end <= lead_in.start and not s.boilerplate][-2:]
+        for seg in reversed(before):
+            kind = _lead_in_kind(seg.text)
+            if kind != "other":
+                return kind
+        return "other"
+
+    def _names_known(self, phrase: str, kind: str) -> bool:
+        """The phrase names a vocabulary concept of this kind (whole, or as its only mention)."""
+        concept = self.lexicon.lookup(_ITEM_PREFIX.sub("", phrase)) or self.lexicon.lookup(phrase)
+        if concept is not None:
+            return concept.kind == kind
+        return bool(self.lexicon.mentions(phrase, kind=kind) or self.lexicon.loose_mentions(phrase, kind=kind))
 
     def _entries(self, kind: str) -> list[_Entry]:
         """The items of every list of one kind: block lists (with their lead-in) and inline lists."""
         entries: list[_Entry] = []
         for block in self._paired_lists():
             assert block.lead_in is not None
-            if _lead_in_kind(block.lead_in.text) != kind:
+            if self._list_kind(block.lead_in) != kind:
                 continue
             lead_in = Span(block.lead_in.start, block.lead_in.end)
             for item in block.items:
                 explanation = tuple(Span(s.start, s.end) for s in block.explanations.get(item.start, []))
                 entries.extend(
-                    self._split_item(item.start, item.end, lead_in, split=kind == "symptom", explanation=explanation)
+                    self._split_item(
+                        item.start, item.end, lead_in, split=kind == "symptom", kind=kind, explanation=explanation
+                    )
                 )
         for seg in self.content:
             match = _INLINE_LIST.match(seg.text)
@@ -490,7 +536,7 @@ class _Page:
             cursor = items_start
             for part in [*separator.finditer(items), None]:
                 part_end = items_end if part is None else items_start + part.start()
-                entries.extend(self._split_item(cursor, part_end, lead_in, split=kind == "symptom"))
+                entries.extend(self._split_item(cursor, part_end, lead_in, split=True, kind=kind))
                 cursor = items_end if part is None else items_start + part.end()
         return entries
 
@@ -503,7 +549,7 @@ class _Page:
         for orphan in (b for b in self.layout.lists if b.lead_in is None):
             kinds = {m.concept.kind for item in orphan.items for m in self._mentions(item)}
             candidates = [b for b in empty if b.lead_in is not None and b.lead_in.end <= orphan.items[0].start]
-            matching = [b for b in candidates if _lead_in_kind(b.lead_in.text) in kinds] or candidates
+            matching = [b for b in candidates if self._list_kind(b.lead_in) in kinds] or candidates
             if not matching:
                 continue
             target = matching[-1]
@@ -523,8 +569,10 @@ class _Page:
     def course(self, disease: Entity) -> Iterator[Fact]:
         """"Acute" explained by rapid progression: the course, and the page's words on progression."""
         for seg in self.content:
+            if not _RAPID.search(seg.text):
+                continue
             courses = [m for m in self._mentions(seg) if m.concept.kind == "course"]
-            if not courses or not _RAPID.search(seg.text):
+            if not courses and not (self._names_disease(seg, disease) or _DISEASE_REFERENCE.search(seg.text)):
                 continue
             span = Span(seg.start, seg.end)
             for mention in _unique(courses):
@@ -583,6 +631,30 @@ def _statement(
         yield Fact(kind, node, "allkg:outlook", Term(outlook), (span,))
 
 
+def _contrast_outlooks(text: str, clauses: list[tuple[int, int]]) -> dict[int, bool]:
+    """Outlooks of two contrasted clauses ("about 90% in children, while in adults they are
+    less than 45%"): when only one states its outlook, the other has the opposite one."""
+    if len(clauses) != 2:
+        return {}
+    second = text[clauses[1][0] : clauses[1][1]]
+    if not re.match(r"(?:while|whereas|but|though|although)\b", second.strip(), re.IGNORECASE):
+        return {}
+    stated = {}
+    for start, end in clauses:
+        clause = text[start:end]
+        if _UNFAVOURABLE.search(clause):
+            stated[start] = False
+        elif _FAVOURABLE.search(clause):
+            stated[start] = True
+    if len(stated) != 1:
+        return {}
+    [(known_start, known)] = stated.items()
+    other, other_end = next((start, end) for start, end in clauses if start != known_start)
+    if not _PROGNOSIS.search(text[other:other_end]):
+        return {}  # the other clause is about something else ("can also occur in adults")
+    return {known_start: known, other: not known}
+
+
 def _clauses(text: str, seg: Segment, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
     spans = []
     cursor = seg.start
@@ -617,8 +689,10 @@ def _sentence_case(name: str) -> str:
 
 
 def _is_initialism(abbreviation: str, name: str) -> bool:
-    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word)
-    return abbreviation.casefold() == initials.casefold()
+    """ABBR spells the initials of the name, or of its last words ("childhood acute
+    lymphoblastic leukemia (ALL)": the modifier "childhood" is not in the abbreviation)."""
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word).casefold()
+    return len(abbreviation) >= 2 and initials.endswith(abbreviation.casefold())
 
 
 def _split_names(names: str) -> list[str]:

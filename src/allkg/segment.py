@@ -24,7 +24,7 @@ _FINITE_VERB = re.compile(
     r"cannot|tend|tends|occur|occurs|happen|happens|become|becomes|include|includes|mean|means)\b",
     re.IGNORECASE,
 )
-MAX_ITEM_WORDS = 14
+MAX_ITEM_WORDS = 20
 _EXPLANATION_CUE = re.compile(
     r"\b(?:risk|increase[sd]?|more likely|linked|associated|chance|causes?|may have|can lead)\b", re.IGNORECASE
 )

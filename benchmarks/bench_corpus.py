@@ -1,0 +1,82 @@
+"""Build a generated corpus and time each phase: extract, build, validate, serialise.
+
+Run by hand (not by CI):  python benchmarks/bench_corpus.py [--pages 10000]
+
+Pages come from benchmarks/corpus.py (templates of the seed and dev pages
+with their damage). Each phase reports wall seconds, pages/s and triples/s;
+the process's peak resident memory (and its workers') is reported at the end.
+Target (issue 3): 10,000 pages validated and written in all formats in under
+60 s and 2 GiB on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus  # noqa: E402
+
+
+def peak_mib() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=10_000)
+    args = parser.parse_args()
+
+    from allkg.graph import build_graph
+    from allkg.pipeline import extract_pages
+    from allkg.serialize import BUILD_FORMATS, serialize
+    from allkg.validate import validate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = write_corpus(Path(tmp) / "pages", args.pages)
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+              f"{len(pages)} pages, {sum(p.stat().st_size for p in pages) / 1e6:.1f} MB\n")
+        rows = []
+        started = time.perf_counter()
+
+        t = time.perf_counter()
+        extractions = extract_pages(pages)
+        rows.append(("extract", time.perf_counter() - t, None))
+
+        t = time.perf_counter()
+        graph = build_graph(extractions, base_iri="https://w3id.org/allkg/")
+        triples = len(graph)
+        rows.append(("build", time.perf_counter() - t, triples))
+
+        t = time.perf_counter()
+        report = validate(graph.union())
+        rows.append((f"validate ({'conforms' if report.conforms else 'DOES NOT CONFORM'})", time.perf_counter() - t, triples))
+
+        t = time.perf_counter()
+        size = 0
+        for name in BUILD_FORMATS:
+            size += len(serialize(graph, name))
+        rows.append((f"serialise ({len(BUILD_FORMATS)} formats, {size / 1e6:.0f} MB)", time.perf_counter() - t, triples))
+
+        total = time.perf_counter() - started
+        print("| phase | wall s | pages/s | triples/s |")
+        print("|---|---|---|---|")
+        for name, seconds, count in rows:
+            per_triple = f"{count / seconds:,.0f}" if count else "-"
+            print(f"| {name} | {seconds:.2f} | {len(pages) / seconds:,.0f} | {per_triple} |")
+        own, children = peak_mib()
+        print(f"| **total** | **{total:.2f}** | {len(pages) / total:,.0f} | {triples / total:,.0f} |")
+        print(f"\n{triples:,} triples; peak RSS {own:,.0f} MiB (main), {children:,.0f} MiB (largest worker)")
+
+
+if __name__ == "__main__":
+    main()
