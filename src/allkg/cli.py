@@ -159,8 +159,12 @@ def build(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @quiet_option
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of text.")
+@click.option(
+    "--engine", type=click.Choice(["compiled", "pyshacl"]), default="compiled", show_default=True,
+    help="SHACL Core engine: allkg's compiled one (fast) or pyshacl (the reference); same report.",
+)
 @click.pass_obj
-def validate(state: _State, files: tuple[Path, ...], as_json: bool) -> None:
+def validate(state: _State, files: tuple[Path, ...], as_json: bool, engine: str) -> None:
     """Check RDF files against the allkg SHACL shapes.
 
     FILE may be Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig),
@@ -174,7 +178,9 @@ def validate(state: _State, files: tuple[Path, ...], as_json: bool) -> None:
     """
     from allkg.rdfread import read_rdf
 
-    report = _validate(read_rdf(files))
+    from allkg.validate import validate as shacl_validate
+
+    report = shacl_validate(read_rdf(files).union(), engine=engine)
     if as_json:
         click.echo(
             json.dumps(

@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, SH
 
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
+from allkg.shacl_core import CompiledShapes, Index
 from allkg.shacl_sparql import SparqlConstraint, evaluate, split_shapes
 
 
@@ -54,25 +55,37 @@ def shapes_graph() -> Graph:
     return graph
 
 
-def validate(data: Graph, shapes: Graph | None = None) -> Report:
-    """Check ``data`` against our shapes: no inference, no imports, no SHACL-AF, no network."""
-    from pyshacl import validate as pyshacl_validate
+def validate(data: Graph, shapes: Graph | None = None, *, engine: str = "compiled") -> Report:
+    """Check ``data`` against our shapes: no inference, no imports, no SHACL-AF, no network.
 
+    ``engine="compiled"`` runs the core constraints with ``shacl_core`` (fast);
+    ``engine="pyshacl"`` with pyshacl (the reference). SHACL-SPARQL constraints
+    always run in Oxigraph.
+    """
     from allkg.serialize import to_store
 
     core, constraints = _split(shapes if shapes is not None else shapes_graph())
-    _, results_graph, _ = pyshacl_validate(
-        data,
-        shacl_graph=core,
-        inference="none",
-        advanced=False,
-        js=False,
-        do_owl_imports=False,
-        meta_shacl=False,
-        allow_warnings=False,
-    )
-    assert isinstance(results_graph, Graph)
-    results = list(_results(results_graph))
+    if engine == "compiled":
+        results = [
+            Result(r.severity, str(r.focus), _short("" if r.path is None else str(r.path)), r.message,
+                   "" if r.value is None else str(r.value))
+            for r in _compiled(core).validate(Index(data))
+        ]
+    else:
+        from pyshacl import validate as pyshacl_validate
+
+        _, results_graph, _ = pyshacl_validate(
+            data,
+            shacl_graph=core,
+            inference="none",
+            advanced=False,
+            js=False,
+            do_owl_imports=False,
+            meta_shacl=False,
+            allow_warnings=False,
+        )
+        assert isinstance(results_graph, Graph)
+        results = list(_results(results_graph))
     results += [
         Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in evaluate(to_store(data), constraints)
     ]
@@ -89,6 +102,16 @@ def _split(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     if cached is None or cached[0] is not shapes:
         cached = _SPLITS[id(shapes)] = (shapes, *split_shapes(shapes))
     return cached[1], cached[2]
+
+
+_COMPILED: dict[int, tuple[Graph, CompiledShapes]] = {}
+
+
+def _compiled(core: Graph) -> CompiledShapes:
+    cached = _COMPILED.get(id(core))
+    if cached is None or cached[0] is not core:
+        cached = _COMPILED[id(core)] = (core, CompiledShapes(core))
+    return cached[1]
 
 
 def _results(report: Graph) -> list[Result]:
