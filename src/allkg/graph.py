@@ -47,16 +47,24 @@ class KnowledgeGraph:
     base_iri: str
     default: Graph
     evidence: dict[URIRef, Graph] = field(default_factory=dict)
+    _union: Graph | None = field(default=None, repr=False, compare=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """Derived forms (sorted quads) kept by the serialisers; valid once the graph is complete."""
 
     def union(self) -> Graph:
-        """All triples in one graph (what Turtle, N-Triples and JSON-LD carry)."""
-        union = new_graph()
-        for triple in self.default:
-            union.add(triple)
-        for graph in self.evidence.values():
-            for triple in graph:
+        """All triples in one graph (what Turtle, N-Triples and JSON-LD carry).
+
+        Computed once: call it only when the graph is complete.
+        """
+        if self._union is None:
+            union = new_graph()
+            for triple in self.default:
                 union.add(triple)
-        return union
+            for graph in self.evidence.values():
+                for triple in graph:
+                    union.add(triple)
+            self._union = union
+        return self._union
 
     def __len__(self) -> int:
         return len(self.default) + sum(len(g) for g in self.evidence.values())

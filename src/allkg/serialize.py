@@ -58,8 +58,12 @@ def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
     if format_name == "jsonld":
         return _jsonld(kg.union())
     fmt = FORMATS[format_name]
-    quads = _quads(kg) if fmt.datasets else _quads_of(kg.union(), ox.DefaultGraph())
-    quads.sort(key=_quad_key)
+    key = "dataset-quads" if fmt.datasets else "union-quads"
+    quads = kg.memo.get(key)
+    if quads is None:
+        quads = _quads(kg) if fmt.datasets else _quads_of(kg.union(), ox.DefaultGraph())
+        quads.sort(key=_quad_key)
+        kg.memo[key] = quads
     if format_name in ("ntriples", "nquads"):
         return ox.serialize(quads, format=_OX_FORMATS[format_name])
     body = ox.serialize(quads, format=_OX_FORMATS[format_name], prefixes=PREFIXES)

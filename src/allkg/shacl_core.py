@@ -104,6 +104,7 @@ class CompiledShapes:
 
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
+        self._nested: dict[Node, list[Check]] = {}
         self.node_shapes: list[tuple[list[tuple[Node, Node]], list[Check]]] = []
         for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | _targeted(shapes), key=str):
             targets = [(kind, t) for kind in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
@@ -120,7 +121,10 @@ class CompiledShapes:
         return results
 
     def conforms(self, shape: Node, index: Index, focus: Node) -> bool:
-        return not any(True for check in self._checks(shape) for _ in check(index, focus))
+        checks = self._nested.get(shape)
+        if checks is None:
+            checks = self._nested[shape] = self._checks(shape)
+        return not any(True for check in checks for _ in check(index, focus))
 
     # -- compiling -----------------------------------------------------------------
 
