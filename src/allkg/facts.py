@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from allkg.lexicon import Concept
 from allkg.source import SourceDocument
 
-STATEMENT_KINDS = {"epidemiology": "EpidemiologyStatement", "prognosis": "PrognosisStatement"}
-
-
 @dataclass(frozen=True)
 class Entity:
     """A node of the domain layer: a vocabulary concept, or one minted from the page."""

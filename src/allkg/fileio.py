@@ -1,4 +1,4 @@
-"""Atomic output: write to a temporary file in the same folder, then rename."""
+"""Atomic output: write every file to a temporary name in its folder, then rename them all."""
 
 from __future__ import annotations
 
@@ -6,24 +6,6 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; on any failure the old file stays as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
 
 
 def atomic_write_all(files: dict[Path, bytes]) -> None:

@@ -134,9 +134,6 @@ class Lexicon:
         """The concept whose surface form is exactly ``phrase`` (case-insensitive)."""
         return self._by_form.get(" ".join(phrase.split()).casefold())
 
-    def of_kind(self, kind: str) -> list[Concept]:
-        return [c for c in self.concepts.values() if c.kind == kind]
-
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 

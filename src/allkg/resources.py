@@ -10,10 +10,6 @@ from importlib import resources
 from pathlib import Path
 
 SEED_FILE_NAME = "seed-mayo-clinic-all.txt"
-SEED_SOURCE_NOTE = (
-    "Mayo Clinic patient page about acute lymphocytic leukemia, scraped as plain text "
-    "(corpus file 000_281f75275f4d6fc1.txt)"
-)
 
 
 def _package_dir() -> Path:
@@ -32,5 +28,5 @@ def resource_path(*parts: str) -> Path:
 
 
 def seed_path() -> Path:
-    """The bundled seed page, the default input of every command."""
+    """The bundled seed page, the default input of every command (its source: ``data/SOURCE.md``)."""
     return _package_dir() / "data" / SEED_FILE_NAME
