@@ -14,12 +14,12 @@ from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
+from allkg.terms import ox_term
 
 
 @dataclass(frozen=True)
@@ -86,20 +86,7 @@ def _quads(kg: KnowledgeGraph) -> list[ox.Quad]:
 
 
 def _quads_of(graph: Graph, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
-    return [ox.Quad(_ox(s), _ox(p), _ox(o), graph_name) for s, p, o in graph]  # type: ignore[arg-type]
-
-
-def _ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = term.datatype or URIRef("http://www.w3.org/2001/XMLSchema#string")
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(datatype)))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"cannot serialize RDF term {term!r}")
+    return [ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph_name) for s, p, o in graph]  # type: ignore[arg-type]
 
 
 def to_store(graph: Graph) -> ox.Store:

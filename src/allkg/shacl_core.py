@@ -2,7 +2,8 @@
 
 pyshacl validates at about 20,000 triples a second; a build of thousands of
 pages needs more. This module compiles a shapes graph once into closures and
-runs them over a dictionary index of the data. It implements the parts of
+runs them over a dictionary index of the data (pyoxigraph terms, so a page's
+quads need no conversion). It implements the parts of
 SHACL Core the allkg shapes use, to the letter of the W3C Recommendation
 (targets; predicate, inverse and alternative paths; minCount, maxCount,
 nodeKind, datatype, class, pattern, languageIn, hasValue, in, equals,
@@ -18,22 +19,43 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-Triple = tuple[Node, Node, Node]
+from allkg.terms import Term, ox_term
 
-_NODE_KINDS: dict[Node, Callable[[Node], bool]] = {
-    SH.IRI: lambda v: isinstance(v, URIRef),
-    SH.BlankNode: lambda v: isinstance(v, BNode),
-    SH.Literal: lambda v: isinstance(v, Literal),
-    SH.BlankNodeOrIRI: lambda v: isinstance(v, (BNode, URIRef)),
-    SH.BlankNodeOrLiteral: lambda v: isinstance(v, (BNode, Literal)),
-    SH.IRIOrLiteral: lambda v: isinstance(v, (URIRef, Literal)),
+Triple = tuple[Term, Term, Term]
+_TYPE = ox.NamedNode(str(RDF.type))
+_SUBCLASS_OF = ox.NamedNode(str(RDFS.subClassOf))
+_LANG_STRING = str(RDF.langString)
+_STRING = str(XSD.string)
+
+_NODE_KINDS: dict[Node, Callable[[Term], bool]] = {
+    SH.IRI: lambda v: isinstance(v, ox.NamedNode),
+    SH.BlankNode: lambda v: isinstance(v, ox.BlankNode),
+    SH.Literal: lambda v: isinstance(v, ox.Literal),
+    SH.BlankNodeOrIRI: lambda v: isinstance(v, (ox.BlankNode, ox.NamedNode)),
+    SH.BlankNodeOrLiteral: lambda v: isinstance(v, (ox.BlankNode, ox.Literal)),
+    SH.IRIOrLiteral: lambda v: isinstance(v, (ox.NamedNode, ox.Literal)),
 }
+
+
+@lru_cache(maxsize=65536)
+def _rdflib_literal(value: str, datatype: str) -> Literal:
+    """rdflib's reading of a typed literal: its Python value and whether it is ill-typed (as pyshacl sees it)."""
+    return Literal(value, datatype=URIRef(datatype))
+
+
+def _ill_typed(value: ox.Literal) -> bool:
+    datatype = value.datatype.value
+    if datatype in (_STRING, _LANG_STRING):
+        return False
+    return bool(getattr(_rdflib_literal(value.value, datatype), "ill_typed", False))
 _SUPPORTED = {
     SH.path, SH.message, SH.severity, SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf,
     SH.property, SH.minCount, SH.maxCount, SH.nodeKind, SH.datatype, SH["class"], SH.pattern, SH.languageIn,
@@ -47,42 +69,47 @@ class Index:
     """The data graph as dictionaries: forward and backward edges, and types with subclasses."""
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        self.out: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
-        self.into: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        self.out: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
+        self.into: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for s, p, o in triples:
             self.out[s][p].append(o)
             self.into[o][p].append(s)
 
-    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+    @classmethod
+    def of_graph(cls, graph: Graph) -> Index:
+        """The index of an rdflib graph."""
+        return cls((ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph)
+
+    def objects(self, subject: Term, predicate: Term) -> list[Term]:
         edges = self.out.get(subject)
         return edges.get(predicate, []) if edges else []
 
-    def subjects(self, predicate: Node, obj: Node) -> list[Node]:
+    def subjects(self, predicate: Term, obj: Term) -> list[Term]:
         edges = self.into.get(obj)
         return edges.get(predicate, []) if edges else []
 
-    def is_instance(self, node: Node, cls: Node) -> bool:
+    def is_instance(self, node: Term, cls: Term) -> bool:
         """SHACL instance: an rdf:type that is ``cls`` or a subclass of it (rdfs:subClassOf*)."""
-        seen: set[Node] = set()
-        todo = list(self.objects(node, RDF.type))
+        seen: set[Term] = set()
+        todo = list(self.objects(node, _TYPE))
         while todo:
             current = todo.pop()
             if current == cls:
                 return True
             if current not in seen:
                 seen.add(current)
-                todo.extend(self.objects(current, RDFS.subClassOf))
+                todo.extend(self.objects(current, _SUBCLASS_OF))
         return False
 
-    def instances(self, cls: Node) -> set[Node]:
+    def instances(self, cls: Term) -> set[Term]:
         classes = {cls}
         todo = [cls]
         while todo:
-            for sub in self.subjects(RDFS.subClassOf, todo.pop()):
+            for sub in self.subjects(_SUBCLASS_OF, todo.pop()):
                 if sub not in classes:
                     classes.add(sub)
                     todo.append(sub)
-        return {s for c in classes for s in self.subjects(RDF.type, c)}
+        return {s for c in classes for s in self.subjects(_TYPE, c)}
 
 
 @dataclass(frozen=True)
@@ -90,13 +117,13 @@ class CoreResult:
     """One violation, as pyshacl reports it: focus node, path, message, value."""
 
     severity: str
-    focus: Node
+    focus: Term
     path: Node | None
     message: str
-    value: Node | None
+    value: Term | None
 
 
-Check = Callable[[Index, Node], Iterator[CoreResult]]
+Check = Callable[[Index, Term], Iterator[CoreResult]]
 
 
 class CompiledShapes:
@@ -105,9 +132,9 @@ class CompiledShapes:
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
         self._nested: dict[Node, list[Check]] = {}
-        self.node_shapes: list[tuple[list[tuple[Node, Node]], list[Check]]] = []
+        self.node_shapes: list[tuple[list[tuple[Node, Term]], list[Check]]] = []
         for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | _targeted(shapes), key=str):
-            targets = [(kind, t) for kind in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
+            targets = [(kind, ox_term(t)) for kind in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
                        for t in shapes.objects(shape, kind)]
             if targets:
                 self.node_shapes.append((targets, self._checks(shape)))
@@ -120,7 +147,7 @@ class CompiledShapes:
                     results.extend(check(index, focus))
         return results
 
-    def conforms(self, shape: Node, index: Index, focus: Node) -> bool:
+    def conforms(self, shape: Node, index: Index, focus: Term) -> bool:
         checks = self._nested.get(shape)
         if checks is None:
             checks = self._nested[shape] = self._checks(shape)
@@ -138,7 +165,7 @@ class CompiledShapes:
         message = _message(g, shape)
         severity = str(g.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
         path = g.value(shape, SH.path)
-        values: Callable[[Index, Node], list[Node]]
+        values: Callable[[Index, Term], list[Term]]
         if path is None:
             values = lambda index, focus: [focus]  # noqa: E731 - a node shape's value is its focus
         else:
@@ -158,8 +185,8 @@ def _targeted(shapes: Graph) -> set[Node]:
     return {s for kind in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf) for s in shapes.subjects(kind, None)}
 
 
-def _focus_nodes(index: Index, targets: list[tuple[Node, Node]]) -> set[Node]:
-    nodes: set[Node] = set()
+def _focus_nodes(index: Index, targets: list[tuple[Node, Term]]) -> set[Term]:
+    nodes: set[Term] = set()
     for kind, target in targets:
         if kind == SH.targetClass:
             nodes |= index.instances(target)
@@ -177,12 +204,14 @@ def _message(g: Graph, shape: Node) -> str:
     return str(messages[0]) if messages else ""
 
 
-def _path(g: Graph, path: Node) -> Callable[[Index, Node], list[Node]]:
+def _path(g: Graph, path: Node) -> Callable[[Index, Term], list[Term]]:
     if isinstance(path, URIRef):
-        return lambda index, focus: index.objects(focus, path)
+        predicate = ox_term(path)
+        return lambda index, focus: index.objects(focus, predicate)
     inverse = g.value(path, SH.inversePath)
     if inverse is not None:
-        return lambda index, focus: index.subjects(inverse, focus)
+        backward = ox_term(inverse)
+        return lambda index, focus: index.subjects(backward, focus)
     alternatives = g.value(path, SH.alternativePath)
     if alternatives is not None:
         steps = [_path(g, step) for step in Collection(g, alternatives)]
@@ -190,16 +219,16 @@ def _path(g: Graph, path: Node) -> Callable[[Index, Node], list[Node]]:
     raise ValueError(f"unsupported property path {path}")
 
 
-def _distinct(values: list[Node]) -> list[Node]:
+def _distinct(values: list[Term]) -> list[Term]:
     return list(dict.fromkeys(values))
 
 
 # -- constraint components: each builds a check, or None --------------------------------
 
 
-def _per_value(test: Callable[[Node], bool]):
+def _per_value(test: Callable[[Term], bool]):
     def build(_c, _shape, _arg, values, path, message, severity) -> Check:
-        def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
             for value in _distinct(values(index, focus)):
                 if not test(value):
                     yield CoreResult(severity, focus, path, message, value)
@@ -213,7 +242,7 @@ def _count(minimum: bool):
     def build(_c, _shape, argument, values, path, message, severity) -> Check:
         bound = int(argument)
 
-        def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
             count = len(_distinct(values(index, focus)))
             if (count < bound) if minimum else (count > bound):
                 yield CoreResult(severity, focus, path, message, None)
@@ -228,23 +257,24 @@ def _node_kind(_c, shape, argument, values, path, message, severity) -> Check:
 
 
 def _datatype(_c, shape, argument, values, path, message, severity) -> Check:
-    def ok(value: Node) -> bool:
-        if not isinstance(value, Literal):
+    wanted = str(argument)
+
+    def ok(value: Term) -> bool:
+        if not isinstance(value, ox.Literal):
             return False
-        if argument == RDF.langString:
-            return bool(value.language)
-        if value.language:
-            return False
-        datatype = value.datatype or XSD.string
-        return datatype == argument and not getattr(value, "ill_typed", False)
+        if wanted == _LANG_STRING:
+            return value.language is not None
+        return value.language is None and value.datatype.value == wanted and not _ill_typed(value)
 
     return _per_value(ok)(_c, shape, argument, values, path, message, severity)
 
 
 def _class(_c, shape, argument, values, path, message, severity) -> Check:
-    def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+    cls = ox_term(argument)
+
+    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
         for value in _distinct(values(index, focus)):
-            if isinstance(value, Literal) or not index.is_instance(value, argument):
+            if isinstance(value, ox.Literal) or not index.is_instance(value, cls):
                 yield CoreResult(severity, focus, path, message, value)
 
     return check
@@ -253,7 +283,7 @@ def _class(_c, shape, argument, values, path, message, severity) -> Check:
 def _pattern(c, shape, argument, values, path, message, severity) -> Check:
     flags = c.shapes.value(shape, SH.flags)
     regex = re.compile(str(argument), re.IGNORECASE if flags and "i" in str(flags) else 0)
-    return _per_value(lambda v: not isinstance(v, BNode) and regex.search(str(v)) is not None)(
+    return _per_value(lambda v: not isinstance(v, ox.BlankNode) and regex.search(v.value) is not None)(
         c, shape, argument, values, path, message, severity
     )
 
@@ -261,29 +291,33 @@ def _pattern(c, shape, argument, values, path, message, severity) -> Check:
 def _language_in(c, shape, argument, values, path, message, severity) -> Check:
     ranges = [str(x).lower() for x in Collection(c.shapes, argument)]
 
-    def ok(value: Node) -> bool:
-        lang = value.language.lower() if isinstance(value, Literal) and value.language else None
+    def ok(value: Term) -> bool:
+        lang = value.language.lower() if isinstance(value, ox.Literal) and value.language else None
         return lang is not None and any(r == "*" or lang == r or lang.startswith(r + "-") for r in ranges)
 
     return _per_value(ok)(c, shape, argument, values, path, message, severity)
 
 
 def _has_value(_c, _shape, argument, values, path, message, severity) -> Check:
-    def check(index: Index, focus: Node) -> Iterator[CoreResult]:
-        if argument not in values(index, focus):
+    wanted = ox_term(argument)
+
+    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
+        if wanted not in values(index, focus):
             yield CoreResult(severity, focus, path, message, None)
 
     return check
 
 
 def _in(c, shape, argument, values, path, message, severity) -> Check:
-    allowed = set(Collection(c.shapes, argument))
+    allowed = {ox_term(x) for x in Collection(c.shapes, argument)}
     return _per_value(lambda v: v in allowed)(c, shape, argument, values, path, message, severity)
 
 
 def _equals(_c, _shape, argument, values, path, message, severity) -> Check:
-    def check(index: Index, focus: Node) -> Iterator[CoreResult]:
-        mine, theirs = set(values(index, focus)), set(index.objects(focus, argument))
+    other_path = ox_term(argument)
+
+    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
+        mine, theirs = set(values(index, focus)), set(index.objects(focus, other_path))
         for value in sorted(mine ^ theirs, key=str):
             yield CoreResult(severity, focus, path, message, value)
 
@@ -297,14 +331,18 @@ _NUMERIC = {
 }
 
 
-def _compare(a: Node, b: Node) -> int | None:
+_NUMERIC_IRIS = {str(d) for d in _NUMERIC}
+
+
+def _compare(a: Term, b: Term) -> int | None:
     """-1, 0 or 1 for comparable literals (both numeric, or of one datatype); None otherwise."""
-    if not (isinstance(a, Literal) and isinstance(b, Literal)):
+    if not (isinstance(a, ox.Literal) and isinstance(b, ox.Literal)):
         return None
-    numeric = a.datatype in _NUMERIC and b.datatype in _NUMERIC
-    if not numeric and (a.datatype != b.datatype or a.language or b.language):
+    da, db = a.datatype.value, b.datatype.value
+    numeric = da in _NUMERIC_IRIS and db in _NUMERIC_IRIS
+    if not numeric and (da != db or a.language or b.language):
         return None
-    x, y = a.toPython(), b.toPython()
+    x, y = _rdflib_literal(a.value, da).toPython(), _rdflib_literal(b.value, db).toPython()
     try:
         return (x > y) - (x < y)
     except TypeError:
@@ -312,9 +350,11 @@ def _compare(a: Node, b: Node) -> int | None:
 
 
 def _less_than(_c, _shape, argument, values, path, message, severity) -> Check:
-    def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+    other_path = ox_term(argument)
+
+    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
         for value in _distinct(values(index, focus)):
-            for other in index.objects(focus, argument):
+            for other in index.objects(focus, other_path):
                 if _compare(value, other) != -1:
                     yield CoreResult(severity, focus, path, message, value)
 
@@ -323,14 +363,16 @@ def _less_than(_c, _shape, argument, values, path, message, severity) -> Check:
 
 def _min_length(c, shape, argument, values, path, message, severity) -> Check:
     bound = int(argument)
-    return _per_value(lambda v: not isinstance(v, BNode) and len(str(v)) >= bound)(
+    return _per_value(lambda v: not isinstance(v, ox.BlankNode) and len(v.value) >= bound)(
         c, shape, argument, values, path, message, severity
     )
 
 
 def _min_inclusive(c, shape, argument, values, path, message, severity) -> Check:
-    def ok(value: Node) -> bool:
-        return _compare(value, argument) in (0, 1)
+    bound = ox_term(argument)
+
+    def ok(value: Term) -> bool:
+        return _compare(value, bound) in (0, 1)
 
     return _per_value(ok)(c, shape, argument, values, path, message, severity)
 
@@ -339,7 +381,7 @@ def _qualified(c, shape, argument, values, path, message, severity) -> Check:
     minimum = c.shapes.value(shape, SH.qualifiedMinCount)
     maximum = c.shapes.value(shape, SH.qualifiedMaxCount)
 
-    def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
         count = sum(1 for v in _distinct(values(index, focus)) if c.conforms(argument, index, v))
         if minimum is not None and count < int(minimum):
             yield CoreResult(severity, focus, path, message, None)
@@ -353,7 +395,7 @@ def _logical(exactly_one: bool):
     def build(c, _shape, argument, values, path, message, severity) -> Check:
         members = list(Collection(c.shapes, argument))
 
-        def check(index: Index, focus: Node) -> Iterator[CoreResult]:
+        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
             for value in _distinct(values(index, focus)):
                 conforming = sum(1 for m in members if c.conforms(m, index, value))
                 if (conforming != 1) if exactly_one else (conforming == 0):

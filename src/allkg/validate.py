@@ -67,9 +67,9 @@ def validate(data: Graph, shapes: Graph | None = None, *, engine: str = "compile
     core, constraints = _split(shapes if shapes is not None else shapes_graph())
     if engine == "compiled":
         results = [
-            Result(r.severity, str(r.focus), _short("" if r.path is None else str(r.path)), r.message,
-                   "" if r.value is None else str(r.value))
-            for r in _compiled(core).validate(Index(data))
+            Result(r.severity, r.focus.value, _short("" if r.path is None else str(r.path)), r.message,
+                   "" if r.value is None else r.value.value)
+            for r in _compiled(core).validate(Index.of_graph(data))
         ]
     else:
         from pyshacl import validate as pyshacl_validate
