@@ -180,7 +180,7 @@ def validate(state: _State, files: tuple[Path, ...], as_json: bool, engine: str)
 
     from allkg.validate import validate as shacl_validate
 
-    report = shacl_validate(read_rdf(files).union(), engine=engine)
+    report = shacl_validate(read_rdf(files), engine=engine)
     if as_json:
         click.echo(
             json.dumps(
@@ -351,7 +351,7 @@ def _check_writable_folder(out: Path) -> None:
 def _validate(graph: KnowledgeGraph) -> Report:
     from allkg.validate import validate as shacl_validate
 
-    return shacl_validate(graph.union())
+    return shacl_validate(graph)
 
 
 def _one_line(err: click.ClickException) -> str:

@@ -6,6 +6,10 @@ nodes and the dataset description; each source page's evidence (its
 graph of its own. Turtle, N-Triples and JSON-LD carry the union, so the
 evidence stays with the facts; N-Quads and TriG keep the pages apart.
 No blank nodes: every IRI is derived from content, so output is stable.
+
+Triples are built as pyoxigraph terms (a few microseconds each, against
+about twenty for rdflib), which the validator and the serialisers use as
+they are; an rdflib view is made only when asked for (``union()``).
 """
 
 from __future__ import annotations
@@ -13,16 +17,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
+from rdflib import Graph
 
 from allkg import __version__
 from allkg.facts import Entity, Extraction, Flag, Span, Term, Text, short_hash
 from allkg.lexicon import CLASS_BY_KIND
 from allkg.namespaces import ALLKG, PREFIXES, VOCABULARY_SCHEME, expand, id_namespace
 
-RDF_TYPE = URIRef(expand("rdf:type"))
-LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]
+
+LICENSE = ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")
 QUOTE_CONTEXT = 32
 """Characters of text kept before and after a quote (oa:prefix / oa:suffix)."""
 
@@ -34,217 +39,254 @@ DISTRIBUTIONS: dict[str, tuple[str, str]] = {
     "trig": ("allkg.trig", "application/trig"),
 }
 _STATEMENT_CLASSES = {"epidemiology-statement": "EpidemiologyStatement", "prognosis-statement": "PrognosisStatement"}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TERMS: dict[str, ox.NamedNode] = {}
 
 
-def _p(curie: str) -> URIRef:
-    return URIRef(expand(curie))
+def _p(curie: str) -> ox.NamedNode:
+    """The IRI of a CURIE, made once."""
+    term = _TERMS.get(curie)
+    if term is None:
+        term = _TERMS[curie] = ox.NamedNode(expand(curie))
+    return term
+
+
+def _string(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _typed(value: int | bool, datatype: str) -> ox.Literal:
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return ox.Literal(text, datatype=ox.NamedNode(_XSD + datatype))
+
+
+def _en(value: str) -> ox.Literal:
+    return ox.Literal(value, language="en")
 
 
 @dataclass
 class KnowledgeGraph:
-    """The built graph: a default graph and one evidence graph per source page."""
+    """The built graph: a default graph and one evidence graph per source page, as triples."""
 
     base_iri: str
-    default: Graph
-    evidence: dict[URIRef, Graph] = field(default_factory=dict)
-    _union: Graph | None = field(default=None, repr=False, compare=False)
+    default: dict[Triple, None] = field(default_factory=dict)
+    evidence: dict[str, dict[Triple, None]] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    """Derived forms (sorted quads) kept by the serialisers; valid once the graph is complete."""
+    """Derived forms (sorted quads, the rdflib view) made once the graph is complete."""
+
+    def add(self, triple: Triple, graph: str | None = None) -> None:
+        """Add a triple to the default graph, or to the named graph ``graph``."""
+        target = self.default if graph is None else self.evidence.setdefault(graph, {})
+        target[triple] = None
+
+    def triples(self) -> list[Triple]:
+        """Every distinct triple of the union, in a stable order."""
+        cached = self.memo.get("triples")
+        if cached is None:
+            union = dict(self.default)
+            for triples in self.evidence.values():
+                union.update(triples)
+            cached = self.memo["triples"] = sorted(union, key=_triple_key)
+        return cached  # type: ignore[return-value]
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad of the dataset (default graph, then the evidence graphs), in a stable order."""
+        cached = self.memo.get("quads")
+        if cached is None:
+            quads = [ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in sorted(self.default, key=_triple_key)]
+            for name in sorted(self.evidence):
+                graph = ox.NamedNode(name)
+                quads.extend(ox.Quad(s, p, o, graph) for s, p, o in sorted(self.evidence[name], key=_triple_key))
+            cached = self.memo["quads"] = quads
+        return cached  # type: ignore[return-value]
 
     def union(self) -> Graph:
-        """All triples in one graph (what Turtle, N-Triples and JSON-LD carry).
+        """The union as an rdflib graph (for rdflib's JSON-LD compaction, and for tests)."""
+        cached = self.memo.get("union")
+        if cached is None:
+            from allkg.terms import rdflib_term
 
-        Computed once: call it only when the graph is complete.
-        """
-        if self._union is None:
-            union = new_graph()
-            for triple in self.default:
-                union.add(triple)
-            for graph in self.evidence.values():
-                for triple in graph:
-                    union.add(triple)
-            self._union = union
-        return self._union
+            cached = Graph(bind_namespaces="none")
+            for prefix, namespace in PREFIXES.items():
+                cached.bind(prefix, namespace)
+            for s, p, o in self.triples():
+                cached.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
+            self.memo["union"] = cached
+        return cached  # type: ignore[return-value]
 
     def __len__(self) -> int:
-        return len(self.default) + sum(len(g) for g in self.evidence.values())
+        return len(self.triples())
 
 
-def new_graph(identifier: URIRef | None = None) -> Graph:
-    graph = Graph(identifier=identifier, bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
+def _triple_key(triple: Triple) -> tuple[str, str, str]:
+    return (str(triple[0]), str(triple[1]), str(triple[2]))
 
 
 class _Builder:
     def __init__(self, base_iri: str) -> None:
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
-        self.kg = KnowledgeGraph(base_iri, new_graph())
-        self.g = self.kg.default
+        self.kg = KnowledgeGraph(base_iri)
+        self.add = self.kg.add
+        self._described: set[str] = set()
 
-    def iri(self, path: str) -> URIRef:
-        return URIRef(self.ids + path)
+    def iri(self, path: str) -> ox.NamedNode:
+        return ox.NamedNode(self.ids + path)
 
-    def value(self, value: Entity | Text | Flag | Term) -> Node:
+    def value(self, value: Entity | Text | Flag | Term) -> ox.NamedNode | ox.Literal:
         if isinstance(value, Entity):
             return self.iri(value.path)
         if isinstance(value, Text):
-            return Literal(value.value, lang=value.lang)
+            return ox.Literal(value.value, language=value.lang)
         if isinstance(value, Flag):
-            return Literal(value.value)
-        return URIRef(ALLKG + value.name)
+            return _typed(value.value, "boolean")
+        return ox.NamedNode(ALLKG + value.name)
 
     def entity(self, entity: Entity) -> None:
-        node = self.iri(entity.path)
-        if entity.kind in _STATEMENT_CLASSES:
-            self.g.add((node, RDF_TYPE, URIRef(ALLKG + _STATEMENT_CLASSES[entity.kind])))
+        if entity.path in self._described:
             return
-        self.g.add((node, RDF_TYPE, URIRef(ALLKG + CLASS_BY_KIND[entity.kind])))
-        self.g.add((node, RDF_TYPE, _p("skos:Concept")))
-        self.g.add((node, _p("skos:inScheme"), URIRef(VOCABULARY_SCHEME)))
-        self.g.add((node, _p("skos:prefLabel"), Literal(entity.label, lang="en")))
-        self.g.add((node, _p("rdfs:label"), Literal(entity.label, lang="en")))
+        self._described.add(entity.path)
+        node = self.iri(entity.path)
+        add = self.add
+        if entity.kind in _STATEMENT_CLASSES:
+            add((node, _p("rdf:type"), ox.NamedNode(ALLKG + _STATEMENT_CLASSES[entity.kind])))
+            return
+        add((node, _p("rdf:type"), ox.NamedNode(ALLKG + CLASS_BY_KIND[entity.kind])))
+        add((node, _p("rdf:type"), _p("skos:Concept")))
+        add((node, _p("skos:inScheme"), ox.NamedNode(VOCABULARY_SCHEME)))
+        add((node, _p("skos:prefLabel"), _en(entity.label)))
+        add((node, _p("rdfs:label"), _en(entity.label)))
         concept = entity.concept
         if concept is None or not concept.grounded:
-            self.g.add((node, _p("allkg:grounded"), Literal(False)))
+            add((node, _p("allkg:grounded"), _typed(False, "boolean")))
         if concept is None:
             return
         for match_property, target in concept.mappings:
-            self.g.add((node, _p(f"skos:{match_property}"), URIRef(target)))
+            add((node, _p(f"skos:{match_property}"), ox.NamedNode(target)))
         for xref in concept.xrefs:
-            self.g.add((node, _p("oboInOwl:hasDbXref"), Literal(xref)))
+            add((node, _p("oboInOwl:hasDbXref"), _string(xref)))
         if concept.scope_note:
-            self.g.add((node, _p("skos:scopeNote"), Literal(concept.scope_note, lang="en")))
+            add((node, _p("skos:scopeNote"), _en(concept.scope_note)))
 
-    def source(self, extraction: Extraction) -> URIRef:
+    def source(self, extraction: Extraction) -> ox.NamedNode:
         doc = extraction.document
         node = self.iri(f"source/{doc.sha256}")
-        g = self.g
-        g.add((node, RDF_TYPE, _p("allkg:SourceDocument")))
-        g.add((node, RDF_TYPE, _p("prov:Entity")))
-        g.add((node, _p("allkg:sha256"), Literal(doc.sha256)))
-        g.add((node, _p("allkg:fileName"), Literal(doc.name)))
-        g.add((node, _p("dcterms:format"), Literal(doc.media_type)))
-        g.add((node, _p("allkg:characterEncoding"), Literal(doc.encoding)))
-        g.add((node, _p("allkg:characterCount"), Literal(len(doc.text), datatype=XSD.nonNegativeInteger)))
-        g.add((node, _p("allkg:decodedText"), Literal(doc.text)))
+        add = self.add
+        add((node, _p("rdf:type"), _p("allkg:SourceDocument")))
+        add((node, _p("rdf:type"), _p("prov:Entity")))
+        add((node, _p("allkg:sha256"), _string(doc.sha256)))
+        add((node, _p("allkg:fileName"), _string(doc.name)))
+        add((node, _p("dcterms:format"), _string(doc.media_type)))
+        add((node, _p("allkg:characterEncoding"), _string(doc.encoding)))
+        add((node, _p("allkg:characterCount"), _typed(len(doc.text), "nonNegativeInteger")))
+        add((node, _p("allkg:decodedText"), _string(doc.text)))
         if extraction.title:
-            g.add((node, _p("dcterms:title"), Literal(extraction.title, lang="en")))
+            add((node, _p("dcterms:title"), _en(extraction.title)))
         if extraction.publisher:
-            g.add((node, _p("dcterms:publisher"), Literal(extraction.publisher)))
+            add((node, _p("dcterms:publisher"), _string(extraction.publisher)))
         return node
 
-    def evidence(self, graph: Graph, source: URIRef, extraction: Extraction, span: Span) -> URIRef:
+    def evidence(self, graph: str, source: ox.NamedNode, extraction: Extraction, span: Span) -> ox.NamedNode:
         text = extraction.document.text
-        node = self.iri(f"evidence/{short_hash(extraction.document.sha256, str(span.start), str(span.end))}")
-        quote = URIRef(f"{node}/quote")
-        position = URIRef(f"{node}/position")
-        graph.add((node, RDF_TYPE, _p("allkg:Evidence")))
-        graph.add((node, RDF_TYPE, _p("oa:SpecificResource")))
-        graph.add((node, _p("oa:hasSource"), source))
-        graph.add((node, _p("oa:hasSelector"), quote))
-        graph.add((node, _p("oa:hasSelector"), position))
-        graph.add((quote, RDF_TYPE, _p("oa:TextQuoteSelector")))
-        graph.add((quote, _p("oa:exact"), Literal(text[span.start : span.end])))
-        graph.add((quote, _p("oa:prefix"), Literal(text[max(0, span.start - QUOTE_CONTEXT) : span.start])))
-        graph.add((quote, _p("oa:suffix"), Literal(text[span.end : span.end + QUOTE_CONTEXT])))
-        graph.add((position, RDF_TYPE, _p("oa:TextPositionSelector")))
-        graph.add((position, _p("oa:start"), Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        graph.add((position, _p("oa:end"), Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        path = f"evidence/{short_hash(extraction.document.sha256, str(span.start), str(span.end))}"
+        node, quote, position = self.iri(path), self.iri(f"{path}/quote"), self.iri(f"{path}/position")
+        for triple in (
+            (node, _p("rdf:type"), _p("allkg:Evidence")),
+            (node, _p("rdf:type"), _p("oa:SpecificResource")),
+            (node, _p("oa:hasSource"), source),
+            (node, _p("oa:hasSelector"), quote),
+            (node, _p("oa:hasSelector"), position),
+            (quote, _p("rdf:type"), _p("oa:TextQuoteSelector")),
+            (quote, _p("oa:exact"), _string(text[span.start : span.end])),
+            (quote, _p("oa:prefix"), _string(text[max(0, span.start - QUOTE_CONTEXT) : span.start])),
+            (quote, _p("oa:suffix"), _string(text[span.end : span.end + QUOTE_CONTEXT])),
+            (position, _p("rdf:type"), _p("oa:TextPositionSelector")),
+            (position, _p("oa:start"), _typed(span.start, "nonNegativeInteger")),
+            (position, _p("oa:end"), _typed(span.end, "nonNegativeInteger")),
+        ):
+            self.add(triple, graph)
         return node
 
-    def dataset(self, sources: list[URIRef]) -> None:
-        g = self.g
+    def dataset(self, sources: list[ox.NamedNode]) -> None:
+        add = self.add
         dataset = self.iri("dataset")
         build = self.iri("dataset/build")
         software = self.iri("software/allkg")
-        g.add((dataset, RDF_TYPE, _p("void:Dataset")))
-        g.add((dataset, RDF_TYPE, _p("dcat:Dataset")))
-        g.add((dataset, _p("dcterms:title"), Literal("allkg knowledge graph of acute lymphocytic leukemia", lang="en")))
-        g.add(
+        add((dataset, _p("rdf:type"), _p("void:Dataset")))
+        add((dataset, _p("rdf:type"), _p("dcat:Dataset")))
+        add((dataset, _p("dcterms:title"), _en("allkg knowledge graph of acute lymphocytic leukemia")))
+        add(
             (
                 dataset,
                 _p("dcterms:description"),
-                Literal(
+                _en(
                     "Facts stated by patient-facing pages about acute lymphocytic leukemia, grounded in "
-                    "MONDO, CL, UBERON, HPO, ECTO and NCIt, each with the quote and offsets it came from.",
-                    lang="en",
+                    "MONDO, CL, UBERON, HPO, ECTO and NCIt, each with the quote and offsets it came from."
                 ),
             )
         )
-        g.add((dataset, _p("dcterms:license"), LICENSE))
-        g.add(
-            (
-                dataset,
-                _p("dcterms:rights"),
-                Literal("Quoted page text remains the copyright of its publisher.", lang="en"),
-            )
-        )
-        g.add((dataset, _p("dcat:version"), Literal(__version__)))
-        g.add((dataset, _p("owl:versionInfo"), Literal(__version__)))
-        g.add((dataset, _p("dcterms:conformsTo"), URIRef(ALLKG)))
-        g.add((dataset, _p("void:vocabulary"), URIRef(ALLKG)))
-        g.add((dataset, _p("prov:wasGeneratedBy"), build))
-        g.add((build, RDF_TYPE, _p("prov:Activity")))
-        g.add((build, _p("prov:wasAssociatedWith"), software))
-        g.add((software, RDF_TYPE, _p("prov:SoftwareAgent")))
-        g.add((software, _p("rdfs:label"), Literal(f"allkg {__version__}")))
+        add((dataset, _p("dcterms:license"), LICENSE))
+        add((dataset, _p("dcterms:rights"), _en("Quoted page text remains the copyright of its publisher.")))
+        add((dataset, _p("dcat:version"), _string(__version__)))
+        add((dataset, _p("owl:versionInfo"), _string(__version__)))
+        add((dataset, _p("dcterms:conformsTo"), ox.NamedNode(ALLKG)))
+        add((dataset, _p("void:vocabulary"), ox.NamedNode(ALLKG)))
+        add((dataset, _p("prov:wasGeneratedBy"), build))
+        add((build, _p("rdf:type"), _p("prov:Activity")))
+        add((build, _p("prov:wasAssociatedWith"), software))
+        add((software, _p("rdf:type"), _p("prov:SoftwareAgent")))
+        add((software, _p("rdfs:label"), _string(f"allkg {__version__}")))
         for source in sources:
-            g.add((dataset, _p("dcterms:source"), source))
-            g.add((build, _p("prov:used"), source))
+            add((dataset, _p("dcterms:source"), source))
+            add((build, _p("prov:used"), source))
         for key, (file_name, media_type) in DISTRIBUTIONS.items():
             distribution = self.iri(f"dataset/distribution/{key}")
-            g.add((dataset, _p("dcat:distribution"), distribution))
-            g.add((distribution, RDF_TYPE, _p("dcat:Distribution")))
-            g.add((distribution, _p("dcat:mediaType"), Literal(media_type)))
-            g.add((distribution, _p("dcat:downloadURL"), URIRef(self.base_iri.rstrip("/") + "/dataset/" + file_name)))
-        entities = {s for s, _, _ in g.triples((None, _p("skos:inScheme"), URIRef(VOCABULARY_SCHEME)))}
-        g.add((dataset, _p("void:entities"), Literal(len(entities), datatype=XSD.integer)))
+            add((dataset, _p("dcat:distribution"), distribution))
+            add((distribution, _p("rdf:type"), _p("dcat:Distribution")))
+            add((distribution, _p("dcat:mediaType"), _string(media_type)))
+            add((distribution, _p("dcat:downloadURL"), ox.NamedNode(self.base_iri.rstrip("/") + "/dataset/" + file_name)))
+        scheme = ox.NamedNode(VOCABULARY_SCHEME)
+        entities = {s for s, p, o in self.kg.default if p == _p("skos:inScheme") and o == scheme}
+        add((dataset, _p("void:entities"), _typed(len(entities), "integer")))
         # the count includes the triple that states it
-        total = len(self.kg) + 1
-        g.add((dataset, _p("void:triples"), Literal(total, datatype=XSD.integer)))
+        total = len(self.kg.default) + sum(len(g) for g in self.kg.evidence.values()) + 1
+        add((dataset, _p("void:triples"), _typed(total, "integer")))
 
 
 def build_graph(extractions: list[Extraction], *, base_iri: str) -> KnowledgeGraph:
     """Merge the facts of every page: one domain triple per fact, one evidence node per page span."""
     builder = _Builder(base_iri)
-    evidence: dict[tuple[Node, Node, Node], list[tuple[Extraction, Span]]] = defaultdict(list)
-    kinds: dict[tuple[Node, Node, Node], str] = {}
-    explanations: dict[tuple[Node, Node, Node], set[str]] = {}
+    evidence: dict[Triple, list[tuple[Extraction, Span]]] = defaultdict(list)
+    kinds: dict[Triple, str] = {}
+    explanations: dict[Triple, set[str]] = {}
     sources = []
     for extraction in extractions:
-        source = builder.source(extraction)
-        sources.append(source)
+        sources.append(builder.source(extraction))
         for fact in extraction.facts:
             builder.entity(fact.subject)
             if isinstance(fact.object, Entity):
                 builder.entity(fact.object)
             triple = (builder.iri(fact.subject.path), _p(fact.predicate), builder.value(fact.object))
-            builder.g.add(triple)
+            builder.add(triple)
             kinds.setdefault(triple, fact.kind)
             if fact.explanation:
                 explanations.setdefault(triple, set()).add(fact.explanation)
             evidence[triple].extend((extraction, span) for span in fact.evidence)
     for triple, spans in evidence.items():
         s, p, o = triple
-        fact_node = builder.iri(f"fact/{short_hash(s, p, o.n3())}")
-        builder.g.add((fact_node, RDF_TYPE, _p("rdf:Statement")))
-        builder.g.add((fact_node, RDF_TYPE, _p("allkg:Fact")))
-        builder.g.add((fact_node, _p("rdf:subject"), s))
-        builder.g.add((fact_node, _p("rdf:predicate"), p))
-        builder.g.add((fact_node, _p("rdf:object"), o))
-        builder.g.add((fact_node, _p("allkg:factKind"), Literal(kinds[triple])))
+        fact_node = builder.iri(f"fact/{short_hash(str(s)[1:-1], str(p)[1:-1], str(o))}")
+        builder.add((fact_node, _p("rdf:type"), _p("rdf:Statement")))
+        builder.add((fact_node, _p("rdf:type"), _p("allkg:Fact")))
+        builder.add((fact_node, _p("rdf:subject"), s))
+        builder.add((fact_node, _p("rdf:predicate"), p))
+        builder.add((fact_node, _p("rdf:object"), o))
+        builder.add((fact_node, _p("allkg:factKind"), _string(kinds[triple])))
         for explanation in sorted(explanations.get(triple, ())):
-            builder.g.add((fact_node, _p("allkg:explanation"), Literal(explanation, lang="en")))
+            builder.add((fact_node, _p("allkg:explanation"), _en(explanation)))
         for extraction, span in spans:
             source = builder.iri(f"source/{extraction.document.sha256}")
-            graph_iri = URIRef(f"{source}/evidence")
-            graph = builder.kg.evidence.get(graph_iri)
-            if graph is None:
-                graph = builder.kg.evidence[graph_iri] = new_graph(graph_iri)
+            graph = f"{source.value}/evidence"
             node = builder.evidence(graph, source, extraction, span)
-            graph.add((fact_node, _p("prov:wasDerivedFrom"), node))
+            builder.add((fact_node, _p("prov:wasDerivedFrom"), node), graph)
     builder.dataset(sources)
     return builder.kg

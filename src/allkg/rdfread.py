@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from allkg.errors import InputError
-from allkg.graph import KnowledgeGraph, new_graph
+from allkg.graph import KnowledgeGraph
 from allkg.namespaces import DEFAULT_BASE_IRI
 
 _EXTENSIONS = {
@@ -27,18 +27,8 @@ def read_rdf(paths: list[Path] | tuple[Path, ...], *, base_iri: str = DEFAULT_BA
     Named graphs stay named (the evidence graphs of N-Quads/TriG); the rest is the default graph.
     """
     import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
 
-    kg = KnowledgeGraph(base_iri, new_graph())
-
-    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        return Literal(t.value, datatype=URIRef(t.datatype.value))
+    kg = KnowledgeGraph(base_iri)
 
     for path in paths:
         fmt = _EXTENSIONS.get(path.suffix.lower())
@@ -51,13 +41,6 @@ def read_rdf(paths: list[Path] | tuple[Path, ...], *, base_iri: str = DEFAULT_BA
         except (SyntaxError, ValueError, OSError) as err:
             raise InputError(f"{path}: not valid {fmt.replace('_', '-')}: {str(err).splitlines()[0]}") from None
         for quad in quads:
-            triple = (term(quad.subject), term(quad.predicate), term(quad.object))
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                kg.default.add(triple)  # type: ignore[arg-type]
-                continue
-            name = URIRef(str(quad.graph_name.value))
-            graph = kg.evidence.get(name)
-            if graph is None:
-                graph = kg.evidence[name] = new_graph(name)
-            graph.add(triple)  # type: ignore[arg-type]
+            graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            kg.add((quad.subject, quad.predicate, quad.object), graph)  # type: ignore[arg-type]
     return kg

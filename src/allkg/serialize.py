@@ -1,7 +1,7 @@
 """Write the graph in every RDF format, byte-identical for the same input.
 
 Turtle, N-Triples, N-Quads, TriG and RDF/XML come from pyoxigraph (strict and
-fast) fed with sorted quads; JSON-LD is compacted by rdflib with our context
+fast) fed with the sorted triples and quads of the graph; JSON-LD is compacted by rdflib with our context
 (``ontology/context.jsonld``, inlined so no reader fetches anything), then
 its nodes and arrays are sorted.
 """
@@ -19,7 +19,6 @@ from rdflib import Graph
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
-from allkg.terms import ox_term
 
 
 @dataclass(frozen=True)
@@ -58,15 +57,13 @@ def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
     if format_name == "jsonld":
         return _jsonld(kg.union())
     fmt = FORMATS[format_name]
-    key = "dataset-quads" if fmt.datasets else "union-quads"
-    quads = kg.memo.get(key)
-    if quads is None:
-        quads = _quads(kg) if fmt.datasets else _quads_of(kg.union(), ox.DefaultGraph())
-        quads.sort(key=_quad_key)
-        kg.memo[key] = quads
+    if fmt.datasets:
+        statements: list[ox.Quad] | list[ox.Triple] = kg.quads()
+    else:
+        statements = [ox.Triple(s, p, o) for s, p, o in kg.triples()]
     if format_name in ("ntriples", "nquads"):
-        return ox.serialize(quads, format=_OX_FORMATS[format_name])
-    body = ox.serialize(quads, format=_OX_FORMATS[format_name], prefixes=PREFIXES)
+        return ox.serialize(statements, format=_OX_FORMATS[format_name])
+    body = ox.serialize(statements, format=_OX_FORMATS[format_name], prefixes=PREFIXES)
     return _sorted_prefixes(body) if format_name in ("turtle", "trig") else body
 
 
@@ -78,27 +75,11 @@ def _sorted_prefixes(document: bytes) -> bytes:
     return b"\n".join([*header, b"", *body])
 
 
-def _quads(kg: KnowledgeGraph) -> list[ox.Quad]:
-    quads = _quads_of(kg.default, ox.DefaultGraph())
-    for name, graph in kg.evidence.items():
-        quads.extend(_quads_of(graph, ox.NamedNode(str(name))))
-    return quads
-
-
-def _quads_of(graph: Graph, graph_name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
-    return [ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph_name) for s, p, o in graph]  # type: ignore[arg-type]
-
-
-def to_store(graph: Graph) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph's triples (for fast SPARQL)."""
+def to_store(triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]]) -> ox.Store:
+    """An in-memory Oxigraph store holding the triples (for fast SPARQL)."""
     store = ox.Store()
-    store.bulk_extend(_quads_of(graph, ox.DefaultGraph()))
+    store.bulk_extend([ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples])
     return store
-
-
-def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
-    return (graph, str(quad.subject), str(quad.predicate), str(quad.object))
 
 
 @cache

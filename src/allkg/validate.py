@@ -12,10 +12,12 @@ from functools import cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
 from allkg.shacl_core import CompiledShapes, Index
 from allkg.shacl_sparql import SparqlConstraint, evaluate, split_shapes
+from allkg.terms import ox_term
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def shapes_graph() -> Graph:
     return graph
 
 
-def validate(data: Graph, shapes: Graph | None = None, *, engine: str = "compiled") -> Report:
+def validate(data: Graph | KnowledgeGraph, shapes: Graph | None = None, *, engine: str = "compiled") -> Report:
     """Check ``data`` against our shapes: no inference, no imports, no SHACL-AF, no network.
 
     ``engine="compiled"`` runs the core constraints with ``shacl_core`` (fast);
@@ -65,13 +67,19 @@ def validate(data: Graph, shapes: Graph | None = None, *, engine: str = "compile
     from allkg.serialize import to_store
 
     core, constraints = _split(shapes if shapes is not None else shapes_graph())
+    if isinstance(data, KnowledgeGraph):
+        triples = data.triples()
+    else:
+        triples = [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in data]  # type: ignore[misc]
     if engine == "compiled":
         results = [
             Result(r.severity, r.focus.value, _short("" if r.path is None else str(r.path)), r.message,
                    "" if r.value is None else r.value.value)
-            for r in _compiled(core).validate(Index.of_graph(data))
+            for r in _compiled(core).validate(Index(triples))
         ]
     else:
+        if isinstance(data, KnowledgeGraph):
+            data = data.union()
         from pyshacl import validate as pyshacl_validate
 
         _, results_graph, _ = pyshacl_validate(
@@ -87,7 +95,7 @@ def validate(data: Graph, shapes: Graph | None = None, *, engine: str = "compile
         assert isinstance(results_graph, Graph)
         results = list(_results(results_graph))
     results += [
-        Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in evaluate(to_store(data), constraints)
+        Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in evaluate(to_store(triples), constraints)
     ]
     ordered = tuple(sorted(set(results), key=lambda r: (r.focus, r.path, r.message, r.value)))
     return Report(not any(r.severity == "Violation" for r in ordered), ordered)
