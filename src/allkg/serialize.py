@@ -1,9 +1,9 @@
 """Write the graph in every RDF format, byte-identical for the same input.
 
 Turtle, N-Triples, N-Quads, TriG and RDF/XML come from pyoxigraph (strict and
-fast) fed with the sorted triples and quads of the graph; JSON-LD is compacted by rdflib with our context
-(``ontology/context.jsonld``, inlined so no reader fetches anything), then
-its nodes and arrays are sorted.
+fast) fed with the sorted triples and quads of the graph; JSON-LD is written
+by ``jsonld.py``, compacted with our context (``ontology/context.jsonld``,
+inlined so no reader fetches anything).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
@@ -55,7 +54,9 @@ _OX_FORMATS = {
 def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
     """The graph in one format, as bytes."""
     if format_name == "jsonld":
-        return _jsonld(kg.union())
+        from allkg.jsonld import write_jsonld
+
+        return write_jsonld(kg.triples(), jsonld_context())
     fmt = FORMATS[format_name]
     if fmt.datasets:
         statements: list[ox.Quad] | list[ox.Triple] = kg.quads()
@@ -88,21 +89,3 @@ def jsonld_context() -> dict[str, Any]:
     with resource_path("ontology", "context.jsonld").open(encoding="utf-8") as handle:
         context: dict[str, Any] = json.load(handle)["@context"]
     return context
-
-
-def _jsonld(graph: Graph) -> bytes:
-    from rdflib.plugins.serializers.jsonld import from_rdf
-
-    document = from_rdf(graph, context_data=jsonld_context(), auto_compact=True)
-    document = _sorted_json(document)
-    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _sorted_json(value: Any) -> Any:
-    """Sort JSON-LD node arrays (unordered sets in JSON-LD) so bytes do not depend on hashing."""
-    if isinstance(value, dict):
-        return {key: (v if key == "@context" else _sorted_json(v)) for key, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value

@@ -1,0 +1,115 @@
+"""JSON-LD output compacted with our context, written straight from the sorted triples.
+
+rdflib's compaction needs an rdflib graph and runs at about 30,000 triples a
+second; this writer groups the sorted triples by subject and picks, for each
+property, the context term whose definition (``@type: @id``, ``@language``
+or a datatype) fits all its values, else the compact IRI with expanded value
+objects. The result expands back to exactly the same graph (the tests parse
+it with pyoxigraph and rdflib and compare), and its bytes are stable: nodes
+sorted by ``@id``, values sorted, keys sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from itertools import groupby
+from typing import Any
+
+import pyoxigraph as ox
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
+
+
+class Compactor:
+    """Term selection and IRI compaction for one JSON-LD context."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.context = context
+        self.prefixes = sorted(
+            ((value, key) for key, value in context.items() if isinstance(value, str) and not key.startswith("@")
+             and value.endswith(("/", "#", "_"))),
+            key=lambda item: -len(item[0]),
+        )
+        self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for term, definition in context.items():
+            if term.startswith("@") or not isinstance(definition, dict) or "@id" not in definition:
+                continue
+            iri = self.expand(definition["@id"])
+            self.terms.setdefault(iri, []).append((term, definition))
+
+    def expand(self, value: str) -> str:
+        prefix, sep, local = value.partition(":")
+        if sep and prefix in self.context and isinstance(self.context[prefix], str):
+            return self.context[prefix] + local
+        return value
+
+    def compact_iri(self, iri: str) -> str:
+        """``prefix:local`` with the longest matching prefix, else the IRI itself."""
+        for namespace, prefix in self.prefixes:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                local = iri[len(namespace) :]
+                if "/" not in local and "#" not in local and ":" not in local:
+                    return f"{prefix}:{local}"
+        return iri
+
+    def term_for(self, predicate: str, values: list[Any]) -> tuple[str, dict[str, Any] | None]:
+        """The context term that fits every value, or the compact IRI (with no definition)."""
+        for term, definition in self.terms.get(predicate, []):
+            if all(_fits(definition, value, self) for value in values):
+                return term, definition
+        return self.compact_iri(predicate), None
+
+    def value(self, definition: dict[str, Any] | None, term: Any) -> Any:
+        if definition is not None:
+            if definition.get("@type") == "@id":
+                return self.compact_iri(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+            return term.value
+        if isinstance(term, ox.NamedNode):
+            return {"@id": term.value}
+        if isinstance(term, ox.BlankNode):
+            return {"@id": f"_:{term.value}"}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == XSD_STRING:
+            return term.value
+        return {"@value": term.value, "@type": self.compact_iri(term.datatype.value)}
+
+
+def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
+    kind = definition.get("@type")
+    if kind == "@id":
+        return isinstance(term, ox.NamedNode | ox.BlankNode)
+    if not isinstance(term, ox.Literal):
+        return False
+    if "@language" in definition:
+        return term.language == definition["@language"]
+    if kind is not None:
+        return term.language is None and term.datatype.value == compactor.expand(kind)
+    return term.language is None and term.datatype.value == XSD_STRING
+
+
+def write_jsonld(triples: Iterable[Triple], context: dict[str, Any]) -> bytes:
+    """The triples (sorted by subject) as one JSON-LD document with the context inline."""
+    compactor = Compactor(context)
+    nodes = []
+    for subject, group in groupby(triples, key=lambda t: t[0]):
+        node: dict[str, Any] = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}
+        by_predicate: dict[str, list[Any]] = {}
+        for _, predicate, obj in group:
+            by_predicate.setdefault(predicate.value, []).append(obj)
+        for predicate, values in by_predicate.items():
+            if predicate == RDF_TYPE and all(isinstance(v, ox.NamedNode) for v in values):
+                key, rendered = "type", [compactor.compact_iri(v.value) for v in values]
+            else:
+                key, definition = compactor.term_for(predicate, values)
+                rendered = [compactor.value(definition, v) for v in values]
+            rendered = sorted(rendered, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+            node[key] = rendered[0] if len(rendered) == 1 else rendered
+        nodes.append(node)
+    nodes.sort(key=lambda n: n["id"])
+    document = {"@context": context, "@graph": nodes}
+    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
