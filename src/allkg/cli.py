@@ -130,26 +130,38 @@ def build(
       allkg build pages/ --out public/data --base-iri https://example.org/all/
       allkg build page.txt -f turtle -f jsonld
     """
+    import gc
+    from functools import partial
+
     from allkg.fileio import atomic_write_all
     from allkg.pipeline import build as run_build
-    from allkg.serialize import FORMATS, serialize
+    from allkg.serialize import FORMATS, write
 
     _check_writable_folder(out)
-    result = run_build(sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576))
-    for warning in result.warnings:
-        state.say(f"allkg: warning: {warning}")
-    report = None if no_validate else _validate(result.graph)
-    conforms = report is None or report.conforms
-    if conforms or write_invalid:
+    # millions of small objects and no cycles: the collector's passes would cost more than they free
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = run_build(sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576))
+        for warning in result.warnings:
+            state.say(f"allkg: warning: {warning}")
+        pages = len(result.extractions)
+        facts = sum(len(e.facts) for e in result.extractions)
+        graph = result.graph
+        del result  # the graph holds what the pages said; the extractions can go
+        report = None if no_validate else _validate(graph)
+        conforms = report is None or report.conforms
         files = {
-            out / f"allkg.{FORMATS[name].extension}": serialize(result.graph, name)
+            out / f"allkg.{FORMATS[name].extension}": partial(write, graph, name)
             for name in (formats or BUILD_FORMAT_NAMES)
         }
-        atomic_write_all(files)
-    pages = len(result.extractions)
-    facts = sum(len(e.facts) for e in result.extractions)
+        if conforms or write_invalid:
+            atomic_write_all(files)
+    finally:
+        if collecting:
+            gc.enable()
     status = "not validated" if report is None else ("conforms" if report.conforms else "DOES NOT CONFORM")
-    state.say(f"allkg: {pages} page(s), {facts} facts, {len(result.graph)} triples; SHACL: {status}")
+    state.say(f"allkg: {pages} page(s), {facts} facts, {len(graph)} triples; SHACL: {status}")
     if report is not None and not report.conforms:
         raise NotConformingError(report.text())
     state.say(f"allkg: wrote {', '.join(str(p) for p in sorted(files))}")

@@ -5,10 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
-def atomic_write_all(files: dict[Path, bytes]) -> None:
+Content = bytes | Callable[[BinaryIO], None]
+"""What to write: the bytes, or a function that streams them into an open file."""
+
+
+def atomic_write_all(files: dict[Path, Content]) -> None:
     """Write every file to a temporary name first, then rename them all: no half-written set."""
     staged: list[tuple[Path, Path]] = []
     try:
@@ -17,7 +23,10 @@ def atomic_write_all(files: dict[Path, bytes]) -> None:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((Path(tmp_name), path))
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                if isinstance(data, bytes):
+                    handle.write(data)
+                else:
+                    data(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp_name, _file_mode(path))

@@ -15,6 +15,7 @@ they are; an rdflib view is made only when asked for (``union()``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -80,25 +81,24 @@ class KnowledgeGraph:
         target[triple] = None
 
     def triples(self) -> list[Triple]:
-        """Every distinct triple of the union, in a stable order."""
+        """Every distinct triple of the union, in a stable order (the graphs never share a triple)."""
         cached = self.memo.get("triples")
         if cached is None:
-            union = dict(self.default)
+            everything = list(self.default)
             for triples in self.evidence.values():
-                union.update(triples)
-            cached = self.memo["triples"] = sorted(union, key=_triple_key)
+                everything.extend(triples)
+            everything.sort(key=_triple_key)
+            cached = self.memo["triples"] = everything
         return cached  # type: ignore[return-value]
 
-    def quads(self) -> list[ox.Quad]:
-        """Every quad of the dataset (default graph, then the evidence graphs), in a stable order."""
-        cached = self.memo.get("quads")
-        if cached is None:
-            quads = [ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in sorted(self.default, key=_triple_key)]
-            for name in sorted(self.evidence):
-                graph = ox.NamedNode(name)
-                quads.extend(ox.Quad(s, p, o, graph) for s, p, o in sorted(self.evidence[name], key=_triple_key))
-            cached = self.memo["quads"] = quads
-        return cached  # type: ignore[return-value]
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the dataset (default graph, then each evidence graph), in a stable order."""
+        for s, p, o in sorted(self.default, key=_triple_key):
+            yield ox.Quad(s, p, o, ox.DefaultGraph())
+        for name in sorted(self.evidence):
+            graph = ox.NamedNode(name)
+            for s, p, o in sorted(self.evidence[name], key=_triple_key):
+                yield ox.Quad(s, p, o, graph)
 
     def union(self) -> Graph:
         """The union as an rdflib graph (for rdflib's JSON-LD compaction, and for tests)."""

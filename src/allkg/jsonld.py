@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -92,24 +92,35 @@ def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
     return term.language is None and term.datatype.value == XSD_STRING
 
 
-def write_jsonld(triples: Iterable[Triple], context: dict[str, Any]) -> bytes:
-    """The triples (sorted by subject) as one JSON-LD document with the context inline."""
+def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: BinaryIO) -> None:
+    """Stream the triples (sorted by subject) as one JSON-LD document with the context inline.
+
+    Node objects follow the triples' order and are written one at a time, so
+    memory stays flat however large the graph.
+    """
     compactor = Compactor(context)
-    nodes = []
+    header = json.dumps(context, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
+    output.write(f'{{\n  "@context": {header},\n  "@graph": ['.encode())
+    first = True
     for subject, group in groupby(triples, key=lambda t: t[0]):
-        node: dict[str, Any] = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}
-        by_predicate: dict[str, list[Any]] = {}
-        for _, predicate, obj in group:
-            by_predicate.setdefault(predicate.value, []).append(obj)
-        for predicate, values in by_predicate.items():
-            if predicate == RDF_TYPE and all(isinstance(v, ox.NamedNode) for v in values):
-                key, rendered = "type", [compactor.compact_iri(v.value) for v in values]
-            else:
-                key, definition = compactor.term_for(predicate, values)
-                rendered = [compactor.value(definition, v) for v in values]
-            rendered = sorted(rendered, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-            node[key] = rendered[0] if len(rendered) == 1 else rendered
-        nodes.append(node)
-    nodes.sort(key=lambda n: n["id"])
-    document = {"@context": context, "@graph": nodes}
-    return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        node = _node(compactor, subject, group)
+        text = json.dumps(node, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n    ")
+        output.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
+        first = False
+    output.write(b"\n  ]\n}\n")
+
+
+def _node(compactor: Compactor, subject: Any, group: Iterable[Triple]) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": subject.value if isinstance(subject, ox.NamedNode) else f"_:{subject.value}"}
+    by_predicate: dict[str, list[Any]] = {}
+    for _, predicate, obj in group:
+        by_predicate.setdefault(predicate.value, []).append(obj)
+    for predicate, values in by_predicate.items():
+        if predicate == RDF_TYPE and all(isinstance(v, ox.NamedNode) for v in values):
+            key, rendered = "type", [compactor.compact_iri(v.value) for v in values]
+        else:
+            key, definition = compactor.term_for(predicate, values)
+            rendered = [compactor.value(definition, v) for v in values]
+        rendered = sorted(rendered, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        node[key] = rendered[0] if len(rendered) == 1 else rendered
+    return node

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from allkg.errors import InputError, UsageError
 from allkg.facts import Extraction
 from allkg.graph import KnowledgeGraph, build_graph
-from allkg.lexicon import load_lexicon
+from allkg.lexicon import Lexicon, load_lexicon
 from allkg.namespaces import DEFAULT_BASE_IRI
 from allkg.resources import seed_path
 from allkg.source import MAX_SOURCE_BYTES, read_source
@@ -66,13 +67,35 @@ def check_base_iri(base_iri: str) -> str:
     return base_iri if base_iri.endswith("/") else base_iri + "/"
 
 
+PARALLEL_FROM = 64
+"""From this many pages on, pages are read in worker processes, one per core."""
+
+
 def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> list[Extraction]:
     """Read and extract every page (sorted by content hash, so argument order does not change output)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(sources) < PARALLEL_FROM or workers < 2:
+        extractions = [_extract_one(path, max_bytes) for path in sources]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(sources) // (workers * 8))
+            extractions = list(pool.map(_extract_one, sources, [max_bytes] * len(sources), chunksize=chunk))
+    return sorted(extractions, key=lambda e: e.document.sha256)
+
+
+def _extract_one(path: Path, max_bytes: int) -> Extraction:
+    """One page, with the process's lexicon (loaded once per process)."""
     from allkg.extract import extract
 
-    lexicon = load_lexicon()
-    extractions = [extract(read_source(path, max_bytes=max_bytes), lexicon) for path in sources]
-    return sorted(extractions, key=lambda e: e.document.sha256)
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = load_lexicon()
+    return extract(read_source(path, max_bytes=max_bytes), _LEXICON)
+
+
+_LEXICON: Lexicon | None = None
 
 
 def build(

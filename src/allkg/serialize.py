@@ -8,10 +8,12 @@ inlined so no reader fetches anything).
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -53,27 +55,68 @@ _OX_FORMATS = {
 
 def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
     """The graph in one format, as bytes."""
+    buffer = io.BytesIO()
+    write(kg, format_name, buffer)
+    return buffer.getvalue()
+
+
+def write(kg: KnowledgeGraph, format_name: str, output: BinaryIO) -> None:
+    """Stream the graph in one format to a binary file (nothing of the size of the output is held)."""
     if format_name == "jsonld":
         from allkg.jsonld import write_jsonld
 
-        return write_jsonld(kg.triples(), jsonld_context())
+        write_jsonld(kg.triples(), jsonld_context(), output)
+        return
     fmt = FORMATS[format_name]
     if fmt.datasets:
-        statements: list[ox.Quad] | list[ox.Triple] = kg.quads()
+        statements: Iterable[ox.Quad] | Iterable[ox.Triple] = kg.quads()
     else:
-        statements = [ox.Triple(s, p, o) for s, p, o in kg.triples()]
+        statements = (ox.Triple(s, p, o) for s, p, o in kg.triples())
     if format_name in ("ntriples", "nquads"):
-        return ox.serialize(statements, format=_OX_FORMATS[format_name])
-    body = ox.serialize(statements, format=_OX_FORMATS[format_name], prefixes=PREFIXES)
-    return _sorted_prefixes(body) if format_name in ("turtle", "trig") else body
+        ox.serialize(statements, output, format=_OX_FORMATS[format_name])
+        return
+    if format_name == "rdfxml":
+        ox.serialize(statements, output, format=_OX_FORMATS[format_name], prefixes=PREFIXES)
+        return
+    # Turtle and TriG: our own @prefix lines, in a fixed order (pyoxigraph keeps them in a hash
+    # map), then pyoxigraph's body, which uses the same prefixes
+    for prefix, namespace in sorted(PREFIXES.items()):
+        output.write(f"@prefix {prefix}: <{namespace}> .\n".encode())
+    output.write(b"\n")
+    ox.serialize(statements, _WithoutPrefixLines(output), format=_OX_FORMATS[format_name], prefixes=PREFIXES)
 
 
-def _sorted_prefixes(document: bytes) -> bytes:
-    """Put the ``@prefix`` lines in a fixed order (pyoxigraph keeps them in a hash map)."""
-    lines = document.split(b"\n")
-    header = sorted(line for line in lines if line.startswith(b"@prefix "))
-    body = [line for line in lines if not line.startswith(b"@prefix ")]
-    return b"\n".join([*header, b"", *body])
+class _WithoutPrefixLines(io.RawIOBase):
+    """A writable stream that drops the leading ``@prefix`` lines written into it."""
+
+    def __init__(self, output: BinaryIO) -> None:
+        self.output = output
+        self.head = b""
+        self.in_header = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if not self.in_header:
+            self.output.write(data)
+            return len(data)
+        self.head += bytes(data)
+        while self.in_header and b"\n" in self.head:
+            line, _, rest = self.head.partition(b"\n")
+            if line.startswith(b"@prefix "):
+                self.head = rest
+            else:
+                self.in_header = False
+                self.output.write(self.head)
+                self.head = b""
+        return len(data)
+
+    def close(self) -> None:
+        if self.head:
+            self.output.write(self.head)
+            self.head = b""
+        super().close()
 
 
 def to_store(triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]]) -> ox.Store:
