@@ -92,3 +92,16 @@ def test_unsupported_shacl_features_are_refused_not_ignored():
     )
     with pytest.raises(ValueError, match="maxLength"):
         CompiledShapes(shapes)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.values[0].constraint is not None], ids=lambda c: c.id
+)
+def test_class_targets_matched_in_the_query_give_the_same_report(case, monkeypatch):
+    """Large builds match a SPARQL constraint's class target in the query instead of a VALUES list."""
+    from allkg import shacl_sparql
+
+    monkeypatch.setattr(shacl_sparql, "_LARGEST_VALUES_BLOCK", 0)
+    data = _copy(build_valid_graph())
+    case.mutate(data)
+    assert ours(data) == pyshacl_report(data)

@@ -122,7 +122,7 @@ class _WithoutPrefixLines(io.RawIOBase):
 def to_store(triples: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]]) -> ox.Store:
     """An in-memory Oxigraph store holding the triples (for fast SPARQL)."""
     store = ox.Store()
-    store.bulk_extend([ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples])
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in triples)
     return store
 
 

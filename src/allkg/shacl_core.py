@@ -220,7 +220,7 @@ def _path(g: Graph, path: Node) -> Callable[[Index, Term], list[Term]]:
 
 
 def _distinct(values: list[Term]) -> list[Term]:
-    return list(dict.fromkeys(values))
+    return values if len(values) < 2 else list(dict.fromkeys(values))
 
 
 # -- constraint components: each builds a check, or None --------------------------------

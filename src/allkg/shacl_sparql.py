@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 @dataclass(frozen=True)
@@ -96,8 +96,13 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint]) -> list[Sparq
         focus = _focus_nodes(store, constraint.targets)
         if not focus:
             continue
-        values = "VALUES $this { " + " ".join(f"<{iri}>" for iri in sorted(focus)) + " }"
-        query = _with_values(constraint.query, values)
+        if len(focus) > _LARGEST_VALUES_BLOCK and all(kind == SH.targetClass for kind, _ in constraint.targets):
+            # the same focus nodes, found by the engine instead of spelled out in the query text
+            classes = " UNION ".join(f"{{ $this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for _, c in constraint.targets)
+            query = _with_values(constraint.query, "{ SELECT DISTINCT $this WHERE { " + classes + " } }")
+        else:
+            values = "VALUES $this { " + " ".join(f"<{iri}>" for iri in sorted(focus)) + " }"
+            query = _with_values(constraint.query, values)
         for row in store.query(query):  # type: ignore[union-attr]
             bindings = {name: row[name] for name in ("this", "path", "value") if _bound(row, name)}
             message = constraint.message
@@ -115,6 +120,10 @@ def evaluate(store: ox.Store, constraints: list[SparqlConstraint]) -> list[Sparq
                 )
             )
     return results
+
+
+_LARGEST_VALUES_BLOCK = 2000
+"""Above this many focus nodes, a class target is matched in the query, not listed in it."""
 
 
 def _bound(row: ox.QuerySolution, name: str) -> bool:
