@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph
@@ -105,3 +107,47 @@ def test_class_targets_matched_in_the_query_give_the_same_report(case, monkeypat
     data = _copy(build_valid_graph())
     case.mutate(data)
     assert ours(data) == pyshacl_report(data)
+
+
+PAGES = sorted((Path(__file__).resolve().parent / "data" / "pages").glob("*.txt"))
+
+
+def test_a_build_checked_page_by_page_has_the_report_of_the_whole_graph():
+    from allkg.pipeline import build
+    from allkg.validate import validate_build
+
+    result = build(PAGES, check_pages=True)
+    assert validate_build(result.graph, result.page_reports) == validate(result.graph)
+
+
+@pytest.mark.parametrize("mutation", ["quote", "offset", "source-text", "fact-kind"])
+def test_page_by_page_finds_what_the_whole_graph_check_finds(mutation):
+    """Break one page's statements in its page graph and in the merged graph alike: same report."""
+    import pyoxigraph as ox
+
+    from allkg.graph import build_graph
+    from allkg.pipeline import extract_pages
+    from allkg.validate import validate_build, validate_page
+
+    extractions = extract_pages(PAGES)
+    merged = build_graph(extractions, base_iri="https://w3id.org/allkg/")
+    pages = [build_graph([e], base_iri="https://w3id.org/allkg/") for e in extractions]
+    predicate = {
+        "quote": "http://www.w3.org/ns/oa#exact",
+        "offset": "http://www.w3.org/ns/oa#end",
+        "source-text": "https://w3id.org/allkg/ontology/characterCount",
+        "fact-kind": "https://w3id.org/allkg/ontology/factKind",
+    }[mutation]
+    victim = pages[1]
+    hit = next(t for t in sorted(victim.triples(), key=str) if t[1].value == predicate)
+    broken = (hit[0], hit[1], ox.Literal("999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
+    for graph in (victim, merged):
+        for triples in (graph.default, *graph.evidence.values()):
+            if hit in triples:
+                del triples[hit]
+                triples[broken] = None
+        graph.memo.clear()
+    page_reports = [r for page in pages for r in validate_page(page)]
+    whole = validate(merged)
+    assert not whole.conforms
+    assert validate_build(merged, page_reports) == whole

@@ -19,7 +19,6 @@ from allkg.errors import AllkgError, NotConformingError, UsageError
 
 if TYPE_CHECKING:
     from allkg.graph import KnowledgeGraph
-    from allkg.validate import Report
 
 DEFAULT_OUT = Path("allkg-out")
 FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml")
@@ -136,20 +135,23 @@ def build(
     from allkg.fileio import atomic_write_all
     from allkg.pipeline import build as run_build
     from allkg.serialize import FORMATS, write
+    from allkg.validate import validate_build
 
     _check_writable_folder(out)
     # millions of small objects and no cycles: the collector's passes would cost more than they free
     collecting = gc.isenabled()
     gc.disable()
     try:
-        result = run_build(sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576))
+        result = run_build(
+            sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576), check_pages=not no_validate
+        )
         for warning in result.warnings:
             state.say(f"allkg: warning: {warning}")
         pages = len(result.extractions)
         facts = sum(len(e.facts) for e in result.extractions)
-        graph = result.graph
+        graph, page_reports = result.graph, result.page_reports
         del result  # the graph holds what the pages said; the extractions can go
-        report = None if no_validate else _validate(graph)
+        report = None if page_reports is None else validate_build(graph, page_reports)
         conforms = report is None or report.conforms
         files = {
             out / f"allkg.{FORMATS[name].extension}": partial(write, graph, name)
@@ -358,12 +360,6 @@ def _check_writable_folder(out: Path) -> None:
         raise UsageError(f"--out {out}: {existing} is a file, not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise UsageError(f"--out {out}: {existing} is not writable")
-
-
-def _validate(graph: KnowledgeGraph) -> Report:
-    from allkg.validate import validate as shacl_validate
-
-    return shacl_validate(graph)
 
 
 def _one_line(err: click.ClickException) -> str:

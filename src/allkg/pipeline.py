@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from allkg.errors import InputError, UsageError
@@ -14,6 +15,7 @@ from allkg.lexicon import Lexicon, load_lexicon
 from allkg.namespaces import DEFAULT_BASE_IRI
 from allkg.resources import seed_path
 from allkg.source import MAX_SOURCE_BYTES, read_source
+from allkg.validate import Result
 
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
@@ -24,6 +26,8 @@ class Build:
 
     extractions: list[Extraction]
     graph: KnowledgeGraph
+    page_reports: list[Result] | None = None
+    """Violations of the page-local shapes, found page by page (None when not validated)."""
 
     @property
     def warnings(self) -> list[str]:
@@ -73,26 +77,42 @@ PARALLEL_FROM = 64
 
 def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> list[Extraction]:
     """Read and extract every page (sorted by content hash, so argument order does not change output)."""
+    return [extraction for extraction, _ in _read_pages(sources, max_bytes=max_bytes, base_iri=None)]
+
+
+def _read_pages(
+    sources: list[Path], *, max_bytes: int, base_iri: str | None
+) -> list[tuple[Extraction, list[Result]]]:
+    """Each page extracted (and, given a base IRI, its page-local shapes checked), one process per
+    core from PARALLEL_FROM pages on; the same content read twice counts once."""
     workers = min(os.cpu_count() or 1, 8)
+    task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri)
     if len(sources) < PARALLEL_FROM or workers < 2:
-        extractions = [_extract_one(path, max_bytes) for path in sources]
+        pages = [task(path) for path in sources]
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(sources) // (workers * 8))
-            extractions = list(pool.map(_extract_one, sources, [max_bytes] * len(sources), chunksize=chunk))
-    return sorted(extractions, key=lambda e: e.document.sha256)
+            pages = list(pool.map(task, sources, chunksize=max(1, len(sources) // (workers * 8))))
+    unique: dict[str, tuple[Extraction, list[Result]]] = {}
+    for page in pages:
+        unique.setdefault(page[0].document.sha256, page)
+    return [unique[sha] for sha in sorted(unique)]
 
 
-def _extract_one(path: Path, max_bytes: int) -> Extraction:
+def _read_one(path: Path, *, max_bytes: int, base_iri: str | None) -> tuple[Extraction, list[Result]]:
     """One page, with the process's lexicon (loaded once per process)."""
     from allkg.extract import extract
 
     global _LEXICON
     if _LEXICON is None:
         _LEXICON = load_lexicon()
-    return extract(read_source(path, max_bytes=max_bytes), _LEXICON)
+    extraction = extract(read_source(path, max_bytes=max_bytes), _LEXICON)
+    if base_iri is None:
+        return extraction, []
+    from allkg.validate import validate_page
+
+    return extraction, validate_page(build_graph([extraction], base_iri=base_iri))
 
 
 _LEXICON: Lexicon | None = None
@@ -103,7 +123,12 @@ def build(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     max_bytes: int = MAX_SOURCE_BYTES,
+    check_pages: bool = False,
 ) -> Build:
-    """Extract every page and merge the facts into one graph."""
-    extractions = extract_pages(expand_sources(sources), max_bytes=max_bytes)
-    return Build(extractions, build_graph(extractions, base_iri=check_base_iri(base_iri)))
+    """Extract every page and merge the facts into one graph; with ``check_pages``, also check
+    each page's page-local shapes as it is read (see ``validate.validate_build``)."""
+    base = check_base_iri(base_iri)
+    pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base if check_pages else None)
+    extractions = [extraction for extraction, _ in pages]
+    reports = [result for _, results in pages for result in results] if check_pages else None
+    return Build(extractions, build_graph(extractions, base_iri=base), reports)

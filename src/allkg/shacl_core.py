@@ -139,9 +139,14 @@ class CompiledShapes:
             if targets:
                 self.node_shapes.append((targets, self._checks(shape)))
 
-    def validate(self, index: Index) -> list[CoreResult]:
+    def validate(
+        self, index: Index, select: Callable[[list[tuple[Node, Term]]], bool] | None = None
+    ) -> list[CoreResult]:
+        """Every violation in the indexed data (of the node shapes whose targets ``select`` accepts)."""
         results: list[CoreResult] = []
         for targets, checks in self.node_shapes:
+            if select is not None and not select(targets):
+                continue
             for focus in sorted(_focus_nodes(index, targets), key=str):
                 for check in checks:
                     results.extend(check(index, focus))

@@ -9,15 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
 from allkg.shacl_core import CompiledShapes, Index
 from allkg.shacl_sparql import SparqlConstraint, evaluate, split_shapes
-from allkg.terms import ox_term
+from allkg.terms import Term, ox_term
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,76 @@ def shapes_graph() -> Graph:
     return graph
 
 
+PAGE_LOCAL_CLASSES = frozenset(
+    {
+        "https://w3id.org/allkg/ontology/Evidence",
+        "https://w3id.org/allkg/ontology/SourceDocument",
+        "http://www.w3.org/ns/oa#TextQuoteSelector",
+        "http://www.w3.org/ns/oa#TextPositionSelector",
+    }
+)
+"""Classes whose instances allkg mints per page (their IRIs hash the page's sha256): everything
+said about them is in that page's own graph."""
+
+
+def _page_local(targets: list[tuple[Node, Term]] | tuple[tuple[Node, Node], ...]) -> bool:
+    return bool(targets) and all(
+        kind == SH.targetClass and (target.value if isinstance(target, ox.NamedNode) else str(target)) in PAGE_LOCAL_CLASSES
+        for kind, target in targets
+    )
+
+
+def validate_page(page: KnowledgeGraph) -> list[Result]:
+    """The shapes of page-local nodes (evidence, selectors, the source), over one page's graph."""
+    from allkg.serialize import to_store
+
+    core, constraints = _split(shapes_graph())
+    triples = page.triples()
+    results = _core_results(_compiled(core).validate(Index(triples), select=_page_local))
+    local = [c for c in constraints if _page_local(c.targets)]
+    results += _sparql_results(evaluate(to_store(triples), local))
+    return results
+
+
+def validate_build(kg: KnowledgeGraph, page_results: list[Result]) -> Report:
+    """The report of the whole build from its pages' reports and a check of everything else.
+
+    Page-local nodes were checked with their page (``validate_page``); the other
+    shapes run here over the graph without the page-local nodes' own
+    statements, only their types, which is all those shapes look at. The
+    result is the report of ``validate(kg)``; tests/test_validate.py checks so.
+    """
+    from allkg.serialize import to_store
+
+    core, constraints = _split(shapes_graph())
+    local_nodes = {s for s, p, o in kg.default if p == _RDF_TYPE and o.value in PAGE_LOCAL_CLASSES}
+    for graph in kg.evidence.values():
+        local_nodes.update(s for s, p, o in graph if p == _RDF_TYPE and o.value in PAGE_LOCAL_CLASSES)
+    rest = [t for t in kg.triples() if t[0] not in local_nodes or t[1] == _RDF_TYPE]
+    results = list(page_results)
+    results += _core_results(_compiled(core).validate(Index(rest), select=lambda targets: not _page_local(targets)))
+    shared = [c for c in constraints if not _page_local(c.targets)]
+    results += _sparql_results(evaluate(to_store(rest), shared))
+    return _report(results)
+
+
+def _core_results(found) -> list[Result]:
+    return [
+        Result(r.severity, r.focus.value, _short("" if r.path is None else str(r.path)), r.message,
+               "" if r.value is None else r.value.value)
+        for r in found
+    ]
+
+
+def _sparql_results(found) -> list[Result]:
+    return [Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in found]
+
+
+def _report(results: list[Result]) -> Report:
+    ordered = tuple(sorted(set(results), key=lambda r: (r.focus, r.path, r.message, r.value)))
+    return Report(not any(r.severity == "Violation" for r in ordered), ordered)
+
+
 def validate(data: Graph | KnowledgeGraph, shapes: Graph | None = None, *, engine: str = "compiled") -> Report:
     """Check ``data`` against our shapes: no inference, no imports, no SHACL-AF, no network.
 
@@ -72,11 +146,7 @@ def validate(data: Graph | KnowledgeGraph, shapes: Graph | None = None, *, engin
     else:
         triples = [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in data]  # type: ignore[misc]
     if engine == "compiled":
-        results = [
-            Result(r.severity, r.focus.value, _short("" if r.path is None else str(r.path)), r.message,
-                   "" if r.value is None else r.value.value)
-            for r in _compiled(core).validate(Index(triples))
-        ]
+        results = _core_results(_compiled(core).validate(Index(triples)))
     else:
         if isinstance(data, KnowledgeGraph):
             data = data.union()
@@ -94,11 +164,8 @@ def validate(data: Graph | KnowledgeGraph, shapes: Graph | None = None, *, engin
         )
         assert isinstance(results_graph, Graph)
         results = list(_results(results_graph))
-    results += [
-        Result(r.severity, r.focus, _short(r.path), r.message, r.value) for r in evaluate(to_store(triples), constraints)
-    ]
-    ordered = tuple(sorted(set(results), key=lambda r: (r.focus, r.path, r.message, r.value)))
-    return Report(not any(r.severity == "Violation" for r in ordered), ordered)
+    results += _sparql_results(evaluate(to_store(triples), constraints))
+    return _report(results)
 
 
 _SPLITS: dict[int, tuple[Graph, Graph, list[SparqlConstraint]]] = {}
