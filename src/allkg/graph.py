@@ -15,7 +15,7 @@ they are; an rdflib view is made only when asked for (``union()``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -253,7 +253,7 @@ class _Builder:
         add((dataset, _p("void:triples"), _typed(total, "integer")))
 
 
-def build_graph(extractions: list[Extraction], *, base_iri: str) -> KnowledgeGraph:
+def build_graph(extractions: Iterable[Extraction], *, base_iri: str) -> KnowledgeGraph:
     """Merge the facts of every page: one domain triple per fact, one evidence node per page span."""
     builder = _Builder(base_iri)
     evidence: dict[Triple, list[tuple[Extraction, Span]]] = defaultdict(list)

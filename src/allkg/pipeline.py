@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -77,27 +78,35 @@ PARALLEL_FROM = 64
 
 def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> list[Extraction]:
     """Read and extract every page (sorted by content hash, so argument order does not change output)."""
-    return [extraction for extraction, _ in _read_pages(sources, max_bytes=max_bytes, base_iri=None)]
+    pages = [extraction for extraction, _ in _read_pages(sources, max_bytes=max_bytes, base_iri=None)]
+    return sorted(pages, key=lambda e: e.document.sha256)
 
 
 def _read_pages(
     sources: list[Path], *, max_bytes: int, base_iri: str | None
-) -> list[tuple[Extraction, list[Result]]]:
+) -> Iterator[tuple[Extraction, list[Result]]]:
     """Each page extracted (and, given a base IRI, its page-local shapes checked), one process per
-    core from PARALLEL_FROM pages on; the same content read twice counts once."""
+    core from PARALLEL_FROM pages on, yielded as they come; the same content read twice counts once."""
     workers = min(os.cpu_count() or 1, 8)
     task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri)
+    seen: set[str] = set()
     if len(sources) < PARALLEL_FROM or workers < 2:
-        pages = [task(path) for path in sources]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+        pages: Iterable[tuple[Extraction, list[Result]]] = map(task, sources)
+        yield from _first_of_each(pages, seen)
+        return
+    from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pages = list(pool.map(task, sources, chunksize=max(1, len(sources) // (workers * 8))))
-    unique: dict[str, tuple[Extraction, list[Result]]] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _first_of_each(pool.map(task, sources, chunksize=max(1, len(sources) // (workers * 8))), seen)
+
+
+def _first_of_each(
+    pages: Iterable[tuple[Extraction, list[Result]]], seen: set[str]
+) -> Iterator[tuple[Extraction, list[Result]]]:
     for page in pages:
-        unique.setdefault(page[0].document.sha256, page)
-    return [unique[sha] for sha in sorted(unique)]
+        if page[0].document.sha256 not in seen:
+            seen.add(page[0].document.sha256)
+            yield page
 
 
 def _read_one(path: Path, *, max_bytes: int, base_iri: str | None) -> tuple[Extraction, list[Result]]:
@@ -129,6 +138,17 @@ def build(
     each page's page-local shapes as it is read (see ``validate.validate_build``)."""
     base = check_base_iri(base_iri)
     pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base if check_pages else None)
-    extractions = [extraction for extraction, _ in pages]
-    reports = [result for _, results in pages for result in results] if check_pages else None
-    return Build(extractions, build_graph(extractions, base_iri=base), reports)
+    extractions: list[Extraction] = []
+    reports: list[Result] = []
+
+    def merged_as_read() -> Iterator[Extraction]:
+        # the graph is merged while the workers read the next pages; its content does not
+        # depend on the order pages arrive in (it is sorted when written)
+        for extraction, results in pages:
+            extractions.append(extraction)
+            reports.extend(results)
+            yield extraction
+
+    graph = build_graph(merged_as_read(), base_iri=base)
+    extractions.sort(key=lambda e: e.document.sha256)
+    return Build(extractions, graph, reports if check_pages else None)
