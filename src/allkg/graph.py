@@ -80,15 +80,18 @@ class KnowledgeGraph:
         target = self.default if graph is None else self.evidence.setdefault(graph, {})
         target[triple] = None
 
+    def unsorted_triples(self) -> list[Triple]:
+        """Every triple of the union, in no particular order (the graphs never share a triple)."""
+        everything = list(self.default)
+        for triples in self.evidence.values():
+            everything.extend(triples)
+        return everything
+
     def triples(self) -> list[Triple]:
         """Every distinct triple of the union, in a stable order (the graphs never share a triple)."""
         cached = self.memo.get("triples")
         if cached is None:
-            everything = list(self.default)
-            for triples in self.evidence.values():
-                everything.extend(triples)
-            everything.sort(key=_triple_key)
-            cached = self.memo["triples"] = everything
+            cached = self.memo["triples"] = sorted(self.unsorted_triples(), key=_triple_key)
         return cached  # type: ignore[return-value]
 
     def quads(self) -> Iterator[ox.Quad]:

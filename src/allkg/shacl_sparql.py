@@ -18,6 +18,8 @@ Supported, as SHACL 1.0 §5 defines them for node shapes: targets
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -89,11 +91,18 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     return core, constraints
 
 
-def evaluate(store: ox.Store, constraints: list[SparqlConstraint]) -> list[SparqlResult]:
-    """Run every constraint over its focus nodes in ``store``; one query per constraint."""
+def evaluate(
+    store: ox.Store,
+    constraints: list[SparqlConstraint],
+    focus_nodes: Callable[[tuple[tuple[URIRef, URIRef], ...]], set[str]] | None = None,
+) -> list[SparqlResult]:
+    """Run every constraint over its focus nodes in ``store``; one query per constraint.
+
+    ``focus_nodes``, when given, finds a constraint's focus nodes (as IRIs) without a query.
+    """
     results = []
     for constraint in constraints:
-        focus = _focus_nodes(store, constraint.targets)
+        focus = (focus_nodes or partial(_focus_nodes, store))(constraint.targets)
         if not focus:
             continue
         if len(focus) > _LARGEST_VALUES_BLOCK and all(kind == SH.targetClass for kind, _ in constraint.targets):

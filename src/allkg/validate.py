@@ -85,10 +85,15 @@ def validate_page(page: KnowledgeGraph) -> list[Result]:
     from allkg.serialize import to_store
 
     core, constraints = _split(shapes_graph())
-    triples = page.triples()
-    results = _core_results(_compiled(core).validate(Index(triples), select=_page_local))
+    triples = page.unsorted_triples()
+    index = Index(triples)
+    results = _core_results(_compiled(core).validate(index, select=_page_local))
     local = [c for c in constraints if _page_local(c.targets)]
-    results += _sparql_results(evaluate(to_store(triples), local))
+
+    def focus(targets: tuple[tuple[Node, Node], ...]) -> set[str]:
+        return {node.value for _, cls in targets for node in index.instances(ox_term(cls)) if isinstance(node, ox.NamedNode)}
+
+    results += _sparql_results(evaluate(to_store(triples), local, focus))
     return results
 
 
