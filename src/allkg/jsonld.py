@@ -34,6 +34,7 @@ class Compactor:
              and value.endswith(("/", "#", "_"))),
             key=lambda item: -len(item[0]),
         )
+        self._compact: dict[str, str] = {}
         self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for term, definition in context.items():
             if term.startswith("@") or not isinstance(definition, dict) or "@id" not in definition:
@@ -49,6 +50,12 @@ class Compactor:
 
     def compact_iri(self, iri: str) -> str:
         """``prefix:local`` with the longest matching prefix, else the IRI itself."""
+        compact = self._compact.get(iri)
+        if compact is None:
+            compact = self._compact[iri] = self._compact_iri(iri)
+        return compact
+
+    def _compact_iri(self, iri: str) -> str:
         for namespace, prefix in self.prefixes:
             if iri.startswith(namespace) and len(iri) > len(namespace):
                 local = iri[len(namespace) :]
@@ -77,6 +84,11 @@ class Compactor:
         if term.datatype.value == XSD_STRING:
             return term.value
         return {"@value": term.value, "@type": self.compact_iri(term.datatype.value)}
+
+
+def _sort_key(value: Any) -> str:
+    """Strings sort as themselves; value objects by their JSON text."""
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
@@ -121,6 +133,8 @@ def _node(compactor: Compactor, subject: Any, group: Iterable[Triple]) -> dict[s
         else:
             key, definition = compactor.term_for(predicate, values)
             rendered = [compactor.value(definition, v) for v in values]
-        rendered = sorted(rendered, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        node[key] = rendered[0] if len(rendered) == 1 else rendered
+        if len(rendered) == 1:
+            node[key] = rendered[0]
+        else:
+            node[key] = sorted(rendered, key=_sort_key)
     return node
