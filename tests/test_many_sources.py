@@ -99,20 +99,3 @@ def test_argument_order_does_not_change_the_output(tmp_path: Path):
         subprocess.run([sys.executable, "-m", "allkg", "build", *arguments, "--out", str(out), "-q"], check=True)
         outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outputs[0] == outputs[1]
-
-
-def test_pages_read_in_worker_processes_merge_into_the_same_graph(monkeypatch):
-    """Workers hand each page's graph over as N-Quads; the merge equals building from all pages at once."""
-    from allkg import pipeline
-    from allkg.graph import build_graph
-    from allkg.pipeline import extract_pages
-
-    pages = sorted((DATA / "pages").glob("*.txt")) + [seed_path(), HTML_PAGE]
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    parallel = build(pages, check_pages=True)
-    reference = build_graph(extract_pages(pages), base_iri="https://w3id.org/allkg/")
-    assert parallel.graph.triples() == reference.triples()
-    assert {name: set(t) for name, t in parallel.graph.evidence.items()} == {
-        name: set(t) for name, t in reference.evidence.items()
-    }
-    assert parallel.page_reports == []

@@ -80,15 +80,6 @@ class KnowledgeGraph:
         target = self.default if graph is None else self.evidence.setdefault(graph, {})
         target[triple] = None
 
-    def unsorted_quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the dataset, in no particular order (to hand a page over quickly)."""
-        for s, p, o in self.default:
-            yield ox.Quad(s, p, o)
-        for name, triples in self.evidence.items():
-            graph = ox.NamedNode(name)
-            for s, p, o in triples:
-                yield ox.Quad(s, p, o, graph)
-
     def unsorted_triples(self) -> list[Triple]:
         """Every triple of the union, in no particular order (the graphs never share a triple)."""
         everything = list(self.default)
@@ -266,38 +257,24 @@ class _Builder:
 
 
 def build_graph(extractions: Iterable[Extraction], *, base_iri: str) -> KnowledgeGraph:
-    """Merge the facts of every page: one domain triple per fact, one evidence node per page span.
-
-    The merged graph is the union of the pages' graphs (``page_graph``) plus the
-    dataset description: entities, facts and fact nodes are named by their
-    content, so the pages agree on them, and each page's evidence is its own.
-    """
-    kg = KnowledgeGraph(base_iri)
-    sources = []
-    for extraction in extractions:
-        merge(kg, page_graph(extraction, base_iri=base_iri))
-        sources.append(extraction.document.sha256)
-    return describe(kg, sources)
-
-
-def page_graph(extraction: Extraction, *, base_iri: str) -> KnowledgeGraph:
-    """One page's part of the graph: its entities, facts, fact nodes, source and evidence."""
+    """Merge the facts of every page: one domain triple per fact, one evidence node per page span."""
     builder = _Builder(base_iri)
-    evidence: dict[Triple, list[Span]] = defaultdict(list)
+    evidence: dict[Triple, list[tuple[Extraction, Span]]] = defaultdict(list)
     kinds: dict[Triple, str] = {}
     explanations: dict[Triple, set[str]] = {}
-    source = builder.source(extraction)
-    for fact in extraction.facts:
-        builder.entity(fact.subject)
-        if isinstance(fact.object, Entity):
-            builder.entity(fact.object)
-        triple = (builder.iri(fact.subject.path), _p(fact.predicate), builder.value(fact.object))
-        builder.add(triple)
-        kinds.setdefault(triple, fact.kind)
-        if fact.explanation:
-            explanations.setdefault(triple, set()).add(fact.explanation)
-        evidence[triple].extend(fact.evidence)
-    graph = f"{source.value}/evidence"
+    sources = []
+    for extraction in extractions:
+        sources.append(builder.source(extraction))
+        for fact in extraction.facts:
+            builder.entity(fact.subject)
+            if isinstance(fact.object, Entity):
+                builder.entity(fact.object)
+            triple = (builder.iri(fact.subject.path), _p(fact.predicate), builder.value(fact.object))
+            builder.add(triple)
+            kinds.setdefault(triple, fact.kind)
+            if fact.explanation:
+                explanations.setdefault(triple, set()).add(fact.explanation)
+            evidence[triple].extend((extraction, span) for span in fact.evidence)
     for triple, spans in evidence.items():
         s, p, o = triple
         fact_node = builder.iri(f"fact/{short_hash(str(s)[1:-1], str(p)[1:-1], str(o))}")
@@ -309,33 +286,10 @@ def page_graph(extraction: Extraction, *, base_iri: str) -> KnowledgeGraph:
         builder.add((fact_node, _p("allkg:factKind"), _string(kinds[triple])))
         for explanation in sorted(explanations.get(triple, ())):
             builder.add((fact_node, _p("allkg:explanation"), _en(explanation)))
-        for span in spans:
+        for extraction, span in spans:
+            source = builder.iri(f"source/{extraction.document.sha256}")
+            graph = f"{source.value}/evidence"
             node = builder.evidence(graph, source, extraction, span)
             builder.add((fact_node, _p("prov:wasDerivedFrom"), node), graph)
+    builder.dataset(sources)
     return builder.kg
-
-
-def merge(kg: KnowledgeGraph, page: KnowledgeGraph) -> None:
-    """Add a page's graph to the merged one."""
-    kg.default.update(page.default)
-    for name, triples in page.evidence.items():
-        kg.evidence.setdefault(name, {}).update(triples)
-    kg.memo.clear()
-
-
-def merge_nquads(kg: KnowledgeGraph, data: bytes) -> None:
-    """Add a page's graph, sent as N-Quads (how worker processes hand their pages over)."""
-    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-        kg.add((quad.subject, quad.predicate, quad.object), graph)  # type: ignore[arg-type]
-    kg.memo.clear()
-
-
-def describe(kg: KnowledgeGraph, sources: list[str]) -> KnowledgeGraph:
-    """Add the dataset description (sources, distributions, counts) to a merged graph."""
-    builder = _Builder(kg.base_iri)
-    builder.kg = kg
-    builder.add = kg.add
-    builder.dataset([builder.iri(f"source/{sha}") for sha in sorted(sources)])
-    kg.memo.clear()
-    return kg

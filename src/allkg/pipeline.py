@@ -11,7 +11,7 @@ from pathlib import Path
 
 from allkg.errors import InputError, UsageError
 from allkg.facts import Extraction
-from allkg.graph import KnowledgeGraph, describe, merge, merge_nquads
+from allkg.graph import KnowledgeGraph, build_graph
 from allkg.lexicon import Lexicon, load_lexicon
 from allkg.namespaces import DEFAULT_BASE_IRI
 from allkg.resources import seed_path
@@ -78,57 +78,50 @@ PARALLEL_FROM = 64
 
 def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> list[Extraction]:
     """Read and extract every page (sorted by content hash, so argument order does not change output)."""
-    pages = [extraction for extraction, _, _ in _read_pages(sources, max_bytes=max_bytes, base_iri=None)]
+    pages = [extraction for extraction, _ in _read_pages(sources, max_bytes=max_bytes, base_iri=None)]
     return sorted(pages, key=lambda e: e.document.sha256)
 
 
-Page = tuple[Extraction, list[Result], "KnowledgeGraph | bytes"]
-
-
-def _read_pages(sources: list[Path], *, max_bytes: int, base_iri: str | None, check: bool = False) -> Iterator[Page]:
-    """Each page extracted and turned into its part of the graph (given a base IRI, also with its
-    page-local shapes checked), one process per core from PARALLEL_FROM pages on, yielded as they
-    come; the same content read twice counts once. Workers hand their graphs over as N-Quads."""
+def _read_pages(
+    sources: list[Path], *, max_bytes: int, base_iri: str | None
+) -> Iterator[tuple[Extraction, list[Result]]]:
+    """Each page extracted (and, given a base IRI, its page-local shapes checked), one process per
+    core from PARALLEL_FROM pages on, yielded as they come; the same content read twice counts once."""
     workers = min(os.cpu_count() or 1, 8)
+    task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri)
     seen: set[str] = set()
     if len(sources) < PARALLEL_FROM or workers < 2:
-        task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri, check=check, as_nquads=False)
-        yield from _first_of_each(map(task, sources), seen)
+        pages: Iterable[tuple[Extraction, list[Result]]] = map(task, sources)
+        yield from _first_of_each(pages, seen)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri, check=check, as_nquads=True)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from _first_of_each(pool.map(task, sources, chunksize=max(1, len(sources) // (workers * 8))), seen)
 
 
-def _first_of_each(pages: Iterable[Page], seen: set[str]) -> Iterator[Page]:
+def _first_of_each(
+    pages: Iterable[tuple[Extraction, list[Result]]], seen: set[str]
+) -> Iterator[tuple[Extraction, list[Result]]]:
     for page in pages:
         if page[0].document.sha256 not in seen:
             seen.add(page[0].document.sha256)
             yield page
 
 
-def _read_one(path: Path, *, max_bytes: int, base_iri: str | None, check: bool, as_nquads: bool) -> Page:
+def _read_one(path: Path, *, max_bytes: int, base_iri: str | None) -> tuple[Extraction, list[Result]]:
     """One page, with the process's lexicon (loaded once per process)."""
-    import pyoxigraph as ox
-
     from allkg.extract import extract
-    from allkg.graph import page_graph
 
     global _LEXICON
     if _LEXICON is None:
         _LEXICON = load_lexicon()
     extraction = extract(read_source(path, max_bytes=max_bytes), _LEXICON)
     if base_iri is None:
-        return extraction, [], b""
-    page = page_graph(extraction, base_iri=base_iri)
+        return extraction, []
     from allkg.validate import validate_page
 
-    results = validate_page(page) if check else []
-    if as_nquads:
-        return extraction, results, ox.serialize(page.unsorted_quads(), format=ox.RdfFormat.N_QUADS)
-    return extraction, results, page
+    return extraction, validate_page(build_graph([extraction], base_iri=base_iri))
 
 
 _LEXICON: Lexicon | None = None
@@ -141,22 +134,21 @@ def build(
     max_bytes: int = MAX_SOURCE_BYTES,
     check_pages: bool = False,
 ) -> Build:
-    """Extract every page and merge the facts into one graph; with ``check_pages``, each page's
-    page-local shapes are checked as it is read (see ``validate.validate_build``)."""
+    """Extract every page and merge the facts into one graph; with ``check_pages``, also check
+    each page's page-local shapes as it is read (see ``validate.validate_build``)."""
     base = check_base_iri(base_iri)
-    pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base, check=check_pages)
+    pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base if check_pages else None)
     extractions: list[Extraction] = []
     reports: list[Result] = []
-    graph = KnowledgeGraph(base)
-    # the graph is merged while the workers read the next pages; its content does not
-    # depend on the order pages arrive in (it is sorted when written)
-    for extraction, results, page in pages:
-        extractions.append(extraction)
-        reports.extend(results)
-        if isinstance(page, bytes):
-            merge_nquads(graph, page)
-        else:
-            merge(graph, page)
-    describe(graph, [e.document.sha256 for e in extractions])
+
+    def merged_as_read() -> Iterator[Extraction]:
+        # the graph is merged while the workers read the next pages; its content does not
+        # depend on the order pages arrive in (it is sorted when written)
+        for extraction, results in pages:
+            extractions.append(extraction)
+            reports.extend(results)
+            yield extraction
+
+    graph = build_graph(merged_as_read(), base_iri=base)
     extractions.sort(key=lambda e: e.document.sha256)
     return Build(extractions, graph, reports if check_pages else None)
