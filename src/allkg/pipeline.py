@@ -82,22 +82,30 @@ def extract_pages(sources: list[Path], *, max_bytes: int = MAX_SOURCE_BYTES) -> 
     return sorted(pages, key=lambda e: e.document.sha256)
 
 
+BATCH = 64
+"""Pages a worker reads and checks together: one index and one store per batch, not per page."""
+
+
 def _read_pages(
     sources: list[Path], *, max_bytes: int, base_iri: str | None
 ) -> Iterator[tuple[Extraction, list[Result]]]:
-    """Each page extracted (and, given a base IRI, its page-local shapes checked), one process per
-    core from PARALLEL_FROM pages on, yielded as they come; the same content read twice counts once."""
+    """Each page extracted (and, given a base IRI, the page-local shapes checked), in batches, one
+    process per core from PARALLEL_FROM pages on, yielded as they come; the same content read
+    twice counts once. A batch's check reports its violations with its first page."""
     workers = min(os.cpu_count() or 1, 8)
-    task = partial(_read_one, max_bytes=max_bytes, base_iri=base_iri)
+    task = partial(_read_batch, max_bytes=max_bytes, base_iri=base_iri)
+    batches = [sources[i : i + BATCH] for i in range(0, len(sources), BATCH)]
     seen: set[str] = set()
     if len(sources) < PARALLEL_FROM or workers < 2:
-        pages: Iterable[tuple[Extraction, list[Result]]] = map(task, sources)
-        yield from _first_of_each(pages, seen)
+        done: Iterable[list[tuple[Extraction, list[Result]]]] = map(task, batches)
+        for pages in done:
+            yield from _first_of_each(pages, seen)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _first_of_each(pool.map(task, sources, chunksize=max(1, len(sources) // (workers * 8))), seen)
+        for pages in pool.map(task, batches):
+            yield from _first_of_each(pages, seen)
 
 
 def _first_of_each(
@@ -109,19 +117,25 @@ def _first_of_each(
             yield page
 
 
-def _read_one(path: Path, *, max_bytes: int, base_iri: str | None) -> tuple[Extraction, list[Result]]:
-    """One page, with the process's lexicon (loaded once per process)."""
+def _read_batch(paths: list[Path], *, max_bytes: int, base_iri: str | None) -> list[tuple[Extraction, list[Result]]]:
+    """A batch of pages, with the process's lexicon (loaded once per process); page-local
+    nodes of different pages never meet, so checking the batch's graph checks each page."""
     from allkg.extract import extract
 
     global _LEXICON
     if _LEXICON is None:
         _LEXICON = load_lexicon()
-    extraction = extract(read_source(path, max_bytes=max_bytes), _LEXICON)
-    if base_iri is None:
-        return extraction, []
+    unique: dict[str, Extraction] = {}
+    for path in paths:
+        extraction = extract(read_source(path, max_bytes=max_bytes), _LEXICON)
+        unique.setdefault(extraction.document.sha256, extraction)
+    extractions = list(unique.values())
+    if base_iri is None or not extractions:
+        return [(e, []) for e in extractions]
     from allkg.validate import validate_page
 
-    return extraction, validate_page(build_graph([extraction], base_iri=base_iri))
+    results = validate_page(build_graph(extractions, base_iri=base_iri))
+    return [(e, results if i == 0 else []) for i, e in enumerate(extractions)]
 
 
 _LEXICON: Lexicon | None = None
