@@ -56,7 +56,6 @@ def main() -> None:
         result = build(pages, check_pages=True)
         rows.append(("extract, build, check each page (parallel)", time.perf_counter() - t, None))
         graph, page_reports = result.graph, result.page_reports
-        del result  # as the CLI does: the graph holds what the pages said
         triples = len(graph)
 
         t = time.perf_counter()

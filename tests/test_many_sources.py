@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from allkg.html import html_to_text
-from allkg.pipeline import build
+from allkg.pipeline import build, extract_pages
 from allkg.resources import seed_path
 from allkg.source import read_source
 
@@ -33,8 +33,7 @@ def test_html_keeps_lists_and_drops_navigation_scripts_and_styles():
 def test_html_page_facts_quote_the_text_they_come_from():
     document = read_source(HTML_PAGE)
     assert document.media_type == "text/html"
-    result = build([HTML_PAGE])
-    [extraction] = result.extractions
+    [extraction] = extract_pages([HTML_PAGE])
     assert extraction.publisher == "Example Hospital"
     kinds = {f.kind for f in extraction.facts}
     assert {"risk-factor", "symptom", "anatomy", "abbreviation"} <= kinds

@@ -147,10 +147,9 @@ def build(
         )
         for warning in result.warnings:
             state.say(f"allkg: warning: {warning}")
-        pages = len(result.extractions)
-        facts = sum(len(e.facts) for e in result.extractions)
+        pages = len(result.pages)
+        facts = sum(page.facts for page in result.pages)
         graph, page_reports = result.graph, result.page_reports
-        del result  # the graph holds what the pages said; the extractions can go
         report = None if page_reports is None else validate_build(graph, page_reports)
         conforms = report is None or report.conforms
         files = {

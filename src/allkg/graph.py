@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -56,7 +57,9 @@ def _string(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+@lru_cache(maxsize=65536, typed=True)
 def _typed(value: int | bool, datatype: str) -> ox.Literal:
+    """A typed literal, shared: offsets and flags repeat across millions of triples."""
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
     return ox.Literal(text, datatype=ox.NamedNode(_XSD + datatype))
 

@@ -22,17 +22,28 @@ PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 @dataclass
-class Build:
-    """The result of reading pages: what each page gave, and the merged graph."""
+@dataclass
+class PageSummary:
+    """What is kept of a page once its facts are in the graph."""
 
-    extractions: list[Extraction]
+    name: str
+    sha256: str
+    facts: int
+    warnings: list[str]
+
+
+@dataclass
+class Build:
+    """The result of reading pages: a summary of each page, and the merged graph."""
+
+    pages: list[PageSummary]
     graph: KnowledgeGraph
     page_reports: list[Result] | None = None
     """Violations of the page-local shapes, found page by page (None when not validated)."""
 
     @property
     def warnings(self) -> list[str]:
-        return [w for e in self.extractions for w in e.warnings]
+        return [w for page in self.pages for w in page.warnings]
 
 
 def expand_sources(sources: tuple[Path, ...] | list[Path]) -> list[Path]:
@@ -152,17 +163,19 @@ def build(
     each page's page-local shapes as it is read (see ``validate.validate_build``)."""
     base = check_base_iri(base_iri)
     pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base if check_pages else None)
-    extractions: list[Extraction] = []
+    summaries: list[PageSummary] = []
     reports: list[Result] = []
 
     def merged_as_read() -> Iterator[Extraction]:
         # the graph is merged while the workers read the next pages; its content does not
-        # depend on the order pages arrive in (it is sorted when written)
+        # depend on the order pages arrive in (it is sorted when written). Only a summary of
+        # each page is kept: the graph holds what the pages said.
         for extraction, results in pages:
-            extractions.append(extraction)
+            doc = extraction.document
+            summaries.append(PageSummary(doc.name, doc.sha256, len(extraction.facts), extraction.warnings))
             reports.extend(results)
             yield extraction
 
     graph = build_graph(merged_as_read(), base_iri=base)
-    extractions.sort(key=lambda e: e.document.sha256)
-    return Build(extractions, graph, reports if check_pages else None)
+    summaries.sort(key=lambda page: page.sha256)
+    return Build(summaries, graph, reports if check_pages else None)
