@@ -11,8 +11,10 @@ sorted by ``@id``, values sorted, keys sorted.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import groupby
 from typing import Any, BinaryIO
 
@@ -34,7 +36,8 @@ class Compactor:
              and value.endswith(("/", "#", "_"))),
             key=lambda item: -len(item[0]),
         )
-        self._compact: dict[str, str] = {}
+        # a bounded cache: vocabulary IRIs repeat, evidence IRIs do not (and must not pile up)
+        self._compact = lru_cache(maxsize=16384)(self._compact_iri)
         self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for term, definition in context.items():
             if term.startswith("@") or not isinstance(definition, dict) or "@id" not in definition:
@@ -50,10 +53,7 @@ class Compactor:
 
     def compact_iri(self, iri: str) -> str:
         """``prefix:local`` with the longest matching prefix, else the IRI itself."""
-        compact = self._compact.get(iri)
-        if compact is None:
-            compact = self._compact[iri] = self._compact_iri(iri)
-        return compact
+        return self._compact(iri)
 
     def _compact_iri(self, iri: str) -> str:
         for namespace, prefix in self.prefixes:
@@ -114,7 +114,11 @@ def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: Bin
     header = json.dumps(context, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n  ")
     output.write(f'{{\n  "@context": {header},\n  "@graph": ['.encode())
     first = True
-    for subject, group in groupby(triples, key=lambda t: t[0]):
+    for count, (subject, group) in enumerate(groupby(triples, key=lambda t: t[0]), start=1):
+        if count % 4096 == 0:
+            # json.dumps with indent builds closures that refer to each other: a cycle per call,
+            # which only the cyclic collector frees (builds pause it)
+            gc.collect(0)
         node = _node(compactor, subject, group)
         text = json.dumps(node, indent=2, ensure_ascii=False, sort_keys=True).replace("\n", "\n    ")
         output.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
