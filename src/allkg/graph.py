@@ -98,20 +98,12 @@ class KnowledgeGraph:
         return cached  # type: ignore[return-value]
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the dataset (default graph, then each evidence graph), in a stable order:
-        the order of ``triples()``, split by graph (no second sort)."""
-        owner = {triple: name for name, triples in self.evidence.items() for triple in triples}
-        named: dict[str, list[Triple]] = defaultdict(list)
-        for triple in self.triples():
-            name = owner.get(triple)
-            if name is None:
-                yield ox.Quad(*triple, ox.DefaultGraph())
-            else:
-                named[name].append(triple)
-        del owner
-        for name in sorted(named):
+        """Every quad of the dataset (default graph, then each evidence graph), in a stable order."""
+        for s, p, o in sorted(self.default, key=_triple_key):
+            yield ox.Quad(s, p, o, ox.DefaultGraph())
+        for name in sorted(self.evidence):
             graph = ox.NamedNode(name)
-            for s, p, o in named.pop(name):
+            for s, p, o in sorted(self.evidence[name], key=_triple_key):
                 yield ox.Quad(s, p, o, graph)
 
     def union(self) -> Graph:
