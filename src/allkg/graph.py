@@ -99,11 +99,16 @@ class KnowledgeGraph:
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the dataset (default graph, then each evidence graph), in a stable order."""
-        for s, p, o in sorted(self.default, key=_triple_key):
-            yield ox.Quad(s, p, o, ox.DefaultGraph())
-        for name in sorted(self.evidence):
-            graph = ox.NamedNode(name)
-            for s, p, o in sorted(self.evidence[name], key=_triple_key):
+        order = self.memo.get("graph-order")
+        if order is None:
+            # sorted once (N-Quads and TriG both need it); lists of references, not new objects
+            order = self.memo["graph-order"] = [
+                (None, sorted(self.default, key=_triple_key)),
+                *((name, sorted(self.evidence[name], key=_triple_key)) for name in sorted(self.evidence)),
+            ]
+        for name, triples in order:  # type: ignore[union-attr]
+            graph = ox.DefaultGraph() if name is None else ox.NamedNode(name)
+            for s, p, o in triples:
                 yield ox.Quad(s, p, o, graph)
 
     def union(self) -> Graph:
