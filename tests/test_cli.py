@@ -144,3 +144,14 @@ def test_build_that_fails_its_shapes_exits_1_with_a_report_and_writes_nothing(tm
     assert "A disease needs a schema:name." in str(result.exception)
     assert "Does not conform: 2 result(s)." in str(result.exception)  # ALL and influenza
     assert not (tmp_path / "out").exists()
+
+
+def test_a_page_with_no_disease_gives_a_valid_graph_and_a_clear_message(tmp_path: Path):
+    page = tmp_path / "news.txt"
+    page.write_text("Our clinic opens a new car park in June. All visitors are welcome.\n", encoding="utf-8")
+    proc = allkg("build", str(page), "--out", "out", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "no disease is defined or named on this page" in proc.stderr
+    assert "SHACL: conforms" in proc.stderr
+    graph = (tmp_path / "out" / "allkg.nt").read_text(encoding="utf-8")
+    assert "/id/disease/" not in graph and "MONDO_0004967" not in graph
