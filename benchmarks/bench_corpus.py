@@ -25,6 +25,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 
 
+class PeakWatcher:
+    """Samples this process's resident memory every 20 ms; ``phase`` names what is running."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.phase = "start"
+        self.peaks: dict[str, float] = {}
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while True:
+            with open("/proc/self/statm") as statm:
+                rss = int(statm.read().split()[1]) * page / 1_048_576
+            self.peaks[self.phase] = max(self.peaks.get(self.phase, 0.0), rss)
+            time.sleep(0.02)
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+
+    def peak(self, phase: str) -> float:
+        return self.peaks.get(phase, 0.0)
+
+
+WATCH = PeakWatcher()
+
+
 def peak_mib() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -54,17 +82,20 @@ def main() -> None:
         started = time.perf_counter()
 
         t = time.perf_counter()
+        WATCH.start("extract, build, check each page (parallel)")
         result = build(pages, check_pages=True)
         rows.append(("extract, build, check each page (parallel)", time.perf_counter() - t, None))
         graph, page_reports = result.graph, result.page_reports
         triples = len(graph)
 
         t = time.perf_counter()
+        WATCH.start("validate")
         report = validate_build(graph, page_reports)
         rows.append((f"validate the merged graph ({'conforms' if report.conforms else 'DOES NOT CONFORM'})",
                      time.perf_counter() - t, triples))
 
         t = time.perf_counter()
+        WATCH.start("serialise")
         size = 0
         for name in BUILD_FORMATS:
             path = Path(tmp) / f"allkg.{name}"
@@ -76,21 +107,21 @@ def main() -> None:
 
         total = time.perf_counter() - started
         stages = _stages(pages[: args.stage_pages])
-        print("| phase | wall s | pages/s | triples/s |")
-        print("|---|---|---|---|")
-        for name, seconds, count in rows:
+        print("| phase | wall s | pages/s | triples/s | peak MiB (main) |")
+        print("|---|---|---|---|---|")
+        for (name, seconds, count), phase in zip(rows, ["extract, build, check each page (parallel)", "validate", "serialise"]):
             per_triple = f"{count / seconds:,.0f}" if count else "-"
-            print(f"| {name} | {seconds:.2f} | {len(pages) / seconds:,.0f} | {per_triple} |")
+            print(f"| {name} | {seconds:.2f} | {len(pages) / seconds:,.0f} | {per_triple} | {WATCH.peak(phase):,.0f} |")
         own, children = peak_mib()
-        print(f"| **total** | **{total:.2f}** | {len(pages) / total:,.0f} | {triples / total:,.0f} |")
+        print(f"| **total** | **{total:.2f}** | {len(pages) / total:,.0f} | {triples / total:,.0f} | {own:,.0f} |")
         print(f"\n{triples:,} triples; peak RSS {own:,.0f} MiB (main), {children:,.0f} MiB (largest worker)")
         print(f"\nEach stage alone, one process, the first {min(args.stage_pages, len(pages)):,} pages "
               "(in the build above they overlap across processes):\n")
-        print("| stage | wall s | pages/s | triples/s |")
-        print("|---|---|---|---|")
+        print("| stage | wall s | pages/s | triples/s | peak MiB |")
+        print("|---|---|---|---|---|")
         for name, seconds, count, triples_done in stages:
             per_triple = f"{triples_done / seconds:,.0f}" if triples_done else "-"
-            print(f"| {name} | {seconds:.2f} | {count / seconds:,.0f} | {per_triple} |")
+            print(f"| {name} | {seconds:.2f} | {count / seconds:,.0f} | {per_triple} | {WATCH.peak(name):,.0f} |")
 
 
 def _stages(pages: list[Path]) -> list[tuple[str, float, int, int]]:
@@ -105,20 +136,25 @@ def _stages(pages: list[Path]) -> list[tuple[str, float, int, int]]:
     from allkg.validate import validate
 
     lexicon = load_lexicon()
+    WATCH.start("extract")
     t = time.perf_counter()
     extractions = [extract(read_source(p), lexicon) for p in pages]
     extract_s = time.perf_counter() - t
+    WATCH.start("build")
     t = time.perf_counter()
     graph = build_graph(extractions, base_iri="https://w3id.org/allkg/")
     triples = len(graph)
     build_s = time.perf_counter() - t
+    WATCH.start("validate (whole graph)")
     t = time.perf_counter()
     validate(graph)
     validate_s = time.perf_counter() - t
+    WATCH.start("serialise (5 formats)")
     t = time.perf_counter()
     for name in BUILD_FORMATS:
         write(graph, name, io.BytesIO())
     serialise_s = time.perf_counter() - t
+    WATCH.start("end")
     n = len(pages)
     return [
         ("extract", extract_s, n, 0),
