@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 DEFAULT_OUT = Path("allkg-out")
 FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml")
+EXPORT_FORMAT_NAMES = (*FORMAT_NAMES, "schema-jsonld", "html-snippet")
 BUILD_FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -255,7 +256,10 @@ def extract(state: _State, sources: tuple[Path, ...], base_iri: str, max_source_
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("-f", "--format", "format_name", type=click.Choice(FORMAT_NAMES), default="turtle", show_default=True)
+@click.option(
+    "-f", "--format", "format_name", type=click.Choice(EXPORT_FORMAT_NAMES), default="turtle", show_default=True,
+    help="An RDF format, or the schema.org projection: schema-jsonld, or html-snippet (its <script> block).",
+)
 @data_option
 @source_argument
 @quiet_option
@@ -273,12 +277,20 @@ def export(
     Examples:
       allkg export --format jsonld > all.jsonld
       allkg export --data allkg-out/allkg.ttl --format ntriples
+      allkg export --format html-snippet > snippet.html   # schema.org JSON-LD for a CMS
     """
     from allkg.serialize import serialize
 
     graph = _graph(data_files, sources, base_iri, state)
     stdout = click.get_binary_stream("stdout")
-    stdout.write(serialize(graph, format_name))
+    if format_name in ("schema-jsonld", "html-snippet"):
+        from allkg.schemaorg import html_snippet, project, to_json
+
+        document = project(graph)
+        text = to_json(document) + "\n" if format_name == "schema-jsonld" else html_snippet(document)
+        stdout.write(text.encode("utf-8"))
+    else:
+        stdout.write(serialize(graph, format_name))
     stdout.flush()
 
 

@@ -1,0 +1,111 @@
+"""The schema.org projection (issue 4, first part): derived from the graph, valid schema.org, safely embeddable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from allkg.pipeline import build
+from allkg.schemaorg import html_snippet, project, to_json
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference" / "schemaorg-30.0"
+HTTP = "http://schema.org/"
+HTTPS = "https://schema.org/"
+
+
+@pytest.fixture(scope="module")
+def document():
+    return project(build().graph)
+
+
+@pytest.fixture(scope="module")
+def schema_graph(document) -> Graph:
+    """The projection as RDF, expanded with the local copy of schema.org's context (no network)."""
+    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
+    local = dict(document, **{"@context": context})
+    return Graph().parse(data=json.dumps(local), format="json-ld")
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Graph:
+    return Graph().parse(SCHEMA_DIR / "schemaorg-current-https.ttl", format="turtle")
+
+
+def test_the_condition_carries_what_the_page_says(document):
+    [condition] = [n for n in document["@graph"] if n["@type"] == "MedicalCondition"]
+    assert condition["name"] == "acute lymphocytic leukemia"
+    assert set(condition["alternateName"]) == {"acute lymphoblastic leukemia", "ALL"}
+    assert {a["name"] for a in condition["associatedAnatomy"]} == {"blood", "bone marrow"}
+    assert {r["name"] for r in condition["riskFactor"]} == {
+        "previous cancer treatment",
+        "exposure to radiation",
+        "genetic disorders",
+    }
+    assert "signOrSymptom" not in condition  # the page's symptom list was scraped away
+    assert condition["code"] == {"@type": "MedicalCode", "codeValue": "C91.0", "codingSystem": "ICD-10-CM"}
+    assert "http://purl.obolibrary.org/obo/MONDO_0004967" in condition["sameAs"]
+    assert "most common type of cancer in children" in condition["epidemiology"]
+    assert "chance of a cure is greatly reduced" in condition["expectedPrognosis"]
+    [page] = [n for n in document["@graph"] if n["@type"] == "MedicalWebPage"]
+    assert page["mainEntity"] == {"@id": condition["@id"]}
+
+
+def test_every_class_and_property_exists_in_schema_org_with_that_domain(schema_graph, vocabulary):
+    def https(term):
+        return URIRef(str(term).replace(HTTP, HTTPS))
+
+    def ancestors(cls):
+        seen, todo = set(), [cls]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo.extend(vocabulary.objects(current, RDFS.subClassOf))
+        return seen
+
+    used = 0
+    for s, p, o in schema_graph:
+        assert str(p).startswith(HTTP) or p == RDF.type, p
+        if p == RDF.type:
+            assert (https(o), RDF.type, RDFS.Class) in vocabulary, f"{o} is not a schema.org class"
+            continue
+        domains = set(vocabulary.objects(https(p), URIRef(HTTPS + "domainIncludes")))
+        assert domains, f"{p} is not a schema.org property"
+        types = {t for cls in schema_graph.objects(s, RDF.type) for t in ancestors(https(cls))}
+        assert domains & types, f"{p} is not defined for {set(schema_graph.objects(s, RDF.type))}"
+        used += 1
+    assert used > 10
+
+
+@pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "<!-- a <script> comment", "line\u2028sep & amp"])
+def test_the_html_snippet_cannot_be_broken_out_of_and_keeps_the_exact_strings(hostile):
+    document = {"@context": "https://schema.org", "@type": "MedicalCondition", "name": hostile, "alternateName": [hostile]}
+    snippet = html_snippet(document)
+    body = snippet.removeprefix('<script type="application/ld+json">\n').removesuffix("\n</script>\n")
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert "\u2028" not in body and "\u2029" not in body
+    assert "&lt;" not in body  # never HTML entities: they would become part of the data
+    assert json.loads(body)["name"] == hostile
+    assert snippet.count("</script>") == 1
+
+
+def test_export_formats_from_the_cli(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "allkg", "export", "--format", "html-snippet", "-q"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith('<script type="application/ld+json">')
+    json_proc = subprocess.run(
+        [sys.executable, "-m", "allkg", "export", "--format", "schema-jsonld", "-q"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert json.loads(json_proc.stdout)["@context"] == "https://schema.org"
+    assert to_json(json.loads(json_proc.stdout)) + "\n" == json_proc.stdout  # stable bytes
