@@ -109,3 +109,44 @@ def test_export_formats_from_the_cli(tmp_path):
     )
     assert json.loads(json_proc.stdout)["@context"] == "https://schema.org"
     assert to_json(json.loads(json_proc.stdout)) + "\n" == json_proc.stdout  # stable bytes
+
+
+PROFILE = Path(__file__).resolve().parents[1] / "shapes" / "schemaorg-profile.ttl"
+
+
+def _profile() -> Graph:
+    return Graph().parse(PROFILE, format="turtle")
+
+
+def test_the_projection_conforms_to_its_profile_for_both_engines(schema_graph):
+    from allkg.validate import validate
+
+    compiled = validate(schema_graph, _profile())
+    assert compiled.conforms, compiled.text()
+    assert validate(schema_graph, _profile(), engine="pyshacl") == compiled
+
+
+@pytest.mark.parametrize(
+    ("break_it", "message"),
+    [
+        (lambda g: g.remove((None, URIRef(HTTP + "name"), None)), "exactly one name"),
+        (lambda g: g.remove((None, URIRef(HTTP + "codeValue"), None)), "codeValue"),
+        (
+            lambda g: [g.remove((s, RDF.type, URIRef(HTTP + "MedicalRiskFactor")))
+                       for s in list(g.subjects(RDF.type, URIRef(HTTP + "MedicalRiskFactor")))],
+            "riskFactor values are MedicalRiskFactor nodes.",
+        ),
+        (lambda g: g.add((URIRef("https://w3id.org/allkg/id/disease/acute-lymphocytic-leukemia"),
+                          URIRef(HTTP + "epidemiology"), __import__("rdflib").Literal("again"))), "at most one epidemiology"),
+    ],
+)
+def test_the_profile_catches_a_broken_projection(schema_graph, break_it, message):
+    from allkg.validate import validate
+
+    broken = Graph()
+    for triple in schema_graph:
+        broken.add(triple)
+    break_it(broken)
+    report = validate(broken, _profile())
+    assert not report.conforms
+    assert any(message in r.message for r in report.results), report.text()
