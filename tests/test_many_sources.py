@@ -98,3 +98,19 @@ def test_argument_order_does_not_change_the_output(tmp_path: Path):
         subprocess.run([sys.executable, "-m", "allkg", "build", *arguments, "--out", str(out), "-q"], check=True)
         outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outputs[0] == outputs[1]
+
+
+def test_pages_read_by_worker_processes_in_batches_give_the_same_graph_and_report(monkeypatch):
+    """Large builds read and check pages in worker processes, in batches: same graph, same report."""
+    from allkg import pipeline
+    from allkg.validate import validate, validate_build
+
+    pages = [*sorted((DATA / "pages").glob("*.txt")), seed_path(), HTML_PAGE, seed_path()]  # one page twice
+    serial = build(pages, check_pages=True)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "BATCH", 2)
+    parallel = build(pages, check_pages=True)
+    assert parallel.graph.triples() == serial.graph.triples()
+    assert [p.sha256 for p in parallel.pages] == [p.sha256 for p in serial.pages]
+    assert len(parallel.pages) == len(pages) - 1  # the same content read twice counts once
+    assert validate_build(parallel.graph, parallel.page_reports) == validate(parallel.graph)

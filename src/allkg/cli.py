@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 DEFAULT_OUT = Path("allkg-out")
 FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml")
 EXPORT_FORMAT_NAMES = (*FORMAT_NAMES, "schema-jsonld", "html-snippet")
-BUILD_FORMAT_NAMES = ("turtle", "jsonld", "ntriples", "nquads", "trig")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 source_argument = click.argument(
@@ -135,7 +134,7 @@ def build(
 
     from allkg.fileio import atomic_write_all
     from allkg.pipeline import build as run_build
-    from allkg.serialize import FORMATS, write
+    from allkg.serialize import BUILD_FORMATS, FORMATS, write
     from allkg.validate import validate_build
 
     _check_writable_folder(out)
@@ -155,7 +154,7 @@ def build(
         conforms = report is None or report.conforms
         files = {
             out / f"allkg.{FORMATS[name].extension}": partial(write, graph, name)
-            for name in (formats or BUILD_FORMAT_NAMES)
+            for name in (formats or BUILD_FORMATS)
         }
         if conforms or write_invalid:
             atomic_write_all(files)
