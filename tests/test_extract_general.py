@@ -92,6 +92,10 @@ def test_abbreviation_only_where_the_page_defines_it():
         ("It is sometimes called acute lymphocytic leukemia or acute lymphoid leukemia.", {"acute lymphoid leukemia"}),
         ("Acute lymphoblastic leukemia is also called precursor lymphoblastic leukemia.", {"precursor lymphoblastic leukemia"}),
         ("Acute lymphoblastic leukemia may also be called lymphoblastic leukemia.", {"lymphoblastic leukemia"}),
+        # quoted names are taken whole, brackets and all, and a list of them is split at the quotes
+        ('Acute lymphoblastic leukemia is also called "ALL (type B)" or "B-ALL".', {"ALL (type B)", "B-ALL"}),
+        ("Acute lymphoblastic leukemia is also known as \u201cpre-B leukaemia, variant\u201d.", {"pre-B leukaemia, variant"}),
+        ('Acute lymphoblastic leukemia (also called "lymphoid leukemia (1)") is rare.', {"lymphoid leukemia (1)"}),
     ],
 )
 def test_synonym_cues(sentence, expected):

@@ -42,16 +42,21 @@ _PRONOUN_SUBJECT = re.compile(
 _DISEASE_REFERENCE = re.compile(
     r"\b(?:it|this (?:type of )?(?:disease|illness|leuka?emia|cancer)|the (?:disease|illness))\b", re.IGNORECASE
 )
+_QUOTED_NAME = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,200})[\"”]")
+_QUOTED_LIST = r"[\"“][^\"“”\n]{1,200}[\"”](?:[ \t]*(?:,[ \t]*)?(?:or|and|,)[ \t]*[\"“][^\"“”\n]{1,200}[\"”])*"
+_NAMES = r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^.;:()]+))"
+"""Names after a cue: quoted names are taken whole (any character but a quote), others end at . ; : ( )."""
 _SYNONYM_CUE = re.compile(
     r"[ \t]*(?:\([^)]*\)[ \t]*)?[ \t,]*(?:(?:is|are|may be|can be|may also be|can also be)[ \t]+)?"
     r"(?:also[ \t]+|sometimes[ \t]+|often[ \t]+|commonly[ \t]+)?"
-    r"(?:known as|called|referred to as|termed)[ \t]+(?P<names>[^.;:()]+)"
+    r"(?:known as|called|referred to as|termed)[ \t]+" + _NAMES
 )
 _PAREN_SYNONYM = re.compile(
-    r"[ \t]*\([ \t]*(?:also|sometimes|often)[ \t]+(?:called|known as)[ \t]+(?P<names>[^)]+)\)"
+    r"[ \t]*\([ \t]*(?:also|sometimes|often)[ \t]+(?:called|known as)[ \t]+"
+    r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^)]+))\)"
 )
 _ANY_SYNONYM_CUE = re.compile(
-    r"\b(?:also|sometimes|often|commonly)\s+(?:known as|called|referred to as|termed)\s+(?P<names>[^.;:()]+)",
+    r"\b(?:also|sometimes|often|commonly)\s+(?:known as|called|referred to as|termed)\s+" + _NAMES,
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
@@ -295,9 +300,9 @@ class _Page:
             for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM):
                 match = pattern.match(seg.text, subject.end - seg.start)
                 if match is not None:
-                    yield from _split_names(match.group("names"))
+                    yield from _cue_names(match)
         for match in _ANY_SYNONYM_CUE.finditer(seg.text):
-            for name in _split_names(match.group("names")):
+            for name in _cue_names(match):
                 concept = self.lexicon.lookup(name)
                 if disease.concept is not None and concept is disease.concept:
                     yield name
@@ -693,6 +698,13 @@ def _is_initialism(abbreviation: str, name: str) -> bool:
     lymphoblastic leukemia (ALL)": the modifier "childhood" is not in the abbreviation)."""
     initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word).casefold()
     return len(abbreviation) >= 2 and initials.endswith(abbreviation.casefold())
+
+
+def _cue_names(match: re.Match[str]) -> list[str]:
+    """The names a synonym cue gives: each quoted name whole, else the plain names split on commas and "or"."""
+    if match.group("quoted"):
+        return [m.group("name").strip() for m in _QUOTED_NAME.finditer(match.group("quoted")) if m.group("name").strip()]
+    return _split_names(match.group("names"))
 
 
 def _split_names(names: str) -> list[str]:
