@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
 
 from allkg.pipeline import build
 from allkg.schemaorg import html_snippet, project, to_json
@@ -24,10 +24,31 @@ def document():
 
 @pytest.fixture(scope="module")
 def schema_graph(document) -> Graph:
-    """The projection as RDF, expanded with the local copy of schema.org's context (no network)."""
+    """The projection as RDF, expanded with the reference copy of schema.org's context (no network)."""
     context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
     local = dict(document, **{"@context": context})
     return Graph().parse(data=json.dumps(local), format="json-ld")
+
+
+def test_the_package_ships_schema_orgs_own_context_unchanged():
+    shipped = Path(__file__).resolve().parents[1] / "src" / "allkg" / "data" / "schemaorg-context.jsonld"
+    assert shipped.read_bytes() == (SCHEMA_DIR / "schemaorgcontext.jsonld").read_bytes()
+
+
+def test_the_package_reads_the_projection_offline_as_rdflib_does_with_the_reference(document, schema_graph):
+    from allkg.schemaorg import check, to_quads
+    from allkg.terms import rdflib_term
+
+    def plain(term):  # RDF 1.1: "x" and "x"^^xsd:string are the same literal
+        return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
+
+    ours = Graph()
+    for quad in to_quads(document):
+        ours.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), plain(rdflib_term(quad.object))))
+    assert ours.isomorphic(schema_graph)
+    assert check(document).conforms
+    with pytest.raises(ValueError, match="not fetched"):
+        to_quads({"@context": "https://example.org/context.jsonld", "@id": "https://example.org/x"})
 
 
 @pytest.fixture(scope="module")

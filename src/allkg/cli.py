@@ -295,6 +295,67 @@ def export(
 
 @cli.command(context_settings=CONTEXT)
 @click.option(
+    "-o", "--out", required=True, type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the site into (its root is served as the base IRI).",
+)
+@data_option
+@source_argument
+@base_iri_option
+@click.option("--no-validate", is_flag=True, help="Publish without the SHACL checks (not recommended).")
+@quiet_option
+@click.pass_obj
+def publish(
+    state: _State, out: Path, data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str, no_validate: bool
+) -> None:
+    """Write a static linked-data site: a page and RDF files for every entity IRI.
+
+    For each IRI BASE/id/PATH of the graph: id/PATH.html (for people: labels,
+    synonyms, facts with their quoted evidence, links to the ontologies, the
+    schema.org JSON-LD) and id/PATH.ttl, .jsonld, .nt (for machines). Also
+    index.html, the dataset under dataset/, its VoID at .well-known/void, and
+    content-negotiation rules for nginx (.nginx.conf) and Apache (.htaccess).
+    The graph and its schema.org projection are checked against their shapes
+    first; the files are written to temporary names and renamed, and files an
+    earlier publish wrote that are no longer part of the site are removed.
+
+    \b
+    Examples:
+      allkg publish --out site
+      allkg publish --data allkg-out/allkg.nq --out /srv/allkg
+    """
+    from allkg.fileio import atomic_write_all
+    from allkg.site import build_site, stale_files
+
+    _check_writable_folder(out)
+    graph = _graph(data_files, sources, base_iri, state)
+    if not no_validate:
+        _check_publishable(graph)
+    site = build_site(graph, base_iri=base_iri)
+    for warning in site.warnings:
+        state.say(f"allkg: warning: {warning}")
+    stale = stale_files(out, site.files)
+    atomic_write_all({out / name: content for name, content in site.files.items()})
+    for path in stale:
+        path.unlink(missing_ok=True)
+    state.say(f"allkg: wrote {len(site.files)} files for {len(site.pages)} entities into {out}")
+
+
+def _check_publishable(graph: KnowledgeGraph) -> None:
+    """Refuse to publish a graph, or a schema.org projection, that fails its shapes."""
+    from allkg import schemaorg
+    from allkg.validate import validate as shacl_validate
+
+    for what, report in (
+        ("the graph", lambda: shacl_validate(graph)),
+        ("the schema.org projection", lambda: schemaorg.check(schemaorg.project(graph))),
+    ):
+        result = report()
+        if not result.conforms:
+            raise NotConformingError(f"allkg: {what} does not conform; nothing published\n{result.text()}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
     "--gold", "gold_path", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="The hand-written gold file (YAML) for the page.",
 )
@@ -350,7 +411,7 @@ def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: st
     if data_files:
         from allkg.rdfread import read_rdf
 
-        return read_rdf(data_files)
+        return read_rdf(data_files, base_iri=base_iri)
     from allkg.pipeline import build as run_build
 
     result = run_build(sources, base_iri=base_iri)

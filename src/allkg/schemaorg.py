@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from allkg.graph import KnowledgeGraph
-from allkg.namespaces import ALLKG, expand
+from allkg.namespaces import ALLKG, DEFAULT_BASE_IRI, expand
+from allkg.resources import resource_path
+
+if TYPE_CHECKING:
+    from allkg.validate import Report
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _DBXREF = expand("oboInOwl:hasDbXref")
@@ -104,6 +110,56 @@ def _condition(node, out, one, texts, same_as) -> dict[str, Any]:
     return condition
 
 
+def to_quads(document: dict[str, Any] | list[Any]) -> list[ox.Quad]:
+    """The RDF of a schema.org JSON-LD document (or a list of documents), read offline.
+
+    ``"https://schema.org"`` contexts are replaced by the copy shipped in the package
+    (``data/schemaorg-context.jsonld``); any other remote context is refused.
+    """
+    documents = document if isinstance(document, list) else [document]
+    local = [dict(d, **{"@context": _local_context(d.get("@context"))}) if isinstance(d, dict) else d for d in documents]
+    return list(ox.parse(json.dumps(local).encode("utf-8"), format=ox.RdfFormat.JSON_LD))
+
+
+def check(document: dict[str, Any]) -> Report:
+    """Validate a projection against its SHACL profile (``shapes/schemaorg-profile.ttl``)."""
+    from rdflib import Graph
+
+    from allkg.validate import validate
+
+    data = KnowledgeGraph(DEFAULT_BASE_IRI)
+    for quad in to_quads(document):
+        data.add((quad.subject, quad.predicate, quad.object))  # type: ignore[arg-type]
+    profile = Graph().parse(resource_path("shapes", "schemaorg-profile.ttl"), format="turtle")
+    return validate(data, profile)
+
+
+def _local_context(context: Any) -> Any:
+    if isinstance(context, list):
+        return [_local_context(c) for c in context]
+    if isinstance(context, str):
+        if context.rstrip("/") in ("https://schema.org", "http://schema.org"):
+            return _schema_context()
+        raise ValueError(f"remote JSON-LD context {context!r} is not fetched")
+    return context
+
+
+@cache
+def _schema_context() -> dict[str, Any]:
+    """schema.org's own context (release 30.0), as shipped in the package."""
+    path = resources.files("allkg").joinpath("data", "schemaorg-context.jsonld")
+    context: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["@context"]
+    return context
+
+
+def script_json(text: str) -> str:
+    """JSON text made safe inside an HTML ``<script>`` element: the characters that could
+    end it, open a comment or break a line in old parsers become ``\\u`` escapes."""
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
 def to_json(document: dict[str, Any]) -> str:
     """Stable JSON text of a document."""
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True)
@@ -111,7 +167,4 @@ def to_json(document: dict[str, Any]) -> str:
 
 def html_snippet(document: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` block that no value can break out of."""
-    text = to_json(document)
-    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+    return f'<script type="application/ld+json">\n{script_json(to_json(document))}\n</script>\n'

@@ -1,0 +1,510 @@
+"""The static linked-data site: for every entity IRI, a page for people and RDF for machines.
+
+Each IRI ``{base}id/{path}`` of the graph gets ``id/{path}.html`` (labels,
+synonyms, facts with their quoted evidence, links out, the embedded JSON-LD)
+and its description as ``.ttl``, ``.jsonld`` and ``.nt``: the triples whose
+subject or object it is (with any blank nodes they lead to), or, for the name
+of an evidence graph, that graph's triples. The site also has an index page,
+the whole dataset under ``dataset/`` (where the DCAT download URLs point), its
+VoID description at ``/.well-known/void``, and content-negotiation rules for
+nginx (``.nginx.conf``) and Apache (``.htaccess``), so a plain static host
+serves ``/id/...`` as HTML to browsers and as RDF to clients.
+
+The HTML comes from Jinja2 templates with autoescaping; only ``http(s)``
+IRIs become links, and the JSON-LD is escaped for its ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+
+from allkg.fileio import Content
+from allkg.graph import KnowledgeGraph, Triple
+from allkg.namespaces import ALLKG, PREFIXES, expand, id_namespace
+from allkg.resources import resource_path
+from allkg.schemaorg import project, script_json, to_json
+from allkg.serialize import BUILD_FORMATS, FORMATS, jsonld_context, write
+
+ENTITY_FORMATS = {"ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
+"""The RDF files written beside each entity page: extension -> format name."""
+MANIFEST = ".allkg-site"
+"""The list of files a publish wrote, so the next one can remove those it no longer writes."""
+LONG_TEXT = 280
+"""Literals longer than this are shown folded."""
+
+_SEGMENT = r"[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*"
+_SAFE_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})*")
+_RESERVED_ENDINGS = tuple(f".{ext}" for ext in ("html", *ENTITY_FORMATS))
+_RDF_TYPE = expand("rdf:type")
+_LABEL_PREDICATES = [expand(c) for c in ("skos:prefLabel", "rdfs:label", "dcterms:title", "schema:name")]
+_MAPPINGS = [expand(f"skos:{m}Match") for m in ("exact", "close", "broad", "narrow", "related")]
+
+
+@dataclass
+class Site:
+    """What a publish writes: file contents by relative path, and what it left out."""
+
+    files: dict[str, Content]
+    pages: list[str]
+    """The entity IRIs that have a page."""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value as shown: its text, a link when it has one, a note (language, datatype)."""
+
+    text: str
+    href: str | None = None
+    note: str = ""
+    long: bool = False
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    prefix: str
+    exact: str
+    suffix: str
+    start: str
+    end: str
+    source: Value
+    link: Value
+
+
+@dataclass(frozen=True)
+class FactView:
+    link: Value
+    subject: Value
+    predicate: Value
+    object: Value
+    kind: str
+    explanations: list[str]
+    evidence: list[EvidenceView]
+
+
+def entity_path(iri: str, ids: str) -> str | None:
+    """The site path of an entity IRI (``id/...``), or None when it is not ours or not safe as a file name."""
+    if not iri.startswith(ids):
+        return None
+    path = iri[len(ids) :]
+    if not _SAFE_PATH.fullmatch(path) or path.endswith(_RESERVED_ENDINGS):
+        return None
+    return "id/" + path
+
+
+def build_site(kg: KnowledgeGraph, *, base_iri: str) -> Site:
+    """Every file of the static site for the graph."""
+    ids = id_namespace(base_iri)
+    index = _GraphIndex(kg)
+    paths: dict[str, str] = {}
+    skipped: list[str] = []
+    for iri in sorted(index.iris(ids)):
+        path = entity_path(iri, ids)
+        if path is None:
+            skipped.append(iri)
+        else:
+            paths[iri] = path
+    warnings = []
+    if skipped:
+        warnings.append(
+            f"{len(skipped)} IRI(s) under {ids} have no page: their paths are not safe file names "
+            f"(first: {skipped[0]})"
+        )
+    renderer = _Renderer(kg, index, paths, base_iri)
+    files: dict[str, Content] = {}
+    for iri, path in paths.items():
+        description = index.description(iri)
+        files[f"{path}.html"] = renderer.entity_page(iri, description).encode("utf-8")
+        for extension, format_name in ENTITY_FORMATS.items():
+            files[f"{path}.{extension}"] = _rdf(description, format_name, base_iri)
+    files["index.html"] = renderer.index_page().encode("utf-8")
+    for name in BUILD_FORMATS:
+        files[f"dataset/allkg.{FORMATS[name].extension}"] = _streamed(kg, name)
+    files[".well-known/void"] = _rdf(index.dataset_description(ids), "turtle", base_iri)
+    files[".nginx.conf"] = _conf_template("nginx.conf").encode("utf-8")
+    files[".htaccess"] = _conf_template("htaccess").encode("utf-8")
+    files[MANIFEST] = ("\n".join(sorted([*files, MANIFEST])) + "\n").encode("utf-8")
+    return Site(files, list(paths), warnings)
+
+
+class _GraphIndex:
+    """The graph's triples by subject and by object, and its named graphs."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.by_subject: dict[Any, list[Triple]] = defaultdict(list)
+        self.by_object: dict[Any, list[Triple]] = defaultdict(list)
+        for triple in kg.triples():
+            self.by_subject[triple[0]].append(triple)
+            if not isinstance(triple[2], ox.Literal):
+                self.by_object[triple[2]].append(triple)
+        self.graphs = {name: sorted(triples, key=_key) for name, triples in kg.evidence.items()}
+
+    def iris(self, ids: str) -> set[str]:
+        """Every IRI of the graph (subject, object or graph name) in the entity namespace."""
+        found = {t.value for t in (*self.by_subject, *self.by_object) if isinstance(t, ox.NamedNode)}
+        return {iri for iri in found | set(self.graphs) if iri.startswith(ids)}
+
+    def description(self, iri: str) -> list[Triple]:
+        """The triples about an IRI: as subject (following blank nodes) or object; a graph name: its triples."""
+        node = ox.NamedNode(iri)
+        triples: dict[Triple, None] = {}
+        pending = [node]
+        seen = {node}
+        while pending:
+            for triple in self.by_subject.get(pending.pop(), ()):
+                triples[triple] = None
+                if isinstance(triple[2], ox.BlankNode) and triple[2] not in seen:
+                    seen.add(triple[2])
+                    pending.append(triple[2])
+        triples.update(dict.fromkeys(self.by_object.get(node, ())))
+        if not triples and iri in self.graphs:
+            triples.update(dict.fromkeys(self.graphs[iri]))
+        return sorted(triples, key=_key)
+
+    def dataset_description(self, ids: str) -> list[Triple]:
+        """The VoID/DCAT description: the dataset node and the nodes under ``dataset/`` and ``software/``."""
+        own = (ids + "dataset", ids + "dataset/", ids + "software/")
+        triples = [t for s, ts in self.by_subject.items() if isinstance(s, ox.NamedNode) and s.value.startswith(own) for t in ts]
+        return sorted(triples, key=_key)
+
+    def one(self, node: Any, predicate: str) -> Any:
+        for _, p, o in self.by_subject.get(node, ()):
+            if p.value == predicate:
+                return o
+        return None
+
+    def all(self, node: Any, predicate: str) -> list[Any]:
+        return [o for _, p, o in self.by_subject.get(node, ()) if p.value == predicate]
+
+    def referring(self, node: Any, predicate: str) -> list[Any]:
+        return [s for s, p, _ in self.by_object.get(node, ()) if p.value == predicate]
+
+
+class _Renderer:
+    """Turns the graph's nodes into the values and facts the templates show."""
+
+    def __init__(self, kg: KnowledgeGraph, index: _GraphIndex, paths: dict[str, str], base_iri: str) -> None:
+        self.kg = kg
+        self.index = index
+        self.paths = paths
+        self.base_iri = base_iri
+        self.ids = id_namespace(base_iri)
+        self.projection = project(kg)
+        self.current = ""
+        self.environment = _environment()
+
+    # -- values ------------------------------------------------------------------
+
+    def label(self, node: Any) -> str:
+        """What a node is called: its label, title or name; a fact by its triple; else a short form."""
+        for predicate in _LABEL_PREDICATES:
+            value = self.index.one(node, predicate)
+            if isinstance(value, ox.Literal):
+                return value.value
+        if isinstance(node, ox.NamedNode):
+            statement = self.index.one(node, ALLKG + "statementText")
+            if isinstance(statement, ox.Literal):
+                return _shorten(statement.value)
+            file_name = self.index.one(node, ALLKG + "fileName")
+            if isinstance(file_name, ox.Literal):
+                publisher = self.index.one(node, expand("dcterms:publisher"))
+                return f"{file_name.value} ({publisher.value})" if publisher is not None else file_name.value
+            exact = self._quote(node)
+            if exact is not None:
+                return f"“{_shorten(exact, 60)}”"
+            if self.index.one(node, expand("rdf:subject")) is not None:
+                return " · ".join(
+                    self.label(self.index.one(node, expand(f"rdf:{part}"))) for part in ("subject", "predicate", "object")
+                )
+            return _ontology_labels().get(node.value) or _curie(node.value, self.ids)
+        return node.value if isinstance(node, ox.Literal) else "(blank node)"
+
+    def _quote(self, node: ox.NamedNode) -> str | None:
+        """The exact text of an evidence node or quote selector, if it is one."""
+        for selector in [node, *self.index.all(node, expand("oa:hasSelector"))]:
+            exact = self.index.one(selector, expand("oa:exact"))
+            if isinstance(exact, ox.Literal):
+                return exact.value
+        return None
+
+    def href(self, iri: str) -> str | None:
+        """A link: relative to the current page for our entities, as is for http(s) IRIs, else none."""
+        path = self.paths.get(iri)
+        if path is not None:
+            return posixpath.relpath(f"{path}.html", posixpath.dirname(self.current) or ".")
+        return iri if _is_web(iri) else None
+
+    def value(self, term: Any, *, as_label: bool = True) -> Value:
+        if isinstance(term, ox.Literal):
+            note = term.language or _curie(term.datatype.value, self.ids)
+            if note == "xsd:string":
+                note = ""
+            return Value(term.value, note=note, long=len(term.value) > LONG_TEXT)
+        if isinstance(term, ox.NamedNode):
+            href = self.href(term.value)
+            ours = term.value in self.paths
+            text = self.label(term) if as_label else _curie(term.value, self.ids)
+            # an outside term named by its label also shows its identifier (MONDO:0004967...)
+            note = _curie(term.value, self.ids) if as_label and not ours else ""
+            return Value(text, href, note if note != text else "", external=href is not None and not ours)
+        return Value("(blank node)")
+
+    def predicate(self, term: ox.NamedNode) -> Value:
+        curie = _curie(term.value, self.ids)
+        return Value(_ontology_labels().get(term.value, curie), self.href(term.value), curie, external=True)
+
+    # -- facts ---------------------------------------------------------------------
+
+    def facts_about(self, node: ox.NamedNode) -> list[FactView]:
+        """The facts a node takes part in: as subject or object, as the fact itself, or as its evidence or source."""
+        index = self.index
+        facts = {
+            *index.referring(node, expand("rdf:subject")),
+            *index.referring(node, expand("rdf:object")),
+            *index.referring(node, expand("prov:wasDerivedFrom")),
+        }
+        if index.one(node, expand("rdf:subject")) is not None:
+            facts.add(node)
+        for evidence in index.referring(node, expand("oa:hasSource")):
+            facts.update(index.referring(evidence, expand("prov:wasDerivedFrom")))
+        return [self.fact(f) for f in sorted(facts, key=lambda f: (self.label(f), f.value))]
+
+    def fact(self, node: ox.NamedNode) -> FactView:
+        index = self.index
+        explanations = sorted(e.value for e in index.all(node, ALLKG + "explanation"))
+        kind = index.one(node, ALLKG + "factKind")
+        evidence = [self.evidence(e) for e in sorted(index.all(node, expand("prov:wasDerivedFrom")), key=str)]
+        evidence.sort(key=lambda e: (e.source.text, int(e.start) if e.start.isdigit() else 0))
+        return FactView(
+            link=self.value(node),
+            subject=self.value(index.one(node, expand("rdf:subject"))),
+            predicate=self.predicate(index.one(node, expand("rdf:predicate"))),
+            object=self.value(index.one(node, expand("rdf:object"))),
+            kind=kind.value if kind is not None else "",
+            explanations=explanations,
+            evidence=evidence,
+        )
+
+    def evidence(self, node: ox.NamedNode) -> EvidenceView:
+        index = self.index
+        parts: dict[str, str] = {}
+        for selector in index.all(node, expand("oa:hasSelector")):
+            for name in ("prefix", "exact", "suffix", "start", "end"):
+                value = index.one(selector, expand(f"oa:{name}"))
+                if isinstance(value, ox.Literal):
+                    parts[name] = value.value
+        source = index.one(node, expand("oa:hasSource"))
+        return EvidenceView(
+            prefix=parts.get("prefix", ""),
+            exact=parts.get("exact", ""),
+            suffix=parts.get("suffix", ""),
+            start=parts.get("start", "?"),
+            end=parts.get("end", "?"),
+            source=self.value(source) if source is not None else Value("(no source)"),
+            link=self.value(node),
+        )
+
+    # -- pages -----------------------------------------------------------------------
+
+    def entity_page(self, iri: str, description: list[Triple]) -> str:
+        self.current = self.paths[iri]
+        node = ox.NamedNode(iri)
+        outgoing: dict[ox.NamedNode, list[Any]] = defaultdict(list)
+        incoming: list[tuple[Value, Value]] = []
+        for s, p, o in description:
+            if s == node:
+                outgoing[p].append(o)
+            elif o == node:
+                incoming.append((self.value(s), self.predicate(p)))
+        types = [self.value(t, as_label=False) for t in outgoing.get(ox.NamedNode(_RDF_TYPE), [])]
+        properties = [
+            (self.predicate(p), [self.value(o) for o in values])
+            for p, values in sorted(outgoing.items(), key=lambda item: _curie(item[0].value, self.ids))
+            if p.value != _RDF_TYPE
+        ]
+        synonyms = sorted(o.value for o in outgoing.get(ox.NamedNode(expand("skos:altLabel")), []))
+        mappings = [self.value(o, as_label=False) for p in _MAPPINGS for o in sorted(outgoing.get(ox.NamedNode(p), []), key=str)]
+        name = posixpath.basename(self.current)
+        schema_nodes = _nodes_with_id(self.projection, iri)
+        documents = [{"@context": "https://schema.org", "@graph": schema_nodes}] if schema_nodes else []
+        return self._render(
+            "entity.html",
+            iri=iri,
+            title=self.label(node),
+            types=types,
+            synonyms=synonyms,
+            mappings=mappings,
+            facts=self.facts_about(node),
+            properties=properties,
+            incoming=sorted(incoming, key=lambda pair: (pair[1].text, pair[0].text)),
+            downloads=[(ext, FORMATS[fmt].media_type, f"{name}.{ext}") for ext, fmt in ENTITY_FORMATS.items()],
+            jsonld=_script_block([*map(to_json, documents), _jsonld_text(description)]),
+            home=posixpath.relpath("index.html", posixpath.dirname(self.current)),
+        )
+
+    def index_page(self) -> str:
+        self.current = "index.html"
+        dataset = ox.NamedNode(self.ids + "dataset")
+        groups: dict[str, list[Value]] = defaultdict(list)
+        for iri, path in self.paths.items():
+            groups[path.split("/")[1]].append(self.value(ox.NamedNode(iri)))
+        for values in groups.values():
+            values.sort(key=lambda v: (v.text.casefold(), v.href or ""))
+        title = self.index.one(dataset, expand("dcterms:title"))
+        description = self.index.one(dataset, expand("dcterms:description"))
+        return self._render(
+            "index.html",
+            title=title.value if title is not None else "allkg knowledge graph",
+            description=description.value if description is not None else "",
+            dataset=self.value(dataset) if dataset.value in self.paths else None,
+            conditions=[self.value(ox.NamedNode(c["@id"])) for c in self.projection["@graph"] if c["@type"] == "MedicalCondition"],
+            groups=sorted(groups.items(), key=lambda item: (_GROUP_ORDER.get(item[0], 99), item[0])),
+            dumps=[(FORMATS[name].extension, FORMATS[name].media_type, f"dataset/allkg.{FORMATS[name].extension}") for name in BUILD_FORMATS],
+            triples=len(self.kg),
+            jsonld=_script_block([to_json(self.projection), _jsonld_text(self.index.dataset_description(self.ids))]),
+            home="index.html",
+        )
+
+    def _render(self, template: str, **values: Any) -> str:
+        canonical = values.get("iri") if _is_web(values.get("iri", "")) else None
+        return self.environment.get_template(template).render(canonical=canonical, **values)
+
+
+_GROUP_ORDER = {
+    name: rank
+    for rank, name in enumerate(
+        ("disease", "cell-type", "anatomy", "risk-factor", "symptom", "age-group", "course", "cause", "statement",
+         "source", "dataset", "fact", "evidence")
+    )
+}
+
+
+def _nodes_with_id(document: Any, iri: str) -> list[dict[str, Any]]:
+    """Every node object of a JSON-LD document whose ``@id`` is the IRI, top-level or nested."""
+    found: list[dict[str, Any]] = []
+    if isinstance(document, dict):
+        if document.get("@id") == iri and len(document) > 1:
+            found.append(document)
+            return found
+        for value in document.values():
+            found.extend(_nodes_with_id(value, iri))
+    elif isinstance(document, list):
+        for value in document:
+            found.extend(_nodes_with_id(value, iri))
+    return found
+
+
+def _script_block(documents: list[str]) -> str:
+    """The JSON-LD documents as one array, escaped for a ``<script>`` element."""
+    return script_json("[\n" + ",\n".join(d.rstrip("\n") for d in documents) + "\n]")
+
+
+def _jsonld_text(triples: list[Triple]) -> str:
+    from allkg.jsonld import write_jsonld
+
+    buffer = io.BytesIO()
+    write_jsonld(triples, jsonld_context(), buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def _rdf(triples: list[Triple], format_name: str, base_iri: str) -> bytes:
+    buffer = io.BytesIO()
+    write(KnowledgeGraph(base_iri, default=dict.fromkeys(triples)), format_name, buffer)
+    return buffer.getvalue()
+
+
+def _streamed(kg: KnowledgeGraph, format_name: str) -> Callable[[Any], None]:
+    return lambda handle: write(kg, format_name, handle)
+
+
+def _key(triple: Triple) -> tuple[str, str, str]:
+    return (str(triple[0]), str(triple[1]), str(triple[2]))
+
+
+def _is_web(iri: str) -> bool:
+    """Only http(s) IRIs become links (never ``javascript:``, ``data:``, ``file:``...)."""
+    try:
+        parts = urlsplit(iri)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _curie(iri: str, ids: str) -> str:
+    """``id:disease/x``, ``MONDO:0004967`` (OBO), ``skos:altLabel``; else the IRI."""
+    if iri.startswith(ids):
+        return "id:" + iri[len(ids) :]
+    obo = PREFIXES["obo"]
+    if iri.startswith(obo) and "_" in iri[len(obo) :]:
+        return iri[len(obo) :].replace("_", ":", 1)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@cache
+def _ontology_labels() -> dict[str, str]:
+    """The English labels of allkg's classes and properties (``ontology/allkg.ttl``)."""
+    labels: dict[str, str] = {}
+    with resource_path("ontology", "allkg.ttl").open("rb") as handle:
+        for quad in ox.parse(handle, format=ox.RdfFormat.TURTLE):
+            if quad.predicate.value == expand("rdfs:label") and isinstance(quad.object, ox.Literal):
+                if quad.object.language in (None, "en"):
+                    labels.setdefault(quad.subject.value, quad.object.value)
+    return labels
+
+
+@cache
+def _environment() -> Any:
+    """Jinja2 with autoescaping for every HTML template (values can never become markup)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("allkg", "templates"),
+        autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _conf_template(name: str) -> str:
+    """A server configuration file (no values from the graph go into it)."""
+    return _environment().get_template(name).render()
+
+
+def stale_files(out: Path, files: dict[str, Content]) -> list[Path]:
+    """Files an earlier publish into ``out`` wrote that this one does not (read from its manifest).
+
+    Only names a publish can write are considered, so a damaged or forged manifest
+    cannot make allkg delete anything else.
+    """
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        return []
+    lines = manifest.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [out / line for line in lines if line not in files and _PUBLISHED_NAME.fullmatch(line)]
+
+
+_PUBLISHED_NAME = re.compile(
+    rf"index\.html|\.nginx\.conf|\.htaccess|\.well-known/void|dataset/allkg\.[a-z]+"
+    rf"|id/{_SEGMENT}(?:/{_SEGMENT})*\.(?:html|ttl|jsonld|nt)"
+)

@@ -1,0 +1,50 @@
+"""Fixtures shared by the site tests: the CLI, and published sites in world-readable folders
+(nginx and Apache workers drop root's privileges and must read them)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data"
+HOSTILE_PAGE = DATA / "hostile-page.txt"
+HOSTILE_SYNONYM = "</script><script>alert(1)</script>"
+HOSTILE_RISK_FACTOR = "living near a <!-- chemical plant"
+
+
+def run_allkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed CLI, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def public_tmp() -> Iterator[Path]:
+    """A temporary folder every user can read."""
+    path = Path(tempfile.mkdtemp(prefix="allkg-test-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def publish(out: Path, *args: str) -> Path:
+    proc = run_allkg("publish", "--out", str(out), *args)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_site(public_tmp: Path) -> Path:
+    """The site of the bundled page."""
+    return publish(public_tmp / "seed-site")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(public_tmp: Path) -> Path:
+    """The site of a page whose synonym closes a script element and whose risk factor opens a comment."""
+    return publish(public_tmp / "hostile-site", str(HOSTILE_PAGE))
