@@ -1,0 +1,240 @@
+"""The published pages in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+The site is served on loopback; every request the browser makes is recorded and
+anything that leaves the loopback server is refused and reported. A missing
+browser fails these tests (``.ci/run`` installs it); they are never skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
+
+from allkg.schemaorg import to_quads
+
+IDS = "https://w3id.org/allkg/id/"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's signature
+        pass
+
+
+@dataclass
+class Served:
+    """A published site on a loopback HTTP server."""
+
+    root: Path
+    origin: str
+
+
+def _serve(root: Path) -> Iterator[Served]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_site: Path) -> Iterator[Served]:
+    yield from _serve(seed_site)
+
+
+@pytest.fixture(scope="module")
+def hostile(hostile_site: Path) -> Iterator[Served]:
+    yield from _serve(hostile_site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("Chromium is required: apt-get install chromium (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """What one page load showed: the live DOM's scripts, dialogs, console errors and requests."""
+
+    scripts: list[dict[str, str]]
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    text: str = ""
+    overflow: int = 0
+    font_px: float = 0.0
+
+
+class Tab:
+    """One browser tab on a phone-sized screen that records dialogs, errors and requests leaving loopback."""
+
+    def __init__(self, browser: Any, *, javascript: bool = True) -> None:
+        self.context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.origin = ""
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.route("**/*", self._only_loopback)
+
+    def _only_loopback(self, route: Any) -> None:
+        if route.request.url.startswith(self.origin + "/"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def visit(self, served: Served, path: str) -> Visit:
+        self.origin = served.origin
+        self.dialogs, self.errors, self.outside = [], [], []
+        page = self.page
+        response = page.goto(f"{served.origin}/{path}", wait_until="load")
+        assert response is not None and response.status == 200, path
+        return Visit(
+            scripts=page.eval_on_selector_all("script", "nodes => nodes.map(n => ({type: n.type, text: n.textContent}))"),
+            dialogs=self.dialogs,
+            errors=self.errors,
+            outside=self.outside,
+            text=page.inner_text("body"),
+            overflow=page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
+            font_px=float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")),
+        )
+
+
+@pytest.fixture(scope="module")
+def tab(browser) -> Iterator[Tab]:
+    opened = Tab(browser)
+    yield opened
+    opened.context.close()
+
+
+@pytest.fixture(scope="module")
+def tab_without_javascript(browser) -> Iterator[Tab]:
+    opened = Tab(browser, javascript=False)
+    yield opened
+    opened.context.close()
+
+
+def embedded_quads(found: Visit) -> set[ox.Triple]:
+    """The RDF of the page's one JSON-LD block, read as the browser holds it."""
+    [script] = found.scripts
+    assert script["type"] == "application/ld+json"
+    return {ox.Triple(q.subject, q.predicate, q.object) for q in to_quads(json.loads(script["text"]))}
+
+
+def _no_blank_ids(statement: ox.Triple | ox.Quad) -> ox.Triple:
+    """The statement with every blank node the same (blank node labels differ between parses)."""
+    def plain(term):
+        return ox.BlankNode("b") if isinstance(term, ox.BlankNode) else term
+
+    return ox.Triple(plain(statement.subject), statement.predicate, plain(statement.object))
+
+
+def pages_of(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))
+
+
+def test_every_page_embeds_one_json_ld_block_holding_the_graph_we_meant(tab, seed: Served):
+    export = run_allkg("export", "--format", "schema-jsonld")
+    assert export.returncode == 0, export.stderr
+    projection = {_no_blank_ids(q) for q in to_quads(json.loads(export.stdout))}
+    pages = pages_of(seed.root)
+    assert len(pages) > 100
+    for path in pages:
+        found = tab.visit(seed, path)
+        assert found.dialogs == [] and found.errors == [] and found.outside == [], path
+        graph = embedded_quads(found)
+        if path == "index.html":
+            description = ox.parse(path=str(seed.root / ".well-known" / "void"), format=ox.RdfFormat.TURTLE)
+        else:
+            description = ox.parse(path=str(seed.root / path.replace(".html", ".nt")), format=ox.RdfFormat.N_TRIPLES)
+        expected = {ox.Triple(q.subject, q.predicate, q.object) for q in description}
+        assert expected <= graph, path
+        # the rest is the schema.org projection's own statements (blank nodes: its MedicalCode)
+        for triple in graph - expected:
+            assert _no_blank_ids(triple) in projection, (path, triple)
+        iri = ox.NamedNode(IDS + path[len("id/"):-len(".html")]) if path != "index.html" else None
+        if iri is not None:
+            assert {t for t in projection if t.subject == iri} <= {_no_blank_ids(t) for t in graph}, path
+
+
+def test_the_condition_page_gives_search_engines_the_medical_condition(tab, seed: Served):
+    found = tab.visit(seed, "id/disease/acute-lymphocytic-leukemia.html")
+    [schema, _own] = json.loads(found.scripts[0]["text"])
+    [condition] = schema["@graph"]
+    assert condition["@type"] == "MedicalCondition"
+    assert condition["code"] == {"@type": "MedicalCode", "codeValue": "C91.0", "codingSystem": "ICD-10-CM"}
+    assert "acute lymphoblastic leukemia" in condition["alternateName"]
+
+
+def test_extruct_extracts_what_the_browser_sees(tab, seed: Served):
+    import extruct
+
+    for path in ("index.html", "id/disease/acute-lymphocytic-leukemia.html", "id/risk-factor/genetic-disorders.html",
+                 "id/cell-type/lymphoblast.html"):
+        found = tab.visit(seed, path)
+        html = (seed.root / path).read_text(encoding="utf-8")
+        extracted = extruct.extract(html, base_url=f"{seed.origin}/{path}", syntaxes=["json-ld"], uniform=False)
+        assert extracted["json-ld"] == json.loads(found.scripts[0]["text"]), path
+
+
+def test_pages_read_on_a_phone_and_without_javascript(tab_without_javascript, seed: Served):
+    for path in ("index.html", "id/disease/acute-lymphocytic-leukemia.html",
+                 "id/source/af8f7cc5555d6a4a0524bd6e626600af5f63c24e991fa8a30dfdb9de5a965afc.html"):
+        found = tab_without_javascript.visit(seed, path)
+        assert found.overflow <= 0, f"{path} scrolls sideways on a {PHONE['width']}px screen"
+        assert found.font_px >= 16
+    found = tab_without_javascript.visit(seed, "id/disease/acute-lymphocytic-leukemia.html")
+    assert "acute lymphocytic leukemia" in found.text
+    assert "Exposure to radiation" in found.text  # the evidence quote, with no script at all
+
+
+def test_the_hostile_page_runs_no_script_shows_text_as_text_and_round_trips(tab, hostile: Served):
+    for path in pages_of(hostile.root):
+        found = tab.visit(hostile, path)
+        assert found.dialogs == [], path
+        assert found.errors == [] and found.outside == [], path
+        assert [s["type"] for s in found.scripts] == ["application/ld+json"], path
+    disease = tab.visit(hostile, "id/disease/acute-lymphocytic-leukemia.html")
+    assert HOSTILE_SYNONYM in disease.text
+    [schema, own] = json.loads(disease.scripts[0]["text"])
+    assert HOSTILE_SYNONYM in schema["@graph"][0]["alternateName"]
+    assert HOSTILE_SYNONYM in json.dumps(own, ensure_ascii=False)
+    risk = tab.visit(hostile, "id/risk-factor/living-near-a-chemical-plant.html")
+    assert HOSTILE_RISK_FACTOR in risk.text
+    labels = {t.object.value for t in embedded_quads(risk) if t.predicate.value.endswith(("prefLabel", "/name"))}
+    assert labels == {HOSTILE_RISK_FACTOR}
