@@ -182,3 +182,20 @@ def test_symptom_items_are_split_only_where_each_part_is_a_symptom():
         "fatigue",
         "a general decrease in energy",
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Last reviewed: June 24, 2024", "2024-06-24"),
+        ("Page last reviewed: 3 Sept 2023", "2023-09-03"),
+        ("Medically reviewed by Jane Doe, MD on Mar. 3, 2025", "2025-03-03"),
+        ("Reviewed 2022-11-05", "2022-11-05"),
+        ("Last reviewed: February 30, 2024", None),  # no such day: nothing rather than a guess
+        ("Last updated: June 24, 2024", None),  # an update is not a review
+        ("Studies reviewed in 2020 found no link.", None),
+    ],
+)
+def test_the_review_date_is_read_only_where_the_page_states_one(line, expected):
+    _, result = facts(f"Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n{line}\n")
+    assert result.last_reviewed == expected

@@ -10,9 +10,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from allkg.pipeline import build
+from allkg.resources import seed_path
 from allkg.schemaorg import html_snippet, project, to_json
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference" / "schemaorg-30.0"
+DATA = Path(__file__).resolve().parent / "data"
 HTTP = "http://schema.org/"
 HTTPS = "https://schema.org/"
 
@@ -75,7 +77,33 @@ def test_the_condition_carries_what_the_page_says(document):
     assert page["mainEntity"] == {"@id": condition["@id"]}
 
 
-def test_every_class_and_property_exists_in_schema_org_with_that_domain(schema_graph, vocabulary):
+REVIEWED_PAGE = (
+    "Acute lymphoblastic leukemia (ALL) is a cancer of the blood and bone marrow.\n"
+    "Medically reviewed by Jane Doe, MD on March 3, 2025.\n© 2025 Example Health. All rights reserved."
+)
+
+
+@pytest.fixture(scope="module")
+def wide_graph(tmp_path_factory) -> Graph:
+    """The projection of several pages: the seed, a page with symptoms, a page with a review date."""
+    folder = tmp_path_factory.mktemp("pages")
+    (folder / "reviewed.txt").write_text(REVIEWED_PAGE, encoding="utf-8")
+    pages = [folder / "reviewed.txt", DATA / "pages" / "mayo-full.txt", seed_path()]
+    document = project(build(pages).graph)
+    assert any(n.get("lastReviewed") == "2025-03-03" for n in document["@graph"])
+    assert any("signOrSymptom" in n for n in document["@graph"])
+    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
+    return Graph().parse(data=json.dumps(dict(document, **{"@context": context})), format="json-ld")
+
+
+def test_the_wide_projection_conforms_to_its_profile(wide_graph):
+    from allkg.validate import validate
+
+    assert validate(wide_graph, _profile()).conforms
+
+
+def test_every_class_and_property_exists_in_schema_org_with_that_domain_and_range(wide_graph, vocabulary):
+    schema_graph = wide_graph
     def https(term):
         return URIRef(str(term).replace(HTTP, HTTPS))
 
@@ -98,6 +126,13 @@ def test_every_class_and_property_exists_in_schema_org_with_that_domain(schema_g
         assert domains, f"{p} is not a schema.org property"
         types = {t for cls in schema_graph.objects(s, RDF.type) for t in ancestors(https(cls))}
         assert domains & types, f"{p} is not defined for {set(schema_graph.objects(s, RDF.type))}"
+        ranges = set(vocabulary.objects(https(p), URIRef(HTTPS + "rangeIncludes")))
+        if isinstance(o, Literal):
+            value_types = {URIRef(HTTPS + "Date")} if o.datatype == URIRef(HTTP + "Date") else {URIRef(HTTPS + "Text")}
+        else:
+            value_types = {t for cls in schema_graph.objects(o, RDF.type) for t in ancestors(https(cls))}
+            value_types = value_types or {URIRef(HTTPS + "URL")}  # an untyped IRI: a link (sameAs)
+        assert ranges & value_types, f"{p} does not take {o!r} ({value_types})"
         used += 1
     assert used > 10
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from allkg.facts import (
     Entity,
@@ -95,6 +96,16 @@ _UNKNOWN_CAUSE = re.compile(
 )
 _RISK_LEAD_IN = re.compile(r"\brisk\b|\braise the chance\b|\bincrease the (?:chance|likelihood)\b", re.IGNORECASE)
 _SYMPTOM_LEAD_IN = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_REVIEWED = re.compile(
+    r"\breviewed\b(?:\s+by\s+[^.:\n]{1,80}?)?\s*(?:on\s+|:\s*|-\s*)?"
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?(?P<org>[^|]+?)\s*(?:\.\s*(?:All rights|$)|$|\|)",
     re.IGNORECASE,
@@ -112,6 +123,7 @@ def extract(document: SourceDocument, lexicon: Lexicon) -> Extraction:
     result = Extraction(document)
     result.title = document.title or page.title()
     result.publisher = page.publisher()
+    result.last_reviewed = page.last_reviewed()
     disease = page.main_disease()
     if disease is None:
         result.warnings.append(f"{document.name}: no disease is defined or named on this page; no facts extracted")
@@ -189,6 +201,22 @@ class _Page:
                 match = _COPYRIGHT.search(seg.text)
                 if match and re.search(r"[A-Za-z]{3}", match.group("org")):
                     return match.group("org").strip().rstrip(".,")
+        return None
+
+    def last_reviewed(self) -> str | None:
+        """The date the page says it was last reviewed ("Last reviewed: June 24, 2024"), as YYYY-MM-DD."""
+        for match in _REVIEWED.finditer(self.text):
+            if match.group("iso"):
+                text = match.group("iso")
+            else:
+                month = match.group("month") or match.group("month2")
+                number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month.lower()[:3]))
+                day = match.group("day") or match.group("day2")
+                text = f"{match.group('year') or match.group('year2')}-{number:02d}-{int(day):02d}"
+            try:
+                return date.fromisoformat(text).isoformat()
+            except ValueError:
+                continue
         return None
 
     # -- the disease ------------------------------------------------------------

@@ -79,6 +79,8 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     title: str | None = None
     publisher: str | None = None
+    last_reviewed: str | None = None
+    """The date the page says it was last reviewed (YYYY-MM-DD)."""
 
     def quote(self, span: Span) -> str:
         return self.document.text[span.start : span.end]

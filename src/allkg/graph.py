@@ -195,6 +195,8 @@ class _Builder:
             add((node, _p("dcterms:title"), _en(extraction.title)))
         if extraction.publisher:
             add((node, _p("dcterms:publisher"), _string(extraction.publisher)))
+        if extraction.last_reviewed:
+            add((node, _p("allkg:lastReviewed"), ox.Literal(extraction.last_reviewed, datatype=_p("xsd:date"))))
         return node
 
     def evidence(self, graph: str, source: ox.NamedNode, extraction: Extraction, span: Span) -> ox.NamedNode:

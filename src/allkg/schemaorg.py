@@ -74,6 +74,9 @@ def project(kg: KnowledgeGraph) -> dict[str, Any]:
         publisher = one(node, expand("dcterms:publisher"))
         if publisher:
             page["publisher"] = {"@type": "Organization", "name": publisher}
+        reviewed = one(node, ALLKG + "lastReviewed")
+        if reviewed:
+            page["lastReviewed"] = reviewed
         pages.append(page)
     return {"@context": "https://schema.org", "@graph": [*pages, *conditions]}
 
