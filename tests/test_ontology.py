@@ -105,6 +105,7 @@ EXPECTED = {
     "characterEncoding": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
     "characterCount": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.nonNegativeInteger),
     "fileName": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
+    "lastReviewed": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.date),
     "decodedText": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
     # annotation property
     "abbreviation": (OWL.AnnotationProperty, None, RDF.langString),
