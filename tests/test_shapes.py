@@ -580,6 +580,8 @@ CASES = [
       SHX["SourceDocument-decodedText"], ALLKG.decodedText, SOURCE, SH.DatatypeConstraintComponent),
     C("source-title-two", lambda g: g.add((SOURCE, DCTERMS.title, Literal("ALL"))),
       SHX["SourceDocument-title"], DCTERMS.title, SOURCE, SH.MaxCountConstraintComponent),
+    C("last-reviewed-not-a-date", lambda g: g.add((SOURCE, ALLKG.lastReviewed, Literal("June 24, 2024"))),
+      SHX["SourceDocument-lastReviewed"], ALLKG.lastReviewed, SOURCE, SH.DatatypeConstraintComponent),
     # --- dataset ----------------------------------------------------------------------
     C("dataset-iri", lambda g: _rename(g, DATASET, ID["datasets/1"]),
       SHX.DatasetShape, None, ID["datasets/1"], SH.PatternConstraintComponent),
