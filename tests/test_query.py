@@ -27,6 +27,7 @@ import rdflib
 from allkg.graph import KnowledgeGraph
 from allkg.query import (
     ForbiddenQuery,
+    QUERY_FORMATS,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
@@ -582,6 +583,9 @@ def test_format_result_writes_constructed_triples_sorted(seed_store: ox.Store):
 def test_help_does_not_import_pyoxigraph():
     code = "import sys; from allkg.cli import cli; assert 'pyoxigraph' not in sys.modules, 'imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+    from allkg.cli import QUERY_FORMAT_NAMES
+
+    assert QUERY_FORMAT_NAMES == QUERY_FORMATS
 
 
 def test_empty_graph_gives_a_header_and_no_rows(tmp_path: Path):

@@ -48,6 +48,8 @@ _RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,
 }
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_CONTROL: dict[int, str] = {code: f"\\u{code:04x}" for code in range(32)} | {9: "\\t", 10: "\\n", 13: "\\r", 127: "\\u007f"}
+"""Control characters as the table shows them: escaped, so a row stays one line."""
 _NUMERIC = {_XSD + name for name in ("integer", "decimal", "double", "float", "nonNegativeInteger", "int", "long")}
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -228,7 +230,7 @@ def run_query(
     if timeout is None:
         return _evaluate(store, text, limit, union=not info.from_graphs)
     if "fork" in multiprocessing.get_all_start_methods():
-        outcome = _in_process(store, text, limit, not info.from_graphs, timeout)
+        outcome = _in_child(store, text, limit, not info.from_graphs, timeout)
     else:
         outcome = _in_thread(store, text, limit, not info.from_graphs, timeout)
     if isinstance(outcome, Exception):
@@ -263,7 +265,7 @@ def _check_limit(count: int, limit: int | None, what: str) -> None:
         raise ResultTooLarge(f"the query gives more than {limit} {what}; add a LIMIT or narrow it")
 
 
-def _in_process(store: ox.Store, text: str, limit: int | None, union: bool, timeout: float) -> QueryResult | Exception:
+def _in_child(store: ox.Store, text: str, limit: int | None, union: bool, timeout: float) -> QueryResult | Exception:
     """Evaluate in a forked child (it shares the store, copy-on-write) and kill it at the deadline."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -287,7 +289,7 @@ def _in_process(store: ox.Store, text: str, limit: int | None, union: bool, time
 def _child(sender: multiprocessing.connection.Connection, store: ox.Store, text: str, limit: int | None, union: bool) -> None:
     try:
         outcome: QueryResult | Exception = _evaluate(store, text, limit, union=union)
-    except QueryError as err:
+    except Exception as err:  # noqa: BLE001 - raised again in the parent, which reports it on one line
         outcome = err
     sender.send(outcome)
     sender.close()
@@ -300,7 +302,7 @@ def _in_thread(store: ox.Store, text: str, limit: int | None, union: bool, timeo
     def work() -> None:
         try:
             outcome.append(_evaluate(store, text, limit, union=union))
-        except QueryError as err:
+        except Exception as err:  # noqa: BLE001 - raised again by the caller
             outcome.append(err)
 
     worker = threading.Thread(target=work, daemon=True)
@@ -338,6 +340,7 @@ def format_result(
 ) -> bytes:
     """The result in one format: ``table``, ``csv``, ``tsv``, ``json``, ``xml`` (SELECT, ASK) or
     ``turtle``, ``ntriples`` (CONSTRUCT, DESCRIBE). ``prefixes`` and ``max_width`` shape the table."""
+    choose_format({"graph": "CONSTRUCT", "boolean": "ASK"}.get(result.kind, "SELECT"), format_name, terminal=False)
     if result.kind == "graph":
         from allkg.serialize import serialize
 
@@ -429,9 +432,6 @@ def _display(term: Term | None, namespaces: list[tuple[str, str]]) -> str:
     if isinstance(term, ox.Triple):
         return "<< " + " ".join(_display(t, namespaces) for t in (term.subject, term.predicate, term.object)) + " >>"
     return term.value.translate(_CONTROL)
-
-
-_CONTROL = {code: f"\\u{code:04x}" for code in range(32)} | {9: "\\t", 10: "\\n", 13: "\\r", 127: "\\u007f"}
 
 
 def _is_number(term: Term | None) -> bool:
