@@ -404,6 +404,105 @@ def evaluate(
         raise SystemExit(1)
 
 
+QUERY_FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples")
+"""The formats of ``allkg query`` (allkg.query.QUERY_FORMATS, named here so --help needs no pyoxigraph)."""
+
+
+@cli.command("query", context_settings=CONTEXT)
+@click.argument("arguments", nargs=-1, metavar="[QUERY] [SOURCE]...")
+@click.option(
+    "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Read the query from this file ('-': standard input).",
+)
+@click.option("-n", "--name", "query_name", help="Run a canned query shipped with allkg (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and what they answer.")
+@click.option(
+    "-f", "--format", "format_name", type=click.Choice(QUERY_FORMAT_NAMES),
+    help="SELECT/ASK: table, csv, tsv, json, xml (SPARQL 1.1 results); CONSTRUCT/DESCRIBE: turtle, ntriples. "
+    "Default: table on a terminal, csv otherwise; turtle for triples.",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
+    help="Stop the query after this many seconds (0: no limit).",
+)
+@click.option(
+    "--max-width", type=click.IntRange(min=0), default=80, show_default=True,
+    help="Cut table cells wider than this, marked with … (0: never cut).",
+)
+@click.option("--allow-network", is_flag=True, help="Let SERVICE query remote SPARQL endpoints (refused by default).")
+@data_option
+@quiet_option
+@base_iri_option
+@click.pass_obj
+def query_command(
+    state: _State,
+    arguments: tuple[str, ...],
+    query_file: Path | None,
+    query_name: str | None,
+    list_queries: bool,
+    format_name: str | None,
+    timeout: float,
+    max_width: int,
+    allow_network: bool,
+    data_files: tuple[Path, ...],
+    base_iri: str,
+) -> None:
+    """Run a SPARQL 1.1 query over the graph (read-only, offline).
+
+    The query is QUERY, --file FILE or --name NAME; with --file or --name every
+    argument is a SOURCE page. The graph is built from SOURCE pages (default:
+    the bundled page) or read from --data files. Queries see the union of the
+    default graph and the evidence graphs; the prefixes of the graph (allkg:,
+    skos:, oa:, prov:, obo: ...) are declared already.
+
+    Updates are refused, and so are SERVICE (unless --allow-network) and FROM
+    graphs the data does not hold: nothing is fetched.
+
+    \b
+    Examples:
+      allkg query --list
+      allkg query --name synonyms
+      allkg query --name evidence --format json --data allkg-out/allkg.nq
+      allkg query 'SELECT ?label { ?d a allkg:Disease ; skos:altLabel ?label }'
+      allkg query --file my.rq page.txt --format tsv
+    """
+    from allkg.namespaces import PREFIXES, id_namespace
+    from allkg.query import canned_queries, check_query, choose_format, format_result, inspect_query
+    from allkg.query import load_store, run_query
+
+    if list_queries:
+        for canned in canned_queries().values():
+            click.echo(f"{canned.name}\n    {canned.description}\n    columns: {canned.columns}")
+        return
+    if query_file is not None and query_name is not None:
+        raise UsageError("give one query: --file or --name, not both")
+    sources = arguments
+    if query_name is not None:
+        queries = canned_queries()
+        if query_name not in queries:
+            raise UsageError(f"no canned query named {query_name!r} (there are: {', '.join(queries)})")
+        text = queries[query_name].text
+    elif query_file is not None:
+        try:
+            text = sys.stdin.read() if str(query_file) == "-" else query_file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(f"--file {query_file}: not UTF-8 text") from None
+    elif arguments:
+        text, sources = arguments[0], arguments[1:]
+    else:
+        raise UsageError("give a query: QUERY, --file FILE or --name NAME (see 'allkg query --list')")
+
+    info = inspect_query(text)
+    check_query(info, graphs=None, allow_network=allow_network)  # refuse before any work; FROM is checked later
+    stdout = click.get_binary_stream("stdout")
+    format_name = choose_format(info.form, format_name, terminal=stdout.isatty())
+    graph = _graph(data_files, tuple(Path(source) for source in sources), base_iri, state)
+    result = run_query(load_store(graph), text, timeout=timeout or None, allow_network=allow_network)
+    prefixes = {**PREFIXES, "id": id_namespace(graph.base_iri)}
+    stdout.write(format_result(result, format_name, prefixes=prefixes, max_width=max_width))
+    stdout.flush()
+
+
 def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str, state: _State) -> KnowledgeGraph:
     """The graph a reading command works on: --data files, else the pages built."""
     if data_files and sources:

@@ -1,4 +1,4 @@
-"""Files shipped with allkg: ontology, shapes and the bundled seed page.
+"""Files shipped with allkg: ontology, shapes, canned queries and the bundled seed page.
 
 In a wheel they live under ``allkg/resources`` (hatchling ``force-include``);
 in a source checkout (editable install) they are read from the top of the repo.
@@ -17,7 +17,7 @@ def _package_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """Return the path of a shipped resource (``ontology/...`` or ``shapes/...``)."""
+    """Return the path of a shipped resource (``ontology/...``, ``shapes/...`` or ``queries/...``)."""
     packaged = _package_dir().joinpath("resources", *parts)
     if packaged.exists():
         return packaged
