@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,15 +23,6 @@ from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
 from allkg.schemaorg import to_quads
 
 IDS = "https://w3id.org/allkg/id/"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 360, "height": 740}
 
 
@@ -68,19 +58,6 @@ def seed(seed_site: Path) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def hostile(hostile_site: Path) -> Iterator[Served]:
     yield from _serve(hostile_site)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.fail("Chromium is required: apt-get install chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -2,4 +2,5 @@
 
 from allkg.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process started with spawn imports it
+    main()

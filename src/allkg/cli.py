@@ -340,6 +340,69 @@ def publish(
     state.say(f"allkg: wrote {len(site.files)} files for {len(site.pages)} entities into {out}")
 
 
+@cli.command(context_settings=CONTEXT)
+@data_option
+@source_argument
+@base_iri_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Stop a SPARQL query after this many seconds (the client gets 503).")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Refuse SPARQL answers with more rows or triples than this (the client gets 422).")
+@click.option("--query-workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Worker processes running SPARQL queries.")
+@click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Allow cross-origin requests from ORIGIN ('*' for any; repeatable). Default: none.")
+@click.option("--access-log", is_flag=True, help="Log every request on stderr.")
+@click.option("--no-validate", is_flag=True, help="Serve without the SHACL checks (not recommended).")
+@quiet_option
+@click.pass_obj
+def serve(
+    state: _State,
+    data_files: tuple[Path, ...],
+    sources: tuple[Path, ...],
+    base_iri: str,
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    query_workers: int,
+    cors_origins: tuple[str, ...],
+    access_log: bool,
+    no_validate: bool,
+) -> None:
+    """Serve the graph over HTTP: every entity IRI as a page or RDF, and a read-only SPARQL endpoint.
+
+    \b
+    /id/PATH        each entity: HTML, Turtle, JSON-LD or N-Triples by Accept (q-values) or ?format=
+    /sparql         the SPARQL 1.1 Protocol (GET, POST); a query page in a browser
+    /               the index; /.well-known/void the dataset description; /dataset/ the dumps
+
+    Updates are refused; every query has a time limit and a result cap, and
+    either gives the client an error, never a partial answer.
+
+    \b
+    Examples:
+      allkg serve                                  # http://127.0.0.1:8000/
+      allkg serve --data allkg-out/allkg.nq --port 8080 --cors '*'
+    """
+    import uvicorn
+
+    from allkg.query_pool import QueryPool
+    from allkg.serialize import serialize
+    from allkg.server import create_app
+
+    graph = _graph(data_files, sources, base_iri, state)
+    if not no_validate:
+        _check_publishable(graph)
+    pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results)
+    app = create_app(graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins)
+    state.say(f"allkg: serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning" if state.quiet else "info",
+                server_header=False)
+
+
 def _check_publishable(graph: KnowledgeGraph) -> None:
     """Refuse to publish a graph, or a schema.org projection, that fails its shapes."""
     from allkg import schemaorg

@@ -104,39 +104,69 @@ def entity_path(iri: str, ids: str) -> str | None:
     return "id/" + path
 
 
+class Pages:
+    """The site's pages and files for a graph, each made when asked for.
+
+    ``build_site`` asks for all of them; ``allkg serve`` for each as it is requested.
+    """
+
+    def __init__(self, kg: KnowledgeGraph, *, base_iri: str) -> None:
+        self.kg = kg
+        self.base_iri = base_iri
+        self.ids = id_namespace(base_iri)
+        self._index = _GraphIndex(kg)
+        self.paths: dict[str, str] = {}
+        """Entity IRI -> its site path (``id/...``), for every entity that has a page."""
+        skipped: list[str] = []
+        for iri in sorted(self._index.iris(self.ids)):
+            path = entity_path(iri, self.ids)
+            if path is None:
+                skipped.append(iri)
+            else:
+                self.paths[iri] = path
+        self.warnings = []
+        if skipped:
+            self.warnings.append(
+                f"{len(skipped)} IRI(s) under {self.ids} have no page: their paths are not safe file names "
+                f"(first: {skipped[0]})"
+            )
+        self._renderer = _Renderer(kg, self._index, self.paths, base_iri)
+
+    def entity_files(self, iri: str) -> dict[str, bytes]:
+        """An entity's page and RDF files, by extension (``html``, ``ttl``, ``jsonld``, ``nt``)."""
+        description = self._index.description(iri)
+        files = {"html": self._renderer.entity_page(iri, description).encode("utf-8")}
+        for extension, format_name in ENTITY_FORMATS.items():
+            files[extension] = _rdf(description, format_name, self.base_iri)
+        return files
+
+    def index_html(self) -> bytes:
+        return self._renderer.index_page().encode("utf-8")
+
+    def render(self, template: str, **values: Any) -> str:
+        """Another page of the site's look (``allkg serve``'s query page), from the top of the site."""
+        return _environment().get_template(template).render(**{"home": "index.html", "jsonld": "", "canonical": None, **values})
+
+    def void(self) -> bytes:
+        """The dataset's VoID/DCAT description, in Turtle."""
+        return _rdf(self._index.dataset_description(self.ids), "turtle", self.base_iri)
+
+
 def build_site(kg: KnowledgeGraph, *, base_iri: str) -> Site:
     """Every file of the static site for the graph."""
-    ids = id_namespace(base_iri)
-    index = _GraphIndex(kg)
-    paths: dict[str, str] = {}
-    skipped: list[str] = []
-    for iri in sorted(index.iris(ids)):
-        path = entity_path(iri, ids)
-        if path is None:
-            skipped.append(iri)
-        else:
-            paths[iri] = path
-    warnings = []
-    if skipped:
-        warnings.append(
-            f"{len(skipped)} IRI(s) under {ids} have no page: their paths are not safe file names "
-            f"(first: {skipped[0]})"
-        )
-    renderer = _Renderer(kg, index, paths, base_iri)
+    pages = Pages(kg, base_iri=base_iri)
     files: dict[str, Content] = {}
-    for iri, path in paths.items():
-        description = index.description(iri)
-        files[f"{path}.html"] = renderer.entity_page(iri, description).encode("utf-8")
-        for extension, format_name in ENTITY_FORMATS.items():
-            files[f"{path}.{extension}"] = _rdf(description, format_name, base_iri)
-    files["index.html"] = renderer.index_page().encode("utf-8")
+    for iri, path in pages.paths.items():
+        for extension, content in pages.entity_files(iri).items():
+            files[f"{path}.{extension}"] = content
+    files["index.html"] = pages.index_html()
     for name in BUILD_FORMATS:
         files[f"dataset/allkg.{FORMATS[name].extension}"] = _streamed(kg, name)
-    files[".well-known/void"] = _rdf(index.dataset_description(ids), "turtle", base_iri)
+    files[".well-known/void"] = pages.void()
     files[".nginx.conf"] = _conf_template("nginx.conf").encode("utf-8")
     files[".htaccess"] = _conf_template("htaccess").encode("utf-8")
     files[MANIFEST] = ("\n".join(sorted([*files, MANIFEST])) + "\n").encode("utf-8")
-    return Site(files, list(paths), warnings)
+    return Site(files, list(pages.paths), pages.warnings)
 
 
 class _GraphIndex:
