@@ -121,7 +121,7 @@ def test_parses_with_rdflib():
 
 
 def test_parses_with_pyoxigraph():
-    pyoxigraph = pytest.importorskip("pyoxigraph")
+    import pyoxigraph
     store = pyoxigraph.Store()
     store.load(path=str(ONTOLOGY_PATH), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(ONT)

@@ -374,7 +374,7 @@ def test_default_format_is_a_table_on_a_terminal_and_csv_in_a_pipe(tmp_path: Pat
 
 
 def test_table_is_aligned_by_display_width(tmp_path: Path):
-    wcwidth = pytest.importorskip("wcwidth")
+    import wcwidth  # an independent measure of display width (test extras)
     data = tmp_path / "wide.ttl"
     data.write_text(
         '<http://example.org/a> <http://example.org/label> "白血病 (leukemia)" , "e\u0301cole" , "plain" , "tab\there" .\n',

@@ -767,7 +767,7 @@ def test_shapes_pass_meta_shacl():
 
 
 def test_shapes_parse_with_pyoxigraph():
-    pyoxigraph = pytest.importorskip("pyoxigraph")
+    import pyoxigraph
     store = pyoxigraph.Store()
     store.load(path=str(SHAPES_PATH), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(Graph().parse(SHAPES_PATH, format="turtle"))
