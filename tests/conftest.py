@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +21,66 @@ DATA = Path(__file__).resolve().parent / "data"
 HOSTILE_PAGE = DATA / "hostile-page.txt"
 HOSTILE_SYNONYM = "</script><script>alert(1)</script>"
 HOSTILE_RISK_FACTOR = "living near a <!-- chemical plant"
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def listening(port: int) -> Callable[[], bool]:
+    """A readiness check: something accepts connections on the loopback port."""
+
+    def check() -> bool:
+        with socket.socket() as sock:
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    return check
+
+
+def answering(url: str) -> Callable[[], bool]:
+    """A readiness check: the URL gives any HTTP answer."""
+
+    def check() -> bool:
+        import httpx
+
+        try:
+            httpx.get(url, timeout=2)
+            return True
+        except httpx.HTTPError:
+            return False
+
+    return check
+
+
+@contextlib.contextmanager
+def server_process(
+    command: list[str], *, ready: Callable[[], bool], what: str, log: Path | None = None, cwd: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start a server, wait (60 s at most) until ``ready()``, and stop it afterwards, whatever happens.
+
+    Its output goes to ``log`` when given; the log's tail is in the failure if it stops early."""
+    with open(log or os.devnull, "wb") as output:
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready():
+            if process.poll() is not None:
+                tail = log.read_text(errors="replace")[-2000:] if log is not None and log.exists() else ""
+                pytest.fail(f"{what} stopped: {tail}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"{what} did not answer within 60 s")
+            time.sleep(0.1)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def run_allkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

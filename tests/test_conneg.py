@@ -9,9 +9,6 @@ installs both); they are never skipped.
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import free_port, listening, server_process
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 DISEASE = "/id/disease/acute-lymphocytic-leukemia"
@@ -56,24 +54,6 @@ def _reply(status: int, headers, body: bytes) -> Reply:
     return Reply(status, media_type.strip(), charset.lower(), headers.get("Vary", ""), body)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server stopped: {log.read_text(errors='replace') if log.exists() else ''}")
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    pytest.fail("the server did not start within 20 s")
-
-
 def _binary(name: str, package: str) -> str:
     found = shutil.which(name) or (f"/usr/sbin/{name}" if Path(f"/usr/sbin/{name}").exists() else None)
     if found is None:
@@ -83,7 +63,7 @@ def _binary(name: str, package: str) -> str:
 
 def _nginx(site: Path, work: Path) -> Iterator[Server]:
     binary = _binary("nginx", "nginx-light")
-    port = _free_port()
+    port = free_port()
     rules = (site / ".nginx.conf").read_text(encoding="utf-8")
     assert rules.count("listen 80;") == 1 and rules.count("root /srv/allkg;") == 1
     rules = rules.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/allkg;", f"root {site};")
@@ -104,14 +84,9 @@ http {{
 """,
         encoding="utf-8",
     )
-    process = subprocess.Popen([binary, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(port, process, work / "error.log")
+    command = [binary, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"]
+    with server_process(command, ready=listening(port), what="nginx", log=work / "nginx.out"):
         yield Server("nginx", f"http://127.0.0.1:{port}", site)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 _APACHE_MODULES = ("mpm_event", "authz_core", "mime", "rewrite", "headers", "alias", "dir")
@@ -119,7 +94,7 @@ _APACHE_MODULES = ("mpm_event", "authz_core", "mime", "rewrite", "headers", "ali
 
 def _apache(site: Path, work: Path) -> Iterator[Server]:
     binary = _binary("apache2", "apache2")
-    port = _free_port()
+    port = free_port()
     modules = "\n".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so" for m in _APACHE_MODULES)
     (work / "httpd.conf").write_text(
         f"""
@@ -149,14 +124,9 @@ DocumentRoot {site}
 """,
         encoding="utf-8",
     )
-    process = subprocess.Popen([binary, "-d", str(work), "-f", str(work / "httpd.conf"), "-DFOREGROUND"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(port, process, work / "error.log")
+    command = [binary, "-d", str(work), "-f", str(work / "httpd.conf"), "-DFOREGROUND"]
+    with server_process(command, ready=listening(port), what="Apache", log=work / "apache.out"):
         yield Server("apache", f"http://127.0.0.1:{port}", site)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module", params=["nginx", "apache"])

@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from conftest import answering, free_port, server_process
 
 from allkg.graph import KnowledgeGraph
 from allkg.load import CountMismatch, Endpoint, Remote, ServerChosenAuth, load_endpoint, load_store
@@ -144,53 +144,17 @@ class Server:
         return data.stored if self.name == "oxigraph" else data.triples
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, what: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{what} stopped: {log.read_text(errors='replace')[-2000:] if log.exists() else ''}")
-        try:
-            httpx.get(url, timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    pytest.fail(f"{what} did not answer within 60 s")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="module")
 def oxigraph_server(work: Path) -> Iterator[Server]:
     """``oxigraph serve`` on a free loopback port, its data in a temporary folder."""
     binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
     if binary is None:
         pytest.fail("the oxigraph server is required: pip install oxigraph (in the test extras: pip install '.[test]')")
-    port = _free_port()
-    log = work / "oxigraph.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [binary, "serve", "--location", str(work / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
-            stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        origin = f"http://127.0.0.1:{port}"
-        _wait_for(origin + "/", process, log, "oxigraph serve")
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    command = [binary, "serve", "--location", str(work / "oxigraph"), "--bind", f"127.0.0.1:{port}"]
+    with server_process(command, ready=answering(origin + "/"), what="oxigraph serve", log=work / "oxigraph.log"):
         yield Server("oxigraph", origin + "/store", origin + "/query", origin + "/update")
-    finally:
-        _stop(process)
 
 
 _VIRTUOSO_INI = """\
@@ -224,16 +188,11 @@ def virtuoso_server(work: Path) -> Iterator[Server]:
         pytest.fail("Virtuoso is required: apt-get install virtuoso-opensource (.ci/run installs it)")
     db = work / "virtuoso"
     (db / "vsp").mkdir(parents=True)
-    sql, http = _free_port(), _free_port()
+    sql, http = free_port(), free_port()
     (db / "virtuoso.ini").write_text(_VIRTUOSO_INI.format(db=db, sql=sql, http=http), encoding="utf-8")
-    log = db / "virtuoso.log"
-    process = subprocess.Popen(
-        [binary, "+foreground", "+configfile", str(db / "virtuoso.ini")],
-        cwd=db, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        origin = f"http://127.0.0.1:{http}"
-        _wait_for(origin + "/sparql", process, log, "Virtuoso")
+    origin = f"http://127.0.0.1:{http}"
+    command = [binary, "+foreground", "+configfile", str(db / "virtuoso.ini")]
+    with server_process(command, ready=answering(origin + "/sparql"), what="Virtuoso", cwd=db):
         password, dba = secrets.token_urlsafe(12), secrets.token_urlsafe(12)
         setup = (
             f"DB.DBA.USER_CREATE('{USER}', '{password}'); GRANT SPARQL_UPDATE TO \"{USER}\"; "
@@ -246,8 +205,6 @@ def virtuoso_server(work: Path) -> Iterator[Server]:
         yield Server(
             "virtuoso", origin + "/sparql-graph-crud-auth", origin + "/sparql-auth", origin + "/sparql-auth", USER, password
         )
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
@@ -422,7 +379,7 @@ def test_a_user_without_a_password_and_no_terminal_is_a_clear_error(seed: Data):
 
 
 def test_an_unreachable_endpoint_fails_before_the_graph_is_built():
-    port = _free_port()
+    port = free_port()
     proc = run_load("--endpoint", f"http://127.0.0.1:{port}/store")
     assert f"cannot reach http://127.0.0.1:{port}/query" in one_line_error(proc)
     assert "warning" not in proc.stderr  # the page was never read

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import run_allkg
+from conftest import answering, free_port, run_allkg, server_process
 
 DISEASE = "/id/disease/acute-lymphocytic-leukemia"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
@@ -34,40 +34,12 @@ class Running:
     process: subprocess.Popen[bytes]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _start(*args: str) -> Iterator[Running]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "allkg", "serve", "-q", "--port", str(port), *args],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"allkg serve stopped: {process.stderr.read().decode() if process.stderr else ''}")
-        try:
-            if httpx.get(origin + "/sparql?query=ASK%7B%7D", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("allkg serve did not answer within 60 s")
-        time.sleep(0.1)
-    try:
+    command = [sys.executable, "-m", "allkg", "serve", "-q", "--port", str(port), *args]
+    with server_process(command, ready=answering(origin + "/sparql?query=ASK%7B%7D"), what="allkg serve") as process:
         yield Running(origin, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")
