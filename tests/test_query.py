@@ -492,6 +492,46 @@ def test_updates_and_remote_graphs_are_refused(query: str, mention: str, tmp_pat
     one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), mention)
 
 
+class _Graphs(BaseHTTPRequestHandler):
+    """A local web server with one Turtle file, counting the requests it gets."""
+
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self.requests.append(self.path)
+        found = self.path == "/extra.ttl"
+        body = b'<http://example.org/a> <http://example.org/says> "fetched" .\n' if found else b"no"
+        self.send_response(200 if found else 404)
+        self.send_header("content-type", "text/turtle" if found else "text/plain")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def web_graphs():
+    _Graphs.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Graphs)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Graphs.requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_remote_from_graph_is_fetched_only_when_the_network_is_allowed(web_graphs, tmp_path: Path):
+    origin, requests = web_graphs
+    query = f"SELECT ?o FROM <{origin}/extra.ttl> WHERE {{ ?s <http://example.org/says> ?o }}"
+    one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), "nothing is fetched")
+    assert requests == []
+    assert query_csv(query, "--allow-network", cwd=tmp_path) == [{"o": "fetched"}]
+    assert requests == ["/extra.ttl"]
+    missing = query.replace("extra.ttl", "missing.ttl")
+    one_line_error(run_allkg("query", "-q", "--allow-network", missing, cwd=tmp_path), "could not fetch it")
+
+
 def test_from_an_evidence_graph_of_the_data_selects_it(tmp_path: Path, dataset: list[ox.Quad]):
     [graph] = {q.graph_name.value for q in dataset if isinstance(q.graph_name, ox.NamedNode)}
     in_graph = sum(1 for q in dataset if isinstance(q.graph_name, ox.NamedNode))

@@ -492,7 +492,7 @@ QUERY_FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples"
     "--max-width", type=click.IntRange(min=0), default=80, show_default=True,
     help="Cut table cells wider than this, marked with … (0: never cut).",
 )
-@click.option("--allow-network", is_flag=True, help="Let SERVICE query remote SPARQL endpoints (refused by default).")
+@click.option("--allow-network", is_flag=True, help="Let SERVICE query remote endpoints and fetch FROM graphs the data lacks (refused by default).")
 @data_option
 @quiet_option
 @base_iri_option
@@ -518,8 +518,9 @@ def query_command(
     default graph and the evidence graphs; the prefixes of the graph (allkg:,
     skos:, oa:, prov:, obo: ...) are declared already.
 
-    Updates are refused, and so are SERVICE (unless --allow-network) and FROM
-    graphs the data does not hold: nothing is fetched.
+    Updates are refused, and so are SERVICE and FROM graphs the data does not
+    hold: nothing is fetched, unless --allow-network (then SERVICE calls out,
+    and a FROM graph the data lacks is downloaded first).
 
     \b
     Examples:
@@ -531,7 +532,7 @@ def query_command(
     """
     from allkg.namespaces import PREFIXES, id_namespace
     from allkg.query import canned_queries, check_query, choose_format, format_result, inspect_query
-    from allkg.query import load_store, run_query
+    from allkg.query import fetch_from_graphs, load_store, run_query
 
     if list_queries:
         for canned in canned_queries().values():
@@ -560,7 +561,11 @@ def query_command(
     stdout = click.get_binary_stream("stdout")
     format_name = choose_format(info.form, format_name, terminal=stdout.isatty())
     graph = _graph(data_files, tuple(Path(source) for source in sources), base_iri, state)
-    result = run_query(load_store(graph), text, timeout=timeout or None, allow_network=allow_network)
+    store = load_store(graph)
+    if allow_network:
+        for iri in fetch_from_graphs(store, info):
+            state.say(f"allkg: fetched FROM <{iri}>")
+    result = run_query(store, text, timeout=timeout or None, allow_network=allow_network)
     prefixes = {**PREFIXES, "id": id_namespace(graph.base_iri)}
     stdout.write(format_result(result, format_name, prefixes=prefixes, max_width=max_width))
     stdout.flush()

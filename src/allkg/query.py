@@ -170,9 +170,53 @@ def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool
     unknown = [iri for iri in info.from_graphs if graphs is not None and iri not in graphs]
     if unknown:
         raise ForbiddenQuery(
-            f"FROM <{unknown[0]}>: not a graph of the loaded data; allkg never fetches FROM graphs "
-            "(load the file with --data instead; a FROM may name one of the evidence graphs)"
+            f"FROM <{unknown[0]}>: not a graph of the loaded data, and nothing is fetched "
+            "(--allow-network fetches it; or load the file with --data; a FROM may name one of the evidence graphs)"
         )
+
+
+MAX_FETCH_BYTES = 50 * 1024 * 1024
+"""The largest FROM graph ``--allow-network`` will download."""
+_RDF_ACCEPT = (
+    "text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, application/rdf+xml;q=0.7, "
+    "application/n-quads;q=0.6, application/trig;q=0.6"
+)
+
+
+def fetch_from_graphs(store: ox.Store, info: QueryInfo, *, timeout: float = 30.0) -> list[str]:
+    """Download the FROM / FROM NAMED graphs the store lacks into graphs of those names (the network
+    must be allowed: the caller decides). Only http(s) IRIs; RDF by the answer's media type; at most
+    MAX_FETCH_BYTES each. Returns the IRIs fetched; raises QueryError when one cannot be read."""
+    import httpx
+
+    held = {g.value for g in store.named_graphs()}
+    fetched = []
+    for iri in dict.fromkeys(info.from_graphs):
+        if iri in held:
+            continue
+        if not iri.lower().startswith(("http://", "https://")):
+            raise ForbiddenQuery(f"FROM <{iri}>: only http(s) graphs can be fetched")
+        try:
+            with httpx.stream("GET", iri, headers={"Accept": _RDF_ACCEPT}, timeout=timeout, follow_redirects=True) as reply:
+                reply.raise_for_status()
+                data = b""
+                for chunk in reply.iter_bytes():
+                    data += chunk
+                    if len(data) > MAX_FETCH_BYTES:
+                        raise QueryError(f"FROM <{iri}>: larger than {MAX_FETCH_BYTES // 1048576} MiB; not fetched")
+                media_type = reply.headers.get("content-type", "").split(";")[0].strip()
+        except httpx.HTTPError as err:
+            raise QueryError(f"FROM <{iri}>: could not fetch it: {' '.join(str(err).split()) or type(err).__name__}") from None
+        fmt = ox.RdfFormat.from_media_type(media_type) if media_type else None
+        if fmt is None:
+            raise QueryError(f"FROM <{iri}>: the answer is {media_type or 'untyped'}, not an RDF format")
+        try:
+            quads = ox.parse(data, format=fmt, base_iri=iri)
+            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(iri)) for q in quads)
+        except SyntaxError as err:
+            raise QueryError(f"FROM <{iri}>: not valid {fmt.name}: {' '.join(str(err).split())}") from None
+        fetched.append(iri)
+    return fetched
 
 
 def parse_syntax_error(err: SyntaxError) -> QuerySyntaxError:
