@@ -155,3 +155,13 @@ def test_a_page_with_no_disease_gives_a_valid_graph_and_a_clear_message(tmp_path
     assert "SHACL: conforms" in proc.stderr
     graph = (tmp_path / "out" / "allkg.nt").read_text(encoding="utf-8")
     assert "/id/disease/" not in graph and "MONDO_0004967" not in graph
+
+
+HEAVY = ("pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright")
+
+
+def test_the_cli_imports_no_heavy_library_until_a_command_needs_it():
+    """``allkg --help`` starts as fast as click does: every heavy import is inside its command."""
+    code = f"import sys; from allkg.cli import cli; print([m for m in {HEAVY!r} if m in sys.modules])"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"

@@ -454,11 +454,6 @@ def test_a_count_that_differs_is_exit_1_and_leaves_the_graph_as_it_was(seed: Dat
     assert graphs == {"http://g": {b"<http://a> <http://b> <http://c> ."}}
 
 
-def test_help_does_not_import_httpx():
-    code = "import sys; from allkg.cli import cli; assert 'httpx' not in sys.modules"
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
-
-
 # --------------------------------------------------------------------------- embedded store
 
 

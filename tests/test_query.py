@@ -620,9 +620,7 @@ def test_format_result_writes_constructed_triples_sorted(seed_store: ox.Store):
     assert ntriples == sorted(ntriples) and len(ntriples) == len(result.triples or [])
 
 
-def test_help_does_not_import_pyoxigraph():
-    code = "import sys; from allkg.cli import cli; assert 'pyoxigraph' not in sys.modules, 'imported'"
-    subprocess.run([sys.executable, "-c", code], check=True)
+def test_the_cli_offers_the_query_modules_formats():
     from allkg.cli import QUERY_FORMAT_NAMES
 
     assert QUERY_FORMAT_NAMES == QUERY_FORMATS
