@@ -132,7 +132,7 @@ def test_hostile_values_are_text_and_only_web_iris_become_links(tmp_path: Path):
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
         f"<{IDS}disease/x> skos:prefLabel \"<img src=x onerror=alert(1)>\"@en ;\n"
         "  skos:exactMatch <javascript:alert(1)>, <data:text/html,hi>, <file:///etc/passwd>, <https://example.org/ok> ;\n"
-        f"  skos:altLabel \"{HOSTILE_SYNONYM}\", \"\\u2028 and \\u2029 and & and -->\" .\n"
+        f"  skos:altLabel \"{HOSTILE_SYNONYM}\", \"\\u2028 and \\u2029 and & and -->\", \"abc\\u202Edcba\" .\n"
         f"<{IDS}a/..> skos:prefLabel \"dot-dot\" .\n"
         f"<{IDS}b/x.ttl> skos:prefLabel \"clashes with an RDF file name\" .\n",
         encoding="utf-8",
@@ -150,6 +150,8 @@ def test_hostile_values_are_text_and_only_web_iris_become_links(tmp_path: Path):
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert not {"<", ">", "&", "\u2028", "\u2029"} & set(block)
     assert HOSTILE_SYNONYM in json.dumps(json.loads(block), ensure_ascii=False)
+    assert "abc⟨U+202E⟩dcba" in html and "\u202e" not in html.split('<script type="application/ld+json">')[0]
+    assert "abc\u202edcba" in json.dumps(json.loads(block), ensure_ascii=False)  # the data keeps it
     assert sorted(p.name for p in out.rglob("*dot*")) == []
     assert not (tmp_path / "x.html").exists()
 

@@ -352,6 +352,8 @@ def publish(
               help="Refuse SPARQL answers with more rows or triples than this (the client gets 422).")
 @click.option("--query-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes running SPARQL queries.")
+@click.option("--max-connections", type=click.IntRange(min=1), default=512, show_default=True,
+              help="Answer 503 to new connections beyond this many at once.")
 @click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Allow cross-origin requests from ORIGIN ('*' for any; repeatable). Default: none.")
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
@@ -368,6 +370,7 @@ def serve(
     timeout: float,
     max_results: int,
     query_workers: int,
+    max_connections: int,
     cors_origins: tuple[str, ...],
     access_log: bool,
     no_validate: bool,
@@ -400,7 +403,7 @@ def serve(
     app = create_app(graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins)
     state.say(f"allkg: serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning" if state.quiet else "info",
-                server_header=False)
+                server_header=False, limit_concurrency=max_connections, timeout_keep_alive=5)
 
 
 def _check_publishable(graph: KnowledgeGraph) -> None:

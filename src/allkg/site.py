@@ -509,11 +509,26 @@ def _environment() -> Any:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("allkg", "templates"),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
+        finalize=_visible,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+"""Bidirectional controls and zero-width characters: they can make text read other than it is."""
+
+
+def _visible(value: Any) -> Any:
+    """Every value a page shows, with its invisible controls shown as ⟨U+XXXX⟩ (Trojan Source).
+
+    The data keeps them (the RDF files and the JSON-LD are exact); the ready-made JSON-LD block
+    (markup, not a value) is left alone."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return _INVISIBLE.sub(lambda match: f"⟨U+{ord(match.group()):04X}⟩", value)
+    return value
 
 
 def _conf_template(name: str) -> str:
