@@ -587,7 +587,6 @@ class _Page:
                 continue
             target = matching[-1]
             target.items = list(orphan.items)
-            target.displaced = True
             empty.remove(target)
         for block in empty:
             assert block.lead_in is not None

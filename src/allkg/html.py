@@ -33,7 +33,6 @@ class _TextExtractor(HTMLParser):
         self.current: list[str] = []
         self.skip_depth = 0
         self.footer_depth = 0
-        self.footer_text: list[str] = []
         self.title: list[str] = []
         self.in_title = False
 

@@ -54,11 +54,11 @@ class Segment:
 
 @dataclass
 class ListBlock:
-    """A lead-in ("...include:") with its items; ``items`` is empty when the list was lost."""
+    """A lead-in ("...include:") with its items; ``items`` is empty when the list was lost, and
+    ``lead_in`` is None for items found after the footer before they are given to a lead-in."""
 
     lead_in: Segment | None
     items: list[Segment] = field(default_factory=list)
-    displaced: bool = False
     explanations: dict[int, list[Segment]] = field(default_factory=dict)
     """Sentences that follow an item and explain it ("Exposure to radiation. People exposed
     to very high levels ... have an increased risk"), by the item's start offset."""
@@ -171,7 +171,7 @@ def _find_lists(segments: list[Segment]) -> list[ListBlock]:
         footer_started = footer_started or (seg.boilerplate and any(not b.items for b in lists if b.lead_in))
         if footer_started and is_item_like(seg) and not seg.boilerplate:
             if orphan is None:
-                orphan = ListBlock(None, displaced=True)
+                orphan = ListBlock(None)
                 lists.append(orphan)
             orphan.items.append(seg)
         elif seg.kind != "heading" or seg.boilerplate:

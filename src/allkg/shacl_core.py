@@ -75,11 +75,6 @@ class Index:
             self.out[s][p].append(o)
             self.into[o][p].append(s)
 
-    @classmethod
-    def of_graph(cls, graph: Graph) -> Index:
-        """The index of an rdflib graph."""
-        return cls((ox_term(s), ox_term(p), ox_term(o)) for s, p, o in graph)
-
     def objects(self, subject: Term, predicate: Term) -> list[Term]:
         edges = self.out.get(subject)
         return edges.get(predicate, []) if edges else []

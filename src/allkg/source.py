@@ -38,7 +38,6 @@ class SourceDocument:
     text: str
     sha256: str
     encoding: str
-    byte_count: int
     media_type: str = "text/plain"
     title: str | None = None
 
@@ -81,7 +80,6 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        byte_count=len(data),
         media_type=media_type,
         title=title,
     )
