@@ -71,7 +71,8 @@ def main() -> None:
         gc.disable()  # as allkg build does for large builds
 
     from allkg.pipeline import build
-    from allkg.serialize import BUILD_FORMATS, write
+    from allkg.formats import BUILD_FORMATS
+    from allkg.serialize import write
     from allkg.validate import validate_build
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,7 +132,8 @@ def _stages(pages: list[Path]) -> list[tuple[str, float, int, int]]:
     from allkg.extract import extract
     from allkg.graph import build_graph
     from allkg.lexicon import load_lexicon
-    from allkg.serialize import BUILD_FORMATS, write
+    from allkg.formats import BUILD_FORMATS
+    from allkg.serialize import write
     from allkg.source import read_source
     from allkg.validate import validate
 

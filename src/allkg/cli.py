@@ -134,7 +134,8 @@ def build(
 
     from allkg.fileio import atomic_write_all
     from allkg.pipeline import build as run_build
-    from allkg.serialize import BUILD_FORMATS, FORMATS, write
+    from allkg.formats import BUILD_FORMATS, dump_name
+    from allkg.serialize import write
     from allkg.validate import validate_build
 
     _check_writable_folder(out)
@@ -153,7 +154,7 @@ def build(
         report = None if page_reports is None else validate_build(graph, page_reports)
         conforms = report is None or report.conforms
         files = {
-            out / f"allkg.{FORMATS[name].extension}": partial(write, graph, name)
+            out / dump_name(name): partial(write, graph, name)
             for name in (formats or BUILD_FORMATS)
         }
         if conforms or write_invalid:

@@ -24,6 +24,7 @@ from rdflib import Graph
 
 from allkg import __version__
 from allkg.facts import Entity, Extraction, Flag, Span, Term, Text, short_hash
+from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
 from allkg.lexicon import CLASS_BY_KIND
 from allkg.namespaces import ALLKG, PREFIXES, VOCABULARY_SCHEME, expand, id_namespace
 
@@ -33,13 +34,6 @@ LICENSE = ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")
 QUOTE_CONTEXT = 32
 """Characters of text kept before and after a quote (oa:prefix / oa:suffix)."""
 
-DISTRIBUTIONS: dict[str, tuple[str, str]] = {
-    "turtle": ("allkg.ttl", "text/turtle"),
-    "jsonld": ("allkg.jsonld", "application/ld+json"),
-    "ntriples": ("allkg.nt", "application/n-triples"),
-    "nquads": ("allkg.nq", "application/n-quads"),
-    "trig": ("allkg.trig", "application/trig"),
-}
 _STATEMENT_CLASSES = {"epidemiology-statement": "EpidemiologyStatement", "prognosis-statement": "PrognosisStatement"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _TERMS: dict[str, ox.NamedNode] = {}
@@ -252,7 +246,8 @@ class _Builder:
         for source in sources:
             add((dataset, _p("dcterms:source"), source))
             add((build, _p("prov:used"), source))
-        for key, (file_name, media_type) in DISTRIBUTIONS.items():
+        for key in BUILD_FORMATS:
+            file_name, media_type = dump_name(key), FORMATS[key].media_type
             distribution = self.iri(f"dataset/distribution/{key}")
             add((dataset, _p("dcat:distribution"), distribution))
             add((distribution, _p("rdf:type"), _p("dcat:Distribution")))

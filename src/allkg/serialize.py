@@ -11,39 +11,17 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
+from allkg.formats import FORMATS
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
 
 
-@dataclass(frozen=True)
-class RdfFormat:
-    """An output format: its name on the command line, file extension and media type."""
-
-    name: str
-    extension: str
-    media_type: str
-    datasets: bool = False
-
-
-FORMATS: dict[str, RdfFormat] = {
-    f.name: f
-    for f in (
-        RdfFormat("turtle", "ttl", "text/turtle"),
-        RdfFormat("jsonld", "jsonld", "application/ld+json"),
-        RdfFormat("ntriples", "nt", "application/n-triples"),
-        RdfFormat("nquads", "nq", "application/n-quads", datasets=True),
-        RdfFormat("trig", "trig", "application/trig", datasets=True),
-        RdfFormat("rdfxml", "rdf", "application/rdf+xml"),
-    )
-}
-BUILD_FORMATS = ("turtle", "jsonld", "ntriples", "nquads", "trig")
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,

@@ -46,7 +46,8 @@ from allkg.query import (
     inspect_query,
 )
 from allkg.query_pool import RESULT_TABLE, QueryPool
-from allkg.serialize import BUILD_FORMATS, FORMATS, serialize
+from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
+from allkg.serialize import serialize
 from allkg.site import ENTITY_FORMATS, Pages
 
 MAX_BODY = 64 * 1024
@@ -126,8 +127,9 @@ class LinkedDataSite:
             ".well-known/void": lambda: _Body(self.pages.void(), "text/turtle"),
         }
         for name in BUILD_FORMATS:
-            fmt = FORMATS[name]
-            makers[f"dataset/allkg.{fmt.extension}"] = partial(lambda n, t: _Body(serialize(self.kg, n), t), name, fmt.media_type)
+            makers[f"dataset/{dump_name(name)}"] = partial(
+                lambda n, t: _Body(serialize(self.kg, n), t), name, FORMATS[name].media_type
+            )
         return makers
 
 

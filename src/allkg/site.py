@@ -34,7 +34,8 @@ from allkg.graph import KnowledgeGraph, Triple
 from allkg.namespaces import ALLKG, PREFIXES, expand, id_namespace
 from allkg.resources import resource_path
 from allkg.schemaorg import project, script_json, to_json
-from allkg.serialize import BUILD_FORMATS, FORMATS, jsonld_context, write
+from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
+from allkg.serialize import jsonld_context, write
 
 ENTITY_FORMATS = {"ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
 """The RDF files written beside each entity page: extension -> format name."""
@@ -161,7 +162,7 @@ def build_site(kg: KnowledgeGraph, *, base_iri: str) -> Site:
             files[f"{path}.{extension}"] = content
     files["index.html"] = pages.index_html()
     for name in BUILD_FORMATS:
-        files[f"dataset/allkg.{FORMATS[name].extension}"] = _streamed(kg, name)
+        files[f"dataset/{dump_name(name)}"] = _streamed(kg, name)
     files[".well-known/void"] = pages.void()
     files[".nginx.conf"] = _conf_template("nginx.conf").encode("utf-8")
     files[".htaccess"] = _conf_template("htaccess").encode("utf-8")
@@ -401,7 +402,7 @@ class _Renderer:
             dataset=self.value(dataset) if dataset.value in self.paths else None,
             conditions=[self.value(ox.NamedNode(c["@id"])) for c in self.projection["@graph"] if c["@type"] == "MedicalCondition"],
             groups=sorted(groups.items(), key=lambda item: (_GROUP_ORDER.get(item[0], 99), item[0])),
-            dumps=[(FORMATS[name].extension, FORMATS[name].media_type, f"dataset/allkg.{FORMATS[name].extension}") for name in BUILD_FORMATS],
+            dumps=[(FORMATS[name].extension, FORMATS[name].media_type, f"dataset/{dump_name(name)}") for name in BUILD_FORMATS],
             triples=len(self.kg),
             jsonld=_script_block([to_json(self.projection), _jsonld_text(self.index.dataset_description(self.ids))]),
             home="index.html",
