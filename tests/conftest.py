@@ -10,8 +10,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,40 @@ def server_process(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+class Recorder(BaseHTTPRequestHandler):
+    """A loopback web peer for the network tests: it records every request's path and body.
+
+    Subclasses answer with ``reply``; the records go to the list the server was started with."""
+
+    records: list[tuple[str, bytes]]
+
+    def body(self) -> bytes:
+        return self.rfile.read(int(self.headers.get("content-length") or 0))
+
+    def reply(self, status: int, media_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("content-type", media_type)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def loopback_server(handler: type[Recorder]) -> Iterator[tuple[str, list[tuple[str, bytes]]]]:
+    """A threaded HTTP server on a free loopback port: yields its origin and the requests it recorded."""
+    records: list[tuple[str, bytes]] = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), type(handler.__name__, (handler,), {"records": records}))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", records
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def run_allkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -14,15 +14,14 @@ import multiprocessing
 import os
 import subprocess
 import sys
-import threading
 import time
 import xml.etree.ElementTree as ET
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from conftest import Recorder, loopback_server
 
 from allkg.graph import KnowledgeGraph
 from allkg.query import (
@@ -400,33 +399,19 @@ def test_long_cells_are_cut_with_a_marker_only_when_asked(tmp_path: Path):
 # --------------------------------------------------------------------------- read-only and offline
 
 
-class _Endpoint(BaseHTTPRequestHandler):
-    """A local SPARQL endpoint that counts the requests it gets."""
-
-    requests: list[bytes] = []
+class _Endpoint(Recorder):
+    """A local SPARQL endpoint that records the queries it gets."""
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        self.requests.append(self.rfile.read(int(self.headers["content-length"])))
+        self.records.append((self.path, self.body()))
         body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"from the endpoint"}}]}}'
-        self.send_response(200)
-        self.send_header("content-type", "application/sparql-results+json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+        self.reply(200, "application/sparql-results+json", body)
 
 
 @pytest.fixture()
 def endpoint():
-    _Endpoint.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Endpoint)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", _Endpoint.requests
-    server.shutdown()
-    server.server_close()
+    with loopback_server(_Endpoint) as (origin, requests):
+        yield origin + "/sparql", requests
 
 
 SERVICE_QUERIES = [
@@ -492,33 +477,21 @@ def test_updates_and_remote_graphs_are_refused(query: str, mention: str, tmp_pat
     one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), mention)
 
 
-class _Graphs(BaseHTTPRequestHandler):
-    """A local web server with one Turtle file, counting the requests it gets."""
-
-    requests: list[str] = []
+class _Graphs(Recorder):
+    """A local web server with one Turtle file."""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        self.requests.append(self.path)
-        found = self.path == "/extra.ttl"
-        body = b'<http://example.org/a> <http://example.org/says> "fetched" .\n' if found else b"no"
-        self.send_response(200 if found else 404)
-        self.send_header("content-type", "text/turtle" if found else "text/plain")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+        self.records.append((self.path, b""))
+        if self.path == "/extra.ttl":
+            self.reply(200, "text/turtle", b'<http://example.org/a> <http://example.org/says> "fetched" .\n')
+        else:
+            self.reply(404, "text/plain", b"no")
 
 
 @pytest.fixture()
 def web_graphs():
-    _Graphs.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Graphs)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Graphs.requests
-    server.shutdown()
-    server.server_close()
+    with loopback_server(_Graphs) as served:
+        yield served
 
 
 def test_a_remote_from_graph_is_fetched_only_when_the_network_is_allowed(web_graphs, tmp_path: Path):
@@ -527,7 +500,7 @@ def test_a_remote_from_graph_is_fetched_only_when_the_network_is_allowed(web_gra
     one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), "nothing is fetched")
     assert requests == []
     assert query_csv(query, "--allow-network", cwd=tmp_path) == [{"o": "fetched"}]
-    assert requests == ["/extra.ttl"]
+    assert requests == [("/extra.ttl", b"")]
     missing = query.replace("extra.ttl", "missing.ttl")
     one_line_error(run_allkg("query", "-q", "--allow-network", missing, cwd=tmp_path), "could not fetch it")
 
