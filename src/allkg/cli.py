@@ -423,10 +423,10 @@ def _check_publishable(graph: KnowledgeGraph) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.option(
-    "--gold", "gold_path", required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="The hand-written gold file (YAML) for the page.",
+    "--gold", "gold_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The hand-written gold file (YAML) for one page (SOURCE, by default the bundled page).",
 )
-@click.argument("source", type=click.Path(path_type=Path), required=False)
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path), metavar="[SOURCE | FOLDER...]")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Exit 1 when any kind scores below this precision.")
@@ -437,34 +437,56 @@ def _check_publishable(graph: KnowledgeGraph) -> None:
 @click.pass_obj
 def evaluate(
     state: _State,
-    gold_path: Path,
-    source: Path | None,
+    gold_path: Path | None,
+    sources: tuple[Path, ...],
     as_json: bool,
     min_precision: float,
     min_recall: float,
     max_source_mib: float,
 ) -> None:
-    """Score the extraction of SOURCE against a gold file: precision, recall and F1 per kind.
+    """Score extraction against hand-written gold files: precision, recall and F1 per kind.
 
-    SOURCE defaults to the bundled page. Each kind of fact (names, cell types,
-    anatomy, age groups, risk factors, symptoms...) lists the facts missed (-)
-    and the spurious ones (+) by name.
+    With --gold, one page (SOURCE, by default the bundled page). Without it,
+    each FOLDER holds pages and their gold files (NAME.yaml beside NAME.txt or
+    NAME.html): the scores are micro-averaged over every page. Each kind of fact
+    (names, cell types, anatomy, age groups, risk factors, symptoms...) lists
+    the facts missed (-) and the spurious ones (+) by name.
 
     \b
     Examples:
-      allkg evaluate --gold gold/seed-mayo-clinic-all.yaml
-      allkg evaluate --gold gold/page.yaml page.txt --min-precision 0.95 --min-recall 0.9
+      allkg evaluate corpus/frozen
+      allkg evaluate --gold corpus/tuned/seed-mayo-clinic-all.yaml
+      allkg evaluate --gold page.yaml page.txt --min-precision 0.95 --min-recall 0.9
     """
-    from allkg.evaluate import format_table, load_gold, predicted, score
+    from allkg.evaluate import corpus, format_corpus, format_table, load_gold, micro_average, predicted, score
     from allkg.pipeline import expand_sources, extract_pages
 
-    gold = load_gold(gold_path)
-    [extraction] = extract_pages(expand_sources([source] if source else []), max_bytes=int(max_source_mib * 1_048_576))
-    scores = score(gold, predicted(extraction))
-    if as_json:
-        click.echo(json.dumps({"source": extraction.document.name, "kinds": [s.as_dict() for s in scores]}, indent=2))
+    max_bytes = int(max_source_mib * 1_048_576)
+    if gold_path is not None:
+        if len(sources) > 1:
+            raise UsageError("with --gold, give one SOURCE page")
+        gold = load_gold(gold_path)
+        [extraction] = extract_pages(expand_sources(list(sources)), max_bytes=max_bytes)
+        scores = score(gold, predicted(extraction))
+        if as_json:
+            click.echo(json.dumps({"source": extraction.document.name, "kinds": [s.as_dict() for s in scores]}, indent=2))
+        else:
+            click.echo(format_table(extraction.document.name, scores))
     else:
-        click.echo(format_table(extraction.document.name, scores))
+        if not sources or not all(source.is_dir() for source in sources):
+            raise UsageError("give --gold GOLD_FILE [SOURCE], or folders of pages with their gold files")
+        pairs = [pair for folder in sources for pair in corpus(folder)]
+        pages = []
+        for gold, page in pairs:
+            [extraction] = extract_pages([page], max_bytes=max_bytes)
+            pages.append((page.name, score(load_gold(gold), predicted(extraction))))
+        scores = micro_average(pages)
+        label = ", ".join(str(source) for source in sources)
+        if as_json:
+            click.echo(json.dumps({"folders": [str(s) for s in sources], "pages": len(pages),
+                                   "kinds": [s.as_dict() for s in scores]}, indent=2))
+        else:
+            click.echo(format_corpus(label, len(pages), scores))
     failing = [s.kind for s in scores if s.precision < min_precision or s.recall < min_recall]
     if failing:
         state.say(f"allkg: below the thresholds: {', '.join(failing)}")

@@ -18,6 +18,7 @@ from typing import Any
 
 from allkg.errors import InputError
 from allkg.facts import Entity, Extraction, Term, Text
+from allkg.lexicon.normalise import normal_phrase
 
 KINDS = (
     "disease",
@@ -97,12 +98,9 @@ class KindScore:
 
 
 def normalise(label: str) -> str:
-    """Case, punctuation and spacing folded; a final plural "s" dropped."""
-    text = re.sub(r"[^\w\s-]", " ", label.casefold())
-    words = text.replace("-", " ").split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
+    """A label as the lexicon compares words: case, punctuation, hyphens, UK/US spelling,
+    possessives and plurals folded."""
+    return normal_phrase(label)
 
 
 def curie(iri: str) -> str | None:
@@ -113,15 +111,65 @@ def curie(iri: str) -> str | None:
     return None
 
 
-def load_gold(path: Path) -> dict[str, list[Item]]:
-    """Read a gold file into expected items per kind."""
+def corpus(folder: Path) -> list[tuple[Path, Path]]:
+    """(gold file, page) for every gold file of a folder: the page its ``source`` names, else the
+    page of the same name."""
+    pairs = []
+    for gold in sorted(folder.glob("*.yaml")):
+        named = _read_yaml(gold).get("source")
+        candidates = [folder / named] if isinstance(named, str) else sorted(
+            p for p in folder.glob(f"{gold.stem}.*") if p.suffix.lower() in (".txt", ".html", ".htm")
+        )
+        page = next((p for p in candidates if p.is_file()), None)
+        if page is None:
+            raise InputError(f"{gold}: its page is not in {folder}")
+        pairs.append((gold, page))
+    if not pairs:
+        raise InputError(f"{folder}: no gold files (*.yaml) in it")
+    return pairs
+
+
+def micro_average(pages: list[tuple[str, list[KindScore]]]) -> list[KindScore]:
+    """Every kind's counts summed over the pages; missed and spurious facts named with their page."""
+    totals = []
+    for index, kind in enumerate(KINDS):
+        scores = [(name, page_scores[index]) for name, page_scores in pages]
+        totals.append(
+            KindScore(
+                kind,
+                sum(s.gold for _, s in scores),
+                sum(s.predicted for _, s in scores),
+                sum(s.true_positives for _, s in scores),
+                [f"{name}: {m}" for name, s in scores for m in s.missed],
+                [f"{name}: {x}" for name, s in scores for x in s.spurious],
+            )
+        )
+    facts = [t for t in totals if t.kind != "disease"]
+    totals.append(
+        KindScore(
+            "all facts",
+            sum(t.gold for t in facts),
+            sum(t.predicted for t in facts),
+            sum(t.true_positives for t in facts),
+        )
+    )
+    return totals
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
     import yaml
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise InputError(f"{path}: cannot read the gold file ({str(err).splitlines()[0]})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("facts"), dict):
+    return data if isinstance(data, dict) else {}
+
+
+def load_gold(path: Path) -> dict[str, list[Item]]:
+    """Read a gold file into expected items per kind."""
+    data = _read_yaml(path)
+    if not isinstance(data.get("facts"), dict):
         raise InputError(f"{path}: a gold file needs a 'facts' mapping of kind -> entries")
     unknown = set(data["facts"]) - set(KINDS)
     if unknown:
@@ -212,4 +260,21 @@ def format_table(source: str, scores: list[KindScore]) -> str:
         lines.append(
             f"{s.kind:<13} {s.gold:>4} {s.predicted:>4} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}  {notes}"
         )
+    return "\n".join(lines)
+
+
+def format_corpus(folder: str, pages: int, totals: list[KindScore]) -> str:
+    """The micro-averaged table of a folder, then every spurious and every missed fact by name."""
+    lines = [
+        f"{folder}: {pages} pages, micro-averaged",
+        f"{'kind':<13} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}",
+        *(
+            f"{s.kind:<13} {s.gold:>5} {s.predicted:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+            for s in totals
+        ),
+    ]
+    for title, attribute, mark in (("spurious", "spurious", "+"), ("missed", "missed", "-")):
+        named = [(s.kind, x) for s in totals for x in getattr(s, attribute)]
+        lines.append(f"\n{title} ({len(named)}):")
+        lines.extend(f"  {mark} {kind}: {item}" for kind, item in named)
     return "\n".join(lines)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from allkg.lexicon import Concept
+from allkg.lexicon.concepts import Concept, slugify
 from allkg.source import SourceDocument
 
 @dataclass(frozen=True)
@@ -68,6 +66,8 @@ class Fact:
     evidence: tuple[Span, ...]
     explanation: str | None = None
     """The page's own sentences explaining the fact (e.g. after a risk-factor item)."""
+    grounding: str | None = None
+    """How the object was recognised: one of ``lexicon.concepts.SCOPES``, or "ungrounded"."""
 
 
 @dataclass
@@ -86,15 +86,6 @@ class Extraction:
         return self.document.text[span.start : span.end]
 
 
-def slugify(label: str) -> str:
-    """A readable, IRI-safe slug: NFKD, ASCII letters and digits, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if not slug:
-        slug = "x-" + hashlib.sha256(label.encode()).hexdigest()[:12]
-    return slug[:80].rstrip("-")
-
-
 def short_hash(*parts: str) -> str:
     """A stable 16-hex-digit hash of the parts, for IRIs derived from content."""
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
@@ -105,8 +96,9 @@ def concept_entity(concept: Concept) -> Entity:
 
 
 def local_entity(kind: str, label: str) -> Entity:
-    """An ungrounded concept named by the page (no ontology term in the vocabulary)."""
+    """An ungrounded concept named by the page (no ontology term in the lexicon)."""
     return Entity(f"{kind}/{slugify(label)}", kind, label)
+
 
 
 def statement_entity(disease: Entity, kind: str, age_group: Entity, text: str) -> Entity:

@@ -14,8 +14,11 @@ import re
 from html.parser import HTMLParser
 
 _SKIPPED = frozenset(
-    {"script", "style", "nav", "noscript", "template", "form", "svg", "button", "iframe", "aside", "select", "head"}
+    {"script", "style", "nav", "noscript", "template", "form", "svg", "button", "iframe", "aside", "select", "head", "sup"}
 )
+"""Elements whose text is never the page's: scripts, menus, forms, asides, and footnote
+markers (<sup>1</sup>), which would otherwise stick to the word before them."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCKS = frozenset(
     {
         "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -35,6 +38,9 @@ class _TextExtractor(HTMLParser):
         self.footer_depth = 0
         self.title: list[str] = []
         self.in_title = False
+        self.heading_depth = 0
+        self.heading_lines: list[int] = []
+        """Indexes (in ``lines``) of the lines that were headings."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
@@ -46,8 +52,10 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "footer":
             self.footer_depth += 1
-        if tag in _BLOCKS:
+        if tag in _BLOCKS or tag in _HEADINGS:
             self._end_line()
+        if tag in _HEADINGS:
+            self.heading_depth += 1
         if tag == "li" and not self.skip_depth:
             self.current.append("- ")
 
@@ -59,8 +67,10 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "footer" and self.footer_depth:
             self.footer_depth -= 1
-        if tag in _BLOCKS:
+        if tag in _BLOCKS or tag in _HEADINGS:
             self._end_line()
+        if tag in _HEADINGS and self.heading_depth:
+            self.heading_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -79,6 +89,8 @@ class _TextExtractor(HTMLParser):
             if re.search(r"©|\bcopyright\b", line, re.IGNORECASE):
                 self.lines.append(line)
             return
+        if self.heading_depth:
+            self.heading_lines.append(len(self.lines))
         self.lines.append(line)
 
     def text(self) -> str:
@@ -92,10 +104,18 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """The page's readable text (one block per line, list items as "- " lines) and its <title>."""
+def html_to_text(markup: str) -> tuple[str, str | None, tuple[int, ...]]:
+    """The page's readable text (one block per line, list items as "- " lines), its <title>, and
+    the offsets in that text where its headings (h1-h6) start."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     title = " ".join("".join(parser.title).split()) or None
-    return parser.text(), title
+    text = parser.text()
+    starts, offset = [], 0
+    headings = set(parser.heading_lines)
+    for index, line in enumerate(parser.lines):
+        if index in headings:
+            starts.append(offset)
+        offset += len(line) + 1
+    return text, title, tuple(starts)

@@ -29,4 +29,9 @@ def resource_path(*parts: str) -> Path:
 
 def seed_path() -> Path:
     """The bundled seed page, the default input of every command (its source: ``data/SOURCE.md``)."""
-    return _package_dir() / "data" / SEED_FILE_NAME
+    return data_path(SEED_FILE_NAME)
+
+
+def data_path(name: str) -> Path:
+    """A data file shipped inside the package (``allkg/data/{name}``)."""
+    return _package_dir() / "data" / name

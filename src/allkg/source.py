@@ -40,6 +40,8 @@ class SourceDocument:
     encoding: str
     media_type: str = "text/plain"
     title: str | None = None
+    headings: tuple[int, ...] = ()
+    """Offsets in ``text`` where the page's markup (HTML h1-h6) starts a heading."""
 
 
 def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> SourceDocument:
@@ -69,9 +71,9 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
     if not text.strip():
         raise InputError(f"{name}: the page is empty")
     _reject_binary(text, name)
-    media_type, title = "text/plain", None
+    media_type, title, headings = "text/plain", None, ()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
-        text, title = html_to_text(text)
+        text, title, headings = html_to_text(text)
         media_type = "text/html"
         if not text.strip():
             raise InputError(f"{name}: the HTML page has no readable text")
@@ -82,6 +84,7 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
         encoding=encoding,
         media_type=media_type,
         title=title,
+        headings=headings,
     )
 
 

@@ -1,0 +1,70 @@
+"""The facts stage: the page's layout and mentions -> facts about its disease, with evidence.
+
+``disease`` finds the page's disease and its names; ``lists`` reads symptom and risk-factor
+lists; ``sentences`` and ``ages`` read the relations sentences state. Each fact carries the
+spans of the page that state it, and how its object was recognised.
+"""
+
+from __future__ import annotations
+
+from allkg.extract.facts.ages import age_facts, age_of_name
+from allkg.extract.facts.disease import find_subject, name_facts, other_disease, refers_to_subject, with_abbreviations
+from allkg.extract.facts.lists import list_facts
+from allkg.extract.facts.metadata import last_reviewed, publisher, title
+from allkg.extract.facts.page import Page
+from allkg.extract.facts.sentences import sentence_facts
+from allkg.extract.structure import Layout
+from allkg.facts import Extraction, Fact, Span
+from allkg.lexicon import Lexicon, PageMentions
+from allkg.source import SourceDocument
+
+MAX_EVIDENCE_PER_FACT = 5
+"""Places kept as evidence when a page states the same fact again and again."""
+
+
+def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions, lexicon: Lexicon) -> Extraction:
+    """Every fact the page states about its disease; what cannot be read is said in warnings."""
+    page = Page(document.name, document.text, layout, mentions, lexicon)
+    result = Extraction(document)
+    result.title = title(layout, document.title)
+    result.publisher = publisher(layout)
+    result.last_reviewed = last_reviewed(document.text)
+    subject = find_subject(page, result.title)
+    if subject is None:
+        result.warnings.append(f"{document.name}: no disease is defined or named on this page; no facts extracted")
+        return result
+    subject = with_abbreviations(page, subject)
+    facts = [*name_facts(page, subject), *age_of_name(page, subject.entity, subject.first), *list_facts(page, subject)]
+    for section, seg in page.content():
+        if seg.kind != "sentence" or (section.heading is not None and other_disease(page, subject, section.heading)):
+            continue
+        if other_disease(page, subject, seg):
+            continue
+        about = refers_to_subject(page, subject, seg)
+        facts.extend(sentence_facts(page, subject, section, seg, about))
+        facts.extend(age_facts(page, subject.entity, about, section, seg))
+    result.facts = merge(facts, page.warnings, document.name)
+    result.warnings.extend(page.warnings)
+    return result
+
+
+def merge(facts: list[Fact], warnings: list[str], name: str) -> list[Fact]:
+    """One fact per triple, with the evidence of every place that states it (the first few, in page order)."""
+    merged: dict[tuple[str, str, object], Fact] = {}
+    spans: dict[tuple[str, str, object], set[Span]] = {}
+    for fact in facts:
+        key = (fact.subject.path, fact.predicate, fact.object)
+        merged.setdefault(key, fact)
+        spans.setdefault(key, set()).update(fact.evidence)
+    result = []
+    for key, fact in merged.items():
+        evidence = sorted(spans[key], key=lambda s: (s.start, s.end))
+        if len(evidence) > MAX_EVIDENCE_PER_FACT:
+            warnings.append(
+                f"{name}: {fact.kind} fact stated in {len(evidence)} places; the first {MAX_EVIDENCE_PER_FACT} are kept"
+            )
+            evidence = evidence[:MAX_EVIDENCE_PER_FACT]
+        result.append(
+            Fact(fact.kind, fact.subject, fact.predicate, fact.object, tuple(evidence), fact.explanation, fact.grounding)
+        )
+    return result

@@ -1,0 +1,226 @@
+"""Who gets the disease, by age, and what the page says of each age group.
+
+Age groups are named in words ("children", "older people") or in numbers ("under 15",
+"between the ages of two and five", "in their 70s"); a range of ages becomes the
+narrowest group of our vocabulary that holds it (HPO's onset classes: pediatric,
+childhood, juvenile, young adult, adult, middle age, late). A sentence about the disease
+that says how common it is in a group gives an epidemiology statement; one that says how
+well a group does gives a prognosis statement with its outlook ("9 in 10 children are
+cured": favourable; "harder to cure in adults": unfavourable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from allkg.extract.facts.page import Page
+from allkg.extract.structure import Section, Segment
+from allkg.facts import Entity, Fact, Span, Term, Text, concept_entity, statement_entity
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_AGE_EXPRESSIONS = (
+    (re.compile(rf"\b(?:aged?|ages(?: of)?|between(?: the ages? of)?)\s+{_N}\s*(?:and|to|-|–)\s*{_N}(?:\s*years?)?", re.I), "range"),
+    (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b))", re.I), "under"),
+    (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
+    (re.compile(rf"\b(?:over|older than|above|more than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times))", re.I), "over"),
+    (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
+    (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
+)
+_AGE_GROUPS = (
+    # (label of our vocabulary's concept, youngest, oldest): the narrowest that holds a range wins
+    ("infants", 0, 1),
+    ("young children", 1, 5),
+    ("children", 0, 15),
+    ("young adults", 16, 40),
+    ("middle-aged adults", 40, 60),
+    ("older adults", 60, 200),
+    ("adults", 16, 200),
+)
+_PROGNOSIS = re.compile(
+    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?well\b|"
+    r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b",
+    re.IGNORECASE,
+)
+_EPIDEMIOLOGY = re.compile(
+    r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
+    r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
+    r"\brisk (?:goes up|increases|rises|is higher)|\bpeak|\bare children\b|\bseen in\b|\bfound in\b",
+    re.IGNORECASE,
+)
+_FAVOURABLE = re.compile(
+    r"\bgood\b|\bbetter\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
+    r"\b\d\s+(?:in|out of)\s+10\b|\b[6-9]\d\s*(?:%|per ?cent)",
+    re.IGNORECASE,
+)
+_UNFAVOURABLE = re.compile(
+    r"\breduced\b|\blower\b|\bless\b|\bworse\b|\bpoor(?:er)?\b|\bunfavou?rable\b|\bharder\b|\bmore difficult\b|\bnot as\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """An age group named in a clause: its concept (as an entity) and where."""
+
+    group: Entity
+    start: int
+    end: int
+
+
+def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: Segment) -> Iterator[Fact]:
+    """The age groups a sentence says the disease occurs in, with its frequency or outlook statements."""
+    clauses = _clauses(page.text, seg)
+    mentions = [_ages_in(page, start, end) for start, end in clauses]
+    if not any(mentions):
+        return
+    statement = about or section.type in ("who", "outlook")
+    outlooks = _contrast_outlooks(page.text, clauses) if _PROGNOSIS.search(seg.text) else {}
+    previous: list[AgeMention] = []
+    for (start, end), ages in zip(clauses, mentions):
+        ages = ages or previous
+        previous = ages
+        clause = page.text[start:end]
+        span = Span(start, end)
+        text = _strip_connective(clause)
+        if start in outlooks or (_PROGNOSIS.search(clause) and (statement or section.type == "outlook")):
+            outlook = outlooks.get(start)
+            yield from _prognosis(disease, ages, start, clause, text, span, outlook)
+        elif statement and _EPIDEMIOLOGY.search(clause):
+            for age in _unique(ages):
+                yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
+                yield from _statement(disease, "epidemiology", age.group, text, span)
+
+
+def age_of_name(page: Page, disease: Entity, name: Span | None) -> Iterator[Fact]:
+    """A "childhood X" page names its age group in the disease's name."""
+    if name is None:
+        return
+    for age in _unique(_ages_in(page, name.start, name.end)):
+        yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (name,))
+
+
+def _ages_in(page: Page, start: int, end: int) -> list[AgeMention]:
+    """Age groups in words (our vocabulary) and in numbers, in text order."""
+    found = [
+        AgeMention(page.entity(m, "age-group")[0], m.start, m.end)
+        for m in page.within(start, end, "age-group")
+        if not _POSSESSIVE.match(page.text, m.end)
+    ]
+    for pattern, shape in _AGE_EXPRESSIONS:
+        for match in pattern.finditer(page.text, start, end):
+            group = _group_of(shape, [g for g in match.groups() if g])
+            if group is not None:
+                grounding = page.lexicon.lookup(group, "age-group")
+                if grounding is not None:
+                    found.append(AgeMention(concept_entity(grounding.concept), match.start(), match.end()))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _group_of(shape: str, numbers: list[str]) -> str | None:
+    """The narrowest age group that holds the ages a phrase gives."""
+    values = [_number(n) for n in numbers]
+    if shape == "range" and len(values) == 2:
+        low, high = sorted(values)
+    elif shape == "under":
+        low, high = 0, values[0]
+    elif shape == "over":
+        low, high = values[0], 200
+    elif shape == "decades":
+        low, high = min(values), max(values) + 9
+    else:
+        return None
+    fitting = [(end - begin, label) for label, begin, end in _AGE_GROUPS if begin <= low and high <= end + 1]
+    return min(fitting)[1] if fitting else None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _prognosis(
+    disease: Entity, ages: list[AgeMention], start: int, clause: str, text: str, span: Span, outlook: bool | None
+) -> Iterator[Fact]:
+    favourable = bool(_FAVOURABLE.search(clause)) and not _UNFAVOURABLE.search(clause)
+    unfavourable = bool(_UNFAVOURABLE.search(clause)) and not favourable
+    if outlook is not None:
+        favourable, unfavourable = outlook, not outlook
+    if not (favourable or unfavourable):
+        return
+    than = re.search(r"\bthan\b", clause)
+    for age in _unique(ages):
+        compared = than is not None and age.start >= start + than.end()
+        verdict = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"
+        yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
+        yield from _statement(disease, "prognosis", age.group, text, span, outlook=verdict)
+
+
+def _statement(
+    disease: Entity, kind: str, group: Entity, text: str, span: Span, *, outlook: str | None = None
+) -> Iterator[Fact]:
+    node = statement_entity(disease, kind, group, text)
+    predicate = "allkg:hasEpidemiologyStatement" if kind == "epidemiology" else "allkg:hasPrognosisStatement"
+    yield Fact(kind, disease, predicate, node, (span,))
+    yield Fact(kind, node, "allkg:aboutAgeGroup", group, (span,))
+    yield Fact(kind, node, "allkg:statementText", Text(text), (span,))
+    if outlook is not None:
+        yield Fact(kind, node, "allkg:outlook", Term(outlook), (span,))
+
+
+def _contrast_outlooks(text: str, clauses: list[tuple[int, int]]) -> dict[int, bool]:
+    """Outlooks of two contrasted clauses ("about 90% in children, while in adults they are
+    less than 45%"): when only one states its outlook, the other has the opposite one."""
+    if len(clauses) != 2:
+        return {}
+    second = text[clauses[1][0] : clauses[1][1]]
+    if not re.match(r"(?:while|whereas|but|though|although)\b", second.strip(), re.IGNORECASE):
+        return {}
+    stated = {}
+    for start, end in clauses:
+        clause = text[start:end]
+        if _UNFAVOURABLE.search(clause):
+            stated[start] = False
+        elif _FAVOURABLE.search(clause):
+            stated[start] = True
+    if len(stated) != 1:
+        return {}
+    [(known_start, known)] = stated.items()
+    other, other_end = next((start, end) for start, end in clauses if start != known_start)
+    if not _PROGNOSIS.search(text[other:other_end]):
+        return {}  # the other clause is about something else ("can also occur in adults")
+    return {known_start: known, other: not known}
+
+
+def _clauses(text: str, seg: Segment) -> list[tuple[int, int]]:
+    spans = []
+    cursor = seg.start
+    for match in _CLAUSE_BREAK.finditer(text, seg.start, seg.end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, seg.end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _strip_connective(clause: str) -> str:
+    clause = re.sub(r"^(?:and|but|though|although|while|whereas)\s+", "", clause.strip())
+    return clause.rstrip(" .;,")
+
+
+def _unique(ages: list[AgeMention]) -> list[AgeMention]:
+    seen: set[str] = set()
+    result = []
+    for age in ages:
+        if age.group.path not in seen:
+            seen.add(age.group.path)
+            result.append(age)
+    return result

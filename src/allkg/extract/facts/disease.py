@@ -1,0 +1,309 @@
+"""Which disease the page is about, what it calls it, and which sentences speak of it.
+
+The disease is the one the page puts first: in its title and headings, in a definition
+("X is a cancer of..."), and most often in its text. A general name the page also uses
+("leukaemia", "cancer") counts for the specific disease it is a superclass of. A page
+about a disease in children or adults ("ALL in children") is about the age-specific
+disease where the ontologies have one (childhood ALL). Another disease the page names
+is never its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from allkg.extract.facts.page import Page
+from allkg.extract.structure import Segment
+from allkg.facts import Entity, Fact, Span, Text, concept_entity, local_entity
+from allkg.lexicon import Concept, Mention
+
+_DISEASE_HEAD = r"(?:cancer|disease|disorder|leuka?emia|lymphoma|myeloma|condition|syndrome|malignancy|tumou?r|neoplasm|illness)"
+_DEFINITION = re.compile(
+    rf"^(?:\w+\s+){{0,6}}?(?:\([A-Z][A-Za-z0-9-]{{1,9}}\)\s+)?(?:is|are)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,5}}?{_DISEASE_HEAD}s?\b",
+    re.IGNORECASE,
+)
+_LOCAL_DEFINITION = re.compile(
+    rf"^(?P<name>[A-Z][\w'-]*(?:[ \t]+[\w'-]+){{0,6}}?)[ \t]*(?:\((?P<abbr>[A-Z][A-Za-z0-9-]{{1,9}})\)[ \t]*)?"
+    rf"(?:is|are)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?{_DISEASE_HEAD}s?\b"
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:In\s+)?(?:it|this|these|they|the (?:disease|illness|condition|cancer|leuka?emia|lymphoma)|"
+    r"this (?:disease|illness|condition|cancer|leuka?emia|lymphoma|type of \w+)|"
+    r"(?:the |these )?(?:leuka?emia|lymphoma|myeloma|cancer|abnormal|leuka?emic|malignant) cells|the blasts)\b",
+    re.IGNORECASE,
+)
+_CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?)"
+_ADULT = r"(?:adult|adults')"
+_AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
+_AGE_AFTER = {
+    "childhood": re.compile(r"^\s+in\s+(?:children|childhood|kids|young people|infants|babies)\b", re.I),
+    "adult": re.compile(r"^\s+in\s+adults\b", re.I),
+}
+_ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
+_SYNONYM_CUE = re.compile(
+    r"(?:also|sometimes|often|commonly|formerly|previously|once)?\s*(?:be\s+)?(?:known as|called|referred to as|termed|named)\s+"
+    r"(?P<names>[\"“][^\"”\n]{1,80}[\"”](?:\s*(?:,|or|and)\s*[\"“][^\"”\n]{1,80}[\"”])*|[^.;:()\n]+)",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
+_WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The page's disease: its entity, the concepts that name it, and its abbreviations."""
+
+    entity: Entity
+    names: frozenset[str]
+    """Paths of the concepts whose mentions name the subject (itself; for an age-specific
+    disease, also the disease it is a kind of)."""
+    generic: frozenset[str]
+    """CURIEs of the subject's superclasses: "leukaemia" on an ALL page means ALL."""
+    related: frozenset[str]
+    """CURIEs of the subject and of the diseases it is a kind of, or that are kinds of it."""
+    abbreviations: tuple[tuple[str, Span], ...] = ()
+    first: Span | None = None
+
+
+def find_subject(page: Page, title: str | None) -> Subject | None:
+    """The disease the page is about, or None (with no grounded disease and no definition)."""
+    scores: Counter[str] = Counter()
+    concepts: dict[str, Concept] = {}
+    first: dict[str, Mention] = {}
+    for weight, mention in _weighted_mentions(page, title):
+        concept = page.ground(mention, "disease").concept
+        scores[concept.path] += weight
+        concepts.setdefault(concept.path, concept)
+        if mention.end <= len(page.text) and page.text[mention.start : mention.end] == mention.text:
+            first.setdefault(concept.path, mention)
+    if not scores:
+        return _defined_locally(page)
+    ancestry = {path: page.lexicon.ancestors(c) for path, c in concepts.items()}
+    own = {path: page.lexicon.curies(c) for path, c in concepts.items()}
+    for general in list(scores):
+        specific = [p for p in scores if p != general and own[general] & ancestry[p]]
+        if specific:
+            for path in specific:
+                scores[path] += scores[general]
+            del scores[general]
+    best = max(scores, key=lambda path: (scores[path], -first[path].start if path in first else 0))
+    concept = concepts[best]
+    names = {best}
+    age = _age_of_page(page, title, concept, first.get(best))
+    if age is not None:
+        names.add(age.path)
+        concept = age
+    else:
+        names.update(p for p in concepts if own[p] & page.lexicon.ancestors(concept) and p in first)
+    related = set(page.lexicon.curies(concept)) | set(page.lexicon.ancestors(concept))
+    for path in concepts:
+        if own[path] & related or page.lexicon.curies(concept) & ancestry[path]:
+            related |= own[path]
+    mention = first.get(concept.path) or first.get(best)
+    return Subject(
+        concept_entity(concept),
+        frozenset(names),
+        page.lexicon.ancestors(concept),
+        frozenset(related),
+        first=Span(mention.start, mention.end) if mention else None,
+    )
+
+
+def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Mention]]:
+    """Disease mentions with the weight of where they stand."""
+    if title:
+        for mention in page.lexicon.find(title).within(0, len(title), "disease"):
+            yield _WEIGHTS["title"], Mention(len(page.text) + mention.start, len(page.text) + mention.end, mention.text, mention.senses)
+    seen_heading = False
+    for section in page.layout.sections:
+        heading = section.heading
+        if heading is not None and not heading.boilerplate and section.type != "navigation":
+            weight = _WEIGHTS["heading" if seen_heading else "first heading"]
+            seen_heading = True
+            for mention in page.within(heading.start, heading.end, "disease"):
+                yield weight, mention
+    for _, seg in page.content():
+        defined = _DEFINITION.match(seg.text)
+        for mention in page.within(seg.start, seg.end, "disease"):
+            is_subject = defined is not None and mention.start < seg.start + defined.end() and mention.start - seg.start < 60
+            yield _WEIGHTS["definition" if is_subject else "mention"], mention
+
+
+def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Mention | None) -> Concept | None:
+    """The age-specific disease, when the title or first heading says the page is about the
+    disease in children ("ALL in children", "Childhood ALL") or adults, and the ontologies have it."""
+    places = [title or ""]
+    headings = [s.heading.text for s in page.layout.sections if s.heading is not None and not s.heading.boilerplate]
+    places.extend(headings[:1])
+    if mention is not None:
+        places.append(page.text[max(0, mention.start - 40) : mention.end + 40])
+    for age in ("childhood", "adult"):
+        for place in places:
+            for found in page.lexicon.find(place).within(0, len(place), "disease"):
+                if found.text and page.lexicon.ground(found, "disease").concept.path != concept.path:
+                    continue
+                before, after = place[: found.start], place[found.end :]
+                if _AGE_BEFORE[age].search(before) or _AGE_AFTER[age].match(after):
+                    for phrase in (f"{age} {found.text}", f"{age} {concept.pref_label}"):
+                        grounding = page.lexicon.lookup(phrase, "disease")
+                        if grounding is not None and grounding.concept.path != concept.path:
+                            return grounding.concept
+    return None
+
+
+def _defined_locally(page: Page) -> Subject | None:
+    """A disease no ontology names, defined by the page ("Xyz disease is a rare disorder...")."""
+    for _, seg in page.content():
+        match = _LOCAL_DEFINITION.match(seg.text)
+        if match and re.search(rf"{_DISEASE_HEAD}$", match.group("name"), re.IGNORECASE):
+            entity = local_entity("disease", _sentence_case(match.group("name")))
+            page.warnings.append(
+                f"{page.name}: disease {entity.label!r} is not in the lexicon; kept as an ungrounded local concept"
+            )
+            span = Span(seg.start + match.start("name"), seg.start + match.end("name"))
+            return Subject(entity, frozenset({entity.path}), frozenset(), frozenset(), first=span)
+    return None
+
+
+# -- which text speaks of it ----------------------------------------------------------------
+
+
+def names_subject(page: Page, subject: Subject, mention: Mention) -> bool:
+    """The mention names the page's disease (or a superclass of it, used for it)."""
+    grounding = page.lexicon.ground(mention, "disease")
+    if grounding is None:
+        return False
+    concept = grounding.concept
+    return concept.path in subject.names or bool(page.lexicon.curies(concept) & subject.generic)
+
+
+def refers_to_subject(page: Page, subject: Subject, seg: Segment) -> bool:
+    """The segment speaks of the page's disease: by a name, an abbreviation, or a pronoun subject."""
+    if any(names_subject(page, subject, m) for m in page.within(seg.start, seg.end, "disease")):
+        return True
+    if any(re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text) for abbr, _ in subject.abbreviations):
+        return True
+    if subject.entity.concept is None and subject.entity.label.casefold() in seg.text.casefold():
+        return True
+    return bool(_PRONOUN_SUBJECT.match(seg.text))
+
+
+def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
+    """The segment names another disease and not the page's own (a "types of leukaemia" line)."""
+    others = False
+    for mention in page.within(seg.start, seg.end, "disease"):
+        if names_subject(page, subject, mention):
+            return False
+        concept = page.ground(mention, "disease").concept
+        if not page.lexicon.curies(concept) & subject.related:
+            others = True
+    return others and not refers_to_subject(page, subject, seg)
+
+
+# -- names -------------------------------------------------------------------------------------
+
+
+def with_abbreviations(page: Page, subject: Subject) -> Subject:
+    """The subject with the abbreviations the page uses for it: one it defines ("Name (ABBR)"),
+    or an acronym the lexicon knows for it ("ALL")."""
+    found: dict[str, Span] = {}
+    for _, seg in page.content():
+        for mention in page.within(seg.start, seg.end, "disease"):
+            if not names_subject(page, subject, mention):
+                continue
+            grounding = page.ground(mention, "disease")
+            if grounding.scope == "abbreviation" or (mention.text.isupper() and len(mention.text) <= 6):
+                found.setdefault(mention.text, Span(mention.start, mention.end))
+            after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
+            if after and _is_initialism(after.group("abbr"), mention.text):
+                found.setdefault(after.group("abbr"), Span(mention.start, after.end()))
+    return Subject(
+        subject.entity, subject.names, subject.generic, subject.related, tuple(sorted(found.items())), subject.first
+    )
+
+
+def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """Every name the page uses for its disease, its abbreviations, and the synonyms it gives."""
+    disease = subject.entity
+    seen: set[str] = set()
+    for abbr, span in subject.abbreviations:
+        yield Fact("abbreviation", disease, "allkg:abbreviation", Text(abbr), (span,))
+    for _, seg in [*((None, s.heading) for s in page.layout.sections if s.heading is not None), *page.content()]:
+        if seg is None or seg.boilerplate:
+            continue
+        for mention in page.within(seg.start, seg.end, "disease"):
+            grounding = page.lexicon.ground(mention, "disease")
+            if grounding is None or grounding.concept.path not in subject.names:
+                continue
+            yield from _name(disease, _name_label(mention.text, grounding.concept), Span(seg.start, seg.end), seen)
+        for name in _cue_synonyms(page, subject, seg):
+            yield from _name(disease, name, Span(seg.start, seg.end), seen)
+
+
+def _name(disease: Entity, label: str, span: Span, seen: set[str]) -> Iterator[Fact]:
+    key = _key(label)
+    if key in seen:
+        return
+    seen.add(key)
+    if key == _key(disease.label):
+        yield Fact("name", disease, "skos:prefLabel", Text(disease.label), (span,))
+    else:
+        yield Fact("synonym", disease, "skos:altLabel", Text(label), (span,))
+
+
+def _key(label: str) -> str:
+    from allkg.lexicon.normalise import normal_phrase
+
+    return normal_phrase(label)
+
+
+def _name_label(written: str, concept: Concept) -> str:
+    """A name as the page writes it, in the concept's case where the page capitalises every word."""
+    words = written.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        kept = {w for w in concept.pref_label.split() if w[:1].isupper()}
+        words = [w if (w in kept or w.isupper()) else w.lower() for w in words]
+        return " ".join(words)
+    return _sentence_case(written)
+
+
+def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
+    """Names after "also called", "known as", "you may hear it called" whose subject is the disease."""
+    for match in _SYNONYM_CUE.finditer(seg.text):
+        before = seg.text[: match.start()]
+        if not re.search(r"(?:\bit|\bthis|\bthe disease|[A-Za-z)]{2,})\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are|was|were|hear it|also)?\s*$", before, re.I):
+            continue
+        tail = before[-60:]
+        subject_near = re.search(r"\b(?:it|this)\s+(?:\w+\s+)?$|\b(?:it|this)\s+(?:is|was)\s+(?:\w+\s+)?$", tail, re.I) or any(
+            names_subject(page, subject, m) and m.end >= seg.start + len(before) - 25
+            for m in page.within(seg.start, seg.start + len(before), "disease")
+        ) or any(tail.rstrip().endswith(abbr) or tail.rstrip().endswith(f"({abbr})") for abbr, _ in subject.abbreviations)
+        if not subject_near:
+            continue
+        for name in _NAME_SPLIT.split(match.group("names").strip()):
+            name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" \"'“”‘’"), flags=re.IGNORECASE)
+            if name and re.search(r"[A-Za-z]", name) and len(name.split()) <= 6 and _looks_like_name(name):
+                yield _sentence_case(name)
+
+
+def _looks_like_name(name: str) -> bool:
+    """A disease name, not the rest of a sentence ("called acute because it develops quickly")."""
+    return bool(re.search(rf"{_DISEASE_HEAD}|\b[A-Z]{{2,6}}\b|\b\w+(?:emia|aemia|oma|osis|itis)\b", name, re.I))
+
+
+def _is_initialism(abbreviation: str, name: str) -> bool:
+    """ABBR spells the initials of the name, or of its last words ("childhood acute
+    lymphoblastic leukemia (ALL)": the modifier "childhood" is not in the abbreviation)."""
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word).casefold()
+    return len(abbreviation) >= 2 and initials.endswith(abbreviation.casefold())
+
+
+def _sentence_case(name: str) -> str:
+    """Lower a capital that only starts the sentence ("Acute leukemia"), keep acronyms."""
+    words = name.split()
+    if words and len(words[0]) > 1 and words[0][0].isupper() and words[0][1:].islower():
+        words[0] = words[0].lower()
+    return " ".join(words)

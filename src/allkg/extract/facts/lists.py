@@ -1,0 +1,303 @@
+"""Lists -> symptoms and risk factors.
+
+A list is of symptoms or of risk factors by its lead-in's words ("Signs include:",
+"Things that raise the risk:"), else by its section ("Symptoms", "Causes"); lists of
+advice, tests, treatments and side effects give nothing. Each item is cut to what it
+names: its label ("Exposure to radiation: people who..." -> "Exposure to radiation"),
+without explanations (", which...", ", because..."), with its examples (", such as
+Down's syndrome") as items of their own, and split where it names several things
+("Fever or night sweats", "bone or joint pain"). A part is grounded by a surface form
+it is, else a close (fuzzy) match, else the form it starts with ("Losing weight without
+trying"), else kept as the page's own phrase, ungrounded. An item a scrape cut off
+("family h", "spo Show more") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from allkg.extract.facts.disease import Subject, names_subject
+from allkg.extract.facts.page import Page, clean_phrase
+from allkg.extract.structure import ListBlock, Segment
+from allkg.facts import Entity, Fact, Span, concept_entity
+
+LIST_KIND_BY_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "risk-factor"}
+FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskFactor"}
+
+_ADVICE = re.compile(
+    r"\b(?:see|call|contact|tell|ask|speak to|talk to|visit|go to|phone|ring|check with)\b.{0,50}"
+    r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist)\b|\bget (?:medical )?help\b|"
+    r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b|\bif (?:you|your child)\b",
+    re.IGNORECASE,
+)
+_NOT_FACTS = re.compile(
+    r"\bside[ -]effects?\b|\btreatments?\b|\btherap|\btests?\b|\bdiagnos|\bbiops|\bscans?\b|\bphases?\b|"
+    r"\bquestions\b|\bwhat to (?:bring|ask)\b|\bprevent",
+    re.IGNORECASE,
+)
+_RISK_CUE = re.compile(
+    r"\brisks?\b|\bchances?\b|\bmore likely\b|\blikelihood\b|\bincreas|\braises?\b|\bpredispos|\blinked\b|"
+    r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
+    re.IGNORECASE,
+)
+_SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE)
+
+_EXAMPLES = re.compile(
+    r"\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|including|like|especially)\s*,?\s+(?P<examples>[^()]+?)\)?\s*$",
+    re.IGNORECASE,
+)
+_EXPLANATION = re.compile(
+    r"\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
+    r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused|for)\b.*$"
+    r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
+    re.IGNORECASE,
+)
+_LABEL_DETAIL = re.compile(r"^(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
+    r"many|several|very|more|your|their|his|her|its|previous|prior)\s+)+",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"^\s*(?:in|on|of|around|under|over|without|with|from|at|during|after|before|for|that|which|who|when|"
+    r"because|caused|due|such|especially|often|and|or|,|\()",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+(?:and/or|and|or)\s+(?![^(]*\))")
+_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+_CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"^(?:call|see|ask|tell|talk|speak|contact|go|visit|read|find|learn|check|make|book|phone|ring|get|keep|avoid|"
+    r"try|use|wash|take|drink|eat|rest|follow)\b",
+    re.IGNORECASE,
+)
+MAX_PART_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of an item that names one thing: its text (as written, or as distributed:
+    "bone or joint pain" -> "joint pain") and the span of the page it stands in."""
+
+    text: str
+    start: int
+    end: int
+
+
+def list_kind(block: ListBlock) -> str | None:
+    """What a list's items are: symptoms, risk factors, or nothing we read (advice, tests, treatment)."""
+    if block.lead_in is not None:
+        lead = block.lead_in.text
+        if _ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
+            return None
+        if _RISK_CUE.search(lead):
+            return "risk-factor"
+        if _SYMPTOM_CUE.search(lead):
+            return "symptom"
+    return LIST_KIND_BY_SECTION.get(block.section.type)
+
+
+def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """The symptoms and risk factors of every list, displaced ones given back to their lead-in."""
+    blocks = [b for b in page.layout.lists if not b.displaced]
+    kinds = {id(b): list_kind(b) for b in blocks}
+    for block, kind in _placed(page, subject, [b for b in page.layout.lists if b.displaced], blocks, kinds):
+        kinds[id(block)] = kind
+        blocks.append(block)
+    for block in blocks:
+        kind = kinds[id(block)]
+        if kind is None or block.section.type in ("navigation",) and not block.displaced:
+            continue
+        lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
+        for item in block.items:
+            yield from item_facts(page, subject, item, kind, lead)
+
+
+def _placed(
+    page: Page, subject: Subject, displaced: list[ListBlock], blocks: list[ListBlock], kinds: dict[int, str | None]
+) -> Iterator[tuple[ListBlock, str]]:
+    """A displaced list goes to the lead-in left empty whose kind every item can be, when there
+    is exactly one; otherwise it is dropped, with a warning."""
+    empty = [b for b in blocks if b.lead_in is not None and not b.items and kinds[id(b)] in FACT_PREDICATES]
+    for block in displaced:
+        fits = [
+            lead for lead in empty
+            if lead.lead_in is not None and lead.lead_in.end <= block.items[0].start
+            and all(_can_be(page, subject, item, kinds[id(lead)]) for item in block.items)  # type: ignore[arg-type]
+        ]
+        if len(fits) == 1:
+            target = fits[0]
+            empty.remove(target)
+            yield ListBlock(target.lead_in, target.section, block.items), kinds[id(target)]  # type: ignore[misc]
+        else:
+            page.warnings.append(
+                f"{page.name}: a list after the page's footer ({block.items[0].text!r}...) fits "
+                f"{len(fits)} empty lead-ins, not one; dropped"
+            )
+    for block in empty:
+        page.warnings.append(
+            f"{page.name}: the list announced by {block.lead_in.text!r} has no items on the page (scraped away?)"  # type: ignore[union-attr]
+        )
+
+
+def _can_be(page: Page, subject: Subject, item: Segment, kind: str) -> bool:
+    """The item names something of ``kind`` (other than the page's disease)."""
+    return any(not names_subject(page, subject, m) for m in page.within(item.start, item.end, kind))
+
+
+def item_facts(page: Page, subject: Subject, item: Segment, kind: str, lead: tuple[Span, ...]) -> Iterator[Fact]:
+    """The facts one item states."""
+    if _cut_off(item.text):
+        page.warnings.append(f"{page.name}: list item {item.text!r} looks cut off; dropped")
+        return
+    evidence = (Span(item.start, item.end), *lead)
+    for part in parts_of_span(page, item.start, item.end, kind):
+        found = ground_part(page, subject, part, kind)
+        if found is not None:
+            entity, how = found
+            yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, evidence, grounding=how)
+
+
+def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
+    """The things an item (or a sentence's enumeration) names: its label, split where it lists
+    several, and its examples."""
+    text = page.text
+    label = _LABEL_DETAIL.match(text, start, end)
+    if label and len(label.group("label").split()) <= 8:
+        end = start + len(label.group("label"))
+    examples: list[Part] = []
+    example = _EXAMPLES.search(text, start, end)
+    if example:
+        examples = [p for p in _split(text, example.start("examples"), example.end("examples")) if p.text]
+        end = example.start()
+    explanation = _EXPLANATION.search(text, start, end)
+    if explanation and explanation.start() > start:
+        end = explanation.start()
+    head = _trimmed(text, start, end)
+    if head is None:
+        return examples
+    parts = _split(text, *head)
+    if len(parts) > 1 and not _whole_names(page, head, kind):
+        parts = _distributed(page, parts, kind)
+        if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) for p in parts):
+            parts = [Part(text[head[0] : head[1]], *head)]
+    else:
+        parts = [Part(text[head[0] : head[1]], *head)]
+    return [p for p in [*parts, *examples] if _plausible(p.text)]
+
+
+def _split(text: str, start: int, end: int) -> list[Part]:
+    parts = []
+    cursor = start
+    for separator in [*_SPLIT.finditer(text, start, end), None]:
+        stop = end if separator is None else separator.start()
+        span = _trimmed(text, cursor, stop)
+        if span:
+            parts.append(Part(text[span[0] : span[1]], *span))
+        if separator is not None:
+            cursor = separator.end()
+    return parts
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    body = text[start:end]
+    cleaned = clean_phrase(body)
+    if not cleaned:
+        return None
+    offset = body.find(cleaned)
+    return (start + offset, start + offset + len(cleaned)) if offset >= 0 else (start, end)
+
+
+def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
+    """Words shared across "or"/"and": "bone or joint pain" -> bone pain, joint pain;
+    "feeling tired or weak" -> feeling tired, feeling weak."""
+    result = list(parts)
+    last, first = parts[-1], parts[0]
+    for index, part in enumerate(parts[:-1]):
+        if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
+            result[index] = Part(f"{part.text} {last.text.split()[-1]}", part.start, last.end)
+    if len(last.text.split()) == 1 and len(first.text.split()) > 1 and not _names(page, last, kind):
+        result[-1] = Part(f"{' '.join(first.text.split()[:-1])} {last.text}", first.start, last.end)
+    return result
+
+
+def _whole_names(page: Page, span: tuple[int, int], kind: str) -> bool:
+    """The whole phrase is one surface form of the kind ("Down syndrome or trisomy 21" is not)."""
+    return any(m.start == span[0] and m.end == span[1] for m in page.within(*span, kind))
+
+
+def _names(page: Page, part: Part, kind: str) -> bool:
+    return _exact(page, part, kind) is not None or page.lexicon.fuzzy(part.text, kind) is not None
+
+
+def ground_part(
+    page: Page, subject: Subject, part: Part, kind: str, *, allow_ungrounded: bool = True
+) -> tuple[Entity, str] | None:
+    """The concept a part names, and how: exactly, by a close match, by the form it starts with,
+    or (a short plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the
+    page's own disease."""
+    exact = _exact(page, part, kind)
+    if exact is not None:
+        if names_subject(page, subject, exact):
+            return None
+        return page.entity(exact, kind)
+    fuzzy = page.lexicon.fuzzy(_LEADING_WORDS.sub("", part.text), kind)
+    if fuzzy is not None:
+        return concept_entity(fuzzy.concept), fuzzy.scope
+    head = _head_mention(page, part, kind)
+    if head is not None:
+        if names_subject(page, subject, head):
+            return None
+        return page.entity(head, kind)
+    if not allow_ungrounded or any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
+        return None
+    return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"
+
+
+def _exact(page: Page, part: Part, kind: str) -> object | None:
+    """A mention of ``kind`` that is the whole part, leading words ("having", "a", "lots of") aside."""
+    if part.text != page.text[part.start : part.end]:
+        return _synthetic(page, part, kind)
+    stripped = _LEADING_WORDS.match(page.text, part.start, part.end)
+    starts = {part.start, stripped.end() if stripped else part.start}
+    for mention in page.within(part.start, part.end, kind):
+        if mention.start in starts and mention.end == part.end:
+            return mention
+    return None
+
+
+def _synthetic(page: Page, part: Part, kind: str) -> object | None:
+    """A distributed part ("joint pain" of "bone or joint pain") is not a span of the page: find it
+    in its own text."""
+    found = page.lexicon.find(part.text).within(0, len(part.text), kind)
+    whole = [m for m in found if m.start == 0 and m.end == len(part.text)]
+    return whole[0] if whole else None
+
+
+def _head_mention(page: Page, part: Part, kind: str) -> object | None:
+    """The form a part starts with, when what follows only qualifies it ("Losing weight without trying")."""
+    if part.text != page.text[part.start : part.end]:
+        return None
+    stripped = _LEADING_WORDS.match(page.text, part.start, part.end)
+    start = stripped.end() if stripped else part.start
+    for mention in page.within(start, part.end, kind):
+        if mention.start == start and _PREPOSITION.match(page.text, mention.end, part.end):
+            return mention
+        break
+    return None
+
+
+def _plausible(phrase: str) -> bool:
+    """A phrase that can name a symptom or a risk factor: short, not advice, not a sentence of its own."""
+    words = phrase.split()
+    return 0 < len(words) <= MAX_PART_WORDS and not _IMPERATIVE.match(phrase) and not _ADVICE.search(phrase)
+
+
+def _cut_off(text: str) -> bool:
+    match = _CUT_OFF.search(text.rstrip(" .;,"))
+    if match is None:
+        return False
+    word = match.group("word")
+    return word is None or word.lower() not in _SHORT_WORDS

@@ -1,0 +1,60 @@
+"""What every fact reader shares: the page, its layout and mentions, and the lexicon."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from allkg.extract.structure import CONTENT_SECTIONS, Layout, Section, Segment
+from allkg.facts import Entity, Span, concept_entity, local_entity
+from allkg.lexicon import Grounding, Lexicon, Mention, PageMentions, page_label
+
+
+@dataclass
+class Page:
+    """One page under reading."""
+
+    name: str
+    text: str
+    layout: Layout
+    mentions: PageMentions
+    lexicon: Lexicon
+    warnings: list[str] = field(default_factory=list)
+
+    def content(self) -> Iterator[tuple[Section, Segment]]:
+        """Segments that may state facts: not site chrome, in sections about the disease."""
+        for section in self.layout.sections:
+            if section.type not in CONTENT_SECTIONS:
+                continue
+            for seg in section.segments:
+                if not seg.boilerplate:
+                    yield section, seg
+
+    def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        return self.mentions.within(start, end, kind)
+
+    def ground(self, mention: Mention, kind: str) -> Grounding:
+        grounding = self.lexicon.ground(mention, kind)
+        assert grounding is not None, f"{mention.text!r} cannot name a {kind}"
+        return grounding
+
+    def entity(self, mention: Mention, kind: str) -> tuple[Entity, str]:
+        """The entity a mention names as a concept of ``kind``, and how it was recognised."""
+        grounding = self.ground(mention, kind)
+        return concept_entity(grounding.concept), grounding.scope
+
+    def ungrounded(self, phrase: str, kind: str) -> Entity:
+        """A concept the page names that no ontology term fits: kept as a local concept, said aloud."""
+        label = page_label(phrase)
+        self.warnings.append(f"{self.name}: {kind} {label!r} is not in the lexicon; kept ungrounded")
+        return local_entity(kind, label)
+
+    def span(self, seg: Segment) -> Span:
+        return Span(seg.start, seg.end)
+
+
+def clean_phrase(text: str) -> str:
+    """A phrase without footnote markers ("fatigue[3]", "groin2", "¹"), edge punctuation and spaces."""
+    text = re.sub(r"\[\d+(?:[,–-]\s*\d+)*\]|[¹²³⁰-⁹]+|(?<=[a-z])\d{1,2}(?=\W*$)", "", text)
+    return text.strip().strip(".,;:*").strip()

@@ -1,0 +1,262 @@
+"""Sentences -> facts: where the disease is and spreads, which cells it affects, its course,
+its cause, what its symptoms resemble, and symptoms and risk factors stated in prose.
+
+Each relation needs a cue in the sentence (a word that states it) and a sentence about the
+page's disease (by name, abbreviation, pronoun, or "the leukaemia cells"), in a section
+that may state facts; co-occurrence alone is never enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from allkg.extract.facts.disease import Subject, names_subject
+from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
+from allkg.extract.facts.page import Page
+from allkg.extract.structure import Section, Segment
+from allkg.facts import Entity, Fact, Flag, Span, Text
+from allkg.lexicon import Mention
+
+_DISEASE_CELLS = re.compile(
+    r"\b(?:leuka?emi(?:a|c)|lymphoma|myeloma|cancer(?:ous)?|abnormal|malignant|blast|tumou?r)\s+cells?\b|\bblasts\b",
+    re.IGNORECASE,
+)
+_CELL_CUE = re.compile(
+    r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
+    r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
+    r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bcrowd(?:s|ing|ed)? out\b|\bfill(?:s|ing)? up\b|"
+    r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
+    r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|\bproduc|"
+    r"\bbuild(?:s)? up\b|\breplac|\bwhich (?:kind|type) of\b|\btype of (?:lymphocyte|white blood cell|blood cell)\b|"
+    r"\binvolved\b|\bdevelops? from\b|\bforms? of\b|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|within|to|of|from|throughout|around|reach(?:es|ed|ing)?|invad\w*|involv\w*|affect\w*|"
+    r"spread\w*|travel\w*|enter\w*|collect\w*|found in|made in|start\w* in|begin\w* in)\s+"
+    r"(?:the\s+|your\s+|their\s+|a\s+|other\s+|organs?,?\s+|parts? of the body,?\s+|such as\s+(?:the\s+)?|including\s+(?:the\s+)?)*$",
+    re.IGNORECASE,
+)
+_ENUMERATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|\()\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
+_GLOSS_START = re.compile(r"^\s*(?:,\s*|\(\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
+_RAPID = re.compile(
+    r"\brapid(?:ly)?\b|\bquick(?:ly)?\b|\bfast\b|\bsudden(?:ly)?\b|\bgets? worse\b|\baggressive\b|\bmoves fast\b|"
+    r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b",
+    re.IGNORECASE,
+)
+_SLOW = re.compile(
+    r"\bslow(?:ly)?\b|\bslow-growing\b|\bover (?:many )?(?:months|years)\b|\bgradual(?:ly)?\b|\bindolent\b|\bfor years\b",
+    re.IGNORECASE,
+)
+_PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE)
+_RESEMBLES = re.compile(
+    r"\b(?:mimic|resembl\w*|look(?:s|ing)? like|similar to|like those of|mistaken for|confused with|feel(?:s)? like|"
+    r"same as (?:those|the symptoms) of|just like)\b",
+    re.IGNORECASE,
+)
+_CAUSE_CUE = re.compile(
+    r"\b(?:occurs|happens|develops|starts|begins|arises)\s+when\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|\bdue to\b|"
+    r"\btriggered by\b|\bthe cause\b|\bpicks? up\b|\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
+    re.IGNORECASE,
+)
+_UNKNOWN_CAUSE = re.compile(
+    r"\b(?:not (?:clear|known)|unknown|unclear|nobody knows|no one knows|don't know|do not know)\b.*\bcaus", re.IGNORECASE
+)
+_HEDGED = re.compile(r"\b(?:possibly|might|perhaps|may be linked|not proven|no evidence|unlikely)\b", re.IGNORECASE)
+_RISK_SENTENCE = re.compile(
+    r"\bincreas\w* (?:the |your |their )?(?:risk|chance|likelihood)|\braise\w* (?:the |your )?(?:risk|chance)|"
+    r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
+    r"\blinked (?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b",
+    re.IGNORECASE,
+)
+_MALE = re.compile(r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b", re.IGNORECASE)
+_SYMPTOM_SENTENCE = re.compile(
+    r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b",
+    re.IGNORECASE,
+)
+_ENUMERATION_CUE = re.compile(
+    r"\b(?:include|includes|including|such as|have|has|had|get|gets|notice|experience|feel|cause|causes|there may be|"
+    r"there can be|may also be|like)\b[:\s]+|:\s*",
+    re.IGNORECASE,
+)
+_ADVICE = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b|\b(?:see|call|contact|speak to|ask) (?:a|your|the)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE)
+
+
+def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
+    """Every relation one sentence states."""
+    disease = subject.entity
+    about = about or bool(_DISEASE_CELLS.search(seg.text))
+    yield from _cells(page, subject, section, seg, about)
+    yield from _anatomy(page, disease, section, seg, about)
+    if about:
+        yield from _course(page, subject, seg)
+        yield from _cause(page, disease, seg)
+    yield from _resemblance(page, subject, seg)
+    if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
+        yield from _prose_items(page, subject, seg, "symptom")
+    if section.type in ("risk", "cause", "who", "page", "about", "other") and _RISK_SENTENCE.search(seg.text):
+        yield from _prose_items(page, subject, seg, "risk-factor")
+        yield from _male_sex(page, disease, seg)
+
+
+def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
+    if not _CELL_CUE.search(seg.text) or not (about or section.type in ("about", "symptoms", "types", "page")):
+        return
+    for mention in _unique(page.within(seg.start, seg.end, "cell-type")):
+        entity, how = page.entity(mention, "cell-type")
+        yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
+    """Anatomy after a locative cue ("starts in the bone marrow", "spread to the liver, spleen"),
+    and anatomy listed with it; not a body part inside a symptom ("pain in the bones") or a
+    definition's gloss ("bone marrow, the spongy tissue inside bones")."""
+    if not about:
+        return
+    mentions = page.within(seg.start, seg.end)
+    chosen: list[Mention] = []
+    previous: Mention | None = None
+    gloss_until = -1
+    for mention in mentions:
+        anatomy = page.lexicon.ground(mention, "anatomy") is not None
+        if not anatomy:
+            if page.lexicon.ground(mention, "symptom") is not None:
+                previous = mention
+            continue
+        before = page.text[(previous.end if previous else seg.start) : mention.start]
+        clause_before = re.split(r"[.;]|,\s+(?:and|but|which|so)\b", before)[-1]
+        listed = previous is not None and previous in chosen and _ENUMERATION.match(before)
+        symptom_site = previous is not None and previous not in chosen and len(before) < 30 and \
+            page.lexicon.ground(previous, "symptom") is not None
+        if mention.start < gloss_until:
+            pass
+        elif (listed or _LOCATIVE.search(clause_before)) and not symptom_site:
+            chosen.append(mention)
+            gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
+            if gloss:
+                gloss_until = _gloss_end(page.text, gloss.end(), seg.end)
+        previous = mention
+    for mention in _unique(chosen):
+        entity, how = page.entity(mention, "anatomy")
+        yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+def _gloss_end(text: str, start: int, end: int) -> int:
+    """Where a gloss (", the spongy tissue inside bones where blood cells are made") ends."""
+    match = re.compile(r"[).;]|,\s+(?:and|but|so|which)\b").search(text, start, end)
+    return match.start() if match else end
+
+
+def _course(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """The course the page explains ("acute" because it progresses rapidly; "chronic" because it
+    develops slowly), and its words on progression."""
+    for cue, word in ((_RAPID, "acute"), (_SLOW, "chronic")):
+        if not cue.search(seg.text) or _NEGATED.search(seg.text[: cue.search(seg.text).start()][-25:]):  # type: ignore[union-attr]
+            continue
+        named = word in subject.entity.label.lower() or re.search(rf"\b{word}\b", seg.text, re.IGNORECASE)
+        if not named:
+            continue
+        grounding = page.lexicon.lookup(word, "course")
+        span = Span(seg.start, seg.end)
+        if grounding is not None:
+            yield Fact("course", subject.entity, "allkg:hasCourse", _entity(grounding), (span,), grounding=grounding.scope)
+        yield Fact("natural-progression", subject.entity, "allkg:naturalProgression", Text(_progression(seg.text)), (span,))
+
+
+def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+    """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
+    what causes it is known."""
+    if _HEDGED.search(seg.text):
+        return
+    causes = page.within(seg.start, seg.end, "cause")
+    span = Span(seg.start, seg.end)
+    if causes and _CAUSE_CUE.search(seg.text):
+        cells = page.within(seg.start, seg.end, "cell-type")
+        for mention in _unique(causes):
+            cause, how = page.entity(mention, "cause")
+            yield Fact("cause", disease, "allkg:hasCause", cause, (span,), grounding=how)
+            for cell in _unique([c for c in cells if c.end <= mention.start]):
+                cell_entity, cell_how = page.entity(cell, "cell-type")
+                yield Fact("cause", cause, "allkg:originCellType", cell_entity, (span,), grounding=cell_how)
+    if causes and _UNKNOWN_CAUSE.search(seg.text):
+        for mention in _unique(causes):
+            yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
+
+
+def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """Other diseases the symptoms look like ("Many signs of ALL look like those of the flu")."""
+    cue = _RESEMBLES.search(seg.text)
+    if cue is None or not re.search(r"\bsymptoms?\b|\bsigns?\b|\bit\b|\bthese\b|\bthey\b", seg.text, re.IGNORECASE):
+        return
+    for mention in _unique(page.within(seg.start + cue.start(), seg.end, "disease")):
+        if names_subject(page, subject, mention):
+            continue
+        entity, how = page.entity(mention, "disease")
+        yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
+    """Symptoms or risk factors a sentence lists ("people may also have headaches, seizures (fits),
+    vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
+    if _ADVICE.search(seg.text) or (kind == "risk-factor" and _HEDGED.search(seg.text)):
+        return
+    span = Span(seg.start, seg.end)
+    seen: set[str] = set()
+    cue = _ENUMERATION_CUE.search(seg.text)
+    if cue is not None:
+        for part in parts_of_span(page, seg.start + cue.end(), seg.end, kind):
+            found = ground_part(page, subject, part, kind, allow_ungrounded=False)
+            if found is not None and found[0].path not in seen:
+                seen.add(found[0].path)
+                yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
+    for mention in page.within(seg.start, seg.end, kind):
+        if names_subject(page, subject, mention) or _part_of_name(page, subject, mention):
+            continue
+        entity, how = page.entity(mention, kind)
+        if entity.path not in seen:
+            seen.add(entity.path)
+            yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
+
+
+def _part_of_name(page: Page, subject: Subject, mention: Mention) -> bool:
+    """A mention that also names a disease (the page's or its kind): not a symptom of it."""
+    grounding = page.lexicon.ground(mention, "disease")
+    return grounding is not None and bool(page.lexicon.curies(grounding.concept) & subject.related)
+
+
+def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+    """"More common in boys (men, males)": being male is a risk factor."""
+    if _MALE.search(seg.text):
+        grounding = page.lexicon.lookup("male sex", "risk-factor")
+        if grounding is not None:
+            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
+                       grounding=grounding.scope)
+
+
+def _entity(grounding: object) -> Entity:
+    from allkg.facts import concept_entity
+
+    return concept_entity(grounding.concept)  # type: ignore[attr-defined]
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.text.casefold() not in seen:
+            seen.add(mention.text.casefold())
+            result.append(mention)
+    return result
+
+
+def _progression(sentence: str) -> str:
+    """The page's words on how the disease progresses, without "the word X comes from the fact that"."""
+    match = _PROGRESSION_START.search(sentence)
+    if match is None:
+        return sentence.rstrip(" .")
+    rest = sentence[match.end() :]
+    if match.start() == 0:
+        rest = rest.split(",", 1)[0]
+    return rest.rstrip(" .")

@@ -1,0 +1,104 @@
+"""Physical lines -> logical lines: wrapped lines joined, bullets and running headers found.
+
+Scraped and flattened pages break sentences across lines ("a cancer of the white\\nblood
+cells"), hyphenate words at line ends ("bone mar-\\nrow"), mark list items with any
+character a font had ("-", "•", "o", "l", "n", "1.", "a)"), and repeat a running header
+and page number on every printed page. A logical line is a span of the text that reads
+as one line: a heading, an item, or a run of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+BULLET = re.compile(
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»]|\d{1,2}[.)]|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S))[ \t]+"
+)
+"""A list-item marker at the start of a line: a bullet character, "1." or "a)", or a letter a
+flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v")."""
+
+_SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
+_DOT_LEADER = re.compile(r"\.{4,}\s*\d+\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A logical line: its span in the text, whether it is a list item (and where its text
+    starts after the marker), and whether it is page furniture (a running header, a page
+    number, a table-of-contents entry)."""
+
+    start: int
+    end: int
+    number: int
+    """The number of the physical line it starts on."""
+    item: bool = False
+    furniture: bool = False
+    blank_before: bool = False
+
+
+def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> list[Line]:
+    """Cut ``text`` into logical lines. ``heading_starts`` are offsets where the page's markup
+    (HTML) says a heading begins: such a line is never joined to another."""
+    physical = _physical_lines(text)
+    repeated = _running_headers(text, physical)
+    lines: list[Line] = []
+    blank = False
+    for number, (start, end) in enumerate(physical):
+        body = text[start:end]
+        if not body.strip():
+            blank = True
+            continue
+        furniture = body.strip() in repeated or bool(_PAGE_NUMBER.match(body) or _DOT_LEADER.search(body))
+        bullet = BULLET.match(text, start, end)
+        previous = lines[-1] if lines else None
+        if (
+            previous is not None
+            and not blank
+            and not furniture
+            and not previous.furniture
+            and bullet is None
+            and start not in heading_starts
+            and previous.start not in heading_starts
+            and _continues(text, previous, start, end)
+        ):
+            lines[-1] = Line(previous.start, end, previous.number, previous.item, False, previous.blank_before)
+        else:
+            lines.append(Line(start, end, number, bullet is not None, furniture, blank))
+        blank = False
+    return lines
+
+
+def _physical_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        spans.append((offset, offset + len(line.rstrip("\r\n"))))
+        offset += len(line)
+    return spans
+
+
+def _continues(text: str, previous: Line, start: int, end: int) -> bool:
+    """The line goes on from the one before: that one does not end a sentence and this one
+    starts in lower case (a wrapped sentence or item), or that one ends with a hyphen."""
+    before = text[previous.start : previous.end].rstrip()
+    after = text[start:end].lstrip()
+    if not after:
+        return False
+    if re.search(r"[A-Za-z]-$", before) and after[0].islower():
+        return True
+    return not _SENTENCE_END.search(before) and (after[0].islower() or after[0] in "(") and len(before) > 25
+
+
+def _running_headers(text: str, physical: list[tuple[int, int]]) -> set[str]:
+    """Lines that stand on the page again and again (a printed page's running header or
+    footer), counted without their page numbers."""
+    counts: Counter[str] = Counter()
+    for start, end in physical:
+        body = text[start:end].strip()
+        if len(body.split()) >= 3:
+            counts[re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", body)] += 1
+    repeated = {body for body, count in counts.items() if count >= 3}
+    return {text[s:e].strip() for s, e in physical if re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", text[s:e].strip()) in repeated}

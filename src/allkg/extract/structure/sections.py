@@ -1,0 +1,154 @@
+"""Segments -> sections typed by their headings, and lists with their lead-ins.
+
+A section runs from a heading to the next; its type says what its text is about
+(symptoms, risk factors, causes, who gets it, outlook...) or that nothing in it is a fact
+about the disease (treatment, tests, side effects, advice, navigation). A list is a run of
+items (or of short item-like sentences after a lead-in on the same line, as run-on scrapes
+leave them); its kind comes from its lead-in's words, else from its section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from allkg.extract.structure.segments import Segment
+
+SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("navigation", r"\brelated\b|see also|references|further reading|more information|useful (?:links|contacts)|"
+                       r"in this (?:article|section|page)|on this page|^contents$|^share\b|^sources?$|bibliography|"
+                       r"external links|was this|next steps|^resources$|support services|categories|footnotes|^notes$|"
+                       r"follow us|about us|contact|jump to|quick links|you may also|more (?:on|about)\b|^help\b|^print"),
+        ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
+                   r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
+                   r"immediate|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
+        ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
+                      r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"
+                      r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse"),
+        ("diagnosis", r"diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|blood count"),
+        ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
+        ("complications", r"complication|late effects|long[ -]term effects"),
+        ("symptoms", r"symptom|\bsigns?\b|how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
+                     r"warning|what does it feel|how does it feel|effects on the body"),
+        ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
+        ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
+                  r"what happens (?:in|to)|origin"),
+        ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
+                r"statistics|epidemiology|how many|frequency|affected\b"),
+        ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome"),
+        ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
+        ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
+                  r"at a glance|\bfacts\b|in brief|understanding|explained|basics"),
+    )
+)
+"""Section types by their heading's words, tried in order (so "Side effects of treatment" is
+treatment and "Signs and symptoms" symptoms)."""
+
+CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
+"""Sections whose sentences may state facts about the disease (the others never do)."""
+
+
+@dataclass
+class Section:
+    """A heading (None for the text before the first) and the segments under it."""
+
+    heading: Segment | None
+    type: str
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    """A lead-in ("Symptoms include:"), or a bare heading, with its items."""
+
+    lead_in: Segment | None
+    section: Section
+    items: list[Segment] = field(default_factory=list)
+    displaced: bool = False
+    """Items a scrape moved away from their lead-in (found after the page's footer began)."""
+
+
+def section_type(heading: str) -> str:
+    """The type of a section by its heading's words ("other" when none fits)."""
+    for name, pattern in SECTION_TYPES:
+        if pattern.search(heading):
+            return name
+    return "other"
+
+
+def sections_of(segments: list[Segment]) -> list[Section]:
+    """Cut the page at its headings (not at site chrome that merely looks like one: a menu
+    label, or an item a scrape cut off at "Show more")."""
+    sections = [Section(None, "page")]
+    for seg in segments:
+        if seg.kind == "heading" and not seg.boilerplate:
+            sections.append(Section(seg, section_type(seg.text)))
+        else:
+            sections[-1].segments.append(seg)
+    return sections
+
+
+def lists_of(sections: list[Section]) -> list[ListBlock]:
+    """The lists of every section: items after a lead-in, or items straight under a heading;
+    and runs of item-like sentences after the footer began, which a scrape moved there
+    from a lead-in left empty (``displaced``)."""
+    blocks: list[ListBlock] = []
+    footer_started = False
+    for section in sections:
+        current: ListBlock | None = None
+        for seg in section.segments:
+            if seg.kind == "lead-in" and not seg.boilerplate:
+                current = ListBlock(seg, section)
+                blocks.append(current)
+            elif seg.kind == "item" and not seg.boilerplate:
+                if current is None:
+                    current = ListBlock(None, section, displaced=footer_started)
+                    blocks.append(current)
+                current.items.append(seg)
+            elif current is not None and current.lead_in is not None and _glued_item(seg, current):
+                current.items.append(seg)
+            elif footer_started and seg.kind == "sentence" and not seg.boilerplate and item_like(seg.text):
+                if current is None or not current.displaced:
+                    current = ListBlock(None, section, displaced=True)
+                    blocks.append(current)
+                current.items.append(seg)
+            else:
+                footer_started = footer_started or (seg.boilerplate and _left_empty(blocks))
+                current = None
+    # one short phrase after the footer is a link's text, not a list
+    return [b for b in blocks if b.lead_in is not None or (b.items and (not b.displaced or len(b.items) >= 2))]
+
+
+def _left_empty(blocks: list[ListBlock]) -> bool:
+    """A lead-in has been left without items (the footer may hold them)."""
+    return any(b.lead_in is not None and not b.items for b in blocks)
+
+
+def _glued_item(seg: Segment, block: ListBlock) -> bool:
+    """A short sentence on the lead-in's own line, as a run-on scrape leaves items
+    ("The most common signs are:Pallor.Tiredness.Fever.")."""
+    assert block.lead_in is not None
+    last = block.items[-1] if block.items else block.lead_in
+    return (
+        seg.kind in ("sentence", "heading")
+        and not seg.boilerplate
+        and seg.line == last.line
+        and seg.line == block.lead_in.line
+        and item_like(seg.text)
+    )
+
+
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
+    r"cannot|tend|tends|occur|occurs|happen|happens|become|becomes|include|includes|mean|means)\b",
+    re.IGNORECASE,
+)
+
+
+def item_like(text: str) -> bool:
+    """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma."""
+    head = re.split(r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b", text)[0]
+    words = head.split()
+    return 0 < len(words) <= 10 and not _FINITE_VERB.search(head) and not head.endswith("?")

@@ -1,0 +1,144 @@
+"""Logical lines -> segments: headings, lead-ins, list items and sentences, each with its span.
+
+Run-on scrapes glue a heading to its first sentence ("SymptomsThe symptoms...") and
+sentences to each other ("cells.Childhood"); both are cut here. A question of a few words
+is a heading ("What are the signs?"), a line ending with ":" is a lead-in, a line with a
+list marker is an item. Page furniture and site chrome (menus, banners, footers) are
+marked as boilerplate and never read for facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from allkg.extract.structure.lines import BULLET, Line
+
+SegmentKind = Literal["heading", "lead-in", "item", "sentence"]
+
+MAX_HEADING_WORDS = 12
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?:])["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : when the next sentence starts
+    r"""|(?<=[a-z]{3})(?=[A-Z][a-z]{2,})"""  # "cellsChildhood": a lost space or line break
+    r"""|(?<=[a-z)]{2}\?)(?=[a-z])"""  # "it?Outlook" handled above; "it?the" too
+)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|Inc|Ltd|Co|Fig|ed|eds|vol|al)|\b[A-Z])\.$"
+)
+_FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
+_LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|may have|can cause)$", re.I)
+_CHROME = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\badvertis|\bsponsored\b|privacy (?:policy|statement|notice)|"
+    r"\bcookies?\b|terms (?:of|and) (?:use|service|conditions)|\bcontact us\b|\bdonat(?:e|ion)s?\b|\bgive now\b|"
+    r"tax-deductible|\bnewsletters?\b|\bsubscribe\b|\bsign (?:up|in)\b|\blog in\b|\bregister\b|"
+    r"request an appointment|make an appointment|find a (?:doctor|clinical trial|specialist)|clinical trials? finder|"
+    r"\bsite ?map\b|\bskip to\b|\bshare (?:this|on)\b|^share\b|\bprint this\b|^print\b|\bemail this\b|"
+    r"\bhome\s*[>›»/|]|\s[>›»]\s|\bwas this (?:page|article|information) (?:helpful|useful)|\bshow more\b|"
+    r"\bread more\b|\bsee more\b|\bcontinue reading\b|\b(?:covid|coronavirus)\b|\bregistered charity\b|"
+    r"\bcompany (?:no|number)\b|\bregistered in\b|\d+\s+(?:replies|comments|likes)\b|\baccessibility\b|"
+    r"\bcareers\b|\bjobs\b|\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
+    r"\blast (?:updated|reviewed)\b|\bauthored by\b|\bmon(?:day)?\s*[–-]\s*fri|\bhelpline\b|\bphone us\b|\bcall us\b|"
+    r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|\bour research\b|\bget involved\b|\bget support\b|\bshop\b|\bforums?\b",
+    re.IGNORECASE,
+)
+"""Site chrome: menus, banners, footers, share bars, review and legal lines."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A heading, lead-in, list item or sentence, with its exact span in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: SegmentKind
+    line: int
+    """The physical line it starts on."""
+    boilerplate: bool = False
+    marked_heading: bool = False
+    """The page's markup says it is a heading (an HTML h1-h6)."""
+
+
+def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) -> list[Segment]:
+    """Every segment of every logical line, in text order."""
+    result: list[Segment] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        result.extend(_line_segments(text, line, heading_starts, following))
+    return result
+
+
+def _line_segments(text: str, line: Line, heading_starts: frozenset[int], following: Line | None) -> list[Segment]:
+    if line.furniture:
+        span = _trim(text, line.start, line.end)
+        return [_segment(text, *span, "sentence", line, boilerplate=True)] if span else []
+    if line.start in heading_starts:
+        span = _trim(text, line.start, line.end)
+        return [_segment(text, *span, "heading", line, marked=True)] if span else []
+    if line.item:
+        bullet = BULLET.match(text, line.start, line.end)
+        assert bullet is not None
+        span = _trim(text, bullet.end(), line.end)
+        return [_segment(text, *span, "item", line)] if span else []
+    pieces = _sentences(text, line.start, line.end)
+    result = []
+    for piece_start, piece_end in pieces:
+        body = text[piece_start:piece_end]
+        words = len(body.split())
+        if body.endswith(":") or (
+            len(pieces) == 1 and following is not None and following.item and _LEAD_IN_END.search(body)
+        ):
+            kind: SegmentKind = "lead-in"
+        elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
+            kind = "heading"
+        elif not re.search(r"[.!;,]$", body) and words <= MAX_HEADING_WORDS:
+            kind = "heading"
+        else:
+            kind = "sentence"
+        result.append(_segment(text, piece_start, piece_end, kind, line))
+    return result
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of a logical line, with a footnote number that starts one moved off it."""
+    pieces = []
+    cursor = start
+    for boundary in _BOUNDARY.finditer(text, start, end):
+        cut = boundary.end()
+        if _ABBREVIATION.search(text, cursor, boundary.start()) or cut <= cursor:
+            continue
+        pieces.append((cursor, cut))
+        cursor = cut
+    pieces.append((cursor, end))
+    result = []
+    for piece_start, piece_end in pieces:
+        footnote = _FOOTNOTE_START.match(text, piece_start, piece_end)
+        if footnote and result:
+            piece_start = footnote.end()
+        span = _trim(text, piece_start, piece_end)
+        if span:
+            result.append(span)
+    return result
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _segment(
+    text: str, start: int, end: int, kind: SegmentKind, line: Line, *, boilerplate: bool = False, marked: bool = False
+) -> Segment:
+    body = text[start:end]
+    chrome = boilerplate or bool(_CHROME.search(body)) or _link_list(body)
+    return Segment(start, end, body, kind, line.number, chrome, marked)
+
+
+def _link_list(body: str) -> bool:
+    """A menu flattened into a line: several short labels separated by "|" or wide spaces."""
+    parts = [p for p in re.split(r"\s*\|\s*|\t+| {3,}", body) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts)

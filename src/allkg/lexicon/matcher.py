@@ -1,0 +1,375 @@
+"""Find the lexicon's concepts in a page, and ground a phrase in one concept of a kind.
+
+The page's words are put in normal form (``normalise.py``) and coded one character a
+word (``store.py``); one Aho-Corasick automaton (ahocorasick-rs) over the coded forms
+then finds every form on the page in one pass, whole words only, in time linear in the
+page. A second, small automaton holds our overlay vocabulary. A list item that names
+nothing exactly may still be grounded by a fuzzy match (rapidfuzz), as a close match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from allkg.lexicon.concepts import (
+    EXACT_SCOPES,
+    INEXACT_MAPPING,
+    KIND_BRANCHES,
+    SCOPES,
+    Concept,
+    Grounding,
+    obo_iri,
+    slugify,
+)
+from allkg.lexicon.normalise import normal_phrase, normal_word, words
+from allkg.lexicon.store import UNKNOWN_WORD, StoredLexicon, code
+
+FUZZY_CUTOFF = 90
+"""The least rapidfuzz score (0-100, token-sort ratio of the content words) a fuzzy match needs."""
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to from with and or your my their his her its this that these those".split()
+)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One meaning of a surface form: an ontology term (by row) or a concept of the overlay."""
+
+    scope: str
+    row: int = -1
+    concept: Concept | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the page's text where a surface form of the lexicon stands."""
+
+    start: int
+    end: int
+    text: str
+    senses: tuple[Sense, ...]
+
+
+@dataclass(frozen=True)
+class Release:
+    """An ontology release the lexicon's terms come from."""
+
+    key: str
+    title: str
+    version: str
+    iri: str
+    licence: str
+
+
+class Lexicon:
+    """The ontology terms and our overlay, with their surface forms ready to match."""
+
+    def __init__(self, stored: StoredLexicon, overlay: list[Concept]) -> None:
+        self._stored = stored
+        self.releases = {
+            key: Release(key, r["title"], r["version"], r["iri"], r["licence"])
+            for key, r in stored.header["releases"].items()  # type: ignore[union-attr]
+        }
+        self.concepts = {c.path: c for c in overlay}
+        self._codes = {word: code(i) for i, word in enumerate(stored.words)}
+        self._overlay_patterns: list[str] = []
+        self._overlay_senses: list[list[Concept]] = []
+        self._read_overlay_forms(overlay)
+        self._acronyms = frozenset(w for w in self._codes if w.startswith("#"))
+        self._claims = self._claimed_terms(overlay)
+        self._term_senses: dict[int, tuple[Sense, ...]] = {}
+        self._branches: dict[int, str] = {}
+        self._term_concepts: dict[tuple[int, str], Concept] = {}
+        self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]]]] = {}
+        self._automaton: Any = None
+        self._forms_read = 0
+
+    def _read_overlay_forms(self, overlay: list[Concept]) -> None:
+        by_pattern: dict[str, list[Concept]] = {}
+        for concept in overlay:
+            for form in concept.surface_forms:
+                normal = normal_phrase(form)
+                for word in normal.split():
+                    self._codes.setdefault(word, code(len(self._codes)))
+                pattern = "".join(self._codes[w] for w in normal.split())
+                senses = by_pattern.setdefault(pattern, [])
+                if concept not in senses:
+                    senses.append(concept)
+        for pattern, concepts in sorted(by_pattern.items()):
+            kinds = [c.kind for c in concepts]
+            if len(set(kinds)) != len(kinds):
+                raise ValueError(f"a surface form names two {kinds[0]} concepts: {[c.path for c in concepts]}")
+            self._overlay_patterns.append(pattern)
+            self._overlay_senses.append(concepts)
+
+    def _claimed_terms(self, overlay: list[Concept]) -> dict[tuple[int, str], Concept]:
+        """(term row, kind) -> the overlay concept that is an exact match of the term for that kind."""
+        claims: dict[tuple[int, str], Concept] = {}
+        for concept in overlay:
+            for prop, iri in concept.mappings:
+                row = self._stored.row_of(_curie(iri)) if prop == "exactMatch" else None
+                if row is None:
+                    continue
+                other = claims.setdefault((row, concept.kind), concept)
+                if other is not concept:
+                    raise ValueError(f"{concept.path} and {other.path} are both exact matches of {iri}")
+        return claims
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def find(self, text: str) -> PageMentions:
+        """Every surface form on the page (overlapping ones too), for ``PageMentions`` to choose from;
+        forms of the ontologies and of our overlay that cover the same words are one mention."""
+        spans = [(m.start(), m.end()) for m in words(text)]
+        coded = "".join(self._codes.get(normal_word(text[s:e], self._acronyms), UNKNOWN_WORD) for s, e in spans)
+        senses: dict[tuple[int, int], list[Sense]] = {}
+        for pattern, first, last in self._term_matches(coded):
+            senses.setdefault((spans[first][0], spans[last - 1][1]), []).extend(self._senses_of_term_pattern(pattern))
+        for pattern, first, last in self._overlay_automaton.find_matches_as_indexes(coded, overlapping=True):
+            place = (spans[first][0], spans[last - 1][1])
+            senses.setdefault(place, []).extend(Sense("curated", concept=c) for c in self._overlay_senses[pattern])
+        return PageMentions(self, [Mention(s, e, text[s:e], tuple(found)) for (s, e), found in senses.items()])
+
+    def _term_matches(self, coded: str) -> Iterator[tuple[int, int, int]]:
+        """(form, first word, end word) of every form of the ontologies in the coded page.
+
+        Until the process has read about as many forms' worth of pages as the lexicon holds,
+        each page gets a small automaton of the forms that start with one of its words (a few
+        milliseconds); then one automaton of every form is built (a tenth of a second) and
+        kept: a build of one page stays quick, and a build of thousands pays once."""
+        import ahocorasick_rs as ac
+
+        patterns = self._stored.patterns
+        if self._automaton is None:
+            chosen = [i for c in sorted(set(coded) - {UNKNOWN_WORD}) for i in range(*self._run_of(c))]
+            self._forms_read += len(chosen)
+            if self._forms_read <= len(patterns):
+                if chosen:
+                    automaton = ac.AhoCorasick([patterns[i] for i in chosen])
+                    for pattern, first, last in automaton.find_matches_as_indexes(coded, overlapping=True):
+                        yield chosen[pattern], first, last
+                return
+            self._automaton = ac.AhoCorasick(patterns)
+        yield from self._automaton.find_matches_as_indexes(coded, overlapping=True)
+
+    def _run_of(self, first_word: str) -> tuple[int, int]:
+        """The stored forms that start with a word: one run of the sorted lines."""
+        patterns = self._stored.patterns
+        start = bisect.bisect_left(patterns, first_word)
+        return start, bisect.bisect_left(patterns, chr(ord(first_word) + 1), start)
+
+    @cached_property
+    def _overlay_automaton(self) -> Any:
+        import ahocorasick_rs as ac
+
+        return ac.AhoCorasick(self._overlay_patterns)
+
+    def _senses_of_term_pattern(self, pattern: int) -> tuple[Sense, ...]:
+        senses = self._term_senses.get(pattern)
+        if senses is None:
+            senses = self._term_senses[pattern] = tuple(Sense(scope, row) for row, scope in self._stored.pattern_senses(pattern))
+        return senses
+
+    def can_name(self, mention: Mention, kind: str) -> bool:
+        return self.ground(mention, kind) is not None
+
+    # -- grounding -------------------------------------------------------------------------
+
+    def ground(self, mention: Mention, kind: str) -> Grounding | None:
+        """The concept of ``kind`` a mention names: our overlay's first, then the ontology term
+        named most directly (label, exact, layperson, abbreviation; then narrow, broad, related
+        synonyms, which give the page's phrase a concept of its own mapped to the term)."""
+        best: tuple[tuple[int, int, str], Grounding] | None = None
+        for sense in mention.senses:
+            candidate = self._grounding(sense, kind, mention.text)
+            if candidate is not None and (best is None or candidate[0] < best[0]):
+                best = candidate
+        return None if best is None else best[1]
+
+    def _grounding(self, sense: Sense, kind: str, phrase: str) -> tuple[tuple[int, int, str], Grounding] | None:
+        if sense.concept is not None:
+            if sense.concept.kind != kind:
+                return None
+            return (0, 0, sense.concept.path), Grounding(sense.concept, "curated")
+        rank = SCOPES.index(sense.scope)
+        claimed = self._claims.get((sense.row, kind))
+        if claimed is not None and sense.scope in EXACT_SCOPES:
+            return (0, rank, claimed.path), Grounding(claimed, sense.scope)
+        branch = self._branch(sense.row)
+        if branch not in KIND_BRANCHES[kind]:
+            return None
+        key = (rank, KIND_BRANCHES[kind].index(branch), self._stored.terms[sense.row])
+        if sense.scope in EXACT_SCOPES:
+            return key, Grounding(self._term_concept(sense.row, kind), sense.scope)  # type: ignore[return-value]
+        return key, Grounding(self._phrase_concept(phrase, kind, sense.row, sense.scope), sense.scope)  # type: ignore[return-value]
+
+    def _branch(self, row: int) -> str:
+        branch = self._branches.get(row)
+        if branch is None:
+            branch = self._branches[row] = self._stored.terms[row].split("\t", 3)[2]
+        return branch
+
+    def _term_concept(self, row: int, kind: str) -> Concept:
+        """The concept of an ontology term, for one kind: its label, exact matches, cross-references and release."""
+        concept = self._term_concepts.get((row, kind))
+        if concept is None:
+            term = self._stored.term(row)
+            path = f"{kind}/{term.slug or slugify(term.label)}"
+            if path in self.concepts:  # our vocabulary's concept of that name is another thing
+                path = f"{path}-{slugify(term.curie)}"
+            concept = self._term_concepts[(row, kind)] = Concept(
+                path=path,
+                kind=kind,
+                pref_label=term.label,
+                mappings=tuple(("exactMatch", obo_iri(c)) for c in (term.curie, *term.exact)),
+                xrefs=term.xrefs,
+                release=self.releases[term.release].iri,
+            )
+        return concept
+
+    def _phrase_concept(self, phrase: str, kind: str, row: int, scope: str, score: float | None = None) -> Concept:
+        """The page's own phrase as a concept, mapped to the term it is not quite (a narrow, broad or
+        related synonym, or a fuzzy match)."""
+        term = self._stored.term(row)
+        label = page_label(phrase)
+        return Concept(
+            path=f"{kind}/{slugify(label)}",
+            kind=kind,
+            pref_label=label,
+            mappings=((INEXACT_MAPPING[scope], obo_iri(term.curie)),),
+            release=self.releases[term.release].iri,
+            score=score,
+        )
+
+    def fuzzy(self, phrase: str, kind: str) -> Grounding | None:
+        """A close match for a list item that names nothing exactly ("tiredness all the time"):
+        the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
+        from rapidfuzz import fuzz, process
+
+        query = _content_words(normal_phrase(phrase, self._acronyms))
+        if not query:
+            return None
+        choices, targets = self._choices(kind)
+        best = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None
+        _, row, concept = targets[best[2]]
+        score = round(best[1] / 100, 3)
+        if concept is not None:  # a form of our overlay: map to its exact matches
+            exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
+            if not exact:
+                return None
+            label = page_label(phrase)
+            close = tuple(("closeMatch", iri) for iri in exact)
+            return Grounding(Concept(f"{kind}/{slugify(label)}", kind, label, mappings=close, score=score), "fuzzy")
+        return Grounding(self._phrase_concept(phrase, kind, row, "fuzzy", score), "fuzzy")
+
+    def _choices(self, kind: str) -> tuple[list[str], list[tuple[str, int, Concept | None]]]:
+        """The content words of every form that can name ``kind`` (made once per kind), and what each names."""
+        cached = self._fuzzy_choices.get(kind)
+        if cached is not None:
+            return cached
+        decode = {c: w for w, c in self._codes.items()}
+        branches = KIND_BRANCHES[kind]
+        choices: list[str] = []
+        targets: list[tuple[str, int, Concept | None]] = []
+        for pattern, coded in enumerate(self._stored.patterns):
+            for row, scope in self._stored.pattern_senses(pattern):
+                if scope in EXACT_SCOPES and self._branch(row) in branches:
+                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    targets.append((scope, row, self._claims.get((row, kind))))
+                    break
+        for coded, concepts in zip(self._overlay_patterns, self._overlay_senses):
+            for concept in concepts:
+                if concept.kind == kind:
+                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    targets.append(("curated", -1, concept))
+        self._fuzzy_choices[kind] = (choices, targets)
+        return choices, targets
+
+    def lookup(self, phrase: str, kind: str) -> Grounding | None:
+        """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
+        whole = [m for m in self.find(phrase).within(0, len(phrase), kind) if m.start == 0 and m.end == len(phrase.rstrip())]
+        return self.ground(whole[0], kind) if whole else None
+
+    # -- the ontologies' hierarchy and labels -------------------------------------------------
+
+    def curies(self, concept: Concept) -> frozenset[str]:
+        """The ontology terms a concept is (its exact matches, as CURIEs, with the rows' own IDs)."""
+        found = set()
+        for prop, iri in concept.mappings:
+            if prop == "exactMatch":
+                curie = _curie(iri)
+                found.add(curie)
+                row = self._stored.row_of(curie)
+                if row is not None:
+                    found.add(self._stored.term(row).curie)
+        return frozenset(found)
+
+    def ancestors(self, concept: Concept) -> frozenset[str]:
+        """Every superclass (by is_a, transitively) of the terms a concept is."""
+        seen: set[str] = set()
+        stack = list(self.curies(concept))
+        while stack:
+            row = self._stored.row_of(stack.pop())
+            if row is None:
+                continue
+            for parent in self._stored.term(row).parents:
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        return frozenset(seen)
+
+
+    def label_of(self, iri: str) -> str | None:
+        """The label of an ontology term by IRI (of the term the IRI is, or is an exact match of)."""
+        row = self._stored.row_of(_curie(iri))
+        return None if row is None else self._stored.term(row).label
+
+
+class PageMentions:
+    """The mentions found on one page, from which each stage picks what it needs."""
+
+    def __init__(self, lexicon: Lexicon, found: list[Mention]) -> None:
+        self.lexicon = lexicon
+        self._found = sorted(found, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self._found]
+
+    def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        """Mentions inside ``[start, end)`` (of concepts of ``kind``, if given), leftmost-longest:
+        where two overlap, the one that starts first wins, then the longer."""
+        chosen: list[Mention] = []
+        reach = start
+        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
+            if mention.start >= end:
+                break
+            if mention.end > end or mention.start < reach:
+                continue
+            if kind is None or self.lexicon.can_name(mention, kind):
+                chosen.append(mention)
+                reach = mention.end
+        return chosen
+
+
+def page_label(phrase: str) -> str:
+    """A page's phrase as a label: one line, without a capital that only starts the sentence."""
+    words_ = phrase.split()
+    if words_ and len(words_[0]) > 1 and words_[0][0].isupper() and words_[0][1:].islower():
+        words_[0] = words_[0].lower()
+    return " ".join(words_)
+
+
+def _content_words(normal: str) -> str:
+    return " ".join(w for w in normal.split() if w not in _FUNCTION_WORDS)
+
+
+def _curie(iri: str) -> str:
+    """``http://purl.obolibrary.org/obo/MONDO_0004967`` -> ``MONDO:0004967`` (other IRIs as they are)."""
+    match = re.fullmatch(r"http://purl\.obolibrary\.org/obo/([A-Za-z]+)_(\w+)", iri)
+    return f"{match.group(1)}:{match.group(2)}" if match else iri
