@@ -84,8 +84,9 @@ class Term:
     """Surface form (as written) -> its scope."""
 
     def add_form(self, form: str, scope: str) -> None:
-        """Add a surface form; a form given twice keeps its most direct scope."""
-        form = " ".join(form.split())
+        """Add a surface form; a form given twice keeps its most direct scope. A leading article
+        is not part of a form ("the brain" is "brain")."""
+        form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
         current = self.forms.get(form)
         if form and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
             self.forms[form] = scope

@@ -357,6 +357,20 @@ class PageMentions:
         return chosen
 
 
+    def nested(self, start: int, end: int, kind: str) -> list[Mention]:
+        """Mentions of ``kind`` inside ``[start, end)``, leftmost-longest among themselves only, so
+        a form inside a longer form of another kind counts ("B-cell" in "B-cell ALL")."""
+        chosen: list[Mention] = []
+        reach = start
+        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
+            if mention.start >= end:
+                break
+            if mention.end <= end and mention.start >= reach and self.lexicon.can_name(mention, kind):
+                chosen.append(mention)
+                reach = mention.end
+        return chosen
+
+
 def page_label(phrase: str) -> str:
     """A page's phrase as a label: one line, without a capital that only starts the sentence."""
     words_ = phrase.split()

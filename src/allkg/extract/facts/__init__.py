@@ -12,7 +12,7 @@ from allkg.extract.facts.disease import find_subject, name_facts, other_disease,
 from allkg.extract.facts.lists import list_facts
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
-from allkg.extract.facts.sentences import sentence_facts
+from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
 from allkg.extract.structure import Layout
 from allkg.facts import Extraction, Fact, Span
 from allkg.lexicon import Lexicon, PageMentions
@@ -34,7 +34,12 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         result.warnings.append(f"{document.name}: no disease is defined or named on this page; no facts extracted")
         return result
     subject = with_abbreviations(page, subject)
-    facts = [*name_facts(page, subject), *age_of_name(page, subject.entity, subject.first), *list_facts(page, subject)]
+    facts = [
+        *name_facts(page, subject),
+        *age_of_name(page, subject.entity, subject.first),
+        *list_facts(page, subject),
+        *resemblance_facts(page, subject),
+    ]
     for section, seg in page.content():
         if seg.kind != "sentence" or (section.heading is not None and other_disease(page, subject, section.heading)):
             continue

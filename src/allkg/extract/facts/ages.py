@@ -66,7 +66,7 @@ _UNFAVOURABLE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")
-_POSSESSIVE = re.compile(r"^['’]s\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ _CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?)"
 _ADULT = r"(?:adult|adults')"
 _AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
 _AGE_AFTER = {
-    "childhood": re.compile(r"^\s+in\s+(?:children|childhood|kids|young people|infants|babies)\b", re.I),
-    "adult": re.compile(r"^\s+in\s+adults\b", re.I),
+    "childhood": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?in\s+(?:children|childhood|kids|young people|infants|babies)\b", re.I),
+    "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?in\s+adults\b", re.I),
 }
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
 _SYNONYM_CUE = re.compile(
@@ -49,6 +49,11 @@ _SYNONYM_CUE = re.compile(
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
+_ABOUT_THIS_PAGE = re.compile(
+    r"\b(?:this|the) (?:page|article|leaflet|booklet|factsheet|fact sheet|guide|information|section) "
+    r"(?:is about|explains|covers|describes|tells you about|gives information about)\b",
+    re.IGNORECASE,
+)
 _WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
 
 
@@ -70,37 +75,45 @@ class Subject:
 
 def find_subject(page: Page, title: str | None) -> Subject | None:
     """The disease the page is about, or None (with no grounded disease and no definition)."""
+    defined = _defined_abbreviations(page)
     scores: Counter[str] = Counter()
     concepts: dict[str, Concept] = {}
     first: dict[str, Mention] = {}
     for weight, mention in _weighted_mentions(page, title):
-        concept = page.ground(mention, "disease").concept
+        grounding = page.ground(mention, "disease")
+        concept = defined.get(mention.text, grounding.concept)
+        if grounding.scope == "abbreviation" and mention.text not in defined:
+            weight /= 2  # an acronym the page does not define may be another disease's ("MDS")
         scores[concept.path] += weight
         concepts.setdefault(concept.path, concept)
         if mention.end <= len(page.text) and page.text[mention.start : mention.end] == mention.text:
             first.setdefault(concept.path, mention)
+    for abbreviation, concept in defined.items():
+        if not any(page.lexicon.ground(m, "disease") for m in page.lexicon.find(abbreviation).within(0, len(abbreviation))):
+            # an abbreviation the lexicon does not know ("AML"): each use names the disease
+            uses = sum(len(re.findall(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", seg.text)) for seg in _readable(page))
+            scores[concept.path] += uses
+            concepts.setdefault(concept.path, concept)
     if not scores:
         return _defined_locally(page)
-    ancestry = {path: page.lexicon.ancestors(c) for path, c in concepts.items()}
     own = {path: page.lexicon.curies(c) for path, c in concepts.items()}
-    for general in list(scores):
-        specific = [p for p in scores if p != general and own[general] & ancestry[p]]
-        if specific:
-            for path in specific:
-                scores[path] += scores[general]
-            del scores[general]
+    ancestry = {path: page.lexicon.ancestors(c) for path, c in concepts.items()}
     best = max(scores, key=lambda path: (scores[path], -first[path].start if path in first else 0))
+    narrower = [p for p in scores if own[best] & ancestry[p] and scores[p] >= 0.4 * scores[best]]
+    if narrower:  # "leukaemia" all over an ALL page: the page is about ALL
+        best = max(narrower, key=lambda path: (scores[path], -first[path].start if path in first else 0))
     concept = concepts[best]
     names = {best}
     age = _age_of_page(page, title, concept, first.get(best))
     if age is not None:
         names.add(age.path)
         concept = age
-    else:
-        names.update(p for p in concepts if own[p] & page.lexicon.ancestors(concept) and p in first)
+    elif re.match(r"(?:childhood|adult|pediatric|paediatric)\b", concept.pref_label, re.I):
+        parents = page.lexicon.ancestors(concept)
+        names.update(p for p in concepts if own[p] & parents and p in first and len(own[p] & parents) == len(own[p]))
     related = set(page.lexicon.curies(concept)) | set(page.lexicon.ancestors(concept))
     for path in concepts:
-        if own[path] & related or page.lexicon.curies(concept) & ancestry[path]:
+        if page.lexicon.curies(concept) & ancestry[path]:
             related |= own[path]
     mention = first.get(concept.path) or first.get(best)
     return Subject(
@@ -110,6 +123,23 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         frozenset(related),
         first=Span(mention.start, mention.end) if mention else None,
     )
+
+
+def _defined_abbreviations(page: Page) -> dict[str, Concept]:
+    """Abbreviations the page defines for a disease ("myelodysplastic syndromes (MDS)")."""
+    defined: dict[str, Concept] = {}
+    for seg in _readable(page):
+        for mention in page.within(seg.start, seg.end, "disease"):
+            after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
+            if after and _is_initialism(after.group("abbr"), mention.text):
+                defined.setdefault(after.group("abbr"), page.ground(mention, "disease").concept)
+    return defined
+
+
+def _readable(page: Page) -> list[Segment]:
+    """Headings and content segments: where the page names its disease."""
+    headings = [s.heading for s in page.layout.sections if s.heading is not None and not s.heading.boilerplate]
+    return sorted([*headings, *(seg for _, seg in page.content())], key=lambda s: s.start)
 
 
 def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Mention]]:
@@ -127,8 +157,10 @@ def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Men
                 yield weight, mention
     for _, seg in page.content():
         defined = _DEFINITION.match(seg.text)
+        about = _ABOUT_THIS_PAGE.search(seg.text)
         for mention in page.within(seg.start, seg.end, "disease"):
             is_subject = defined is not None and mention.start < seg.start + defined.end() and mention.start - seg.start < 60
+            is_subject = is_subject or (about is not None and 0 <= mention.start - seg.start - about.end() < 5)
             yield _WEIGHTS["definition" if is_subject else "mention"], mention
 
 
@@ -173,6 +205,8 @@ def _defined_locally(page: Page) -> Subject | None:
 
 def names_subject(page: Page, subject: Subject, mention: Mention) -> bool:
     """The mention names the page's disease (or a superclass of it, used for it)."""
+    if any(mention.text == abbreviation for abbreviation, _ in subject.abbreviations):
+        return True
     grounding = page.lexicon.ground(mention, "disease")
     if grounding is None:
         return False
@@ -210,7 +244,7 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
     """The subject with the abbreviations the page uses for it: one it defines ("Name (ABBR)"),
     or an acronym the lexicon knows for it ("ALL")."""
     found: dict[str, Span] = {}
-    for _, seg in page.content():
+    for seg in _readable(page):
         for mention in page.within(seg.start, seg.end, "disease"):
             if not names_subject(page, subject, mention):
                 continue
@@ -231,9 +265,8 @@ def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
     seen: set[str] = set()
     for abbr, span in subject.abbreviations:
         yield Fact("abbreviation", disease, "allkg:abbreviation", Text(abbr), (span,))
-    for _, seg in [*((None, s.heading) for s in page.layout.sections if s.heading is not None), *page.content()]:
-        if seg is None or seg.boilerplate:
-            continue
+        yield from _name(disease, abbr, span, seen)
+    for seg in _readable(page):
         for mention in page.within(seg.start, seg.end, "disease"):
             grounding = page.lexicon.ground(mention, "disease")
             if grounding is None or grounding.concept.path not in subject.names:
@@ -291,7 +324,9 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
 
 def _looks_like_name(name: str) -> bool:
     """A disease name, not the rest of a sentence ("called acute because it develops quickly")."""
-    return bool(re.search(rf"{_DISEASE_HEAD}|\b[A-Z]{{2,6}}\b|\b\w+(?:emia|aemia|oma|osis|itis)\b", name, re.I))
+    return bool(
+        re.search(rf"{_DISEASE_HEAD}|\b\w+(?:emia|aemia|oma|osis|itis)\b", name, re.I) or re.search(r"\b[A-Z]{2,6}\b", name)
+    )
 
 
 def _is_initialism(abbreviation: str, name: str) -> bool:

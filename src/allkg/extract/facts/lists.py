@@ -29,7 +29,7 @@ FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskF
 _ADVICE = re.compile(
     r"\b(?:see|call|contact|tell|ask|speak to|talk to|visit|go to|phone|ring|check with)\b.{0,50}"
     r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist)\b|\bget (?:medical )?help\b|"
-    r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b|\bif (?:you|your child)\b",
+    r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b",
     re.IGNORECASE,
 )
 _NOT_FACTS = re.compile(
@@ -42,6 +42,7 @@ _RISK_CUE = re.compile(
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
     re.IGNORECASE,
 )
+_SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE)
 _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE)
 
 _EXAMPLES = re.compile(
@@ -49,20 +50,30 @@ _EXAMPLES = re.compile(
     re.IGNORECASE,
 )
 _EXPLANATION = re.compile(
-    r"\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
+    r"\s*,\s*(?:a|an)\s+(?:condition|chemical|type|kind|group|disease|disorder|substance|form|sign|symptom|"
+    r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
+    r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused|for)\b.*$"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
     re.IGNORECASE,
 )
-_LABEL_DETAIL = re.compile(r"^(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
+_LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
+    r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
     r"many|several|very|more|your|their|his|her|its|previous|prior)\s+)+",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(
-    r"^\s*(?:in|on|of|around|under|over|without|with|from|at|during|after|before|for|that|which|who|when|"
+    r"\s*(?:in|on|of|around|under|over|without|with|from|at|during|after|before|for|that|which|who|when|"
     r"because|caused|due|such|especially|often|and|or|,|\()",
+    re.IGNORECASE,
+)
+_CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE)
+_GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$")
+_PLACE = re.compile(r"(?P<head>.+?\s(?:in|on|around|under|behind|of)\s(?:the|your|their|his|her)?)\s*\S.*$", re.IGNORECASE)
+_FIXED_PAIRS = re.compile(
+    r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
+    r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat)\b",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+(?:and/or|and|or)\s+(?![^(]*\))")
@@ -87,15 +98,20 @@ class Part:
 
 
 def list_kind(block: ListBlock) -> str | None:
-    """What a list's items are: symptoms, risk factors, or nothing we read (advice, tests, treatment)."""
+    """What a list's items are: symptoms, risk factors, or nothing we read (advice, tests,
+    treatment), by its lead-in's words (or the sentence before it: "Symptoms often appear late.
+    They may include:"), else by its section."""
     if block.lead_in is not None:
-        lead = block.lead_in.text
-        if _ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
-            return None
-        if _RISK_CUE.search(lead):
-            return "risk-factor"
-        if _SYMPTOM_CUE.search(lead):
-            return "symptom"
+        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
+        for lead in (block.lead_in.text, *(s.text for s in before if s.line == block.lead_in.line)):
+            if _ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
+                return None
+            if _SYMPTOM_WORD.search(lead):
+                return "symptom"
+            if _RISK_CUE.search(lead):
+                return "risk-factor"
+            if _SYMPTOM_CUE.search(lead):
+                return "symptom"
     return LIST_KIND_BY_SECTION.get(block.section.type)
 
 
@@ -125,7 +141,7 @@ def _placed(
         fits = [
             lead for lead in empty
             if lead.lead_in is not None and lead.lead_in.end <= block.items[0].start
-            and all(_can_be(page, subject, item, kinds[id(lead)]) for item in block.items)  # type: ignore[arg-type]
+            and _fits(page, subject, block.items, kinds[id(lead)])  # type: ignore[arg-type]
         ]
         if len(fits) == 1:
             target = fits[0]
@@ -140,6 +156,14 @@ def _placed(
         page.warnings.append(
             f"{page.name}: the list announced by {block.lead_in.text!r} has no items on the page (scraped away?)"  # type: ignore[union-attr]
         )
+
+
+def _fits(page: Page, subject: Subject, items: list[Segment], kind: str) -> bool:
+    """Every item that names a symptom or a risk factor can be one of ``kind``, and most can."""
+    other = "symptom" if kind == "risk-factor" else "risk-factor"
+    can = [_can_be(page, subject, item, kind) for item in items]
+    conflicts = [not c and _can_be(page, subject, item, other) for c, item in zip(can, items)]
+    return not any(conflicts) and sum(can) * 2 >= len(items)
 
 
 def _can_be(page: Page, subject: Subject, item: Segment, kind: str) -> bool:
@@ -162,22 +186,34 @@ def item_facts(page: Page, subject: Subject, item: Segment, kind: str, lead: tup
 
 def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     """The things an item (or a sentence's enumeration) names: its label, split where it lists
-    several, and its examples."""
+    several, with its examples, and (for a symptom) what it says causes it ("a swollen belly
+    from an enlarged liver")."""
     text = page.text
     label = _LABEL_DETAIL.match(text, start, end)
     if label and len(label.group("label").split()) <= 8:
         end = start + len(label.group("label"))
-    examples: list[Part] = []
+    extra: list[Part] = []
     example = _EXAMPLES.search(text, start, end)
     if example:
-        examples = [p for p in _split(text, example.start("examples"), example.end("examples")) if p.text]
+        extra = _split(text, example.start("examples"), example.end("examples"))
         end = example.start()
     explanation = _EXPLANATION.search(text, start, end)
     if explanation and explanation.start() > start:
         end = explanation.start()
+    cause = _CAUSED_BY.search(text, start, end)
+    if cause and cause.start() > start:
+        if kind == "symptom":
+            extra.extend(_split(text, cause.end(), end))
+        end = cause.start()
     head = _trimmed(text, start, end)
     if head is None:
-        return examples
+        return [p for p in extra if _plausible(p.text)]
+    gloss = _GLOSS.search(text, *head)
+    if gloss:
+        named = _trimmed(text, gloss.start("gloss"), gloss.end("gloss"))
+        if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
+            return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
+        head = _trimmed(text, head[0], gloss.start()) or head
     parts = _split(text, *head)
     if len(parts) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
@@ -185,13 +221,17 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             parts = [Part(text[head[0] : head[1]], *head)]
     else:
         parts = [Part(text[head[0] : head[1]], *head)]
-    return [p for p in [*parts, *examples] if _plausible(p.text)]
+    return [p for p in [*parts, *extra] if _plausible(p.text)]
 
 
 def _split(text: str, start: int, end: int) -> list[Part]:
+    """The parts of a phrase that lists several things (not inside brackets, nor a fixed pair
+    such as "with or without", "aches and pains")."""
+    kept = [(m.start(), m.end()) for m in _FIXED_PAIRS.finditer(text, start, end)]
     parts = []
     cursor = start
-    for separator in [*_SPLIT.finditer(text, start, end), None]:
+    separators = [m for m in _SPLIT.finditer(text, start, end) if not any(a <= m.start() < b for a, b in kept)]
+    for separator in [*separators, None]:
         stop = end if separator is None else separator.start()
         span = _trimmed(text, cursor, stop)
         if span:
@@ -211,10 +251,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
-    """Words shared across "or"/"and": "bone or joint pain" -> bone pain, joint pain;
-    "feeling tired or weak" -> feeling tired, feeling weak."""
+    """Words shared across "or"/"and": "bone or joint pain" -> bone pain, joint pain; "feeling
+    tired or weak" -> feeling tired, feeling weak; "swollen glands in the neck, armpits or groin"
+    -> swollen glands in the neck, in the armpits, in the groin."""
     result = list(parts)
     last, first = parts[-1], parts[0]
+    place = _PLACE.match(first.text)
+    if place and all(len(p.text.split()) <= 2 for p in parts[1:]):
+        return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
     for index, part in enumerate(parts[:-1]):
         if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
             result[index] = Part(f"{part.text} {last.text.split()[-1]}", part.start, last.end)
@@ -235,23 +279,23 @@ def _names(page: Page, part: Part, kind: str) -> bool:
 def ground_part(
     page: Page, subject: Subject, part: Part, kind: str, *, allow_ungrounded: bool = True
 ) -> tuple[Entity, str] | None:
-    """The concept a part names, and how: exactly, by a close match, by the form it starts with,
-    or (a short plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the
-    page's own disease."""
+    """The concept a part names, and how: exactly; by the specific form it starts with, the rest
+    only saying where or when ("Swollen lymph nodes in the neck"); by a close match ("pain in
+    the bones"); by a short form it starts with ("Losing weight without trying"); else (a short
+    plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the page's disease."""
     exact = _exact(page, part, kind)
     if exact is not None:
-        if names_subject(page, subject, exact):
-            return None
-        return page.entity(exact, kind)
-    fuzzy = page.lexicon.fuzzy(_LEADING_WORDS.sub("", part.text), kind)
+        return None if names_subject(page, subject, exact) else page.entity(exact, kind)
+    head = _head_mention(page, part, kind)
+    if head is not None and len(head.text.split()) > 1:
+        return None if names_subject(page, subject, head) else page.entity(head, kind)
+    leading = _LEADING_WORDS.match(part.text)
+    fuzzy = page.lexicon.fuzzy(part.text[leading.end() :] if leading else part.text, kind)
     if fuzzy is not None:
         return concept_entity(fuzzy.concept), fuzzy.scope
-    head = _head_mention(page, part, kind)
     if head is not None:
-        if names_subject(page, subject, head):
-            return None
-        return page.entity(head, kind)
-    if not allow_ungrounded or any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
+        return None if names_subject(page, subject, head) else page.entity(head, kind)
+    if not allow_ungrounded:
         return None
     return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"
 

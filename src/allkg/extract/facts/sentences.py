@@ -32,14 +32,10 @@ _CELL_CUE = re.compile(
     r"\binvolved\b|\bdevelops? from\b|\bforms? of\b|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|within|to|of|from|throughout|around|reach(?:es|ed|ing)?|invad\w*|involv\w*|affect\w*|"
-    r"spread\w*|travel\w*|enter\w*|collect\w*|found in|made in|start\w* in|begin\w* in)\s+"
-    r"(?:the\s+|your\s+|their\s+|a\s+|other\s+|organs?,?\s+|parts? of the body,?\s+|such as\s+(?:the\s+)?|including\s+(?:the\s+)?)*$",
-    re.IGNORECASE,
+_PROCEDURE = re.compile(
+    r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
-_ENUMERATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|\()\s*(?:the\s+|your\s+)?$", re.IGNORECASE)
-_GLOSS_START = re.compile(r"^\s*(?:,\s*|\(\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
+_GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
 _RAPID = re.compile(
     r"\brapid(?:ly)?\b|\bquick(?:ly)?\b|\bfast\b|\bsudden(?:ly)?\b|\bgets? worse\b|\baggressive\b|\bmoves fast\b|"
     r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b",
@@ -49,10 +45,12 @@ _SLOW = re.compile(
     r"\bslow(?:ly)?\b|\bslow-growing\b|\bover (?:many )?(?:months|years)\b|\bgradual(?:ly)?\b|\bindolent\b|\bfor years\b",
     re.IGNORECASE,
 )
+_COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE)
 _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE)
 _RESEMBLES = re.compile(
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? like|similar to|like those of|mistaken for|confused with|feel(?:s)? like|"
-    r"same as (?:those|the symptoms) of|just like)\b",
+    r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
+    r"put down to|thought to be)\b",
     re.IGNORECASE,
 )
 _CAUSE_CUE = re.compile(
@@ -84,16 +82,26 @@ _ADVICE = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b|\b(?:see|call|cont
 _NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE)
 
 
+def resemblance_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """What the page says the disease's symptoms look like, wherever it says it (often beside
+    the advice to see a doctor)."""
+    for section in page.layout.sections:
+        if section.type == "navigation":
+            continue
+        for seg in section.segments:
+            if seg.kind == "sentence":
+                yield from _resemblance(page, subject, seg)
+
+
 def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
     """Every relation one sentence states."""
     disease = subject.entity
     about = about or bool(_DISEASE_CELLS.search(seg.text))
     yield from _cells(page, subject, section, seg, about)
     yield from _anatomy(page, disease, section, seg, about)
+    yield from _course(page, subject, seg, about)
     if about:
-        yield from _course(page, subject, seg)
         yield from _cause(page, disease, seg)
-    yield from _resemblance(page, subject, seg)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
     if section.type in ("risk", "cause", "who", "page", "about", "other") and _RISK_SENTENCE.search(seg.text):
@@ -102,37 +110,43 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
 
 
 def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
+    """Cells a sentence about the disease says it starts in, affects, makes too many or too few of,
+    or crowds out; a cell that names a form of the disease counts too ("B-cell ALL")."""
     if not _CELL_CUE.search(seg.text) or not (about or section.type in ("about", "symptoms", "types", "page")):
         return
-    for mention in _unique(page.within(seg.start, seg.end, "cell-type")):
+    cells = page.within(seg.start, seg.end, "cell-type")
+    for disease in page.within(seg.start, seg.end, "disease"):
+        cells.extend(page.mentions.nested(disease.start, disease.end, "cell-type"))
+    for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
 def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
-    """Anatomy after a locative cue ("starts in the bone marrow", "spread to the liver, spleen"),
-    and anatomy listed with it; not a body part inside a symptom ("pain in the bones") or a
-    definition's gloss ("bone marrow, the spongy tissue inside bones")."""
-    if not about:
+    """Where a sentence about the disease says it is, starts or spreads ("a cancer of the blood",
+    "In ALL, the bone marrow makes...", "spread to the liver, spleen"); not a body part inside a
+    symptom ("pain in the bones", "swollen lymph nodes"), in a definition's gloss ("bone
+    marrow, the spongy tissue inside bones"), or named for a test or a treatment."""
+    if not about or section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
         return
-    mentions = page.within(seg.start, seg.end)
     chosen: list[Mention] = []
     previous: Mention | None = None
     gloss_until = -1
-    for mention in mentions:
-        anatomy = page.lexicon.ground(mention, "anatomy") is not None
-        if not anatomy:
+    for mention in page.within(seg.start, seg.end):
+        if page.lexicon.ground(mention, "anatomy") is None:
             if page.lexicon.ground(mention, "symptom") is not None:
                 previous = mention
             continue
-        before = page.text[(previous.end if previous else seg.start) : mention.start]
-        clause_before = re.split(r"[.;]|,\s+(?:and|but|which|so)\b", before)[-1]
-        listed = previous is not None and previous in chosen and _ENUMERATION.match(before)
-        symptom_site = previous is not None and previous not in chosen and len(before) < 30 and \
-            page.lexicon.ground(previous, "symptom") is not None
-        if mention.start < gloss_until:
-            pass
-        elif (listed or _LOCATIVE.search(clause_before)) and not symptom_site:
+        between = page.text[previous.end : mention.start] if previous is not None else ""
+        symptom_site = (
+            previous is not None
+            and previous not in chosen
+            and len(between) < 30
+            and not re.search(r"[.;]", between)
+            and page.lexicon.ground(previous, "symptom") is not None
+        )
+        procedure = _PROCEDURE.match(page.text, mention.end, seg.end)
+        if mention.start >= gloss_until and not symptom_site and not procedure:
             chosen.append(mention)
             gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
             if gloss:
@@ -149,14 +163,17 @@ def _gloss_end(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
-def _course(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator[Fact]:
     """The course the page explains ("acute" because it progresses rapidly; "chronic" because it
-    develops slowly), and its words on progression."""
-    for cue, word in ((_RAPID, "acute"), (_SLOW, "chronic")):
-        if not cue.search(seg.text) or _NEGATED.search(seg.text[: cue.search(seg.text).start()][-25:]):  # type: ignore[union-attr]
+    develops slowly), and its words on progression. A disease named acute (or chronic) has no
+    other course."""
+    name = subject.entity.label.lower()
+    for cue, word, opposite in ((_RAPID, "acute", "chronic"), (_SLOW, "chronic", "acute")):
+        found = cue.search(seg.text)
+        if found is None or opposite in name or _NEGATED.search(seg.text[: found.start()][-25:]):
             continue
-        named = word in subject.entity.label.lower() or re.search(rf"\b{word}\b", seg.text, re.IGNORECASE)
-        if not named:
+        stated = re.search(rf"\b{word}\b", seg.text, re.IGNORECASE)
+        if not (stated or (word in name and (about or _COURSE_SUBJECT.search(seg.text)))):
             continue
         grounding = page.lexicon.lookup(word, "course")
         span = Span(seg.start, seg.end)

@@ -104,7 +104,9 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 blocks.append(current)
             elif seg.kind == "item" and not seg.boilerplate:
                 if current is None:
-                    current = ListBlock(None, section, displaced=footer_started)
+                    # items under a heading of their own are in place; after the footer, under none, moved
+                    moved = footer_started and section.type in ("page", "other", "navigation")
+                    current = ListBlock(None, section, displaced=moved)
                     blocks.append(current)
                 current.items.append(seg)
             elif current is not None and current.lead_in is not None and _glued_item(seg, current):

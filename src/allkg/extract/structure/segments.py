@@ -61,12 +61,39 @@ class Segment:
 
 
 def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) -> list[Segment]:
-    """Every segment of every logical line, in text order."""
+    """Every segment of every logical line, in text order. Short lines right after a lead-in
+    are its items even without a list marker ("Risk factors include:\nSmoking\nObesity")."""
     result: list[Segment] = []
+    listing = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        result.extend(_line_segments(text, line, heading_starts, following))
+        segments = _line_segments(text, line, heading_starts, following)
+        if listing and len(segments) == 1 and _bare_item(segments[0]):
+            segments = [Segment(*_fields(segments[0], kind="item"))]  # type: ignore[arg-type]
+        elif not (listing and line.item):
+            listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
+        result.extend(segments)
     return result
+
+
+def _bare_item(seg: Segment) -> bool:
+    """A line that reads as a list item: short, not a sentence, not a section's heading."""
+    from allkg.extract.structure.sections import section_type
+
+    words = seg.text.split()
+    return (
+        seg.kind in ("heading", "sentence")
+        and not seg.marked_heading
+        and not seg.boilerplate
+        and 0 < len(words) <= MAX_HEADING_WORDS
+        and section_type(seg.text) == "other"
+        and not seg.text.endswith("?")
+    )
+
+
+def _fields(seg: Segment, **changes: object) -> tuple[object, ...]:
+    values = {**vars(seg), **changes}
+    return tuple(values[name] for name in ("start", "end", "text", "kind", "line", "boilerplate", "marked_heading"))
 
 
 def _line_segments(text: str, line: Line, heading_starts: frozenset[int], following: Line | None) -> list[Segment]:
