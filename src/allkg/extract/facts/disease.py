@@ -54,6 +54,8 @@ _ABOUT_THIS_PAGE = re.compile(
     r"(?:is about|explains|covers|describes|tells you about|gives information about)\b",
     re.IGNORECASE,
 )
+_CANCERS = frozenset({"DOID:162", "DOID:14566"})
+"""Cancer and disease of cellular proliferation (DO): a cancer the page names is never a sign."""
 _WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
 
 
@@ -232,7 +234,10 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
         if names_subject(page, subject, mention):
             return False
         concept = page.ground(mention, "disease").concept
-        if not page.lexicon.curies(concept) & subject.related:
+        if page.lexicon.curies(concept) & subject.related:
+            continue
+        # a condition that is also a sign ("anaemia causes pallor") is not another disease's topic
+        if page.lexicon.ground(mention, "symptom") is None or page.lexicon.ancestors(concept) & _CANCERS:
             others = True
     return others and not refers_to_subject(page, subject, seg)
 

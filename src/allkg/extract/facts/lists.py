@@ -22,6 +22,7 @@ from allkg.extract.facts.disease import Subject, names_subject
 from allkg.extract.facts.page import Page, clean_phrase
 from allkg.extract.structure import ListBlock, Segment
 from allkg.facts import Entity, Fact, Span, concept_entity
+from allkg.lexicon import Mention, PageMentions
 
 LIST_KIND_BY_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "risk-factor"}
 FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskFactor"}
@@ -33,10 +34,11 @@ _ADVICE = re.compile(
     re.IGNORECASE,
 )
 _NOT_FACTS = re.compile(
-    r"\bside[ -]effects?\b|\btreatments?\b|\btherap|\btests?\b|\bdiagnos|\bbiops|\bscans?\b|\bphases?\b|"
+    r"\bside[ -]effects?\b|\btreatments?\b|\btherap|\btests?\b|\bbiops|\bscans?\b|\bphases?\b|"
     r"\bquestions\b|\bwhat to (?:bring|ask)\b|\bprevent",
     re.IGNORECASE,
 )
+_PROCEDURES = re.compile(r"\btests?\b|\bscans?\b|\bside[ -]effects?\b|\bbiops", re.IGNORECASE)
 _RISK_CUE = re.compile(
     r"\brisks?\b|\bchances?\b|\bmore likely\b|\blikelihood\b|\bincreas|\braises?\b|\bpredispos|\blinked\b|"
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
@@ -68,9 +70,13 @@ _PREPOSITION = re.compile(
     r"because|caused|due|such|especially|often|and|or|,|\()",
     re.IGNORECASE,
 )
+_TRAILING_PLACE = re.compile(
+    r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
+    re.IGNORECASE,
+)
 _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE)
-_GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$")
-_PLACE = re.compile(r"(?P<head>.+?\s(?:in|on|around|under|behind|of)\s(?:the|your|their|his|her)?)\s*\S.*$", re.IGNORECASE)
+_GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
+_PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE)
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat)\b",
@@ -103,15 +109,14 @@ def list_kind(block: ListBlock) -> str | None:
     They may include:"), else by its section."""
     if block.lead_in is not None:
         before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
-        for lead in (block.lead_in.text, *(s.text for s in before if s.line == block.lead_in.line)):
-            if _ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
-                return None
-            if _SYMPTOM_WORD.search(lead):
-                return "symptom"
-            if _RISK_CUE.search(lead):
-                return "risk-factor"
-            if _SYMPTOM_CUE.search(lead):
-                return "symptom"
+        texts = [block.lead_in.text, *(s.text for s in before if s.line == block.lead_in.line)]
+        if _ADVICE.search(block.lead_in.text) or (_NOT_FACTS.search(block.lead_in.text) and not _RISK_CUE.search(texts[0])):
+            return None
+        if any(_ADVICE.search(t) or _PROCEDURES.search(t) for t in texts[1:]):
+            return None
+        for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
+            if any(cue.search(t) for t in texts):
+                return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
 
 
@@ -203,14 +208,16 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     cause = _CAUSED_BY.search(text, start, end)
     if cause and cause.start() > start:
         if kind == "symptom":
-            extra.extend(_split(text, cause.end(), end))
+            caused = _split(text, cause.end(), end)
+            extra.extend(_distributed(page, caused, kind) if len(caused) > 1 else caused)
         end = cause.start()
     head = _trimmed(text, start, end)
     if head is None:
         return [p for p in extra if _plausible(p.text)]
     gloss = _GLOSS.search(text, *head)
     if gloss:
-        named = _trimmed(text, gloss.start("gloss"), gloss.end("gloss"))
+        which = "gloss" if gloss.group("gloss") else "called"
+        named = _trimmed(text, gloss.start(which), gloss.end(which))
         if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
             return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
         head = _trimmed(text, head[0], gloss.start()) or head
@@ -257,7 +264,7 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     result = list(parts)
     last, first = parts[-1], parts[0]
     place = _PLACE.match(first.text)
-    if place and all(len(p.text.split()) <= 2 for p in parts[1:]):
+    if place and all(len(p.text.split()) <= 2 and not _names(page, p, kind) for p in parts[1:]):
         return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
     for index, part in enumerate(parts[:-1]):
         if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
@@ -293,41 +300,42 @@ def ground_part(
     fuzzy = page.lexicon.fuzzy(part.text[leading.end() :] if leading else part.text, kind)
     if fuzzy is not None:
         return concept_entity(fuzzy.concept), fuzzy.scope
-    if head is not None:
+    if head is not None and not _TRAILING_PLACE.match(_view(page, part)[0], head.end):
         return None if names_subject(page, subject, head) else page.entity(head, kind)
     if not allow_ungrounded:
         return None
     return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"
 
 
-def _exact(page: Page, part: Part, kind: str) -> object | None:
-    """A mention of ``kind`` that is the whole part, leading words ("having", "a", "lots of") aside."""
-    if part.text != page.text[part.start : part.end]:
-        return _synthetic(page, part, kind)
-    stripped = _LEADING_WORDS.match(page.text, part.start, part.end)
-    starts = {part.start, stripped.end() if stripped else part.start}
-    for mention in page.within(part.start, part.end, kind):
-        if mention.start in starts and mention.end == part.end:
+def _view(page: Page, part: Part) -> tuple[str, int, int, PageMentions]:
+    """Where to look for a part's forms: the page itself, or (a distributed part, "joint pain" of
+    "bone or joint pain", that is not a span of the page) the part's own text."""
+    if part.text == page.text[part.start : part.end]:
+        return page.text, part.start, part.end, page.mentions
+    return part.text, 0, len(part.text), page.lexicon.find(part.text)
+
+
+def _exact(page: Page, part: Part, kind: str) -> Mention | None:
+    """A mention of ``kind`` that is the whole part, leading words ("having", "a", "lots of") and a
+    trailing place ("in the neck, armpits or groin") aside."""
+    text, start, end, mentions = _view(page, part)
+    stripped = _LEADING_WORDS.match(text, start, end)
+    starts = {start, stripped.end() if stripped else start}
+    place = _TRAILING_PLACE.search(text, start, end)
+    ends = {end, place.start() if place else end}
+    for mention in mentions.within(start, end, kind):
+        if mention.start in starts and mention.end in ends:
             return mention
     return None
 
 
-def _synthetic(page: Page, part: Part, kind: str) -> object | None:
-    """A distributed part ("joint pain" of "bone or joint pain") is not a span of the page: find it
-    in its own text."""
-    found = page.lexicon.find(part.text).within(0, len(part.text), kind)
-    whole = [m for m in found if m.start == 0 and m.end == len(part.text)]
-    return whole[0] if whole else None
-
-
-def _head_mention(page: Page, part: Part, kind: str) -> object | None:
+def _head_mention(page: Page, part: Part, kind: str) -> Mention | None:
     """The form a part starts with, when what follows only qualifies it ("Losing weight without trying")."""
-    if part.text != page.text[part.start : part.end]:
-        return None
-    stripped = _LEADING_WORDS.match(page.text, part.start, part.end)
-    start = stripped.end() if stripped else part.start
-    for mention in page.within(start, part.end, kind):
-        if mention.start == start and _PREPOSITION.match(page.text, mention.end, part.end):
+    text, start, end, mentions = _view(page, part)
+    stripped = _LEADING_WORDS.match(text, start, end)
+    start = stripped.end() if stripped else start
+    for mention in mentions.within(start, end, kind):
+        if mention.start == start and _PREPOSITION.match(text, mention.end, end):
             return mention
         break
     return None

@@ -27,6 +27,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|Inc|Ltd|Co|Fig|ed|eds|vol|al)|\b[A-Z])\.$"
 )
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
+_INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
 _LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|may have|can cause)$", re.I)
 _CHROME = re.compile(
     r"©|\bcopyright\b|all rights reserved|\badvertis|\bsponsored\b|privacy (?:policy|statement|notice)|"
@@ -103,6 +104,11 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     if line.start in heading_starts:
         span = _trim(text, line.start, line.end)
         return [_segment(text, *span, "heading", line, marked=True)] if span else []
+    infobox = _INFOBOX_ROW.match(text, line.start, line.end)
+    if infobox:  # "Symptoms<TAB>Fever, tiredness, pallor": a label and its value
+        value = _trim(text, infobox.end(), line.end)
+        label = [_segment(text, line.start, infobox.end("label"), "lead-in", line)]
+        return label + ([_segment(text, *value, "item", line)] if value else [])
     if line.item:
         bullet = BULLET.match(text, line.start, line.end)
         assert bullet is not None
