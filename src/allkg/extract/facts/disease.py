@@ -54,8 +54,8 @@ _ABOUT_THIS_PAGE = re.compile(
     r"(?:is about|explains|covers|describes|tells you about|gives information about)\b",
     re.IGNORECASE,
 )
-_CANCERS = frozenset({"DOID:162", "DOID:14566"})
-"""Cancer and disease of cellular proliferation (DO): a cancer the page names is never a sign."""
+_CANCERS = frozenset({"DOID:162"})
+"""DO's cancer: a cancer the page names is never a sign."""
 _WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
 
 
