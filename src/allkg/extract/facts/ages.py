@@ -28,10 +28,11 @@ _NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_EXPRESSIONS = (
-    (re.compile(rf"\b(?:aged?|ages(?: of)?|between(?: the ages? of)?)\s+{_N}\s*(?:and|to|-|–)\s*{_N}(?:\s*years?)?", re.I), "range"),
+    (re.compile(rf"\b(?:(?:aged?|ages?(?: of)?|between(?: the ages? of)?)\s+)+{_N}\s*(?:and|to|-|–)\s*{_N}", re.I), "range"),
+    (re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}[ -](?:years?|yrs)(?: of age| old)?", re.I), "range"),
     (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b))", re.I), "under"),
     (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
-    (re.compile(rf"\b(?:over|older than|above|more than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times))", re.I), "over"),
+    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
 )
@@ -53,11 +54,12 @@ _PROGNOSIS = re.compile(
 _EPIDEMIOLOGY = re.compile(
     r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
-    r"\brisk (?:goes up|increases|rises|is higher)|\bpeak|\bare children\b|\bseen in\b|\bfound in\b",
+    r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|is higher|higher)\b|\bpeak|"
+    r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b",
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
-    r"\bgood\b|\bbetter\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
+    r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bbetter\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
     r"\b\d\s+(?:in|out of)\s+10\b|\b[6-9]\d\s*(?:%|per ?cent)",
     re.IGNORECASE,
 )
@@ -66,6 +68,7 @@ _UNFAVOURABLE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")
+_CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -87,15 +90,21 @@ def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: S
     statement = about or section.type in ("who", "outlook")
     outlooks = _contrast_outlooks(page.text, clauses) if _PROGNOSIS.search(seg.text) else {}
     previous: list[AgeMention] = []
+    stated: set[str] = set()
     for (start, end), ages in zip(clauses, mentions):
         ages = ages or previous
         previous = ages
         clause = page.text[start:end]
         span = Span(start, end)
         text = _strip_connective(clause)
+        concession = _CONCESSION.match(clause) and all(a.group.path in stated for a in ages)
+        if concession and start not in outlooks:
+            continue  # "The outlook is not as good for adults, but many adults are cured"
         if start in outlooks or (_PROGNOSIS.search(clause) and (statement or section.type == "outlook")):
             outlook = outlooks.get(start)
-            yield from _prognosis(disease, ages, start, clause, text, span, outlook)
+            facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
+            stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
+            yield from facts
         elif statement and _EPIDEMIOLOGY.search(clause):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
@@ -132,10 +141,10 @@ def _group_of(shape: str, numbers: list[str]) -> str | None:
     values = [_number(n) for n in numbers]
     if shape == "range" and len(values) == 2:
         low, high = sorted(values)
-    elif shape == "under":
-        low, high = 0, values[0]
-    elif shape == "over":
-        low, high = values[0], 200
+    elif shape == "under":  # "under 25": children and young people, the younger group named
+        low, high = (16, 40) if 16 < values[0] <= 40 else (0, values[0])
+    elif shape == "over":  # "over 50": older adults, as pages mean it
+        low, high = (60 if values[0] >= 50 else values[0]), 200
     elif shape == "decades":
         low, high = min(values), max(values) + 9
     else:

@@ -70,6 +70,8 @@ _PREPOSITION = re.compile(
     r"because|caused|due|such|especially|often|and|or|,|\()",
     re.IGNORECASE,
 )
+_AUXILIARY = re.compile(r"(?:(?:have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+", re.IGNORECASE)
+"""Words before an item's thing that are not part of its name ("Have a weakened immune system")."""
 _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
     re.IGNORECASE,
@@ -200,7 +202,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     extra: list[Part] = []
     example = _EXAMPLES.search(text, start, end)
     if example:
-        extra = _split(text, example.start("examples"), example.end("examples"))
+        lead = _AUXILIARY.match(text, example.start("examples"), example.end("examples"))
+        extra = _split(text, lead.end() if lead else example.start("examples"), example.end("examples"))
         end = example.start()
     explanation = _EXPLANATION.search(text, start, end)
     if explanation and explanation.start() > start:
@@ -304,7 +307,9 @@ def ground_part(
         return None if names_subject(page, subject, head) else page.entity(head, kind)
     if not allow_ungrounded:
         return None
-    return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"
+    phrase = clean_phrase(part.text)
+    leading = _AUXILIARY.match(phrase)
+    return page.ungrounded(phrase[leading.end() :] if leading else phrase, kind), "ungrounded"
 
 
 def _view(page: Page, part: Part) -> tuple[str, int, int, PageMentions]:

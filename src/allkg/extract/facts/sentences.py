@@ -35,7 +35,7 @@ _CELL_CUE = re.compile(
 _PROCEDURE = re.compile(
     r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
-_GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
+_GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*|\s[—–-]\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
 _RAPID = re.compile(
     r"\brapid(?:ly)?\b|\bquick(?:ly)?\b|\bfast\b|\bsudden(?:ly)?\b|\bgets? worse\b|\baggressive\b|\bmoves fast\b|"
     r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b",
@@ -104,8 +104,9 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _cause(page, disease, seg)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
-    if section.type in ("risk", "cause", "who", "page", "about", "other") and _RISK_SENTENCE.search(seg.text):
-        yield from _prose_items(page, subject, seg, "risk-factor")
+    if section.type in ("risk", "cause", "who", "page", "about", "other"):
+        if _RISK_SENTENCE.search(seg.text):
+            yield from _prose_items(page, subject, seg, "risk-factor")
         yield from _male_sex(page, disease, seg)
 
 
