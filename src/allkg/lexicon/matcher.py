@@ -312,6 +312,15 @@ class Lexicon:
                     found.add(self._stored.term(row).curie)
         return frozenset(found)
 
+    def parents(self, concept: Concept) -> frozenset[str]:
+        """The direct superclasses (is_a) of the terms a concept is."""
+        found: set[str] = set()
+        for curie in self.curies(concept):
+            row = self._stored.row_of(curie)
+            if row is not None:
+                found.update(self._stored.term(row).parents)
+        return frozenset(found)
+
     def ancestors(self, concept: Concept) -> frozenset[str]:
         """Every superclass (by is_a, transitively) of the terms a concept is."""
         seen: set[str] = set()

@@ -26,7 +26,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     """Every fact the page states about its disease; what cannot be read is said in warnings."""
     page = Page(document.name, document.text, layout, mentions, lexicon)
     result = Extraction(document)
-    result.title = title(layout, document.title)
+    result.title = title(layout, document.title, lambda text: bool(lexicon.find(text).within(0, len(text), "disease")))
     result.publisher = publisher(layout)
     result.last_reviewed = last_reviewed(document.text)
     subject = find_subject(page, result.title)

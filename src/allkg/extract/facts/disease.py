@@ -111,8 +111,8 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         names.add(age.path)
         concept = age
     elif re.match(r"(?:childhood|adult|pediatric|paediatric)\b", concept.pref_label, re.I):
-        parents = page.lexicon.ancestors(concept)
-        names.update(p for p in concepts if own[p] & parents and p in first and len(own[p] & parents) == len(own[p]))
+        parents = page.lexicon.parents(concept)  # "childhood ALL" is also called by its parent's name
+        names.update(p for p in concepts if own[p] & parents and p in first)
     related = set(page.lexicon.curies(concept)) | set(page.lexicon.ancestors(concept))
     for path in concepts:
         if page.lexicon.curies(concept) & ancestry[path]:

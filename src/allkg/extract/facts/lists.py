@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from allkg.extract.facts.disease import Subject, names_subject
-from allkg.extract.facts.page import Page, clean_phrase
+from allkg.extract.facts.page import ADVICE, Page, clean_phrase
 from allkg.extract.structure import ListBlock, Segment
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Mention, PageMentions
@@ -27,29 +27,23 @@ from allkg.lexicon import Mention, PageMentions
 LIST_KIND_BY_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "risk-factor"}
 FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskFactor"}
 
-_ADVICE = re.compile(
-    r"\b(?:see|call|contact|tell|ask|speak to|talk to|visit|go to|phone|ring|check with)\b.{0,50}"
-    r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist)\b|\bget (?:medical )?help\b|"
-    r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b",
-    re.IGNORECASE,
-)
 _NOT_FACTS = re.compile(
     r"\bside[ -]effects?\b|\btreatments?\b|\btherap|\btests?\b|\bbiops|\bscans?\b|\bphases?\b|"
     r"\bquestions\b|\bwhat to (?:bring|ask)\b|\bprevent",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_PROCEDURES = re.compile(r"\btests?\b|\bscans?\b|\bside[ -]effects?\b|\bbiops", re.IGNORECASE)
+_PROCEDURES = re.compile(r"\btests?\b|\bscans?\b|\bside[ -]effects?\b|\bbiops", re.IGNORECASE | re.DOTALL)
 _RISK_CUE = re.compile(
     r"\brisks?\b|\bchances?\b|\bmore likely\b|\blikelihood\b|\bincreas|\braises?\b|\bpredispos|\blinked\b|"
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE)
-_SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE)
+_SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTALL)
+_SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
 
 _EXAMPLES = re.compile(
     r"\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|including|like|especially)\s*,?\s+(?P<examples>[^()]+?)\)?\s*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _EXPLANATION = re.compile(
     r"\s*,\s*(?:a|an)\s+(?:condition|chemical|type|kind|group|disease|disorder|substance|form|sign|symptom|"
@@ -57,40 +51,40 @@ _EXPLANATION = re.compile(
     r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused|for)\b.*$"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
 _LEADING_WORDS = re.compile(
     r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
     r"many|several|very|more|your|their|his|her|its|previous|prior)\s+)+",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _PREPOSITION = re.compile(
     r"\s*(?:in|on|of|around|under|over|without|with|from|at|during|after|before|for|that|which|who|when|"
     r"because|caused|due|such|especially|often|and|or|,|\()",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_AUXILIARY = re.compile(r"(?:(?:have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?:(?:have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+", re.IGNORECASE | re.DOTALL)
 """Words before an item's thing that are not part of its name ("Have a weakened immune system")."""
 _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE)
+_CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE | re.DOTALL)
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
-_PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE)
+_PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+(?:and/or|and|or)\s+(?![^(]*\))")
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
-_CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE)
+_CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE | re.DOTALL)
 _IMPERATIVE = re.compile(
     r"^(?:call|see|ask|tell|talk|speak|contact|go|visit|read|find|learn|check|make|book|phone|ring|get|keep|avoid|"
     r"try|use|wash|take|drink|eat|rest|follow)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 MAX_PART_WORDS = 9
 
@@ -112,10 +106,10 @@ def list_kind(block: ListBlock) -> str | None:
     if block.lead_in is not None:
         before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
         texts = [block.lead_in.text, *(s.text for s in before if s.line == block.lead_in.line)]
-        if _ADVICE.search(block.lead_in.text) or (_NOT_FACTS.search(block.lead_in.text) and not _RISK_CUE.search(texts[0])):
+        if ADVICE.search(block.lead_in.text) or (_NOT_FACTS.search(block.lead_in.text) and not _RISK_CUE.search(texts[0])):
             return None
-        if any(_ADVICE.search(t) or _PROCEDURES.search(t) for t in texts[1:]):
-            return None
+        if block.section.type not in LIST_KIND_BY_SECTION and any(ADVICE.search(t) or _PROCEDURES.search(t) for t in texts[1:]):
+            return None  # "...they'll refer you for tests. You may have:" outside a symptoms section
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             if any(cue.search(t) for t in texts):
                 return kind
@@ -349,7 +343,7 @@ def _head_mention(page: Page, part: Part, kind: str) -> Mention | None:
 def _plausible(phrase: str) -> bool:
     """A phrase that can name a symptom or a risk factor: short, not advice, not a sentence of its own."""
     words = phrase.split()
-    return 0 < len(words) <= MAX_PART_WORDS and not _IMPERATIVE.match(phrase) and not _ADVICE.search(phrase)
+    return 0 < len(words) <= MAX_PART_WORDS and not _IMPERATIVE.match(phrase) and not ADVICE.search(phrase)
 
 
 def _cut_off(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from allkg.extract.structure import Layout
@@ -23,14 +24,13 @@ _COPYRIGHT = re.compile(
 )
 
 
-def title(layout: Layout, markup_title: str | None) -> str | None:
-    """The page's title: its HTML <title>, else a heading on its first line."""
+def title(layout: Layout, markup_title: str | None, names_a_disease: Callable[[str], bool]) -> str | None:
+    """The page's title: its HTML <title>; else its first heading that names a disease (a
+    scraped page starts with menus and banners), among the first few; else none."""
     if markup_title:
         return markup_title
-    first = layout.segments[0] if layout.segments else None
-    if first is not None and first.kind == "heading" and not first.boilerplate:
-        return first.text
-    return None
+    headings = [s for s in layout.segments[:40] if s.kind == "heading" and not s.boilerplate]
+    return next((" ".join(h.text.split()) for h in headings[:6] if names_a_disease(h.text)), None)
 
 
 def publisher(layout: Layout) -> str | None:

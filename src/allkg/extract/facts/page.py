@@ -54,6 +54,15 @@ class Page:
         return Span(seg.start, seg.end)
 
 
+ADVICE = re.compile(
+    r"\b(?:see|call|contact|tell|ask|speak to|talk to|visit|go to|phone|ring|check with)\b.{0,50}"
+    r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist|cns)\b|\bget (?:medical )?help\b|"
+    r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Advice to get help ("Tell your GP straight away if..."): what follows is not a fact about the disease."""
+
+
 def clean_phrase(text: str) -> str:
     """A phrase without footnote markers ("fatigue[3]", "groin2", "¹"), edge punctuation and spaces."""
     text = re.sub(r"\[\d+(?:[,–-]\s*\d+)*\]|[¹²³⁰-⁹]+|(?<=[a-z])\d{1,2}(?=\W*$)", "", text)

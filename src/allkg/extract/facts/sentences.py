@@ -13,14 +13,14 @@ from collections.abc import Iterator
 
 from allkg.extract.facts.disease import Subject, names_subject
 from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
-from allkg.extract.facts.page import Page
+from allkg.extract.facts.page import ADVICE, Page
 from allkg.extract.structure import Section, Segment
 from allkg.facts import Entity, Fact, Flag, Span, Text
 from allkg.lexicon import Mention
 
 _DISEASE_CELLS = re.compile(
     r"\b(?:leuka?emi(?:a|c)|lymphoma|myeloma|cancer(?:ous)?|abnormal|malignant|blast|tumou?r)\s+cells?\b|\bblasts\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _CELL_CUE = re.compile(
     r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
@@ -30,56 +30,56 @@ _CELL_CUE = re.compile(
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|\bproduc|"
     r"\bbuild(?:s)? up\b|\breplac|\bwhich (?:kind|type) of\b|\btype of (?:lymphocyte|white blood cell|blood cell)\b|"
     r"\binvolved\b|\bdevelops? from\b|\bforms? of\b|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _PROCEDURE = re.compile(
     r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
-_GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*|\s[—–-]\s*)(?:the|a|an|which|where)\b", re.IGNORECASE)
+_GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*|\s[—–-]\s*)(?:the|a|an|which|where)\b", re.IGNORECASE | re.DOTALL)
 _RAPID = re.compile(
     r"\brapid(?:ly)?\b|\bquick(?:ly)?\b|\bfast\b|\bsudden(?:ly)?\b|\bgets? worse\b|\baggressive\b|\bmoves fast\b|"
     r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _SLOW = re.compile(
     r"\bslow(?:ly)?\b|\bslow-growing\b|\bover (?:many )?(?:months|years)\b|\bgradual(?:ly)?\b|\bindolent\b|\bfor years\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE)
-_PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE)
+_COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE | re.DOTALL)
+_PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE | re.DOTALL)
 _RESEMBLES = re.compile(
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? like|similar to|like those of|mistaken for|confused with|feel(?:s)? like|"
     r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
     r"put down to|thought to be)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _CAUSE_CUE = re.compile(
     r"\b(?:occurs|happens|develops|starts|begins|arises)\s+when\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|\bdue to\b|"
     r"\btriggered by\b|\bthe cause\b|\bpicks? up\b|\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _UNKNOWN_CAUSE = re.compile(
     r"\b(?:not (?:clear|known)|unknown|unclear|nobody knows|no one knows|don't know|do not know)\b.*\bcaus", re.IGNORECASE
 )
-_HEDGED = re.compile(r"\b(?:possibly|might|perhaps|may be linked|not proven|no evidence|unlikely)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:possibly|might|perhaps|may be linked|not proven|no evidence|unlikely)\b", re.IGNORECASE | re.DOTALL)
 _RISK_SENTENCE = re.compile(
     r"\bincreas\w* (?:the |your |their )?(?:risk|chance|likelihood)|\braise\w* (?:the |your )?(?:risk|chance)|"
     r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
     r"\blinked (?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_MALE = re.compile(r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b", re.IGNORECASE)
+_MALE = re.compile(r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b", re.IGNORECASE | re.DOTALL)
 _SYMPTOM_SENTENCE = re.compile(
     r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 _ENUMERATION_CUE = re.compile(
     r"\b(?:include|includes|including|such as|have|has|had|get|gets|notice|experience|feel|cause|causes|there may be|"
     r"there can be|may also be|like)\b[:\s]+|:\s*",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
-_ADVICE = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b|\b(?:see|call|contact|speak to|ask) (?:a|your|the)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE)
+_IF_YOU = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE | re.DOTALL)
 
 
 def resemblance_facts(page: Page, subject: Subject) -> Iterator[Fact]:
@@ -173,7 +173,7 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
         found = cue.search(seg.text)
         if found is None or opposite in name or _NEGATED.search(seg.text[: found.start()][-25:]):
             continue
-        stated = re.search(rf"\b{word}\b", seg.text, re.IGNORECASE)
+        stated = re.search(rf"\b{word}\b", seg.text, re.IGNORECASE | re.DOTALL)
         if not (stated or (word in name and (about or _COURSE_SUBJECT.search(seg.text)))):
             continue
         grounding = page.lexicon.lookup(word, "course")
@@ -218,7 +218,7 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
     """Symptoms or risk factors a sentence lists ("people may also have headaches, seizures (fits),
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
-    if _ADVICE.search(seg.text) or (kind == "risk-factor" and _HEDGED.search(seg.text)):
+    if ADVICE.search(seg.text) or _IF_YOU.search(seg.text) or (kind == "risk-factor" and _HEDGED.search(seg.text)):
         return
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
