@@ -68,6 +68,7 @@ _UNFAVOURABLE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")
+_DIAGNOSED = re.compile(r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b", re.IGNORECASE)
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -87,7 +88,7 @@ def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: S
     mentions = [_ages_in(page, start, end) for start, end in clauses]
     if not any(mentions):
         return
-    statement = about or section.type in ("who", "outlook")
+    statement = about or section.type in ("who", "outlook") or bool(_DIAGNOSED.search(seg.text))
     outlooks = _contrast_outlooks(page.text, clauses) if _PROGNOSIS.search(seg.text) else {}
     previous: list[AgeMention] = []
     stated: set[str] = set()

@@ -127,9 +127,17 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         kind = kinds[id(block)]
         if kind is None or block.section.type in ("navigation",) and not block.displaced:
             continue
+        if not _stated_kind(block) and not _fits(page, subject, block.items, kind):
+            continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
         for item in block.items:
             yield from item_facts(page, subject, item, kind, lead)
+
+
+def _stated_kind(block: ListBlock) -> bool:
+    """The list says what it is of: its lead-in or heading names symptoms, signs or risks."""
+    texts = [t.text for t in (block.lead_in, block.section.heading) if t is not None]
+    return any(_SYMPTOM_WORD.search(t) or _RISK_CUE.search(t) for t in texts)
 
 
 def _placed(

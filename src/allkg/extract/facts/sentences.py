@@ -32,6 +32,12 @@ _CELL_CUE = re.compile(
     r"\binvolved\b|\bdevelops? from\b|\bforms? of\b|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b",
     re.IGNORECASE | re.DOTALL,
 )
+_SPREAD = re.compile(
+    r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
+    r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says where cells go or grow: a location even when it does not name the disease."""
 _PROCEDURE = re.compile(
     r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
@@ -128,7 +134,9 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     "In ALL, the bone marrow makes...", "spread to the liver, spleen"); not a body part inside a
     symptom ("pain in the bones", "swollen lymph nodes"), in a definition's gloss ("bone
     marrow, the spongy tissue inside bones"), or named for a test or a treatment."""
-    if not about or section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
+    if section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
+        return
+    if not (about or _SPREAD.search(seg.text)):
         return
     chosen: list[Mention] = []
     previous: Mention | None = None
