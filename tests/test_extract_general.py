@@ -6,7 +6,7 @@ import pytest
 
 from allkg.extract import extract
 from allkg.lexicon import load_lexicon
-from allkg.segment import segment
+from allkg.extract.structure import structure
 from allkg.source import decode_source
 
 LEXICON = load_lexicon()
@@ -45,9 +45,10 @@ def labels(found) -> set[str]:
 def test_risk_factor_lists_in_any_shape(page):
     found, result = facts(page, "risk-factor")
     assert labels(found) == {"living near a power line", "having an identical twin with ALL"}
-    # not in the vocabulary: kept as local, ungrounded concepts, with a warning; never a guessed ID
+    # not in the lexicon: kept as local, ungrounded concepts, with a warning; never a guessed ID
     assert all(f.object.concept is None for f in found)
-    assert sum("not in the vocabulary" in w for w in result.warnings) == 2
+    assert all(f.grounding == "ungrounded" for f in found)
+    assert sum("not in the lexicon" in w for w in result.warnings) == 2
 
 
 def test_displaced_list_goes_to_the_lead_in_its_items_match():
@@ -74,14 +75,20 @@ def test_the_word_all_is_not_the_disease():
         "Leukemia affects all ages. In all cases, doctors check the blood. "
         "All patients get tests. Risk factors include:\n- Living near a power line\n"
     )
-    found, result = facts(page)
+    found, _ = facts(page)
+    # the page is about leukaemia in general (DOID:1240), never ALL
+    assert {f.subject.path for f in found if f.subject.kind == "disease"} == {"disease/leukemia"}
+    found, result = facts("In all cases, doctors check the blood. All patients get tests. It affects all of us.")
     assert found == []
     assert any("no disease" in w for w in result.warnings)
 
 
-def test_abbreviation_only_where_the_page_defines_it():
+def test_abbreviation_only_where_the_page_defines_or_uses_it():
     found, _ = facts("Acute lymphoblastic leukemia is a cancer of the blood. It affects ALL ages.", "abbreviation")
     assert found == []
+    # a booklet that names the disease as "ALL" throughout
+    found, _ = facts("What is ALL?\nALL is a cancer of the blood.\nALL is most common in children.", "abbreviation")
+    assert [f.object.value for f in found] == ["ALL"]
     found, _ = facts("Acute lymphoblastic leukemia (ALL) is a cancer of the blood.", "abbreviation")
     assert [f.object.value for f in found] == ["ALL"]
 
@@ -125,17 +132,24 @@ def test_another_disease_is_not_all():
     assert "smoking" in {f.object.label for f in found if f.kind == "risk-factor"}
 
 
-def test_a_disease_missing_from_the_vocabulary_is_reported_not_guessed():
-    page = "Hairy cell leukemia (HCL) is a rare cancer of the blood. Risk factors include:\n- Farming\n"
+def test_a_disease_missing_from_the_lexicon_is_reported_not_guessed():
+    page = "Zorblax cell disease (ZCD) is a rare disease of the blood. Risk factors include:\n- Farming\n"
     found, result = facts(page)
     diseases = {f.subject for f in found if f.subject.kind == "disease"}
-    assert [d.path for d in diseases] == ["disease/hairy-cell-leukemia"]
+    assert [d.path for d in diseases] == ["disease/zorblax-cell-disease"]
     assert all(d.concept is None for d in diseases)
-    assert any("not in the vocabulary" in w and "hairy cell leukemia" in w for w in result.warnings)
+    assert any("not in the lexicon" in w and "zorblax cell disease" in w.lower() for w in result.warnings)
+
+
+def test_a_disease_the_ontologies_know_is_grounded_from_them():
+    found, _ = facts("Hairy cell leukemia (HCL) is a rare cancer of the blood. Risk factors include:\n- Farming\n")
+    [disease] = {f.subject for f in found if f.subject.kind == "disease"}
+    assert disease.concept is not None
+    assert "http://purl.obolibrary.org/obo/DOID_285" in disease.concept.exact_ids
 
 
 def test_run_on_sentences_are_split():
-    layout = segment("The disease is rare.The word acute means fast.Risk factors include:Smoking.Living near a power line.")
+    layout = structure("The disease is rare.The word acute means fast.Risk factors include:Smoking.Living near a power line.")
     texts = [s.text for s in layout.segments]
     assert texts == ["The disease is rare.", "The word acute means fast.", "Risk factors include:", "Smoking.", "Living near a power line."]
     assert [i.text for i in layout.lists[0].items] == ["Smoking.", "Living near a power line."]
@@ -176,11 +190,11 @@ def test_symptom_items_are_split_only_where_each_part_is_a_symptom():
     labels = {f.object.label for f in found}
     assert labels == {
         "gingival bleeding",
-        "frequent or severe nosebleeds",
-        "enlarged lymph nodes",
+        "frequent or severe nosebleeds",  # one sign: a close match of HP:0000421 epistaxis
+        "enlarged lymph nodes",  # what the lumps are caused by
         "weakness",
         "fatigue",
-        "a general decrease in energy",
+        "general decrease in energy",
     }
 
 

@@ -82,6 +82,11 @@ class Concept:
         return bool(self.mappings)
 
     @property
+    def exact_ids(self) -> tuple[str, ...]:
+        """The ontology IRIs the concept is an exact match of."""
+        return tuple(iri for prop, iri in self.mappings if prop == "exactMatch")
+
+    @property
     def surface_forms(self) -> tuple[str, ...]:
         return (self.pref_label, *self.alt_labels, *self.hidden_labels)
 

@@ -252,7 +252,7 @@ class Lexicon:
         the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
         from rapidfuzz import fuzz, process
 
-        query = _content_words(normal_phrase(phrase, self._acronyms))
+        query = " ".join(w for w in _content_words(normal_phrase(phrase, self._acronyms)).split() if w not in _MODIFIERS)
         if not query:
             return None
         choices, targets = self._choices(kind)
@@ -386,6 +386,13 @@ def page_label(phrase: str) -> str:
     if words_ and len(words_[0]) > 1 and words_[0][0].isupper() and words_[0][1:].islower():
         words_[0] = words_[0].lower()
     return " ".join(words_)
+
+
+_MODIFIERS = frozenset(
+    "very severe mild frequent persistent unexplained unusual easy easily constant sudden new extreme general "
+    "excessive heavy small tiny large prolonged really extremely unusually often".split()
+)
+"""Words a list item adds to a sign that do not change which sign it is ("severe nosebleeds")."""
 
 
 def _content_words(normal: str) -> str:

@@ -125,7 +125,7 @@ def _ages_in(page: Page, start: int, end: int) -> list[AgeMention]:
     found = [
         AgeMention(page.entity(m, "age-group")[0], m.start, m.end)
         for m in page.within(start, end, "age-group")
-        if not _POSSESSIVE.match(page.text, m.end)
+        if not _POSSESSIVE.search(m.text) and not _POSSESSIVE.match(page.text, m.end)
     ]
     for pattern, shape in _AGE_EXPRESSIONS:
         for match in pattern.finditer(page.text, start, end):

@@ -43,9 +43,22 @@ _AGE_AFTER = {
     "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?in\s+adults\b", re.I),
 }
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
+_QUOTED_NAME = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,200})[\"”]")
+_QUOTED_LIST = r"[\"“][^\"“”\n]{1,200}[\"”](?:[ \t]*(?:,[ \t]*)?(?:or|and|,)[ \t]*[\"“][^\"“”\n]{1,200}[\"”])*"
+_NAMES = r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^.;:()]+))"
+"""Names after a cue: quoted names are taken whole (any character but a quote), others end at . ; : ( )."""
 _SYNONYM_CUE = re.compile(
-    r"(?:also|sometimes|often|commonly|formerly|previously|once)?\s*(?:be\s+)?(?:known as|called|referred to as|termed|named)\s+"
-    r"(?P<names>[\"“][^\"”\n]{1,80}[\"”](?:\s*(?:,|or|and)\s*[\"“][^\"”\n]{1,80}[\"”])*|[^.;:()\n]+)",
+    r"[ \t]*(?:\([^)]*\)[ \t]*)?[ \t,]*(?:(?:is|are|may be|can be|may also be|can also be|was|were)[ \t]+)?"
+    r"(?:also[ \t]+|sometimes[ \t]+|often[ \t]+|commonly[ \t]+|formerly[ \t]+|previously[ \t]+)?"
+    r"(?:known as|called|referred to as|termed)[ \t]+" + _NAMES
+)
+_PAREN_SYNONYM = re.compile(
+    r"[ \t]*\([ \t]*(?:also|sometimes|often|formerly)[ \t]+(?:called|known as)[ \t]+"
+    r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^)]+))\)"
+)
+_PRONOUN_CUE = re.compile(
+    r"\b(?:(?:it|this)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
+    r"(?:known as|called|referred to as)|hear it called)\s+" + _NAMES,
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
@@ -254,7 +267,8 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
             if not names_subject(page, subject, mention):
                 continue
             grounding = page.ground(mention, "disease")
-            if grounding.scope == "abbreviation" or (mention.text.isupper() and len(mention.text) <= 6):
+            acronym = grounding.scope == "abbreviation" or (mention.text.isupper() and len(mention.text) <= 6)
+            if acronym and (seg.kind == "heading" or _uses(page, mention.text) >= 2):
                 found.setdefault(mention.text, Span(mention.start, mention.end))
             after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
             if after and _is_initialism(after.group("abbr"), mention.text):
@@ -262,6 +276,12 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
     return Subject(
         subject.entity, subject.names, subject.generic, subject.related, tuple(sorted(found.items())), subject.first
     )
+
+
+def _uses(page: Page, abbreviation: str) -> int:
+    """How often the page's readable text uses an abbreviation as a word of its own."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
+    return sum(len(pattern.findall(seg.text)) for seg in _readable(page))
 
 
 def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
@@ -309,22 +329,33 @@ def _name_label(written: str, concept: Concept) -> str:
 
 
 def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
-    """Names after "also called", "known as", "you may hear it called" whose subject is the disease."""
-    for match in _SYNONYM_CUE.finditer(seg.text):
-        before = seg.text[: match.start()]
-        if not re.search(r"(?:\bit|\bthis|\bthe disease|[A-Za-z)]{2,})\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:is|are|was|were|hear it|also)?\s*$", before, re.I):
-            continue
-        tail = before[-60:]
-        subject_near = re.search(r"\b(?:it|this)\s+(?:\w+\s+)?$|\b(?:it|this)\s+(?:is|was)\s+(?:\w+\s+)?$", tail, re.I) or any(
-            names_subject(page, subject, m) and m.end >= seg.start + len(before) - 25
-            for m in page.within(seg.start, seg.start + len(before), "disease")
-        ) or any(tail.rstrip().endswith(abbr) or tail.rstrip().endswith(f"({abbr})") for abbr, _ in subject.abbreviations)
-        if not subject_near:
-            continue
-        for name in _NAME_SPLIT.split(match.group("names").strip()):
-            name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" \"'“”‘’"), flags=re.IGNORECASE)
-            if name and re.search(r"[A-Za-z]", name) and len(name.split()) <= 6 and _looks_like_name(name):
-                yield _sentence_case(name)
+    """Names given after "also known as", "called", "you may hear it called", whose subject is
+    the disease (its name, abbreviation or "it" just before the cue)."""
+    starts = [m.end for m in page.within(seg.start, seg.end, "disease") if names_subject(page, subject, m)]
+    starts += [seg.start + m.end() for abbr, _ in subject.abbreviations
+               for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text)]
+    for end in starts:
+        for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM):
+            match = pattern.match(page.text, end, seg.end)
+            if match is not None:
+                yield from _cue_names(match)
+    for match in _PRONOUN_CUE.finditer(seg.text):
+        yield from _cue_names(match)
+
+
+def _cue_names(match: re.Match[str]) -> Iterator[str]:
+    """The names a cue gives: each quoted name whole, else the plain names split on commas and "or"."""
+    quoted = next((g for g in match.groups() if g and g.lstrip()[:1] in "\"“"), None)
+    if quoted is not None:
+        for name in _QUOTED_NAME.finditer(quoted):
+            if name.group("name").strip():
+                yield name.group("name").strip()
+        return
+    plain = next((g for g in match.groups() if g), "")
+    for name in _NAME_SPLIT.split(plain.strip()):
+        name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" \"'“”‘’"), flags=re.IGNORECASE)
+        if name and re.search(r"[A-Za-z]", name) and len(name.split()) <= 6 and _looks_like_name(name):
+            yield _sentence_case(name)
 
 
 def _looks_like_name(name: str) -> bool:

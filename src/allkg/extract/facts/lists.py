@@ -70,12 +70,17 @@ _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
     re.IGNORECASE | re.DOTALL,
 )
+_MODIFIER_WORDS = frozenset(
+    "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
+    "painful painless large small".split()
+)
+"""Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE | re.DOTALL)
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
 _PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
-    r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat)\b",
+    r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+(?:and/or|and|or)\s+(?![^(]*\))")
@@ -104,15 +109,20 @@ def list_kind(block: ListBlock) -> str | None:
     treatment), by its lead-in's words (or the sentence before it: "Symptoms often appear late.
     They may include:"), else by its section."""
     if block.lead_in is not None:
-        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
-        texts = [block.lead_in.text, *(s.text for s in before if s.line == block.lead_in.line)]
-        if ADVICE.search(block.lead_in.text) or (_NOT_FACTS.search(block.lead_in.text) and not _RISK_CUE.search(texts[0])):
+        lead = block.lead_in.text
+        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
             return None
-        if block.section.type not in LIST_KIND_BY_SECTION and any(ADVICE.search(t) or _PROCEDURES.search(t) for t in texts[1:]):
-            return None  # "...they'll refer you for tests. You may have:" outside a symptoms section
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
-            if any(cue.search(t) for t in texts):
+            if cue.search(lead):
                 return kind
+        # "Symptoms often appear late. They may include:": the sentence before says what the list is of
+        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
+        for text in (s.text for s in before if s.line == block.lead_in.line):
+            if ADVICE.search(text) or (block.section.type not in LIST_KIND_BY_SECTION and _PROCEDURES.search(text)):
+                return None
+            for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor")):
+                if cue.search(text):
+                    return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
 
 
@@ -131,7 +141,8 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
         for item in block.items:
-            yield from item_facts(page, subject, item, kind, lead)
+            explained = block.explanations.get(item.start, [])
+            yield from item_facts(page, subject, item, kind, lead, explained)
 
 
 def _stated_kind(block: ListBlock) -> bool:
@@ -150,8 +161,10 @@ def _placed(
         fits = [
             lead for lead in empty
             if lead.lead_in is not None and lead.lead_in.end <= block.items[0].start
-            and _fits(page, subject, block.items, kinds[id(lead)])  # type: ignore[arg-type]
+            and _fits(page, subject, block.items, kinds[id(lead)], most=False)  # type: ignore[arg-type]
         ]
+        if len(fits) > 1:  # several empty lead-ins: the items must name what one of them announces
+            fits = [lead for lead in fits if _fits(page, subject, block.items, kinds[id(lead)])]  # type: ignore[arg-type]
         if len(fits) == 1:
             target = fits[0]
             empty.remove(target)
@@ -167,12 +180,13 @@ def _placed(
         )
 
 
-def _fits(page: Page, subject: Subject, items: list[Segment], kind: str) -> bool:
-    """Every item that names a symptom or a risk factor can be one of ``kind``, and most can."""
+def _fits(page: Page, subject: Subject, items: list[Segment], kind: str, *, most: bool = True) -> bool:
+    """No item that names a symptom or a risk factor names only the other kind; with ``most``,
+    most items name one of ``kind``."""
     other = "symptom" if kind == "risk-factor" else "risk-factor"
     can = [_can_be(page, subject, item, kind) for item in items]
     conflicts = [not c and _can_be(page, subject, item, other) for c, item in zip(can, items)]
-    return not any(conflicts) and sum(can) * 2 >= len(items)
+    return not any(conflicts) and (not most or sum(can) * 2 >= len(items))
 
 
 def _can_be(page: Page, subject: Subject, item: Segment, kind: str) -> bool:
@@ -180,17 +194,33 @@ def _can_be(page: Page, subject: Subject, item: Segment, kind: str) -> bool:
     return any(not names_subject(page, subject, m) for m in page.within(item.start, item.end, kind))
 
 
-def item_facts(page: Page, subject: Subject, item: Segment, kind: str, lead: tuple[Span, ...]) -> Iterator[Fact]:
-    """The facts one item states."""
+def item_facts(
+    page: Page, subject: Subject, item: Segment, kind: str, lead: tuple[Span, ...], explained: list[Segment] = ()
+) -> Iterator[Fact]:
+    """The facts one item states, with the page's sentences explaining it (a "Label: detail"
+    item's detail, or the sentences a run-on scrape left after it)."""
     if _cut_off(item.text):
         page.warnings.append(f"{page.name}: list item {item.text!r} looks cut off; dropped")
         return
-    evidence = (Span(item.start, item.end), *lead)
+    detail = _detail(page, item)
+    explanation = " ".join([*([detail.text] if detail else []), *(s.text for s in explained)]) or None
+    evidence = (Span(item.start, item.end), *lead, *(Span(s.start, s.end) for s in explained))
+    if detail is not None:
+        evidence += (Span(detail.start, detail.end),)
     for part in parts_of_span(page, item.start, item.end, kind):
         found = ground_part(page, subject, part, kind)
         if found is not None:
             entity, how = found
-            yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, evidence, grounding=how)
+            yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, evidence, explanation, grounding=how)
+
+
+def _detail(page: Page, item: Segment) -> Part | None:
+    """The detail of a "Label: detail" or "Label. Detail." item."""
+    label = _LABEL_DETAIL.match(page.text, item.start, item.end)
+    if not label or len(label.group("label").split()) > 8:
+        return None
+    span = _trimmed(page.text, label.end() - 1, item.end)
+    return Part(page.text[span[0] : span[1]], *span) if span else None
 
 
 def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
@@ -211,11 +241,19 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if explanation and explanation.start() > start:
         end = explanation.start()
     cause = _CAUSED_BY.search(text, start, end)
-    if cause and cause.start() > start:
+    if cause and cause.start() > start and not _whole_names(page, (start, end), kind):
         if kind == "symptom":
             caused = _split(text, cause.end(), end)
-            extra.extend(_distributed(page, caused, kind) if len(caused) > 1 else caused)
-        end = cause.start()
+            caused = _distributed(page, caused, kind) if len(caused) > 1 else caused
+            head_part = Part(text[start : cause.start()], start, cause.start())
+            if not any(_names(page, p, kind) for p in caused):
+                cause = None  # "Bleeding from the gums": a place, not a cause
+            elif not _names(page, head_part, kind):
+                return [p for p in [*extra, *caused] if _plausible(p.text)]  # "Lumps caused by swollen lymph nodes"
+            else:
+                extra.extend(caused)
+        if cause is not None:
+            end = cause.start()
     head = _trimmed(text, start, end)
     if head is None:
         return [p for p in extra if _plausible(p.text)]
@@ -271,6 +309,8 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     place = _PLACE.match(first.text)
     if place and all(len(p.text.split()) <= 2 and not _names(page, p, kind) for p in parts[1:]):
         return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
+    if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
+        return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     for index, part in enumerate(parts[:-1]):
         if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
             result[index] = Part(f"{part.text} {last.text.split()[-1]}", part.start, last.end)

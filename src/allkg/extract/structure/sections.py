@@ -67,6 +67,10 @@ class ListBlock:
     section: Section
     items: list[Segment] = field(default_factory=list)
     displaced: bool = False
+    explanations: dict[int, list[Segment]] = field(default_factory=dict)
+    """Sentences a run-on scrape left between items, explaining the item before them
+    ("Exposure to radiation. People exposed to very high levels... have an increased risk."),
+    by the item's start."""
     """Items a scrape moved away from their lead-in (found after the page's footer began)."""
 
 
@@ -111,6 +115,8 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 current.items.append(seg)
             elif current is not None and current.lead_in is not None and _glued_item(seg, current):
                 current.items.append(seg)
+            elif current is not None and current.items and _explains(seg, current):
+                current.explanations.setdefault(current.items[-1].start, []).append(seg)
             elif footer_started and seg.kind == "sentence" and not seg.boilerplate and item_like(seg.text):
                 if current is None or not current.displaced:
                     current = ListBlock(None, section, displaced=True)
@@ -121,6 +127,22 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 current = None
     # one short phrase after the footer is a link's text, not a list
     return [b for b in blocks if b.lead_in is not None or (b.items and (not b.displaced or len(b.items) >= 2))]
+
+
+def _explains(seg: Segment, block: ListBlock) -> bool:
+    """A sentence between run-on items, on their line, that says why the item before it matters."""
+    return (
+        seg.kind == "sentence"
+        and not seg.boilerplate
+        and block.lead_in is not None
+        and seg.line == block.items[-1].line == block.lead_in.line
+        and bool(_EXPLANATION_CUE.search(seg.text))
+    )
+
+
+_EXPLANATION_CUE = re.compile(
+    r"\b(?:risk|increase[sd]?|more likely|linked|associated|chance|causes?|may have|can lead)\b", re.IGNORECASE
+)
 
 
 def _left_empty(blocks: list[ListBlock]) -> bool:
@@ -153,4 +175,4 @@ def item_like(text: str) -> bool:
     """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma."""
     head = re.split(r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b", text)[0]
     words = head.split()
-    return 0 < len(words) <= 10 and not _FINITE_VERB.search(head) and not head.endswith("?")
+    return 0 < len(words) <= 16 and not _FINITE_VERB.search(head) and not head.endswith("?")

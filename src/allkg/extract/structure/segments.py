@@ -69,6 +69,7 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         segments = _line_segments(text, line, heading_starts, following)
+        listing = listing and not line.blank_before
         if listing and len(segments) == 1 and _bare_item(segments[0]):
             segments = [Segment(*_fields(segments[0], kind="item"))]  # type: ignore[arg-type]
         elif not (listing and line.item):
