@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from allkg.fileio import Content
 from allkg.graph import KnowledgeGraph, Triple
-from allkg.namespaces import ALLKG, PREFIXES, expand, id_namespace
+from allkg.namespaces import ALLKG, curie, expand, id_namespace
 from allkg.resources import resource_path
 from allkg.schemaorg import project, script_json, to_json
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
@@ -259,7 +259,7 @@ class _Renderer:
                 return " · ".join(
                     self.label(self.index.one(node, expand(f"rdf:{part}"))) for part in ("subject", "predicate", "object")
                 )
-            return _ontology_labels().get(node.value) or _curie(node.value, self.ids)
+            return _ontology_labels().get(node.value) or curie(node.value, self.ids)
         return node.value if isinstance(node, ox.Literal) else "(blank node)"
 
     def _quote(self, node: ox.NamedNode) -> str | None:
@@ -279,22 +279,22 @@ class _Renderer:
 
     def value(self, term: Any, *, as_label: bool = True) -> Value:
         if isinstance(term, ox.Literal):
-            note = term.language or _curie(term.datatype.value, self.ids)
+            note = term.language or curie(term.datatype.value, self.ids)
             if note == "xsd:string":
                 note = ""
             return Value(term.value, note=note, long=len(term.value) > LONG_TEXT)
         if isinstance(term, ox.NamedNode):
             href = self.href(term.value)
             ours = term.value in self.paths
-            text = self.label(term) if as_label else _curie(term.value, self.ids)
+            text = self.label(term) if as_label else curie(term.value, self.ids)
             # an outside term named by its label also shows its identifier (MONDO:0004967...)
-            note = _curie(term.value, self.ids) if as_label and not ours else ""
+            note = curie(term.value, self.ids) if as_label and not ours else ""
             return Value(text, href, note if note != text else "", external=href is not None and not ours)
         return Value("(blank node)")
 
     def predicate(self, term: ox.NamedNode) -> Value:
-        curie = _curie(term.value, self.ids)
-        return Value(_ontology_labels().get(term.value, curie), self.href(term.value), curie, external=True)
+        short = curie(term.value, self.ids)
+        return Value(_ontology_labels().get(term.value, short), self.href(term.value), short, external=True)
 
     # -- facts ---------------------------------------------------------------------
 
@@ -362,7 +362,7 @@ class _Renderer:
         types = [self.value(t, as_label=False) for t in outgoing.get(ox.NamedNode(_RDF_TYPE), [])]
         properties = [
             (self.predicate(p), [self.value(o) for o in values])
-            for p, values in sorted(outgoing.items(), key=lambda item: _curie(item[0].value, self.ids))
+            for p, values in sorted(outgoing.items(), key=lambda item: curie(item[0].value, self.ids))
             if p.value != _RDF_TYPE
         ]
         synonyms = sorted(o.value for o in outgoing.get(ox.NamedNode(expand("skos:altLabel")), []))
@@ -471,19 +471,6 @@ def _is_web(iri: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
-
-def _curie(iri: str, ids: str) -> str:
-    """``id:disease/x``, ``MONDO:0004967`` (OBO), ``skos:altLabel``; else the IRI."""
-    if iri.startswith(ids):
-        return "id:" + iri[len(ids) :]
-    obo = PREFIXES["obo"]
-    if iri.startswith(obo) and "_" in iri[len(obo) :]:
-        return iri[len(obo) :].replace("_", ":", 1)
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 def _shorten(text: str, limit: int = 90) -> str:
