@@ -23,6 +23,7 @@ from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
 from allkg.schemaorg import to_quads
 
 IDS = "https://w3id.org/allkg/id/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 PHONE = {"width": 360, "height": 740}
 
 
@@ -209,3 +210,73 @@ def test_the_hostile_page_runs_no_script_shows_text_as_text_and_round_trips(tab,
     assert HOSTILE_RISK_FACTOR in risk.text
     labels = {t.object.value for t in embedded_quads(risk) if t.predicate.value.endswith(("prefLabel", "/name"))}
     assert labels == {HOSTILE_RISK_FACTOR}
+
+
+# --- what people see: the ontology mappings ----------------------------------------------------------
+
+_MAPPING_GROUPS = """() => {
+  const heading = [...document.querySelectorAll('h2')].find(h => h.textContent === 'In the ontologies');
+  if (!heading) return null;
+  const groups = [];
+  for (const node of heading.nextElementSibling.children) {
+    if (node.tagName === 'DT' || !groups.length) groups.push({heading: node.tagName === 'DT' ? node.textContent : null, targets: []});
+    if (node.tagName !== 'DT') groups[groups.length - 1].targets.push({
+      text: node.textContent,
+      links: [...node.querySelectorAll('a')].map(a => ({text: a.textContent, href: a.getAttribute('href')})),
+    });
+  }
+  return groups;
+}"""
+
+
+def _mapping_groups(page: Any) -> list[dict[str, Any]]:
+    """The "In the ontologies" section as the browser shows it: headings and their targets."""
+    groups = page.evaluate(_MAPPING_GROUPS)
+    assert groups is not None, "no 'In the ontologies' section"
+    return groups
+
+
+def test_ontology_mappings_are_grouped_by_relation_as_linked_curies(tab, seed: Served):
+    tab.visit(seed, "id/disease/acute-lymphocytic-leukemia.html")
+    groups = _mapping_groups(tab.page)
+    assert [g["heading"] for g in groups] == ["The same concept skos:exactMatch", "Broader concepts skos:broadMatch"]
+    exact, broad = ([t["text"] for t in g["targets"]] for g in groups)
+    assert exact == ["DOID:9952", "EFO:0000220", "MONDO:0004967", "NCIT:C3167", "Orphanet:513", "UMLS:C0023449"]
+    assert broad == ["MONDO:0005402", "MONDO:0010643"]
+    described = {(q.predicate.value, q.object.value) for q in ox.parse(
+        path=str(seed.root / "id/disease/acute-lymphocytic-leukemia.nt"), format=ox.RdfFormat.N_TRIPLES)}
+    for group, relation in zip(groups, (SKOS + "exactMatch", SKOS + "broadMatch")):
+        for target in group["targets"]:
+            [link] = target["links"]  # every one a link, to the term itself
+            assert link["text"] == target["text"]
+            assert (relation, link["href"]) in described, link
+    # every relation in its own group, in SKOS order
+    tab.visit(seed, "id/risk-factor/previous-cancer-treatment.html")
+    groups = _mapping_groups(tab.page)
+    assert [g["heading"] for g in groups] == ["Nearly the same concept skos:closeMatch", "Related concepts skos:relatedMatch"]
+    assert [[t["text"] for t in g["targets"]] for g in groups] == [["ECTO:9001737"], ["MAXO:0000014", "MAXO:0000647"]]
+
+
+def test_ontology_labels_given_to_the_site_are_shown_beside_their_curies(browser):
+    from allkg.pipeline import build
+    from allkg.site import Pages
+
+    kg = build(()).graph
+    disease = IDS + "disease/acute-lymphocytic-leukemia"
+    labels = {
+        "http://purl.obolibrary.org/obo/MONDO_0004967": "acute lymphoblastic leukemia",
+        "http://www.orpha.net/ORDO/Orphanet_513": "<b>Acute</b> lymphoblastic leukemia",  # text, never markup
+    }
+    page = browser.new_page()
+    try:
+        page.set_content(Pages(kg, base_iri="https://w3id.org/allkg/", ontology_labels=labels).entity_files(disease)["html"].decode())
+        exact = {t["links"][0]["text"]: t["text"] for t in _mapping_groups(page)[0]["targets"]}
+        assert exact["MONDO:0004967"] == "MONDO:0004967 (acute lymphoblastic leukemia)"
+        assert exact["Orphanet:513"] == "Orphanet:513 (<b>Acute</b> lymphoblastic leukemia)"
+        assert exact["DOID:9952"] == "DOID:9952"  # no label known: the CURIE alone
+        assert page.eval_on_selector_all("main b", "nodes => nodes.length") == 0
+        page.set_content(Pages(kg, base_iri="https://w3id.org/allkg/").entity_files(disease)["html"].decode())
+        exact = {t["links"][0]["text"]: t["text"] for t in _mapping_groups(page)[0]["targets"]}
+        assert exact["MONDO:0004967"] == "MONDO:0004967"
+    finally:
+        page.close()

@@ -20,10 +20,12 @@ import io
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,7 +51,17 @@ _SAFE_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})*")
 _RESERVED_ENDINGS = tuple(f".{ext}" for ext in ("html", *ENTITY_FORMATS))
 _RDF_TYPE = expand("rdf:type")
 _LABEL_PREDICATES = [expand(c) for c in ("skos:prefLabel", "rdfs:label", "dcterms:title", "schema:name")]
-_MAPPINGS = [expand(f"skos:{m}Match") for m in ("exact", "close", "broad", "narrow", "related")]
+_MAPPINGS = {
+    expand("skos:exactMatch"): "The same concept",
+    expand("skos:closeMatch"): "Nearly the same concept",
+    expand("skos:broadMatch"): "Broader concepts",
+    expand("skos:narrowMatch"): "Narrower concepts",
+    expand("skos:relatedMatch"): "Related concepts",
+}
+"""The SKOS mapping relations, in the order and with the headings of an entity page's "In the ontologies"."""
+
+
+NO_LABELS: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass
@@ -71,6 +83,16 @@ class Value:
     note: str = ""
     long: bool = False
     external: bool = False
+
+
+@dataclass(frozen=True)
+class MappingGroup:
+    """The ontology terms an entity maps to by one SKOS relation."""
+
+    heading: str
+    relation: str
+    """The relation's CURIE (``skos:exactMatch``)."""
+    targets: list[Value]
 
 
 @dataclass(frozen=True)
@@ -111,7 +133,8 @@ class Pages:
     ``build_site`` asks for all of them; ``allkg serve`` for each as it is requested.
     """
 
-    def __init__(self, kg: KnowledgeGraph, *, base_iri: str) -> None:
+    def __init__(self, kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> None:
+        """``ontology_labels``: the labels of outside ontology terms (IRI -> label), shown beside their CURIEs."""
         self.kg = kg
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
@@ -131,7 +154,7 @@ class Pages:
                 f"{len(skipped)} IRI(s) under {self.ids} have no page: their paths are not safe file names "
                 f"(first: {skipped[0]})"
             )
-        self._renderer = _Renderer(kg, self._index, self.paths, base_iri)
+        self._renderer = _Renderer(kg, self._index, self.paths, base_iri, ontology_labels)
 
     def entity_files(self, iri: str) -> dict[str, bytes]:
         """An entity's page and RDF files, by extension (``html``, ``ttl``, ``jsonld``, ``nt``)."""
@@ -153,9 +176,9 @@ class Pages:
         return _rdf(self._index.dataset_description(self.ids), "turtle", self.base_iri)
 
 
-def build_site(kg: KnowledgeGraph, *, base_iri: str) -> Site:
-    """Every file of the static site for the graph."""
-    pages = Pages(kg, base_iri=base_iri)
+def build_site(kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> Site:
+    """Every file of the static site for the graph (``ontology_labels``: as for ``Pages``)."""
+    pages = Pages(kg, base_iri=base_iri, ontology_labels=ontology_labels)
     files: dict[str, Content] = {}
     for iri, path in pages.paths.items():
         for extension, content in pages.entity_files(iri).items():
@@ -226,13 +249,17 @@ class _GraphIndex:
 class _Renderer:
     """Turns the graph's nodes into the values and facts the templates show."""
 
-    def __init__(self, kg: KnowledgeGraph, index: _GraphIndex, paths: dict[str, str], base_iri: str) -> None:
+    def __init__(
+        self, kg: KnowledgeGraph, index: _GraphIndex, paths: dict[str, str], base_iri: str, ontology_labels: Mapping[str, str]
+    ) -> None:
         self.kg = kg
         self.index = index
         self.paths = paths
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
         self.projection = project(kg)
+        self.term_labels = ChainMap(_ontology_labels(), ontology_labels)
+        """The labels of terms outside the graph: allkg's own classes and properties, then the ontologies'."""
         self.current = ""
         self.environment = _environment()
 
@@ -259,7 +286,7 @@ class _Renderer:
                 return " · ".join(
                     self.label(self.index.one(node, expand(f"rdf:{part}"))) for part in ("subject", "predicate", "object")
                 )
-            return _ontology_labels().get(node.value) or curie(node.value, self.ids)
+            return self.term_labels.get(node.value) or curie(node.value, self.ids)
         return node.value if isinstance(node, ox.Literal) else "(blank node)"
 
     def _quote(self, node: ox.NamedNode) -> str | None:
@@ -292,9 +319,17 @@ class _Renderer:
             return Value(text, href, note if note != text else "", external=href is not None and not ours)
         return Value("(blank node)")
 
+    def mapping_target(self, term: Any) -> Value:
+        """An ontology term an entity maps to: its CURIE, linked, with its label where one is known."""
+        if not isinstance(term, ox.NamedNode):
+            return self.value(term)
+        short = curie(term.value, self.ids)
+        href = self.href(term.value)
+        return Value(short, href, self.term_labels.get(term.value, ""), external=href is not None and term.value not in self.paths)
+
     def predicate(self, term: ox.NamedNode) -> Value:
         short = curie(term.value, self.ids)
-        return Value(_ontology_labels().get(term.value, short), self.href(term.value), short, external=True)
+        return Value(self.term_labels.get(term.value, short), self.href(term.value), short, external=True)
 
     # -- facts ---------------------------------------------------------------------
 
@@ -366,7 +401,11 @@ class _Renderer:
             if p.value != _RDF_TYPE
         ]
         synonyms = sorted(o.value for o in outgoing.get(ox.NamedNode(expand("skos:altLabel")), []))
-        mappings = [self.value(o, as_label=False) for p in _MAPPINGS for o in sorted(outgoing.get(ox.NamedNode(p), []), key=str)]
+        mappings = [
+            MappingGroup(heading, curie(relation, self.ids), [self.mapping_target(t) for t in targets])
+            for relation, heading in _MAPPINGS.items()
+            if (targets := sorted(outgoing.get(ox.NamedNode(relation), []), key=lambda t: curie(str(t.value), self.ids)))
+        ]
         name = posixpath.basename(self.current)
         schema_nodes = _nodes_with_id(self.projection, iri)
         documents = [{"@context": "https://schema.org", "@graph": schema_nodes}] if schema_nodes else []
