@@ -280,3 +280,83 @@ def test_ontology_labels_given_to_the_site_are_shown_beside_their_curies(browser
         assert exact["MONDO:0004967"] == "MONDO:0004967"
     finally:
         page.close()
+
+
+# --- what people see: the index ------------------------------------------------------------------------
+
+_SECTIONS = """() => [...document.querySelectorAll('main h2')].map(h => {
+  let list = h.nextElementSibling;
+  if (list && list.tagName === 'DETAILS') list = list.querySelector('ul');
+  const items = list && list.tagName === 'UL' ? [...list.children] : [];
+  return {heading: h.firstChild.textContent.trim(), items: items.map(li => ({
+    text: li.textContent,
+    links: [...li.querySelectorAll('a')].map(a => ({text: a.textContent, href: a.getAttribute('href')})),
+  }))};
+})"""
+
+
+def _sections(page: Any) -> dict[str, list[dict[str, Any]]]:
+    """The index's sections as the browser shows them: heading -> its list items (text and links)."""
+    return {section["heading"]: section["items"] for section in page.evaluate(_SECTIONS)}
+
+
+def test_the_index_shows_pages_as_pages_downloads_as_downloads_and_mentioned_diseases_apart(tab, seed: Served):
+    found = tab.visit(seed, "index.html")
+    sections = _sections(tab.page)
+    source = "id/source/af8f7cc5555d6a4a0524bd6e626600af5f63c24e991fa8a30dfdb9de5a965afc"
+    [page] = sections["The pages it was made from"]
+    assert page["links"] == [{"text": "seed-mayo-clinic-all.txt", "href": f"{source}.html"},
+                             {"text": "its evidence", "href": f"{source}/evidence.html"}]
+    assert "Mayo Foundation for Medical Education and Research (MFMER)" in page["text"]
+    downloads = sections["Download"]
+    assert [d["links"][0]["href"] for d in downloads] == [f"dataset/allkg.{ext}" for ext in ("ttl", "jsonld", "nt", "nq", "trig")]
+    assert sorted(d["links"][1]["href"] for d in downloads) == sorted(
+        f"id/dataset/distribution/{name}.html" for name in ("turtle", "jsonld", "ntriples", "nquads", "trig"))
+    assert [d["text"] for d in sections["Diseases the pages describe"]] == ["acute lymphocytic leukemia"]
+    assert [d["text"] for d in sections["Diseases the pages mention"]] == ["influenza"]
+    # the source, its evidence graph and the distributions are listed nowhere else; nothing is shown by its IRI
+    elsewhere = [link["href"] for heading, items in sections.items() if heading not in ("The pages it was made from", "Download")
+                 for item in items for link in item["links"]]
+    assert not [href for href in elsewhere if href.startswith((source, "id/dataset/distribution/"))]
+    assert "id:" not in found.text and "https://w3id.org" not in found.text
+
+
+def test_the_index_decides_by_types_and_predicates_never_by_iris(tab, tmp_path: Path):
+    """IRIs that lie about what they are: the sections follow rdf:type, the facts and oa:hasSource."""
+    def i(path: str) -> str:
+        return f"<{IDS}{path}>"
+
+    data = tmp_path / "misnamed.trig"
+    data.write_text(f"""
+@prefix allkg: <https://w3id.org/allkg/ontology/> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix oa: <http://www.w3.org/ns/oa#> .
+{i('source/not-a-page')} a allkg:Disease ; skos:prefLabel "a described disease"@en ; allkg:symptomsResemble {i('dataset/flu')} .
+{i('dataset/flu')} a allkg:Disease ; skos:prefLabel "a mentioned disease"@en .
+{i('x/fact')} a allkg:Fact, rdf:Statement ; rdf:subject {i('source/not-a-page')} ; rdf:predicate allkg:symptomsResemble ;
+    rdf:object {i('dataset/flu')} .
+{i('disease/a-page')} a allkg:SourceDocument ; dcterms:title "A page about it"@en ; dcterms:publisher "Some Hospital" ;
+    allkg:fileName "page.html" .
+{i('evidence/elsewhere')} a dcat:Distribution ; dcat:downloadURL <https://example.org/all.ttl> ; dcat:mediaType "text/turtle" .
+{i('disease/graph')} {{ {i('y/evidence')} a allkg:Evidence ; oa:hasSource {i('disease/a-page')} . }}
+""", encoding="utf-8")
+    out = tmp_path / "site"
+    proc = run_allkg("publish", "--no-validate", "--data", str(data), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    served = _serve(out)
+    site = next(served)
+    try:
+        tab.visit(site, "index.html")
+        sections = _sections(tab.page)
+    finally:
+        served.close()
+    [page] = sections["The pages it was made from"]
+    assert page["links"] == [{"text": "A page about it", "href": "id/disease/a-page.html"},
+                             {"text": "its evidence", "href": "id/disease/graph.html"}]
+    assert "Some Hospital" in page["text"] and "page.html" in page["text"]
+    assert [d["text"] for d in sections["Diseases the pages describe"]] == ["a described disease"]
+    assert [d["text"] for d in sections["Diseases the pages mention"]] == ["a mentioned disease"]
+    outside = sections["Download"][-1]
+    assert outside["links"] == [{"text": "all.ttl", "href": "https://example.org/all.ttl"},
+                                {"text": "its description", "href": "id/evidence/elsewhere.html"}]
+    assert "Evidence" in sections and "Facts" in sections

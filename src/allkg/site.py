@@ -4,8 +4,9 @@ Each IRI ``{base}id/{path}`` of the graph gets ``id/{path}.html`` (labels,
 synonyms, facts with their quoted evidence, links out, the embedded JSON-LD)
 and its description as ``.ttl``, ``.jsonld`` and ``.nt``: the triples whose
 subject or object it is (with any blank nodes they lead to), or, for the name
-of an evidence graph, that graph's triples. The site also has an index page,
-the whole dataset under ``dataset/`` (where the DCAT download URLs point), its
+of an evidence graph, that graph's triples. The site also has an index page
+(the pages the graph was made from, the downloads, and every other entity under
+its type, all decided from the data, never from the IRIs), the whole dataset under ``dataset/`` (where the DCAT download URLs point), its
 VoID description at ``/.well-known/void``, and content-negotiation rules for
 nginx (``.nginx.conf``) and Apache (``.htaccess``), so a plain static host
 serves ``/id/...`` as HTML to browsers and as RDF to clients.
@@ -19,11 +20,10 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-from collections import defaultdict
-from collections import ChainMap
+from collections import ChainMap, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -83,6 +83,27 @@ class Value:
     note: str = ""
     long: bool = False
     external: bool = False
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A source page as the index lists it: its title, publisher, file name and evidence graphs."""
+
+    link: Value
+    publisher: str
+    file_name: str
+    reviewed: str
+    evidence: list[Value]
+
+
+@dataclass(frozen=True)
+class DownloadView:
+    """A file of the whole dataset, with the DCAT distributions that describe it."""
+
+    name: str
+    media_type: str
+    href: str | None
+    descriptions: list[Value]
 
 
 @dataclass(frozen=True)
@@ -233,6 +254,35 @@ class _GraphIndex:
         triples = [t for s, ts in self.by_subject.items() if isinstance(s, ox.NamedNode) and s.value.startswith(own) for t in ts]
         return sorted(triples, key=_key)
 
+    def graph_sources(self, name: str) -> list[Any]:
+        """The pages a named graph's evidence quotes (the ``oa:hasSource`` of its evidence)."""
+        return self._sources_of_graphs.get(name, [])
+
+    def source_graphs(self, source: Any) -> list[str]:
+        """The named graphs whose evidence quotes a page."""
+        return self._graphs_of_sources.get(source, [])
+
+    @cached_property
+    def _sources_of_graphs(self) -> dict[str, list[Any]]:
+        has_source = expand("oa:hasSource")
+        return {name: sorted({o for _, p, o in triples if p.value == has_source}, key=str) for name, triples in self.graphs.items()}
+
+    @cached_property
+    def _graphs_of_sources(self) -> dict[Any, list[str]]:
+        graphs: dict[Any, list[str]] = defaultdict(list)
+        for name in sorted(self.graphs):
+            for source in self.graph_sources(name):
+                graphs[source].append(name)
+        return graphs
+
+    def typed(self, class_iri: str) -> list[Any]:
+        """The nodes of a type (``rdf:type``), in IRI order."""
+        return sorted(self.referring(ox.NamedNode(class_iri), _RDF_TYPE), key=str)
+
+    def types(self, node: Any) -> list[str]:
+        """A node's types (``rdf:type``), in IRI order."""
+        return sorted(t.value for t in self.all(node, _RDF_TYPE) if isinstance(t, ox.NamedNode))
+
     def one(self, node: Any, predicate: str) -> Any:
         for _, p, o in self.by_subject.get(node, ()):
             if p.value == predicate:
@@ -282,12 +332,30 @@ class _Renderer:
             exact = self._quote(node)
             if exact is not None:
                 return f"“{_shorten(exact, 60)}”"
+            position = self._position(node)
+            if position is not None:
+                return position
+            sources = self.index.graph_sources(node.value)
+            if sources:
+                return "evidence from " + ", ".join(self.label(source) for source in sources)
+            agent = self.index.one(node, expand("prov:wasAssociatedWith"))
+            if agent is not None:
+                return f"activity of {self.label(agent)}"
             if self.index.one(node, expand("rdf:subject")) is not None:
                 return " · ".join(
                     self.label(self.index.one(node, expand(f"rdf:{part}"))) for part in ("subject", "predicate", "object")
                 )
             return self.term_labels.get(node.value) or curie(node.value, self.ids)
         return node.value if isinstance(node, ox.Literal) else "(blank node)"
+
+    def _position(self, node: ox.NamedNode) -> str | None:
+        """A position selector's label: its characters, and the quote of the evidence it selects for."""
+        start, end = (self.index.one(node, expand(f"oa:{name}")) for name in ("start", "end"))
+        if not (isinstance(start, ox.Literal) and isinstance(end, ox.Literal)):
+            return None
+        quotes = [q for e in self.index.referring(node, expand("oa:hasSelector")) if (q := self._quote(e)) is not None]
+        where = f"characters {start.value}–{end.value}"
+        return f"“{_shorten(quotes[0], 60)}”, {where}" if quotes else where
 
     def _quote(self, node: ox.NamedNode) -> str | None:
         """The exact text of an evidence node or quote selector, if it is one."""
@@ -426,38 +494,124 @@ class _Renderer:
 
     def index_page(self) -> str:
         self.current = "index.html"
-        dataset = ox.NamedNode(self.ids + "dataset")
+        index = self.index
+        datasets = index.typed(expand("void:Dataset"))
+        dataset = datasets[0] if datasets else None
+        title = index.one(dataset, expand("dcterms:title"))
+        description = index.one(dataset, expand("dcterms:description"))
+        sources = [node for node in index.typed(_SOURCE_DOCUMENT) if node.value in self.paths]
+        distributions = index.typed(_DISTRIBUTION)
+        # pages, their evidence graphs and the distributions have sections of their own
+        apart = {node.value for node in (*sources, *distributions)}
+        apart.update(name for node in sources for name in index.source_graphs(node))
         groups: dict[str, list[Value]] = defaultdict(list)
-        for iri, path in self.paths.items():
-            groups[path.split("/")[1]].append(self.value(ox.NamedNode(iri)))
+        for iri in self.paths.keys() - apart:
+            groups[self.section(ox.NamedNode(iri))].append(self.value(ox.NamedNode(iri)))
         for values in groups.values():
             values.sort(key=lambda v: (v.text.casefold(), v.href or ""))
-        title = self.index.one(dataset, expand("dcterms:title"))
-        description = self.index.one(dataset, expand("dcterms:description"))
         return self._render(
             "index.html",
             title=title.value if title is not None else "allkg knowledge graph",
             description=description.value if description is not None else "",
-            dataset=self.value(dataset) if dataset.value in self.paths else None,
+            dataset=self.value(dataset) if dataset is not None and dataset.value in self.paths else None,
             conditions=[self.value(ox.NamedNode(c["@id"])) for c in self.projection["@graph"] if c["@type"] == "MedicalCondition"],
-            groups=sorted(groups.items(), key=lambda item: (_GROUP_ORDER.get(item[0], 99), item[0])),
-            dumps=[(FORMATS[name].extension, FORMATS[name].media_type, f"dataset/{dump_name(name)}") for name in BUILD_FORMATS],
+            pages=sorted(map(self.page_view, sources), key=lambda page: (page.link.text.casefold(), page.link.href or "")),
+            downloads=self.downloads(distributions),
+            groups=sorted(groups.items(), key=lambda item: (_SECTION_RANK.get(item[0], len(_SECTION_RANK)), item[0])),
             triples=len(self.kg),
-            jsonld=_script_block([to_json(self.projection), _jsonld_text(self.index.dataset_description(self.ids))]),
+            jsonld=_script_block([to_json(self.projection), _jsonld_text(index.dataset_description(self.ids))]),
             home="index.html",
         )
+
+    def section(self, node: ox.NamedNode) -> str:
+        """The index heading a node is listed under, decided by its types (never its IRI).
+
+        A disease that no fact is about (only the object of one, as the flu the symptoms
+        resemble) is listed apart from the diseases the pages describe."""
+        types = self.index.types(node)
+        known = [t for t in _SECTIONS if t in types]
+        if not known:
+            return (self.term_labels.get(types[0]) or curie(types[0], self.ids)) if types else "Other"
+        if known[0] == _DISEASE and not any(_FACT in self.index.types(f) for f in self.index.referring(node, _RDF_SUBJECT)):
+            return _MENTIONED_DISEASES
+        return _SECTIONS[known[0]]
+
+    def page_view(self, node: ox.NamedNode) -> PageView:
+        """A source page: titled by its title, else its file name; with its evidence graphs."""
+        index = self.index
+        title, publisher, file_name, reviewed = (
+            index.one(node, predicate) for predicate in
+            (expand("dcterms:title"), expand("dcterms:publisher"), ALLKG + "fileName", ALLKG + "lastReviewed")
+        )
+        text = title if title is not None else file_name
+        evidence = [self.value(ox.NamedNode(g)) for g in index.source_graphs(node) if g in self.paths]
+        return PageView(
+            link=Value(text.value if text is not None else self.label(node), self.href(node.value)),
+            publisher=publisher.value if publisher is not None else "",
+            file_name=file_name.value if file_name is not None and title is not None else "",
+            reviewed=reviewed.value if reviewed is not None else "",
+            evidence=evidence,
+        )
+
+    def downloads(self, distributions: list[ox.NamedNode]) -> list[DownloadView]:
+        """The dataset files the site holds, each with the DCAT distributions whose download URL it is,
+        then the other distributions (linked when their URL is http(s))."""
+        index = self.index
+        by_url: dict[str, list[ox.NamedNode]] = defaultdict(list)
+        for node in distributions:
+            url = index.one(node, expand("dcat:downloadURL"))
+            by_url[url.value if url is not None else ""].append(node)
+        site = self.base_iri.rstrip("/") + "/"
+        views = []
+        for name in BUILD_FORMATS:
+            path = f"dataset/{dump_name(name)}"
+            described = by_url.pop(site + path, [])
+            views.append(DownloadView(dump_name(name), FORMATS[name].media_type, path, [self.value(d) for d in described]))
+        for url, nodes in sorted(by_url.items()):
+            media_types = sorted({m.value for node in nodes for m in index.all(node, expand("dcat:mediaType"))})
+            name = url.rsplit("/", 1)[-1] or url or "(no download URL)"
+            views.append(DownloadView(name, ", ".join(media_types), self.href(url) if url else None,
+                                      [self.value(node) for node in nodes]))
+        return views
 
     def _render(self, template: str, **values: Any) -> str:
         canonical = values.get("iri") if _is_web(values.get("iri", "")) else None
         return self.environment.get_template(template).render(canonical=canonical, **values)
 
 
-_GROUP_ORDER = {
-    name: rank
-    for rank, name in enumerate(
-        ("disease", "cell-type", "anatomy", "risk-factor", "symptom", "age-group", "course", "cause", "statement",
-         "source", "dataset", "fact", "evidence")
+_SOURCE_DOCUMENT = ALLKG + "SourceDocument"
+_DISTRIBUTION = expand("dcat:Distribution")
+_DISEASE = ALLKG + "Disease"
+_FACT = ALLKG + "Fact"
+_RDF_SUBJECT = expand("rdf:subject")
+_DESCRIBED_DISEASES = "Diseases the pages describe"
+_MENTIONED_DISEASES = "Diseases the pages mention"
+_SECTIONS = {
+    expand(class_curie): heading
+    for class_curie, heading in (
+        ("allkg:Disease", _DESCRIBED_DISEASES),
+        ("allkg:CellType", "Cell types"),
+        ("allkg:AnatomicalEntity", "Where in the body"),
+        ("allkg:RiskFactor", "Risk factors"),
+        ("allkg:Symptom", "Symptoms"),
+        ("allkg:AgeGroup", "Age groups"),
+        ("allkg:ClinicalCourse", "Course"),
+        ("allkg:Cause", "Causes"),
+        ("allkg:EpidemiologyStatement", "Epidemiology statements"),
+        ("allkg:PrognosisStatement", "Prognosis statements"),
+        ("allkg:Fact", "Facts"),
+        ("allkg:Evidence", "Evidence"),
+        ("oa:TextQuoteSelector", "Quotes"),
+        ("oa:TextPositionSelector", "Quote positions"),
+        ("void:Dataset", "Dataset"),
+        ("prov:Activity", "How it was made"),
+        ("prov:SoftwareAgent", "Software"),
     )
+}
+"""The index's sections of entities, by type, in order (a node goes under its first type here).
+Pages (``allkg:SourceDocument``) and downloads (``dcat:Distribution``) have sections of their own."""
+_SECTION_RANK = {
+    heading: rank for rank, heading in enumerate(dict.fromkeys((_DESCRIBED_DISEASES, _MENTIONED_DISEASES, *_SECTIONS.values())))
 }
 
 
