@@ -211,7 +211,8 @@ def create_app(
         except QueryError as err:
             return _problem(400, str(err))
         if isinstance(answer, QueryResult):
-            return _html(site.pages.render("results.html", title="SPARQL results", query=text, result=_table(answer)))
+            table = site.pages.result_table(answer, at="sparql")
+            return _html(site.pages.render("results.html", title="SPARQL results", query=text, result=table))
         return Response(answer, media_type=_MEDIA_TYPE_OF[format_name], headers={"Vary": "Accept"})
 
     routes = [
@@ -312,17 +313,6 @@ def _problem(status: int, message: str, *, vary: bool = False) -> Response:
 
 def _not_found() -> Response:
     return _problem(404, "not found")
-
-
-def _table(result: QueryResult) -> dict[str, Any]:
-    """A query result as the results page shows it."""
-    if result.kind == "boolean":
-        return {"boolean": result.boolean, "variables": [], "rows": []}
-    if result.kind == "graph":
-        rows = [[t.subject.value, t.predicate.value, t.object.value] for t in result.triples or ()]
-        return {"boolean": None, "variables": ["subject", "predicate", "object"], "rows": rows}
-    rows = [["" if term is None else term.value for term in row] for row in result.rows]
-    return {"boolean": None, "variables": list(result.variables), "rows": rows}
 
 
 def _service_description() -> str:

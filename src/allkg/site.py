@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -38,6 +38,9 @@ from allkg.resources import resource_path
 from allkg.schemaorg import project, script_json, to_json
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
 from allkg.serialize import jsonld_context, write
+
+if TYPE_CHECKING:
+    from allkg.query import QueryResult
 
 ENTITY_FORMATS = {"ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
 """The RDF files written beside each entity page: extension -> format name."""
@@ -104,6 +107,15 @@ class DownloadView:
     media_type: str
     href: str | None
     descriptions: list[Value]
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """A SPARQL answer as the results page shows it: a yes or no, or a table of values."""
+
+    boolean: bool | None
+    variables: list[str]
+    rows: list[list[Value]]
 
 
 @dataclass(frozen=True)
@@ -187,6 +199,18 @@ class Pages:
 
     def index_html(self) -> bytes:
         return self._renderer.index_page().encode("utf-8")
+
+    def result_table(self, result: QueryResult, *, at: str) -> ResultTable:
+        """A SPARQL answer for the results page at site path ``at`` (``sparql``): IRIs as CURIEs,
+        our entities linked to their pages, other http(s) IRIs to themselves, nothing else linked."""
+        self._renderer.current = at
+        cell = self._renderer.result_cell
+        if result.kind == "boolean":
+            return ResultTable(result.boolean, [], [])
+        if result.kind == "graph":
+            rows = [[cell(t.subject), cell(t.predicate), cell(t.object)] for t in result.triples or ()]
+            return ResultTable(None, ["subject", "predicate", "object"], rows)
+        return ResultTable(None, list(result.variables), [[cell(term) for term in row] for row in result.rows])
 
     def render(self, template: str, **values: Any) -> str:
         """Another page of the site's look (``allkg serve``'s query page), from the top of the site."""
@@ -394,6 +418,19 @@ class _Renderer:
         short = curie(term.value, self.ids)
         href = self.href(term.value)
         return Value(short, href, self.term_labels.get(term.value, ""), external=href is not None and term.value not in self.paths)
+
+    def result_cell(self, term: Any) -> Value:
+        """A term of a SPARQL answer: an IRI as its CURIE (linked as ``href`` links), a literal as its text."""
+        if term is None:
+            return Value("")
+        if isinstance(term, ox.NamedNode):
+            href = self.href(term.value)
+            return Value(curie(term.value, self.ids), href, external=href is not None and term.value not in self.paths)
+        if isinstance(term, ox.Literal):
+            return Value(term.value)
+        if isinstance(term, ox.BlankNode):
+            return Value(f"_:{term.value}")
+        return Value(str(term))  # a quoted triple (RDF-star)
 
     def predicate(self, term: ox.NamedNode) -> Value:
         short = curie(term.value, self.ids)
@@ -687,7 +724,7 @@ def _environment() -> Any:
     """Jinja2 with autoescaping for every HTML template (values can never become markup)."""
     import jinja2
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("allkg", "templates"),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         finalize=_visible,
@@ -696,6 +733,21 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["code_spans"] = _code_spans
+    return environment
+
+
+def _code_spans(text: str) -> Any:
+    """Text with Markdown code spans (`` `mappings` ``) as ``<code>`` elements, the rest escaped;
+    an unpaired backtick stays a backtick."""
+    from markupsafe import Markup, escape
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:
+        parts[-2:] = ["`".join(parts[-2:])]
+    return Markup("".join(
+        f"<code>{escape(_visible(part))}</code>" if i % 2 else str(escape(_visible(part))) for i, part in enumerate(parts)
+    ))
 
 
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
