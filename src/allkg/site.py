@@ -167,7 +167,9 @@ class Pages:
     """
 
     def __init__(self, kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> None:
-        """``ontology_labels``: the labels of outside ontology terms (IRI -> label), shown beside their CURIEs."""
+        """``ontology_labels``: the labels of outside ontology terms, by the IRI the graph uses
+        (``http://purl.obolibrary.org/obo/MONDO_0004967`` -> ``acute lymphoblastic leukemia``),
+        shown beside their CURIEs; a term it lacks is shown by its CURIE alone."""
         self.kg = kg
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
