@@ -23,6 +23,7 @@ from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
 from allkg.schemaorg import to_quads
 
 IDS = "https://w3id.org/allkg/id/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 PHONE = {"width": 360, "height": 740}
 
 
@@ -209,3 +210,153 @@ def test_the_hostile_page_runs_no_script_shows_text_as_text_and_round_trips(tab,
     assert HOSTILE_RISK_FACTOR in risk.text
     labels = {t.object.value for t in embedded_quads(risk) if t.predicate.value.endswith(("prefLabel", "/name"))}
     assert labels == {HOSTILE_RISK_FACTOR}
+
+
+# --- what people see: the ontology mappings ----------------------------------------------------------
+
+_MAPPING_GROUPS = """() => {
+  const heading = [...document.querySelectorAll('h2')].find(h => h.textContent === 'In the ontologies');
+  if (!heading) return null;
+  const groups = [];
+  for (const node of heading.nextElementSibling.children) {
+    if (node.tagName === 'DT' || !groups.length) groups.push({heading: node.tagName === 'DT' ? node.textContent : null, targets: []});
+    if (node.tagName !== 'DT') groups[groups.length - 1].targets.push({
+      text: node.textContent,
+      links: [...node.querySelectorAll('a')].map(a => ({text: a.textContent, href: a.getAttribute('href')})),
+    });
+  }
+  return groups;
+}"""
+
+
+def _mapping_groups(page: Any) -> list[dict[str, Any]]:
+    """The "In the ontologies" section as the browser shows it: headings and their targets."""
+    groups = page.evaluate(_MAPPING_GROUPS)
+    assert groups is not None, "no 'In the ontologies' section"
+    return groups
+
+
+def test_ontology_mappings_are_grouped_by_relation_as_linked_curies(tab, seed: Served):
+    tab.visit(seed, "id/disease/acute-lymphocytic-leukemia.html")
+    groups = _mapping_groups(tab.page)
+    assert [g["heading"] for g in groups] == ["The same concept skos:exactMatch", "Broader concepts skos:broadMatch"]
+    exact, broad = ([t["text"] for t in g["targets"]] for g in groups)
+    assert exact == ["DOID:9952", "EFO:0000220", "MONDO:0004967", "NCIT:C3167", "Orphanet:513", "UMLS:C0023449"]
+    assert broad == ["MONDO:0005402", "MONDO:0010643"]
+    described = {(q.predicate.value, q.object.value) for q in ox.parse(
+        path=str(seed.root / "id/disease/acute-lymphocytic-leukemia.nt"), format=ox.RdfFormat.N_TRIPLES)}
+    for group, relation in zip(groups, (SKOS + "exactMatch", SKOS + "broadMatch")):
+        for target in group["targets"]:
+            [link] = target["links"]  # every one a link, to the term itself
+            assert link["text"] == target["text"]
+            assert (relation, link["href"]) in described, link
+    # every relation in its own group, in SKOS order
+    tab.visit(seed, "id/risk-factor/previous-cancer-treatment.html")
+    groups = _mapping_groups(tab.page)
+    assert [g["heading"] for g in groups] == ["Nearly the same concept skos:closeMatch", "Related concepts skos:relatedMatch"]
+    assert [[t["text"] for t in g["targets"]] for g in groups] == [["ECTO:9001737"], ["MAXO:0000014", "MAXO:0000647"]]
+
+
+def test_ontology_labels_given_to_the_site_are_shown_beside_their_curies(browser):
+    from allkg.pipeline import build
+    from allkg.site import Pages
+
+    kg = build(()).graph
+    disease = IDS + "disease/acute-lymphocytic-leukemia"
+    labels = {
+        "http://purl.obolibrary.org/obo/MONDO_0004967": "acute lymphoblastic leukemia",
+        "http://www.orpha.net/ORDO/Orphanet_513": "<b>Acute</b> lymphoblastic leukemia",  # text, never markup
+    }
+    page = browser.new_page()
+    try:
+        page.set_content(Pages(kg, base_iri="https://w3id.org/allkg/", ontology_labels=labels).entity_files(disease)["html"].decode())
+        exact = {t["links"][0]["text"]: t["text"] for t in _mapping_groups(page)[0]["targets"]}
+        assert exact["MONDO:0004967"] == "MONDO:0004967 (acute lymphoblastic leukemia)"
+        assert exact["Orphanet:513"] == "Orphanet:513 (<b>Acute</b> lymphoblastic leukemia)"
+        assert exact["DOID:9952"] == "DOID:9952"  # no label known: the CURIE alone
+        assert page.eval_on_selector_all("main b", "nodes => nodes.length") == 0
+        page.set_content(Pages(kg, base_iri="https://w3id.org/allkg/").entity_files(disease)["html"].decode())
+        exact = {t["links"][0]["text"]: t["text"] for t in _mapping_groups(page)[0]["targets"]}
+        assert exact["MONDO:0004967"] == "MONDO:0004967"
+    finally:
+        page.close()
+
+
+# --- what people see: the index ------------------------------------------------------------------------
+
+_SECTIONS = """() => [...document.querySelectorAll('main h2')].map(h => {
+  let list = h.nextElementSibling;
+  if (list && list.tagName === 'DETAILS') list = list.querySelector('ul');
+  const items = list && list.tagName === 'UL' ? [...list.children] : [];
+  return {heading: h.firstChild.textContent.trim(), items: items.map(li => ({
+    text: li.textContent,
+    links: [...li.querySelectorAll('a')].map(a => ({text: a.textContent, href: a.getAttribute('href')})),
+  }))};
+})"""
+
+
+def _sections(page: Any) -> dict[str, list[dict[str, Any]]]:
+    """The index's sections as the browser shows them: heading -> its list items (text and links)."""
+    return {section["heading"]: section["items"] for section in page.evaluate(_SECTIONS)}
+
+
+def test_the_index_shows_pages_as_pages_downloads_as_downloads_and_mentioned_diseases_apart(tab, seed: Served):
+    found = tab.visit(seed, "index.html")
+    sections = _sections(tab.page)
+    source = "id/source/af8f7cc5555d6a4a0524bd6e626600af5f63c24e991fa8a30dfdb9de5a965afc"
+    [page] = sections["The pages it was made from"]
+    assert page["links"] == [{"text": "seed-mayo-clinic-all.txt", "href": f"{source}.html"},
+                             {"text": "its evidence", "href": f"{source}/evidence.html"}]
+    assert "Mayo Foundation for Medical Education and Research (MFMER)" in page["text"]
+    downloads = sections["Download"]
+    assert [d["links"][0]["href"] for d in downloads] == [f"dataset/allkg.{ext}" for ext in ("ttl", "jsonld", "nt", "nq", "trig")]
+    assert sorted(d["links"][1]["href"] for d in downloads) == sorted(
+        f"id/dataset/distribution/{name}.html" for name in ("turtle", "jsonld", "ntriples", "nquads", "trig"))
+    assert [d["text"] for d in sections["Diseases the pages describe"]] == ["acute lymphocytic leukemia"]
+    assert [d["text"] for d in sections["Diseases the pages mention"]] == ["influenza"]
+    # the source, its evidence graph and the distributions are listed nowhere else; nothing is shown by its IRI
+    elsewhere = [link["href"] for heading, items in sections.items() if heading not in ("The pages it was made from", "Download")
+                 for item in items for link in item["links"]]
+    assert not [href for href in elsewhere if href.startswith((source, "id/dataset/distribution/"))]
+    assert "id:" not in found.text and "https://w3id.org" not in found.text
+
+
+def test_the_index_decides_by_types_and_predicates_never_by_iris(tab, tmp_path: Path):
+    """IRIs that lie about what they are: the sections follow rdf:type, the facts and oa:hasSource."""
+    def i(path: str) -> str:
+        return f"<{IDS}{path}>"
+
+    data = tmp_path / "misnamed.trig"
+    data.write_text(f"""
+@prefix allkg: <https://w3id.org/allkg/ontology/> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix oa: <http://www.w3.org/ns/oa#> .
+{i('source/not-a-page')} a allkg:Disease ; skos:prefLabel "a described disease"@en ; allkg:symptomsResemble {i('dataset/flu')} .
+{i('dataset/flu')} a allkg:Disease ; skos:prefLabel "a mentioned disease"@en .
+{i('x/fact')} a allkg:Fact, rdf:Statement ; rdf:subject {i('source/not-a-page')} ; rdf:predicate allkg:symptomsResemble ;
+    rdf:object {i('dataset/flu')} .
+{i('disease/a-page')} a allkg:SourceDocument ; dcterms:title "A page about it"@en ; dcterms:publisher "Some Hospital" ;
+    allkg:fileName "page.html" .
+{i('evidence/elsewhere')} a dcat:Distribution ; dcat:downloadURL <https://example.org/all.ttl> ; dcat:mediaType "text/turtle" .
+{i('disease/graph')} {{ {i('y/evidence')} a allkg:Evidence ; oa:hasSource {i('disease/a-page')} . }}
+""", encoding="utf-8")
+    out = tmp_path / "site"
+    proc = run_allkg("publish", "--no-validate", "--data", str(data), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    served = _serve(out)
+    site = next(served)
+    try:
+        tab.visit(site, "index.html")
+        sections = _sections(tab.page)
+    finally:
+        served.close()
+    [page] = sections["The pages it was made from"]
+    assert page["links"] == [{"text": "A page about it", "href": "id/disease/a-page.html"},
+                             {"text": "its evidence", "href": "id/disease/graph.html"}]
+    assert "Some Hospital" in page["text"] and "page.html" in page["text"]
+    assert [d["text"] for d in sections["Diseases the pages describe"]] == ["a described disease"]
+    assert [d["text"] for d in sections["Diseases the pages mention"]] == ["a mentioned disease"]
+    outside = sections["Download"][-1]
+    assert outside["links"] == [{"text": "all.ttl", "href": "https://example.org/all.ttl"},
+                                {"text": "its description", "href": "id/evidence/elsewhere.html"}]
+    assert "Evidence" in sections and "Facts" in sections

@@ -255,6 +255,28 @@ def test_jsonld_has_inline_context_and_compact_terms(out: Path) -> None:
     assert "http://www.w3.org/2004/02/skos/core#prefLabel" not in full_iris, full_iris
 
 
+def test_the_jsonld_context_declares_the_one_prefix_map(out: Path) -> None:
+    """Every prefix of namespaces.PREFIXES, and no other, is a prefix of the context: as a plain IRI ending
+    in / or #, else with "@prefix": true (JSON-LD 1.1 expands EFO:0000220 only then); the file's
+    compact IRIs of those namespaces expand back (pyoxigraph reads JSON-LD 1.1)."""
+    from allkg.namespaces import PREFIXES
+
+    context = json.loads(resource_path("ontology", "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    declared = {}
+    for term, definition in context.items():
+        if isinstance(definition, str) and definition.endswith(("/", "#")):
+            declared[term] = definition
+        elif isinstance(definition, dict) and definition.get("@prefix") is True:
+            declared[term] = definition["@id"]
+    assert declared == PREFIXES
+    document = json.loads(file_of(out, "jsonld").read_text(encoding="utf-8"))
+    [disease] = [n for n in document["@graph"] if n["id"].endswith("/disease/acute-lymphocytic-leukemia")]
+    assert {"EFO:0000220", "Orphanet:513", "UMLS:C0023449"} <= set(disease["exactMatch"])
+    objects = {q.object.value for q in ox.parse(path=str(file_of(out, "jsonld")), format=ox.RdfFormat.JSON_LD)}
+    assert {"http://www.ebi.ac.uk/efo/EFO_0000220", "http://www.orpha.net/ORDO/Orphanet_513",
+            "http://linkedlifedata.com/resource/umls/id/C0023449"} <= objects
+
+
 # --------------------------------------------------------------------------- (f) export
 
 

@@ -22,6 +22,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import answering, free_port, run_allkg, server_process
 
+BASE = "https://w3id.org/allkg/"
 DISEASE = "/id/disease/acute-lymphocytic-leukemia"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 FOREVER = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -270,6 +271,93 @@ def test_the_query_page_works_in_a_browser(browser, server: Running):
         page.wait_for_selector("table")
         cells = page.eval_on_selector_all("td", "cells => cells.map(c => c.textContent)")
         assert "acute lymphoblastic leukemia" in cells
+    finally:
+        page.close()
+
+
+_CELLS = "cells => cells.map(c => ({text: c.textContent, links: [...c.querySelectorAll('a')].map(a => a.getAttribute('href')), elements: c.querySelectorAll('*').length}))"
+
+
+def _loopback_only(page, origin: str) -> list[str]:
+    """Let the page reach only the server; the URLs it tried elsewhere are recorded (and refused)."""
+    outside: list[str] = []
+
+    def route(request_route) -> None:
+        if request_route.request.url.startswith(origin + "/"):
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    return outside
+
+
+def test_the_results_table_shows_curies_and_links_entities_to_their_pages(browser, server: Running):
+    query = """SELECT ?term WHERE { VALUES ?term { <https://w3id.org/allkg/id/disease/acute-lymphocytic-leukemia>
+      obo:MONDO_0004967 <http://www.orpha.net/ORDO/Orphanet_513> <javascript:alert(1)> <data:text/html,hi>
+      <file:///etc/passwd> "<b>bold</b> text" } }"""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    outside = _loopback_only(page, server.origin)
+    try:
+        page.goto(server.origin + "/sparql?" + urllib.parse.urlencode({"query": query, "format": "html"}))
+        cells = {c["text"]: c for c in page.eval_on_selector_all("td", _CELLS)}
+        assert cells["id:disease/acute-lymphocytic-leukemia"]["links"] == ["id/disease/acute-lymphocytic-leukemia.html"]
+        assert cells["MONDO:0004967"]["links"] == ["http://purl.obolibrary.org/obo/MONDO_0004967"]
+        assert cells["Orphanet:513"]["links"] == ["http://www.orpha.net/ORDO/Orphanet_513"]
+        for text in ("javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "<b>bold</b> text"):
+            assert cells[text]["links"] == [] and cells[text]["elements"] == 0, text  # text, never a link or markup
+        page.click("text=id:disease/acute-lymphocytic-leukemia")
+        page.wait_for_selector("h1")
+        assert page.url == server.origin + DISEASE + ".html"
+        assert page.inner_text("h1") == "acute lymphocytic leukemia"
+        construct = "CONSTRUCT { ?d skos:broadMatch ?m } WHERE { ?d a allkg:Disease ; skos:broadMatch ?m }"
+        page.goto(server.origin + "/sparql?" + urllib.parse.urlencode({"query": construct, "format": "html"}))
+        rows = page.eval_on_selector_all("tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+        assert sorted(rows) == [["id:disease/acute-lymphocytic-leukemia", "skos:broadMatch", "MONDO:0005402"],
+                        ["id:disease/acute-lymphocytic-leukemia", "skos:broadMatch", "MONDO:0010643"]]
+        assert dialogs == [] and outside == []
+    finally:
+        page.close()
+
+
+def test_the_query_page_shows_code_spans_not_backticks(browser, server: Running):
+    page = browser.new_page()
+    outside = _loopback_only(page, server.origin)
+    try:
+        page.goto(server.origin + "/sparql")
+        items = page.eval_on_selector_all(
+            "main li", "items => items.map(li => ({text: li.textContent, code: [...li.querySelectorAll('code')].map(c => c.textContent)}))")
+        by_name = {item["text"].split(":", 1)[0]: item for item in items}
+        assert by_name["anatomy"]["code"] == ["mappings"] and by_name["cell-types"]["code"] == ["mappings"]
+        assert not [item["text"] for item in items if "`" in item["text"]]
+        assert outside == []
+    finally:
+        page.close()
+
+
+def test_code_spans_in_a_query_description_stay_text(browser):
+    from allkg.graph import KnowledgeGraph
+    from allkg.query import CannedQuery
+    from allkg.site import Pages
+
+    description = "runs `<script>alert(1)</script>`, `<img src=x onerror=alert(2)>` and a lone ` backtick"
+    canned = {"hostile": CannedQuery("hostile", description, "", "ASK {}")}
+    html = Pages(KnowledgeGraph(BASE), base_iri=BASE).render("query.html", title="SPARQL", query="ASK {}", canned=canned)
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.set_content(html)
+        [item] = page.eval_on_selector_all(
+            "main li", "items => items.map(li => ({text: li.textContent, code: [...li.querySelectorAll('code')].map(c => c.textContent), "
+                       "elements: [...li.querySelectorAll('*')].map(e => e.tagName)}))")
+        assert item["code"] == ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>"]
+        assert item["elements"] == ["A", "CODE", "CODE"]
+        assert item["text"].endswith("and a lone ` backtick")
+        assert dialogs == []
     finally:
         page.close()
 

@@ -30,11 +30,8 @@ class Compactor:
 
     def __init__(self, context: dict[str, Any]) -> None:
         self.context = context
-        self.prefixes = sorted(
-            ((value, key) for key, value in context.items() if isinstance(value, str) and not key.startswith("@")
-             and value.endswith(("/", "#", "_"))),
-            key=lambda item: -len(item[0]),
-        )
+        self.namespaces = {key: namespace for key, value in context.items() if (namespace := _prefix_of(key, value))}
+        self.prefixes = sorted(((namespace, key) for key, namespace in self.namespaces.items()), key=lambda item: -len(item[0]))
         # a bounded cache: vocabulary IRIs repeat, evidence IRIs do not (and must not pile up)
         self._compact = lru_cache(maxsize=16384)(self._compact_iri)
         self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -46,8 +43,8 @@ class Compactor:
 
     def expand(self, value: str) -> str:
         prefix, sep, local = value.partition(":")
-        if sep and prefix in self.context and isinstance(self.context[prefix], str):
-            return self.context[prefix] + local
+        if sep and prefix in self.namespaces:
+            return self.namespaces[prefix] + local
         return value
 
     def compact_iri(self, iri: str) -> str:
@@ -83,6 +80,20 @@ class Compactor:
         if term.datatype.value == XSD_STRING:
             return term.value
         return {"@value": term.value, "@type": self.compact_iri(term.datatype.value)}
+
+
+def _prefix_of(term: str, definition: Any) -> str | None:
+    """The namespace a context term abbreviates as a prefix, or None when it is no prefix.
+
+    A plain IRI ending in ``/`` or ``#``, or a definition with ``"@prefix": true`` (JSON-LD 1.1
+    expands ``EFO:0000220`` with ``EFO`` only then, as its IRI ends in ``_``)."""
+    if term.startswith("@"):
+        return None
+    if isinstance(definition, str) and definition.endswith(("/", "#")):
+        return definition
+    if isinstance(definition, dict) and definition.get("@prefix") is True and isinstance(definition.get("@id"), str):
+        return definition["@id"]
+    return None
 
 
 def _sort_key(value: Any) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -48,7 +48,7 @@ from allkg.query import (
 from allkg.query_pool import RESULT_TABLE, QueryPool
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
 from allkg.serialize import serialize
-from allkg.site import ENTITY_FORMATS, Pages
+from allkg.site import ENTITY_FORMATS, NO_LABELS, Pages
 
 MAX_BODY = 64 * 1024
 """The largest request body (a query) accepted, in bytes."""
@@ -90,9 +90,9 @@ class _Body:
 class LinkedDataSite:
     """What the server answers with: pages made from the graph on first request, then kept."""
 
-    def __init__(self, kg: KnowledgeGraph, *, base_iri: str) -> None:
+    def __init__(self, kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> None:
         self.kg = kg
-        self.pages = Pages(kg, base_iri=base_iri)
+        self.pages = Pages(kg, base_iri=base_iri, ontology_labels=ontology_labels)
         self.by_path = {path[len("id/"):]: iri for iri, path in self.pages.paths.items()}
         self._entities: dict[str, dict[str, _Body]] = {}
         self._other: dict[str, _Body] = {}
@@ -139,9 +139,11 @@ def create_app(
     base_iri: str,
     pool: QueryPool,
     cors_origins: tuple[str, ...] = (),
+    ontology_labels: Mapping[str, str] = NO_LABELS,
 ) -> Starlette:
-    """The ASGI application serving the graph (the pool is started and stopped with it)."""
-    site = LinkedDataSite(kg, base_iri=base_iri)
+    """The ASGI application serving the graph (the pool is started and stopped with it);
+    ``ontology_labels`` as for ``site.Pages``."""
+    site = LinkedDataSite(kg, base_iri=base_iri, ontology_labels=ontology_labels)
     named_graphs = set(kg.evidence)
     canned = canned_queries()
 
@@ -209,7 +211,8 @@ def create_app(
         except QueryError as err:
             return _problem(400, str(err))
         if isinstance(answer, QueryResult):
-            return _html(site.pages.render("results.html", title="SPARQL results", query=text, result=_table(answer)))
+            table = site.pages.result_table(answer, at="sparql")
+            return _html(site.pages.render("results.html", title="SPARQL results", query=text, result=table))
         return Response(answer, media_type=_MEDIA_TYPE_OF[format_name], headers={"Vary": "Accept"})
 
     routes = [
@@ -310,17 +313,6 @@ def _problem(status: int, message: str, *, vary: bool = False) -> Response:
 
 def _not_found() -> Response:
     return _problem(404, "not found")
-
-
-def _table(result: QueryResult) -> dict[str, Any]:
-    """A query result as the results page shows it."""
-    if result.kind == "boolean":
-        return {"boolean": result.boolean, "variables": [], "rows": []}
-    if result.kind == "graph":
-        rows = [[t.subject.value, t.predicate.value, t.object.value] for t in result.triples or ()]
-        return {"boolean": None, "variables": ["subject", "predicate", "object"], "rows": rows}
-    rows = [["" if term is None else term.value for term in row] for row in result.rows]
-    return {"boolean": None, "variables": list(result.variables), "rows": rows}
 
 
 def _service_description() -> str:

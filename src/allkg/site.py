@@ -4,8 +4,9 @@ Each IRI ``{base}id/{path}`` of the graph gets ``id/{path}.html`` (labels,
 synonyms, facts with their quoted evidence, links out, the embedded JSON-LD)
 and its description as ``.ttl``, ``.jsonld`` and ``.nt``: the triples whose
 subject or object it is (with any blank nodes they lead to), or, for the name
-of an evidence graph, that graph's triples. The site also has an index page,
-the whole dataset under ``dataset/`` (where the DCAT download URLs point), its
+of an evidence graph, that graph's triples. The site also has an index page
+(the pages the graph was made from, the downloads, and every other entity under
+its type, all decided from the data, never from the IRIs), the whole dataset under ``dataset/`` (where the DCAT download URLs point), its
 VoID description at ``/.well-known/void``, and content-negotiation rules for
 nginx (``.nginx.conf``) and Apache (``.htaccess``), so a plain static host
 serves ``/id/...`` as HTML to browsers and as RDF to clients.
@@ -19,23 +20,27 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-from collections import defaultdict
-from collections.abc import Callable
+from collections import ChainMap, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
 from allkg.fileio import Content
 from allkg.graph import KnowledgeGraph, Triple
-from allkg.namespaces import ALLKG, PREFIXES, expand, id_namespace
+from allkg.namespaces import ALLKG, curie, expand, id_namespace
 from allkg.resources import resource_path
 from allkg.schemaorg import project, script_json, to_json
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
 from allkg.serialize import jsonld_context, write
+
+if TYPE_CHECKING:
+    from allkg.query import QueryResult
 
 ENTITY_FORMATS = {"ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
 """The RDF files written beside each entity page: extension -> format name."""
@@ -49,7 +54,17 @@ _SAFE_PATH = re.compile(rf"{_SEGMENT}(?:/{_SEGMENT})*")
 _RESERVED_ENDINGS = tuple(f".{ext}" for ext in ("html", *ENTITY_FORMATS))
 _RDF_TYPE = expand("rdf:type")
 _LABEL_PREDICATES = [expand(c) for c in ("skos:prefLabel", "rdfs:label", "dcterms:title", "schema:name")]
-_MAPPINGS = [expand(f"skos:{m}Match") for m in ("exact", "close", "broad", "narrow", "related")]
+_MAPPINGS = {
+    expand("skos:exactMatch"): "The same concept",
+    expand("skos:closeMatch"): "Nearly the same concept",
+    expand("skos:broadMatch"): "Broader concepts",
+    expand("skos:narrowMatch"): "Narrower concepts",
+    expand("skos:relatedMatch"): "Related concepts",
+}
+"""The SKOS mapping relations, in the order and with the headings of an entity page's "In the ontologies"."""
+
+
+NO_LABELS: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass
@@ -71,6 +86,46 @@ class Value:
     note: str = ""
     long: bool = False
     external: bool = False
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A source page as the index lists it: its title, publisher, file name and evidence graphs."""
+
+    link: Value
+    publisher: str
+    file_name: str
+    reviewed: str
+    evidence: list[Value]
+
+
+@dataclass(frozen=True)
+class DownloadView:
+    """A file of the whole dataset, with the DCAT distributions that describe it."""
+
+    name: str
+    media_type: str
+    href: str | None
+    descriptions: list[Value]
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """A SPARQL answer as the results page shows it: a yes or no, or a table of values."""
+
+    boolean: bool | None
+    variables: list[str]
+    rows: list[list[Value]]
+
+
+@dataclass(frozen=True)
+class MappingGroup:
+    """The ontology terms an entity maps to by one SKOS relation."""
+
+    heading: str
+    relation: str
+    """The relation's CURIE (``skos:exactMatch``)."""
+    targets: list[Value]
 
 
 @dataclass(frozen=True)
@@ -111,7 +166,10 @@ class Pages:
     ``build_site`` asks for all of them; ``allkg serve`` for each as it is requested.
     """
 
-    def __init__(self, kg: KnowledgeGraph, *, base_iri: str) -> None:
+    def __init__(self, kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> None:
+        """``ontology_labels``: the labels of outside ontology terms, by the IRI the graph uses
+        (``http://purl.obolibrary.org/obo/MONDO_0004967`` -> ``acute lymphoblastic leukemia``),
+        shown beside their CURIEs; a term it lacks is shown by its CURIE alone."""
         self.kg = kg
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
@@ -131,7 +189,7 @@ class Pages:
                 f"{len(skipped)} IRI(s) under {self.ids} have no page: their paths are not safe file names "
                 f"(first: {skipped[0]})"
             )
-        self._renderer = _Renderer(kg, self._index, self.paths, base_iri)
+        self._renderer = _Renderer(kg, self._index, self.paths, base_iri, ontology_labels)
 
     def entity_files(self, iri: str) -> dict[str, bytes]:
         """An entity's page and RDF files, by extension (``html``, ``ttl``, ``jsonld``, ``nt``)."""
@@ -144,6 +202,18 @@ class Pages:
     def index_html(self) -> bytes:
         return self._renderer.index_page().encode("utf-8")
 
+    def result_table(self, result: QueryResult, *, at: str) -> ResultTable:
+        """A SPARQL answer for the results page at site path ``at`` (``sparql``): IRIs as CURIEs,
+        our entities linked to their pages, other http(s) IRIs to themselves, nothing else linked."""
+        self._renderer.current = at
+        cell = self._renderer.result_cell
+        if result.kind == "boolean":
+            return ResultTable(result.boolean, [], [])
+        if result.kind == "graph":
+            rows = [[cell(t.subject), cell(t.predicate), cell(t.object)] for t in result.triples or ()]
+            return ResultTable(None, ["subject", "predicate", "object"], rows)
+        return ResultTable(None, list(result.variables), [[cell(term) for term in row] for row in result.rows])
+
     def render(self, template: str, **values: Any) -> str:
         """Another page of the site's look (``allkg serve``'s query page), from the top of the site."""
         return _environment().get_template(template).render(**{"home": "index.html", "jsonld": "", "canonical": None, **values})
@@ -153,9 +223,9 @@ class Pages:
         return _rdf(self._index.dataset_description(self.ids), "turtle", self.base_iri)
 
 
-def build_site(kg: KnowledgeGraph, *, base_iri: str) -> Site:
-    """Every file of the static site for the graph."""
-    pages = Pages(kg, base_iri=base_iri)
+def build_site(kg: KnowledgeGraph, *, base_iri: str, ontology_labels: Mapping[str, str] = NO_LABELS) -> Site:
+    """Every file of the static site for the graph (``ontology_labels``: as for ``Pages``)."""
+    pages = Pages(kg, base_iri=base_iri, ontology_labels=ontology_labels)
     files: dict[str, Content] = {}
     for iri, path in pages.paths.items():
         for extension, content in pages.entity_files(iri).items():
@@ -210,6 +280,35 @@ class _GraphIndex:
         triples = [t for s, ts in self.by_subject.items() if isinstance(s, ox.NamedNode) and s.value.startswith(own) for t in ts]
         return sorted(triples, key=_key)
 
+    def graph_sources(self, name: str) -> list[Any]:
+        """The pages a named graph's evidence quotes (the ``oa:hasSource`` of its evidence)."""
+        return self._sources_of_graphs.get(name, [])
+
+    def source_graphs(self, source: Any) -> list[str]:
+        """The named graphs whose evidence quotes a page."""
+        return self._graphs_of_sources.get(source, [])
+
+    @cached_property
+    def _sources_of_graphs(self) -> dict[str, list[Any]]:
+        has_source = expand("oa:hasSource")
+        return {name: sorted({o for _, p, o in triples if p.value == has_source}, key=str) for name, triples in self.graphs.items()}
+
+    @cached_property
+    def _graphs_of_sources(self) -> dict[Any, list[str]]:
+        graphs: dict[Any, list[str]] = defaultdict(list)
+        for name in sorted(self.graphs):
+            for source in self.graph_sources(name):
+                graphs[source].append(name)
+        return graphs
+
+    def typed(self, class_iri: str) -> list[Any]:
+        """The nodes of a type (``rdf:type``), in IRI order."""
+        return sorted(self.referring(ox.NamedNode(class_iri), _RDF_TYPE), key=str)
+
+    def types(self, node: Any) -> list[str]:
+        """A node's types (``rdf:type``), in IRI order."""
+        return sorted(t.value for t in self.all(node, _RDF_TYPE) if isinstance(t, ox.NamedNode))
+
     def one(self, node: Any, predicate: str) -> Any:
         for _, p, o in self.by_subject.get(node, ()):
             if p.value == predicate:
@@ -226,13 +325,17 @@ class _GraphIndex:
 class _Renderer:
     """Turns the graph's nodes into the values and facts the templates show."""
 
-    def __init__(self, kg: KnowledgeGraph, index: _GraphIndex, paths: dict[str, str], base_iri: str) -> None:
+    def __init__(
+        self, kg: KnowledgeGraph, index: _GraphIndex, paths: dict[str, str], base_iri: str, ontology_labels: Mapping[str, str]
+    ) -> None:
         self.kg = kg
         self.index = index
         self.paths = paths
         self.base_iri = base_iri
         self.ids = id_namespace(base_iri)
         self.projection = project(kg)
+        self.term_labels = ChainMap(_ontology_labels(), ontology_labels)
+        """The labels of terms outside the graph: allkg's own classes and properties, then the ontologies'."""
         self.current = ""
         self.environment = _environment()
 
@@ -255,12 +358,30 @@ class _Renderer:
             exact = self._quote(node)
             if exact is not None:
                 return f"“{_shorten(exact, 60)}”"
+            position = self._position(node)
+            if position is not None:
+                return position
+            sources = self.index.graph_sources(node.value)
+            if sources:
+                return "evidence from " + ", ".join(self.label(source) for source in sources)
+            agent = self.index.one(node, expand("prov:wasAssociatedWith"))
+            if agent is not None:
+                return f"activity of {self.label(agent)}"
             if self.index.one(node, expand("rdf:subject")) is not None:
                 return " · ".join(
                     self.label(self.index.one(node, expand(f"rdf:{part}"))) for part in ("subject", "predicate", "object")
                 )
-            return _ontology_labels().get(node.value) or _curie(node.value, self.ids)
+            return self.term_labels.get(node.value) or curie(node.value, self.ids)
         return node.value if isinstance(node, ox.Literal) else "(blank node)"
+
+    def _position(self, node: ox.NamedNode) -> str | None:
+        """A position selector's label: its characters, and the quote of the evidence it selects for."""
+        start, end = (self.index.one(node, expand(f"oa:{name}")) for name in ("start", "end"))
+        if not (isinstance(start, ox.Literal) and isinstance(end, ox.Literal)):
+            return None
+        quotes = [q for e in self.index.referring(node, expand("oa:hasSelector")) if (q := self._quote(e)) is not None]
+        where = f"characters {start.value}–{end.value}"
+        return f"“{_shorten(quotes[0], 60)}”, {where}" if quotes else where
 
     def _quote(self, node: ox.NamedNode) -> str | None:
         """The exact text of an evidence node or quote selector, if it is one."""
@@ -279,22 +400,43 @@ class _Renderer:
 
     def value(self, term: Any, *, as_label: bool = True) -> Value:
         if isinstance(term, ox.Literal):
-            note = term.language or _curie(term.datatype.value, self.ids)
+            note = term.language or curie(term.datatype.value, self.ids)
             if note == "xsd:string":
                 note = ""
             return Value(term.value, note=note, long=len(term.value) > LONG_TEXT)
         if isinstance(term, ox.NamedNode):
             href = self.href(term.value)
             ours = term.value in self.paths
-            text = self.label(term) if as_label else _curie(term.value, self.ids)
+            text = self.label(term) if as_label else curie(term.value, self.ids)
             # an outside term named by its label also shows its identifier (MONDO:0004967...)
-            note = _curie(term.value, self.ids) if as_label and not ours else ""
+            note = curie(term.value, self.ids) if as_label and not ours else ""
             return Value(text, href, note if note != text else "", external=href is not None and not ours)
         return Value("(blank node)")
 
+    def mapping_target(self, term: Any) -> Value:
+        """An ontology term an entity maps to: its CURIE, linked, with its label where one is known."""
+        if not isinstance(term, ox.NamedNode):
+            return self.value(term)
+        short = curie(term.value, self.ids)
+        href = self.href(term.value)
+        return Value(short, href, self.term_labels.get(term.value, ""), external=href is not None and term.value not in self.paths)
+
+    def result_cell(self, term: Any) -> Value:
+        """A term of a SPARQL answer: an IRI as its CURIE (linked as ``href`` links), a literal as its text."""
+        if term is None:
+            return Value("")
+        if isinstance(term, ox.NamedNode):
+            href = self.href(term.value)
+            return Value(curie(term.value, self.ids), href, external=href is not None and term.value not in self.paths)
+        if isinstance(term, ox.Literal):
+            return Value(term.value)
+        if isinstance(term, ox.BlankNode):
+            return Value(f"_:{term.value}")
+        return Value(str(term))  # a quoted triple (RDF-star)
+
     def predicate(self, term: ox.NamedNode) -> Value:
-        curie = _curie(term.value, self.ids)
-        return Value(_ontology_labels().get(term.value, curie), self.href(term.value), curie, external=True)
+        short = curie(term.value, self.ids)
+        return Value(self.term_labels.get(term.value, short), self.href(term.value), short, external=True)
 
     # -- facts ---------------------------------------------------------------------
 
@@ -362,11 +504,15 @@ class _Renderer:
         types = [self.value(t, as_label=False) for t in outgoing.get(ox.NamedNode(_RDF_TYPE), [])]
         properties = [
             (self.predicate(p), [self.value(o) for o in values])
-            for p, values in sorted(outgoing.items(), key=lambda item: _curie(item[0].value, self.ids))
+            for p, values in sorted(outgoing.items(), key=lambda item: curie(item[0].value, self.ids))
             if p.value != _RDF_TYPE
         ]
         synonyms = sorted(o.value for o in outgoing.get(ox.NamedNode(expand("skos:altLabel")), []))
-        mappings = [self.value(o, as_label=False) for p in _MAPPINGS for o in sorted(outgoing.get(ox.NamedNode(p), []), key=str)]
+        mappings = [
+            MappingGroup(heading, curie(relation, self.ids), [self.mapping_target(t) for t in targets])
+            for relation, heading in _MAPPINGS.items()
+            if (targets := sorted(outgoing.get(ox.NamedNode(relation), []), key=lambda t: curie(str(t.value), self.ids)))
+        ]
         name = posixpath.basename(self.current)
         schema_nodes = _nodes_with_id(self.projection, iri)
         documents = [{"@context": "https://schema.org", "@graph": schema_nodes}] if schema_nodes else []
@@ -387,38 +533,124 @@ class _Renderer:
 
     def index_page(self) -> str:
         self.current = "index.html"
-        dataset = ox.NamedNode(self.ids + "dataset")
+        index = self.index
+        datasets = index.typed(expand("void:Dataset"))
+        dataset = datasets[0] if datasets else None
+        title = index.one(dataset, expand("dcterms:title"))
+        description = index.one(dataset, expand("dcterms:description"))
+        sources = [node for node in index.typed(_SOURCE_DOCUMENT) if node.value in self.paths]
+        distributions = index.typed(_DISTRIBUTION)
+        # pages, their evidence graphs and the distributions have sections of their own
+        apart = {node.value for node in (*sources, *distributions)}
+        apart.update(name for node in sources for name in index.source_graphs(node))
         groups: dict[str, list[Value]] = defaultdict(list)
-        for iri, path in self.paths.items():
-            groups[path.split("/")[1]].append(self.value(ox.NamedNode(iri)))
+        for iri in self.paths.keys() - apart:
+            groups[self.section(ox.NamedNode(iri))].append(self.value(ox.NamedNode(iri)))
         for values in groups.values():
             values.sort(key=lambda v: (v.text.casefold(), v.href or ""))
-        title = self.index.one(dataset, expand("dcterms:title"))
-        description = self.index.one(dataset, expand("dcterms:description"))
         return self._render(
             "index.html",
             title=title.value if title is not None else "allkg knowledge graph",
             description=description.value if description is not None else "",
-            dataset=self.value(dataset) if dataset.value in self.paths else None,
+            dataset=self.value(dataset) if dataset is not None and dataset.value in self.paths else None,
             conditions=[self.value(ox.NamedNode(c["@id"])) for c in self.projection["@graph"] if c["@type"] == "MedicalCondition"],
-            groups=sorted(groups.items(), key=lambda item: (_GROUP_ORDER.get(item[0], 99), item[0])),
-            dumps=[(FORMATS[name].extension, FORMATS[name].media_type, f"dataset/{dump_name(name)}") for name in BUILD_FORMATS],
+            pages=sorted(map(self.page_view, sources), key=lambda page: (page.link.text.casefold(), page.link.href or "")),
+            downloads=self.downloads(distributions),
+            groups=sorted(groups.items(), key=lambda item: (_SECTION_RANK.get(item[0], len(_SECTION_RANK)), item[0])),
             triples=len(self.kg),
-            jsonld=_script_block([to_json(self.projection), _jsonld_text(self.index.dataset_description(self.ids))]),
+            jsonld=_script_block([to_json(self.projection), _jsonld_text(index.dataset_description(self.ids))]),
             home="index.html",
         )
+
+    def section(self, node: ox.NamedNode) -> str:
+        """The index heading a node is listed under, decided by its types (never its IRI).
+
+        A disease that no fact is about (only the object of one, as the flu the symptoms
+        resemble) is listed apart from the diseases the pages describe."""
+        types = self.index.types(node)
+        known = [t for t in _SECTIONS if t in types]
+        if not known:
+            return (self.term_labels.get(types[0]) or curie(types[0], self.ids)) if types else "Other"
+        if known[0] == _DISEASE and not any(_FACT in self.index.types(f) for f in self.index.referring(node, _RDF_SUBJECT)):
+            return _MENTIONED_DISEASES
+        return _SECTIONS[known[0]]
+
+    def page_view(self, node: ox.NamedNode) -> PageView:
+        """A source page: titled by its title, else its file name; with its evidence graphs."""
+        index = self.index
+        title, publisher, file_name, reviewed = (
+            index.one(node, predicate) for predicate in
+            (expand("dcterms:title"), expand("dcterms:publisher"), ALLKG + "fileName", ALLKG + "lastReviewed")
+        )
+        text = title if title is not None else file_name
+        evidence = [self.value(ox.NamedNode(g)) for g in index.source_graphs(node) if g in self.paths]
+        return PageView(
+            link=Value(text.value if text is not None else self.label(node), self.href(node.value)),
+            publisher=publisher.value if publisher is not None else "",
+            file_name=file_name.value if file_name is not None and title is not None else "",
+            reviewed=reviewed.value if reviewed is not None else "",
+            evidence=evidence,
+        )
+
+    def downloads(self, distributions: list[ox.NamedNode]) -> list[DownloadView]:
+        """The dataset files the site holds, each with the DCAT distributions whose download URL it is,
+        then the other distributions (linked when their URL is http(s))."""
+        index = self.index
+        by_url: dict[str, list[ox.NamedNode]] = defaultdict(list)
+        for node in distributions:
+            url = index.one(node, expand("dcat:downloadURL"))
+            by_url[url.value if url is not None else ""].append(node)
+        site = self.base_iri.rstrip("/") + "/"
+        views = []
+        for name in BUILD_FORMATS:
+            path = f"dataset/{dump_name(name)}"
+            described = by_url.pop(site + path, [])
+            views.append(DownloadView(dump_name(name), FORMATS[name].media_type, path, [self.value(d) for d in described]))
+        for url, nodes in sorted(by_url.items()):
+            media_types = sorted({m.value for node in nodes for m in index.all(node, expand("dcat:mediaType"))})
+            name = url.rsplit("/", 1)[-1] or url or "(no download URL)"
+            views.append(DownloadView(name, ", ".join(media_types), self.href(url) if url else None,
+                                      [self.value(node) for node in nodes]))
+        return views
 
     def _render(self, template: str, **values: Any) -> str:
         canonical = values.get("iri") if _is_web(values.get("iri", "")) else None
         return self.environment.get_template(template).render(canonical=canonical, **values)
 
 
-_GROUP_ORDER = {
-    name: rank
-    for rank, name in enumerate(
-        ("disease", "cell-type", "anatomy", "risk-factor", "symptom", "age-group", "course", "cause", "statement",
-         "source", "dataset", "fact", "evidence")
+_SOURCE_DOCUMENT = ALLKG + "SourceDocument"
+_DISTRIBUTION = expand("dcat:Distribution")
+_DISEASE = ALLKG + "Disease"
+_FACT = ALLKG + "Fact"
+_RDF_SUBJECT = expand("rdf:subject")
+_DESCRIBED_DISEASES = "Diseases the pages describe"
+_MENTIONED_DISEASES = "Diseases the pages mention"
+_SECTIONS = {
+    expand(class_curie): heading
+    for class_curie, heading in (
+        ("allkg:Disease", _DESCRIBED_DISEASES),
+        ("allkg:CellType", "Cell types"),
+        ("allkg:AnatomicalEntity", "Where in the body"),
+        ("allkg:RiskFactor", "Risk factors"),
+        ("allkg:Symptom", "Symptoms"),
+        ("allkg:AgeGroup", "Age groups"),
+        ("allkg:ClinicalCourse", "Course"),
+        ("allkg:Cause", "Causes"),
+        ("allkg:EpidemiologyStatement", "Epidemiology statements"),
+        ("allkg:PrognosisStatement", "Prognosis statements"),
+        ("allkg:Fact", "Facts"),
+        ("allkg:Evidence", "Evidence"),
+        ("oa:TextQuoteSelector", "Quotes"),
+        ("oa:TextPositionSelector", "Quote positions"),
+        ("void:Dataset", "Dataset"),
+        ("prov:Activity", "How it was made"),
+        ("prov:SoftwareAgent", "Software"),
     )
+}
+"""The index's sections of entities, by type, in order (a node goes under its first type here).
+Pages (``allkg:SourceDocument``) and downloads (``dcat:Distribution``) have sections of their own."""
+_SECTION_RANK = {
+    heading: rank for rank, heading in enumerate(dict.fromkeys((_DESCRIBED_DISEASES, _MENTIONED_DISEASES, *_SECTIONS.values())))
 }
 
 
@@ -473,19 +705,6 @@ def _is_web(iri: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def _curie(iri: str, ids: str) -> str:
-    """``id:disease/x``, ``MONDO:0004967`` (OBO), ``skos:altLabel``; else the IRI."""
-    if iri.startswith(ids):
-        return "id:" + iri[len(ids) :]
-    obo = PREFIXES["obo"]
-    if iri.startswith(obo) and "_" in iri[len(obo) :]:
-        return iri[len(obo) :].replace("_", ":", 1)
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
 def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -507,7 +726,7 @@ def _environment() -> Any:
     """Jinja2 with autoescaping for every HTML template (values can never become markup)."""
     import jinja2
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("allkg", "templates"),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True),
         finalize=_visible,
@@ -516,6 +735,21 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["code_spans"] = _code_spans
+    return environment
+
+
+def _code_spans(text: str) -> Any:
+    """Text with Markdown code spans (`` `mappings` ``) as ``<code>`` elements, the rest escaped;
+    an unpaired backtick stays a backtick."""
+    from markupsafe import Markup, escape
+
+    parts = text.split("`")
+    if len(parts) % 2 == 0:
+        parts[-2:] = ["`".join(parts[-2:])]
+    return Markup("".join(
+        f"<code>{escape(_visible(part))}</code>" if i % 2 else str(escape(_visible(part))) for i, part in enumerate(parts)
+    ))
 
 
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
