@@ -17,6 +17,8 @@ import click
 from allkg import __version__
 from allkg.errors import AllkgError, NotConformingError, UsageError
 
+SKOS_NAMESPACE = "http://www.w3.org/2004/02/skos/core#"
+
 if TYPE_CHECKING:
     from allkg.graph import KnowledgeGraph
 
@@ -331,7 +333,7 @@ def publish(
     graph = _graph(data_files, sources, base_iri, state)
     if not no_validate:
         _check_publishable(graph)
-    site = build_site(graph, base_iri=base_iri)
+    site = build_site(graph, base_iri=base_iri, ontology_labels=_ontology_labels(graph))
     for warning in site.warnings:
         state.say(f"allkg: warning: {warning}")
     stale = stale_files(out, site.files)
@@ -401,10 +403,21 @@ def serve(
     if not no_validate:
         _check_publishable(graph)
     pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results)
-    app = create_app(graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins)
+    app = create_app(
+        graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins, ontology_labels=_ontology_labels(graph)
+    )
     state.say(f"allkg: serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning" if state.quiet else "info",
                 server_header=False, limit_concurrency=max_connections, timeout_keep_alive=5)
+
+
+def _ontology_labels(graph: KnowledgeGraph) -> dict[str, str]:
+    """The labels of the ontology terms the graph maps to, from the lexicon (for the pages)."""
+    from allkg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    mapped = {o.value for _, p, o in graph.triples() if p.value.startswith(SKOS_NAMESPACE) and p.value.endswith("Match")}
+    return {iri: label for iri in sorted(mapped) if (label := lexicon.label_of(iri))}
 
 
 def _check_publishable(graph: KnowledgeGraph) -> None:
