@@ -252,7 +252,8 @@ class Lexicon:
         the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
         from rapidfuzz import fuzz, process
 
-        query = " ".join(w for w in _content_words(normal_phrase(phrase, self._acronyms)).split() if w not in _MODIFIERS)
+        words = [w for w in normal_phrase(phrase, self._acronyms).split() if w not in _MODIFIERS]
+        query = _content_words(" ".join(words))
         if not query:
             return None
         choices, targets = self._choices(kind)
@@ -390,13 +391,15 @@ def page_label(phrase: str) -> str:
 
 _MODIFIERS = frozenset(
     "very severe mild frequent persistent unexplained unusual easy easily constant sudden new extreme general "
-    "excessive heavy small tiny large prolonged really extremely unusually often".split()
+    "excessive heavy small tiny large prolonged really extremely unusually often unexpected unintended "
+    "unintentional noticeable".split()
 )
 """Words a list item adds to a sign that do not change which sign it is ("severe nosebleeds")."""
 
 
 def _content_words(normal: str) -> str:
-    return " ".join(w for w in normal.split() if w not in _FUNCTION_WORDS)
+    """The words that say what a phrase is, cut to five letters ("abdomen" and "abdominal" agree)."""
+    return " ".join(w[:5] for w in normal.split() if w not in _FUNCTION_WORDS)
 
 
 def _curie(iri: str) -> str:

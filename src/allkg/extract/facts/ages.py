@@ -101,7 +101,7 @@ def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: S
         concession = _CONCESSION.match(clause) and all(a.group.path in stated for a in ages)
         if concession and start not in outlooks:
             continue  # "The outlook is not as good for adults, but many adults are cured"
-        if start in outlooks or (_PROGNOSIS.search(clause) and (statement or section.type == "outlook")):
+        if start in outlooks or _PROGNOSIS.search(clause):
             outlook = outlooks.get(start)
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]

@@ -42,14 +42,15 @@ _SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTAL
 _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
 
 _EXAMPLES = re.compile(
-    r"\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|including|like|especially)\s*,?\s+(?P<examples>[^()]+?)\)?\s*$",
+    r"\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|i\.e\.?|including|like|especially|particularly)\s*,?\s+"
+    r"(?P<examples>[^()]+?)\)?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _EXPLANATION = re.compile(
     r"\s*,\s*(?:a|an)\s+(?:condition|chemical|type|kind|group|disease|disorder|substance|form|sign|symptom|"
     r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
     r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
-    r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused|for)\b.*$"
+    r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused)\b.*$"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -70,6 +71,7 @@ _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
     re.IGNORECASE | re.DOTALL,
 )
+_SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
     "painful painless large small".split()
@@ -83,7 +85,7 @@ _FIXED_PAIRS = re.compile(
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))|\s+(?:and/or|and|or)\s+(?![^(]*\))")
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))(?![^\[]*\])|\s+(?:and/or|and|or)\s+(?![^(]*\))(?![^\[]*\])")
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 _CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE | re.DOTALL)
 _IMPERATIVE = re.compile(
@@ -102,6 +104,8 @@ class Part:
     text: str
     start: int
     end: int
+    example: bool = False
+    """An example the item gives ("such as Down's syndrome"): kept only where it names a concept."""
 
 
 def list_kind(block: ListBlock) -> str | None:
@@ -208,7 +212,7 @@ def item_facts(
     if detail is not None:
         evidence += (Span(detail.start, detail.end),)
     for part in parts_of_span(page, item.start, item.end, kind):
-        found = ground_part(page, subject, part, kind)
+        found = ground_part(page, subject, part, kind, allow_ungrounded=not part.example)
         if found is not None:
             entity, how = found
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, evidence, explanation, grounding=how)
@@ -228,14 +232,21 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     several, with its examples, and (for a symptom) what it says causes it ("a swollen belly
     from an enlarged liver")."""
     text = page.text
+    while end > start and text[end - 1] in ".;:,":
+        end -= 1
     label = _LABEL_DETAIL.match(text, start, end)
     if label and len(label.group("label").split()) <= 8:
         end = start + len(label.group("label"))
     extra: list[Part] = []
     example = _EXAMPLES.search(text, start, end)
     if example:
-        lead = _AUXILIARY.match(text, example.start("examples"), example.end("examples"))
-        extra = _split(text, lead.end() if lead else example.start("examples"), example.end("examples"))
+        first, last = example.start("examples"), example.end("examples")
+        lead = _AUXILIARY.match(text, first, last)
+        tail = _EXPLANATION.search(text, first, last)
+        extra = [
+            Part(p.text, p.start, p.end, example=True)
+            for p in _split(text, lead.end() if lead else first, tail.start() if tail and tail.start() > first else last)
+        ]
         end = example.start()
     explanation = _EXPLANATION.search(text, start, end)
     if explanation and explanation.start() > start:
@@ -311,9 +322,12 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
+    shared = _SHARED_PLACE.search(last.text)
     for index, part in enumerate(parts[:-1]):
         if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
-            result[index] = Part(f"{part.text} {last.text.split()[-1]}", part.start, last.end)
+            # "bone or joint pain" -> bone pain; "swelling or discomfort in the abdomen" -> swelling in the abdomen
+            tail = shared.group() if shared else f" {last.text.split()[-1]}"
+            result[index] = Part(f"{part.text}{tail}", part.start, last.end)
     if len(last.text.split()) == 1 and len(first.text.split()) > 1 and not _names(page, last, kind):
         result[-1] = Part(f"{' '.join(first.text.split()[:-1])} {last.text}", first.start, last.end)
     return result
