@@ -1,0 +1,127 @@
+"""The structure stage reads a page's layout the way scrapes and flattened PDFs leave it."""
+
+from __future__ import annotations
+
+import pytest
+
+from allkg.extract.structure import section_type, structure
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in structure(text).segments if not s.boilerplate]
+
+
+def test_wrapped_lines_and_hyphenated_words_are_one_line():
+    text = (
+        "What is leukaemia?\n"
+        "Leukaemia is a cancer of the white blood cells. They are made in the bone mar-\n"
+        "row, the spongy tissue inside the larger bones of the body and the\n"
+        "skull.\n"
+    )
+    segments = kinds(text)
+    assert segments[0] == ("heading", "What is leukaemia?")
+    assert segments[1] == ("sentence", "Leukaemia is a cancer of the white blood cells.")
+    assert segments[2][0] == "sentence" and segments[2][1].startswith("They are made in the bone mar-\nrow,")
+    assert segments[2][1].endswith("skull.")
+
+
+def test_running_headers_and_page_numbers_are_furniture():
+    page = "\n".join(
+        f"Understanding myeloma                      {n}\nSome text on page {n} about the disease goes here." for n in range(3, 7)
+    )
+    layout = structure(page)
+    furniture = [s for s in layout.segments if s.boilerplate]
+    assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
+
+
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪"])
+def test_every_bullet_style_is_a_list_item(marker):
+    layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == ["Fever", "Bone pain"]
+
+
+def test_a_heading_glued_to_its_first_sentence_is_cut_off():
+    text = "In this articleWhat is ALL?Who gets it?SymptomsThe symptoms come on over a few weeks."
+    segments = kinds(text)
+    assert ("heading", "What is ALL?") in segments
+    assert ("heading", "Symptoms") in segments
+    assert ("sentence", "The symptoms come on over a few weeks.") in segments
+
+
+def test_a_footnote_number_does_not_start_the_next_sentence():
+    segments = kinds("It causes fevers.4 Other signs are rare.")
+    assert segments == [("sentence", "It causes fevers."), ("sentence", "Other signs are rare.")]
+
+
+def test_an_infobox_row_is_a_label_and_its_items():
+    layout = structure("Specialty\tHematology, oncology\nSymptoms\tFever, tiredness, bone pain[1]\n")
+    [_, symptoms] = layout.lists
+    assert symptoms.lead_in.text == "Symptoms"
+    assert [i.text for i in symptoms.items] == ["Fever, tiredness, bone pain[1]"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Signs and symptoms", "symptoms"),
+        ("What are the signs?", "symptoms"),
+        ("Causes and risk factors", "risk"),
+        ("What causes ALL?", "cause"),
+        ("Who gets it?", "who"),
+        ("How common is it?", "who"),
+        ("Outlook", "outlook"),
+        ("Side effects of treatment", "treatment"),
+        ("How is ALL diagnosed?", "diagnosis"),
+        ("When to see a doctor", "advice"),
+        ("Related pages", "navigation"),
+        ("Types of leukaemia", "types"),
+        ("What is ALL?", "about"),
+        ("Acute lymphoblastic leukaemia", "other"),
+    ],
+)
+def test_sections_are_typed_by_their_headings(heading, expected):
+    assert section_type(heading) == expected
+
+
+def test_a_bare_heading_with_items_is_a_list_of_its_section():
+    layout = structure("Symptoms\n- tiredness\n- pale skin\n\nCauses\n- smoking\n")
+    assert [(b.section.type, [i.text for i in b.items]) for b in layout.lists] == [
+        ("symptoms", ["tiredness", "pale skin"]),
+        ("cause", ["smoking"]),
+    ]
+
+
+def test_short_lines_after_a_lead_in_are_its_items_until_a_blank_line():
+    layout = structure("Risk factors include:\nSmoking\nObesity\nLong-term swelling of the pancreas\n\nMore text follows.\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == ["Smoking", "Obesity", "Long-term swelling of the pancreas"]
+
+
+def test_run_on_items_after_a_lead_in_keep_their_explanations():
+    layout = structure(
+        "Risk factors include:Exposure to radiation. People exposed to high levels have an increased risk."
+        "Smoking.Acute leukaemia care at Example Clinic"
+    )
+    [block] = layout.lists
+    assert [i.text for i in block.items] == ["Exposure to radiation.", "Smoking."]
+    [explained] = block.explanations.values()
+    assert explained[0].text.startswith("People exposed")
+
+
+def test_a_list_after_the_footer_is_marked_displaced():
+    layout = structure(
+        "Acute leukaemia is a cancer. Risk factors include:Privacy policy. © 2025 Example. All rights reserved."
+        "Exposure to radiation.Genetic disorders."
+    )
+    displaced = [b for b in layout.lists if b.displaced]
+    assert [[i.text for i in b.items] for b in displaced] == [["Exposure to radiation.", "Genetic disorders."]]
+
+
+def test_site_chrome_is_boilerplate():
+    layout = structure(
+        "Home > Conditions > Leukaemia\nCookies on our website\nShare   Print   Email\n"
+        "Leukaemia is a cancer of the blood.\n© 2025 Example Trust. All rights reserved.\n"
+    )
+    content = [s.text for s in layout.segments if not s.boilerplate]
+    assert content == ["Leukaemia is a cancer of the blood."]
