@@ -249,8 +249,9 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
         concept = page.ground(mention, "disease").concept
         if page.lexicon.curies(concept) & subject.related:
             continue
-        # a condition that is also a sign ("anaemia causes pallor") is not another disease's topic
-        if page.lexicon.ground(mention, "symptom") is None or page.lexicon.ancestors(concept) & _CANCERS:
+        # only another cancer makes a sentence another disease's: a condition may be a sign ("anaemia
+        # causes pallor") or a risk factor ("children with Down's syndrome have a higher risk")
+        if (page.lexicon.ancestors(concept) | page.lexicon.curies(concept)) & _CANCERS:
             others = True
     return others and not refers_to_subject(page, subject, seg)
 

@@ -82,7 +82,8 @@ _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)
 _PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
-    r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around)\b",
+    r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around|"
+    r"(?:a |your )?(?:brother|sister|parent|mother|father|son|daughter)(?:,? (?:or|and) (?:a |your )?(?:brother|sister|parent|mother|father|son|daughter|child))+)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))(?![^\[]*\])|\s+(?:and/or|and|or)\s+(?![^(]*\))(?![^\[]*\])")
@@ -93,7 +94,7 @@ _IMPERATIVE = re.compile(
     r"try|use|wash|take|drink|eat|rest|follow)\b",
     re.IGNORECASE | re.DOTALL,
 )
-MAX_PART_WORDS = 9
+MAX_PART_WORDS = 12
 
 
 @dataclass(frozen=True)
