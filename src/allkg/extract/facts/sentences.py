@@ -25,7 +25,8 @@ _DISEASE_CELLS = re.compile(
 _CELL_CUE = re.compile(
     r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
     r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
-    r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bcrowd(?:s|ing|ed)? out\b|\bfill(?:s|ing)? up\b|"
+    r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
+    r"\b(?:cannot|can't|can not|doesn't|does not|unable to|fails? to) (?:make|produce)\b|"
     r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|\bproduc|"
     r"\bbuild(?:s)? up\b|\breplac|\bwhich (?:kind|type) of\b|\btype of (?:lymphocyte|white blood cell|blood cell)\b|"
@@ -38,6 +39,11 @@ _SPREAD = re.compile(
     re.IGNORECASE,
 )
 """A sentence that says where cells go or grow: a location even when it does not name the disease."""
+_SITE_OF = re.compile(
+    r"\s*(?:in|on|of|from|around|under|behind|below|above|near|inside)\s+"
+    r"(?:(?:the|your|their|his|her|one|both|and|or|,)\s*)*",
+    re.IGNORECASE,
+)
 _PROCEDURE = re.compile(
     r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
@@ -56,7 +62,7 @@ _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNO
 _RESEMBLES = re.compile(
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? like|similar to|like those of|mistaken for|confused with|feel(?:s)? like|"
     r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
-    r"put down to|thought to be)\b",
+    r"put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b",
     re.IGNORECASE | re.DOTALL,
 )
 _CAUSE_CUE = re.compile(
@@ -147,11 +153,10 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
                 previous = mention
             continue
         between = page.text[previous.end : mention.start] if previous is not None else ""
-        symptom_site = (
+        symptom_site = (  # "pain in the bones", "lumps in the neck", "bleeding from the gums"
             previous is not None
             and previous not in chosen
-            and len(between) < 30
-            and not re.search(r"[.;]", between)
+            and _SITE_OF.fullmatch(between) is not None
             and page.lexicon.ground(previous, "symptom") is not None
         )
         procedure = _PROCEDURE.match(page.text, mention.end, seg.end)
