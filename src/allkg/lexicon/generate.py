@@ -85,11 +85,14 @@ class Term:
 
     def add_form(self, form: str, scope: str) -> None:
         """Add a surface form; a form given twice keeps its most direct scope. A leading article
-        is not part of a form ("the brain" is "brain")."""
+        is not part of a form ("the brain" is "brain"); "diabetes mellitus" is also said without
+        "mellitus"."""
         form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
-        current = self.forms.get(form)
-        if form and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
-            self.forms[form] = scope
+        variants = [form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE)]
+        for variant in dict.fromkeys(v for v in variants if v):
+            current = self.forms.get(variant)
+            if current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]:
+                self.forms[variant] = scope
 
 
 RELEASES = (
@@ -303,10 +306,12 @@ def _add_sssom(path: Path, release: Release, terms: dict[str, Term]) -> Release:
     dated = Release(release.key, release.title, release.file, release.licence, date.group() if date else "", version_iri)
     by_mondo = {m: t for t in terms.values() for m in t.exact if m.startswith("MONDO:")}
     by_mondo.update((t.curie, t) for t in terms.values() if t.curie.startswith("MONDO:"))
-    for row in mapping_set.df.to_dict("records"):
+    for row in _one_target_each(mapping_set.df.to_dict("records")):
         if row["predicate_id"] != "skos:exactMatch":
             continue
         mondo, other = row["subject_id"], row["object_id"]
+        if any(isinstance(label, str) and label.startswith("obsolete") for label in (row["subject_label"], row["object_label"])):
+            continue  # a mapping to a term its ontology has since made obsolete
         target = terms.get(other) or by_mondo.get(mondo)
         if target is None:
             key = other if other.startswith("DOID:") else mondo
@@ -318,6 +323,20 @@ def _add_sssom(path: Path, release: Release, terms: dict[str, Term]) -> Release:
             if isinstance(label, str):
                 target.add_form(label, "exact")
     return dated
+
+
+def _one_target_each(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each MONDO term's exact match; where MONDO lists several ("cancer": DOID:162 and DOID:0050686
+    "organ system cancer"), only the one of the same label, else none."""
+    by_subject: dict[object, list[dict[str, object]]] = defaultdict(list)
+    for row in rows:
+        by_subject[row["subject_id"]].append(row)
+    kept = []
+    for matches in by_subject.values():
+        if len(matches) > 1:
+            matches = [r for r in matches if str(r["subject_label"]).casefold() == str(r["object_label"]).casefold()][:1]
+        kept.extend(matches)
+    return kept
 
 
 def _read_exclusions(path: Path) -> set[tuple[str, str]]:

@@ -5,6 +5,7 @@ lexicon is generated, and the page's words when it is read. So "Leukaemias",
 "leukemia" and "LEUKEMIA" are one word, "Down's syndrome" is "Down syndrome",
 "B-cell" is "B cell", and "fatigue1" (a footnote digit stuck on) is "fatigue" then "1".
 
+- accents are dropped ("Waldenström" is "Waldenstrom");
 - case is folded, except for acronyms: a word in capitals of two to five letters is
   ``#``-marked when the lexicon knows it as an acronym ("ALL" names a disease, "all"
   does not);
@@ -18,10 +19,11 @@ lexicon is generated, and the page's words when it is read. So "Leukaemias",
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-NORMALISER_VERSION = 1
+NORMALISER_VERSION = 2
 """Bumped whenever a rule changes: the shipped lexicon records the version it was made with."""
 
 _LETTERS = r"[^\W\d_¹²³⁰-⁹]"
@@ -56,7 +58,7 @@ def normal_word(word: str, acronyms: frozenset[str] = frozenset()) -> str:
         marked = "#" + word.lower()
         if not acronyms or marked in acronyms:
             return marked
-    lowered = _POSSESSIVE.sub("", word.casefold())
+    lowered = _POSSESSIVE.sub("", _plain_letters(word).casefold())
     for pattern, replacement in _BRITISH:
         lowered = pattern.sub(replacement, lowered)
     for pattern, replacement in _PLURAL:
@@ -64,6 +66,13 @@ def normal_word(word: str, acronyms: frozenset[str] = frozenset()) -> str:
         if changed != lowered:
             return changed
     return lowered
+
+
+def _plain_letters(word: str) -> str:
+    """Letters without their accents ("Waldenström" is "Waldenstrom", "Ménière" "Meniere")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
