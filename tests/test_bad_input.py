@@ -15,6 +15,7 @@ import hashlib
 import os
 import random
 import re
+import resource
 import shutil
 import struct
 import subprocess
@@ -46,17 +47,21 @@ RDF_TYPE = ox.NamedNode(RDF + "type")
 
 
 def run_allkg(
-    args: list[str], cwd: Path, *, umask: int | None = None, timeout: float = 120
+    args: list[str], cwd: Path, *, umask: int | None = None, timeout: float = 120, max_memory: int | None = None
 ) -> subprocess.CompletedProcess[bytes]:
+    """``allkg ARGS`` in a subprocess; ``max_memory`` caps its address space (bytes), so an input
+    that would cost gigabytes fails the test at once instead of exhausting the machine."""
     env = dict(os.environ)
     env.pop("ALLKG_DEBUG", None)  # ALLKG_DEBUG=1 re-raises internal errors as tracebacks
+
+    def limits() -> None:
+        if umask is not None:
+            os.umask(umask)
+        if max_memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+
     return subprocess.run(
-        [sys.executable, "-m", "allkg", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        timeout=timeout,
-        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+        [sys.executable, "-m", "allkg", *args], cwd=cwd, env=env, capture_output=True, timeout=timeout, preexec_fn=limits
     )
 
 
@@ -501,3 +506,76 @@ def test_the_size_limit_is_the_users_to_raise(tmp_path: Path) -> None:
     assert built.returncode == 0, text_of(built.stderr)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUT_NAMES)
     assert elapsed < 30, f"a 1.5 MiB page took {elapsed:.1f} s"
+
+
+# --------------------------------------------------------------------------- special files
+
+GIB = 1 << 30
+
+# how each command is given a file, and the suffix a file of its kind needs
+READERS = [
+    pytest.param(lambda f: ["build", f, "--out", "out"], ".txt", id="build"),
+    pytest.param(lambda f: ["validate", f], ".ttl", id="validate"),
+    pytest.param(lambda f: ["export", "--data", f], ".nt", id="export"),
+    pytest.param(lambda f: ["query", "--name", "synonyms", "--data", f], ".jsonld", id="query"),
+]
+
+
+def special_file(cwd: Path, what: str, suffix: str) -> str:
+    """A FIFO, or a link to a device, named as a page or RDF file of the suffix."""
+    name = f"special{suffix}"
+    if what == "fifo":
+        os.mkfifo(cwd / name)
+    else:
+        (cwd / name).symlink_to(what)
+    return name
+
+
+@pytest.mark.parametrize(
+    ("what", "kind"),
+    [
+        pytest.param("/dev/zero", "character device", id="dev-zero"),
+        pytest.param("/dev/urandom", "character device", id="dev-urandom"),
+        pytest.param("fifo", "named pipe (FIFO)", id="fifo"),
+    ],
+)
+@pytest.mark.parametrize(("command", "suffix"), READERS)
+def test_a_special_file_is_refused_at_once(
+    tmp_path: Path, what: str, kind: str, command: Callable[[str], list[str]], suffix: str
+) -> None:
+    """/dev/zero never ends and stat says it holds 0 bytes; a FIFO blocks whoever opens it for
+    reading until a writer comes: each is refused in one line, without reading or waiting."""
+    name = special_file(tmp_path, what, suffix)
+    started = time.monotonic()
+    proc = run_allkg(command(name), tmp_path, timeout=30, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, name, kind, "not a regular file")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    assert elapsed < 5, f"refusing {what} took {elapsed:.1f} s"
+
+
+def test_a_device_named_as_a_page_is_refused(tmp_path: Path) -> None:
+    proc = run_allkg(["build", "/dev/zero", "--out", "out"], tmp_path, timeout=30, max_memory=2 * GIB)
+    assert_one_line_error(proc, "/dev/zero", "character device")
+
+
+def test_a_directory_is_not_a_page_or_an_rdf_file(tmp_path: Path) -> None:
+    from allkg.errors import InputError
+    from allkg.source import read_source
+
+    (tmp_path / "folder.ttl").mkdir()
+    for args in (["validate", "folder.ttl"], ["export", "--data", "folder.ttl"]):
+        assert_one_line_error(run_allkg(args, tmp_path), "folder.ttl", "directory")
+    with pytest.raises(InputError, match="a directory, not a regular file"):
+        read_source(tmp_path / "folder.ttl")
+
+
+def test_a_page_is_cut_off_at_the_limit_while_it_is_read(tmp_path: Path) -> None:
+    """/proc files are regular files whose size stat gives as 0: the limit is counted as they are read."""
+    from allkg.errors import InputError
+    from allkg.source import read_source
+
+    mounts = Path("/proc/self/mountinfo")  # text, and longer than 1 KiB on any Linux
+    assert mounts.stat().st_size == 0
+    with pytest.raises(InputError, match="mountinfo: over the .* MiB limit for one page"):
+        read_source(mounts, max_bytes=1024)

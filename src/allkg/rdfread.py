@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from allkg.errors import InputError
+from allkg.fileio import open_regular
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import DEFAULT_BASE_IRI
 
@@ -34,12 +35,11 @@ def read_rdf(paths: list[Path] | tuple[Path, ...], *, base_iri: str = DEFAULT_BA
         fmt = _EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(f"{path}: unknown RDF file extension (use one of {', '.join(sorted(_EXTENSIONS))})")
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
-        try:
-            quads = list(ox.parse(path=str(path), format=getattr(ox.RdfFormat, fmt)))
-        except (SyntaxError, ValueError, OSError) as err:
-            raise InputError(f"{path}: not valid {fmt.replace('_', '-')}: {str(err).splitlines()[0]}") from None
+        with open_regular(path) as handle:  # never a device or a FIFO
+            try:
+                quads = list(ox.parse(handle, format=getattr(ox.RdfFormat, fmt)))
+            except (SyntaxError, ValueError, OSError) as err:
+                raise InputError(f"{path}: not valid {fmt.replace('_', '-')}: {str(err).splitlines()[0]}") from None
         for quad in quads:
             graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
             kg.add((quad.subject, quad.predicate, quad.object), graph)  # type: ignore[arg-type]
