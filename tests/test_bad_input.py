@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 import random
 import re
@@ -579,3 +580,108 @@ def test_a_page_is_cut_off_at_the_limit_while_it_is_read(tmp_path: Path) -> None
     assert mounts.stat().st_size == 0
     with pytest.raises(InputError, match="mountinfo: over the .* MiB limit for one page"):
         read_source(mounts, max_bytes=1024)
+
+
+# --------------------------------------------------------------------------- RDF that expands
+
+# The classic: ten entities, each ten of the one before, make 3 GB of "lol" from a kilobyte.
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n <!ENTITY lol0 "lol">\n'
+    + "".join(f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    + ']>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">\n'
+    ' <rdf:Description rdf:about="http://example.org/a"><s:name>&lol9;</s:name></rdf:Description>\n</rdf:RDF>\n'
+)
+
+DATA_READERS = [
+    pytest.param(["validate", "{file}"], id="validate"),
+    pytest.param(["export", "--data", "{file}"], id="export"),
+    pytest.param(["query", "--name", "synonyms", "--data", "{file}"], id="query"),
+    pytest.param(["publish", "--data", "{file}", "--out", "out"], id="publish"),
+    pytest.param(["load", "--data", "{file}", "--store", "out"], id="load"),
+    pytest.param(["serve", "--data", "{file}", "--port", "0"], id="serve"),
+]
+
+
+@pytest.mark.parametrize("args", DATA_READERS)
+def test_billion_laughs_is_refused_in_under_a_second(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "laughs.rdf").write_text(BILLION_LAUGHS, encoding="utf-8")
+    assert len(BILLION_LAUGHS) < 1000
+    started = time.monotonic()
+    proc = run_allkg([a.format(file="laughs.rdf") for a in args], tmp_path, timeout=60, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, "laughs.rdf", "DTD")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    assert elapsed < 1, f"refusing billion laughs took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        pytest.param("<!doctype rdf:RDF [ <!ENTITY a 'b'> ]>", id="lower-case-doctype"),
+        pytest.param("<!ENTITY a 'b'>", id="entity-alone"),
+    ],
+)
+@pytest.mark.parametrize("where", ["before-the-root", "inside-an-element"])
+def test_a_dtd_anywhere_in_rdf_xml_is_refused(tmp_path: Path, declaration: str, where: str) -> None:
+    """The parser reads a declaration anywhere, in any case: so does the check (split across reads too)."""
+    padding = "<!-- " + "x" * 5000 + " -->"  # the declaration comes after the first read
+    root = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">'
+    node = '<rdf:Description rdf:about="http://example.org/a"><s:name>x</s:name></rdf:Description>'
+    if where == "before-the-root":
+        text = padding + declaration + root + node + "</rdf:RDF>"
+    else:
+        text = root + padding + declaration + node + "</rdf:RDF>"
+    (tmp_path / "dtd.rdf").write_text(text, encoding="utf-8")
+    assert_one_line_error(run_allkg(["export", "--data", "dtd.rdf"], tmp_path), "dtd.rdf", "DTD")
+
+
+def test_rdf_xml_with_comments_and_cdata_is_read(tmp_path: Path) -> None:
+    """Our own RDF/XML, and RDF/XML with comments and CDATA sections, read as before."""
+    exported = run_allkg(["export", "--format", "rdfxml"], tmp_path)
+    assert exported.returncode == 0, text_of(exported.stderr)
+    (tmp_path / "ours.rdf").write_bytes(exported.stdout)
+    valid = run_allkg(["validate", "ours.rdf"], tmp_path)
+    assert valid.returncode == 0 and valid.stdout.startswith(b"Conforms"), text_of(valid.stderr)
+    (tmp_path / "other.rdf").write_text(
+        '<?xml version="1.0"?><!-- a comment -->\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">'
+        '<rdf:Description rdf:about="http://example.org/a"><!----><s:name><![CDATA[a < b & c]]></s:name>'
+        "</rdf:Description></rdf:RDF>",
+        encoding="utf-8",
+    )
+    proc = run_allkg(["export", "--data", "other.rdf", "--format", "ntriples"], tmp_path)
+    assert proc.returncode == 0, text_of(proc.stderr)
+    assert proc.stdout == b'<http://example.org/a> <http://schema.org/name> "a < b & c" .\n'
+
+
+LONG_NAMESPACE = "http://example.org/" + "n" * 100_000 + "/"
+# ~0.5 MB each, whose short names all stand for 100 KB IRIs: gigabytes of triples
+PREFIX_BOMBS = [
+    pytest.param(
+        "bomb.ttl",
+        f"@prefix p: <{LONG_NAMESPACE}> .\n" + "".join(f"p:s{i} p:p p:o .\n" for i in range(30_000)),
+        id="turtle-prefix",
+    ),
+    pytest.param(
+        "bomb.jsonld",
+        json.dumps({"@context": {"@vocab": LONG_NAMESPACE}, "@graph": [{"@id": f"http://e/{i}", "p": "o"} for i in range(20_000)]}),
+        id="jsonld-vocab",
+    ),
+    pytest.param(
+        "bomb.rdf",
+        f'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="{LONG_NAMESPACE}">'
+        + "".join(f'<rdf:Description rdf:about="http://e/{i}"><p:p>o</p:p></rdf:Description>' for i in range(10_000))
+        + "</rdf:RDF>",
+        id="rdfxml-namespace",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), PREFIX_BOMBS)
+def test_a_file_that_expands_without_bound_is_refused(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    proc = run_allkg(["export", "--data", name, "--format", "ntriples"], tmp_path, timeout=60, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, name, "64 times the size of the file")
+    assert elapsed < 5, f"refusing {name} took {elapsed:.1f} s"
