@@ -6,12 +6,14 @@ parser sees the declaration, as its entities could make gigabytes of a kilobyte 
 laughs"); and the quads of a file may add up (as N-Quads text) to at most ``EXPANSION_LIMIT``
 times its size, so no prefix, namespace or context can blow it up either. Turtle, TriG and
 RDF/XML are measured quad by quad as they are read; JSON-LD, which pyoxigraph expands whole, in
-a child process with that much memory. JSON-LD is read offline: no remote context is fetched.
+a child process with that much memory. JSON-LD is read offline: schema.org's context from the
+copy allkg ships, and no other remote context.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -98,10 +100,18 @@ def _parse(source: _Guarded, fmt: str, path: Path) -> list[ox.Quad]:
 
 
 def _read_jsonld(handle: BinaryIO, path: Path) -> list[ox.Quad]:
+    """A JSON-LD file's quads; naming schema.org's context, it is read again with the shipped
+    copy in its place (only then is the document held as Python objects)."""
+    size = os.fstat(handle.fileno()).st_size
     try:
-        return _expand_jsonld(handle, os.fstat(handle.fileno()).st_size, path)
+        return _expand_jsonld(handle, size, path)
     except _RemoteContext:
-        raise InputError(f"{path}: a remote JSON-LD context is not fetched") from None
+        handle.seek(0)
+        data = handle.read()
+    try:
+        return _expand_jsonld(_with_local_context(data, path), len(data), path)
+    except _RemoteContext:
+        raise InputError(f"{path}: a remote JSON-LD context is not fetched (only schema.org's is known)") from None
 
 
 class _RemoteContext(Exception):
@@ -163,6 +173,20 @@ def _too_big(path: Path) -> InputError:
 
 def _invalid(path: Path, fmt: str, err: Exception) -> InputError:
     return InputError(f"{path}: not valid {fmt.replace('_', '-')}: {str(err).splitlines()[0]}")
+
+
+def _with_local_context(data: bytes, path: Path) -> bytes:
+    """The JSON-LD document with schema.org's context read from the copy allkg ships."""
+    from allkg.schemaorg import with_local_context
+
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError) as err:
+        raise InputError(f"{path}: not valid JSON-LD: {err}") from None
+    try:
+        return json.dumps(with_local_context(document)).encode("utf-8")
+    except ValueError as err:
+        raise InputError(f"{path}: {err}") from None
 
 
 class _Guarded(io.RawIOBase):
