@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -17,8 +18,11 @@ from allkg.resources import seed_path
 from allkg.schemaorg import html_snippet, project, to_json, to_quads
 from conftest import Recorder, loopback_server
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference" / "schemaorg-30.0"
 DATA = Path(__file__).resolve().parent / "data"
+VOCABULARY = DATA / "schemaorg-30.0" / "schemaorg-current-https.ttl"  # schema.org 30.0, CC BY-SA 3.0 (see its README)
+SHIPPED_CONTEXT = Path(__file__).resolve().parents[1] / "src" / "allkg" / "data" / "schemaorg-context.jsonld"
+RELEASE_30_CONTEXT_SHA256 = "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a"
+"""sha256 of schemaorgcontext.jsonld of schema.org release 30.0 (data/releases/30.0/ in schemaorg/schemaorg)."""
 HTTP = "http://schema.org/"
 HTTPS = "https://schema.org/"
 
@@ -30,15 +34,16 @@ def document():
 
 @pytest.fixture(scope="module")
 def schema_graph(document) -> Graph:
-    """The projection as RDF, expanded with the reference copy of schema.org's context (no network)."""
-    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
-    local = dict(document, **{"@context": context})
-    return Graph().parse(data=json.dumps(local), format="json-ld")
+    """The projection as RDF, expanded by rdflib with schema.org's context (no network)."""
+    return Graph().parse(data=json.dumps(dict(document, **{"@context": schema_context()})), format="json-ld")
+
+
+def schema_context() -> dict:
+    return json.loads(SHIPPED_CONTEXT.read_text(encoding="utf-8"))["@context"]
 
 
 def test_the_package_ships_schema_orgs_own_context_unchanged():
-    shipped = Path(__file__).resolve().parents[1] / "src" / "allkg" / "data" / "schemaorg-context.jsonld"
-    assert shipped.read_bytes() == (SCHEMA_DIR / "schemaorgcontext.jsonld").read_bytes()
+    assert hashlib.sha256(SHIPPED_CONTEXT.read_bytes()).hexdigest() == RELEASE_30_CONTEXT_SHA256
 
 
 def test_the_package_reads_the_projection_offline_as_rdflib_does_with_the_reference(document, schema_graph):
@@ -59,7 +64,7 @@ def test_the_package_reads_the_projection_offline_as_rdflib_does_with_the_refere
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Graph:
-    return Graph().parse(SCHEMA_DIR / "schemaorg-current-https.ttl", format="turtle")
+    return Graph().parse(VOCABULARY, format="turtle")
 
 
 def test_the_condition_carries_what_the_page_says(document):
@@ -96,8 +101,7 @@ def wide_graph(tmp_path_factory) -> Graph:
     document = project(build(pages).graph)
     assert any(n.get("lastReviewed") == "2025-03-03" for n in document["@graph"])
     assert any("signOrSymptom" in n for n in document["@graph"])
-    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
-    return Graph().parse(data=json.dumps(dict(document, **{"@context": context})), format="json-ld")
+    return Graph().parse(data=json.dumps(dict(document, **{"@context": schema_context()})), format="json-ld")
 
 
 def test_the_wide_projection_conforms_to_its_profile(wide_graph):
