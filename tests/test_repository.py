@@ -1,9 +1,10 @@
-"""A fresh clone tests itself: no test reads anything beside the repository (conftest fails
-any test that reads ../shared)."""
+"""A fresh clone tests itself: the README's test command is what CI runs, and no test reads
+anything beside the repository (conftest fails any test that reads ../shared)."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,3 +28,13 @@ def test_a_test_that_reads_shared_is_noticed(tmp_path: Path):
     kinds = ["listing" if event in ("os.listdir", "os.scandir") else event for event, _ in noticed]
     assert kinds == ["open", "listing", "subprocess.Popen", "subprocess.Popen"]
     assert all(where.startswith(str(SHARED)) for _, where in noticed)
+
+
+def test_the_readme_test_command_is_what_ci_runs():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "```sh\nscripts/test\n```" in readme
+    assert re.search(r'^exec "\$\(dirname "\$0"\)/\.\./scripts/test" "\$@"$', ci, re.MULTILINE)
+    script = (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    for step in ("apt-get install", "python3 -m venv .venv", "pip install -q '.[test]'", "-m pytest"):
+        assert step in script
