@@ -20,6 +20,38 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+"""The team's shared folder beside a developer's checkout. A fresh clone has none: no test may read it."""
+shared_reads: list[str] = []
+"""What the running test opened, listed or passed to a subprocess under SHARED."""
+
+
+def _notice_shared_reads(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: files opened, folders listed and subprocess arguments under SHARED."""
+    if event in ("open", "os.listdir", "os.scandir"):
+        paths, base = args[:1], None
+    elif event == "subprocess.Popen":
+        paths, base = ([args[1]] if isinstance(args[1], str | bytes) else args[1] or []), args[2]
+    else:
+        return
+    for path in paths:
+        if isinstance(path, str | bytes | os.PathLike):
+            where = os.path.abspath(os.path.join(os.fsdecode(base or os.getcwd()), os.fsdecode(path)))
+            if where == str(SHARED) or where.startswith(str(SHARED) + os.sep):
+                shared_reads.append(f"{event} {where}")
+
+
+sys.addaudithook(_notice_shared_reads)
+
+
+@pytest.fixture(autouse=True)
+def reads_nothing_outside_the_repository() -> Iterator[None]:
+    """Every test: fail it if it read ../shared (it would fail on a fresh clone)."""
+    shared_reads.clear()
+    yield
+    if shared_reads:
+        pytest.fail(f"the test read {SHARED}, which a fresh clone lacks: {shared_reads[:3]}")
 HOSTILE_PAGE = DATA / "hostile-page.txt"
 HOSTILE_SYNONYM = "</script><script>alert(1)</script>"
 HOSTILE_RISK_FACTOR = "living near a <!-- chemical plant"

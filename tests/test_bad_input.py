@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 import random
 import re
+import resource
 import shutil
 import struct
 import subprocess
@@ -46,17 +48,21 @@ RDF_TYPE = ox.NamedNode(RDF + "type")
 
 
 def run_allkg(
-    args: list[str], cwd: Path, *, umask: int | None = None, timeout: float = 120
+    args: list[str], cwd: Path, *, umask: int | None = None, timeout: float = 120, max_memory: int | None = None
 ) -> subprocess.CompletedProcess[bytes]:
+    """``allkg ARGS`` in a subprocess; ``max_memory`` caps its address space (bytes), so an input
+    that would cost gigabytes fails the test at once instead of exhausting the machine."""
     env = dict(os.environ)
     env.pop("ALLKG_DEBUG", None)  # ALLKG_DEBUG=1 re-raises internal errors as tracebacks
+
+    def limits() -> None:
+        if umask is not None:
+            os.umask(umask)
+        if max_memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+
     return subprocess.run(
-        [sys.executable, "-m", "allkg", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        timeout=timeout,
-        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+        [sys.executable, "-m", "allkg", *args], cwd=cwd, env=env, capture_output=True, timeout=timeout, preexec_fn=limits
     )
 
 
@@ -501,3 +507,181 @@ def test_the_size_limit_is_the_users_to_raise(tmp_path: Path) -> None:
     assert built.returncode == 0, text_of(built.stderr)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUT_NAMES)
     assert elapsed < 30, f"a 1.5 MiB page took {elapsed:.1f} s"
+
+
+# --------------------------------------------------------------------------- special files
+
+GIB = 1 << 30
+
+# how each command is given a file, and the suffix a file of its kind needs
+READERS = [
+    pytest.param(lambda f: ["build", f, "--out", "out"], ".txt", id="build"),
+    pytest.param(lambda f: ["validate", f], ".ttl", id="validate"),
+    pytest.param(lambda f: ["export", "--data", f], ".nt", id="export"),
+    pytest.param(lambda f: ["query", "--name", "synonyms", "--data", f], ".jsonld", id="query"),
+]
+
+
+def special_file(cwd: Path, what: str, suffix: str) -> str:
+    """A FIFO, or a link to a device, named as a page or RDF file of the suffix."""
+    name = f"special{suffix}"
+    if what == "fifo":
+        os.mkfifo(cwd / name)
+    else:
+        (cwd / name).symlink_to(what)
+    return name
+
+
+@pytest.mark.parametrize(
+    ("what", "kind"),
+    [
+        pytest.param("/dev/zero", "character device", id="dev-zero"),
+        pytest.param("/dev/urandom", "character device", id="dev-urandom"),
+        pytest.param("fifo", "named pipe (FIFO)", id="fifo"),
+    ],
+)
+@pytest.mark.parametrize(("command", "suffix"), READERS)
+def test_a_special_file_is_refused_at_once(
+    tmp_path: Path, what: str, kind: str, command: Callable[[str], list[str]], suffix: str
+) -> None:
+    """/dev/zero never ends and stat says it holds 0 bytes; a FIFO blocks whoever opens it for
+    reading until a writer comes: each is refused in one line, without reading or waiting."""
+    name = special_file(tmp_path, what, suffix)
+    started = time.monotonic()
+    proc = run_allkg(command(name), tmp_path, timeout=30, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, name, kind, "not a regular file")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    assert elapsed < 5, f"refusing {what} took {elapsed:.1f} s"
+
+
+def test_a_device_named_as_a_page_is_refused(tmp_path: Path) -> None:
+    proc = run_allkg(["build", "/dev/zero", "--out", "out"], tmp_path, timeout=30, max_memory=2 * GIB)
+    assert_one_line_error(proc, "/dev/zero", "character device")
+
+
+def test_a_directory_is_not_a_page_or_an_rdf_file(tmp_path: Path) -> None:
+    from allkg.errors import InputError
+    from allkg.source import read_source
+
+    (tmp_path / "folder.ttl").mkdir()
+    for args in (["validate", "folder.ttl"], ["export", "--data", "folder.ttl"]):
+        assert_one_line_error(run_allkg(args, tmp_path), "folder.ttl", "directory")
+    with pytest.raises(InputError, match="a directory, not a regular file"):
+        read_source(tmp_path / "folder.ttl")
+
+
+def test_a_page_is_cut_off_at_the_limit_while_it_is_read(tmp_path: Path) -> None:
+    """/proc files are regular files whose size stat gives as 0: the limit is counted as they are read."""
+    from allkg.errors import InputError
+    from allkg.source import read_source
+
+    mounts = Path("/proc/self/mountinfo")  # text, and longer than 1 KiB on any Linux
+    assert mounts.stat().st_size == 0
+    with pytest.raises(InputError, match="mountinfo: over the .* MiB limit for one page"):
+        read_source(mounts, max_bytes=1024)
+
+
+# --------------------------------------------------------------------------- RDF that expands
+
+# The classic: ten entities, each ten of the one before, make 3 GB of "lol" from a kilobyte.
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n <!ENTITY lol0 "lol">\n'
+    + "".join(f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    + ']>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">\n'
+    ' <rdf:Description rdf:about="http://example.org/a"><s:name>&lol9;</s:name></rdf:Description>\n</rdf:RDF>\n'
+)
+
+DATA_READERS = [
+    pytest.param(["validate", "{file}"], id="validate"),
+    pytest.param(["export", "--data", "{file}"], id="export"),
+    pytest.param(["query", "--name", "synonyms", "--data", "{file}"], id="query"),
+    pytest.param(["publish", "--data", "{file}", "--out", "out"], id="publish"),
+    pytest.param(["load", "--data", "{file}", "--store", "out"], id="load"),
+    pytest.param(["serve", "--data", "{file}", "--port", "0"], id="serve"),
+]
+
+
+@pytest.mark.parametrize("args", DATA_READERS)
+def test_billion_laughs_is_refused_in_under_a_second(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "laughs.rdf").write_text(BILLION_LAUGHS, encoding="utf-8")
+    assert len(BILLION_LAUGHS) < 1000
+    started = time.monotonic()
+    proc = run_allkg([a.format(file="laughs.rdf") for a in args], tmp_path, timeout=60, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, "laughs.rdf", "DTD")
+    assert_nothing_written(tmp_path / "out", tmp_path)
+    assert elapsed < 1, f"refusing billion laughs took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        pytest.param("<!doctype rdf:RDF [ <!ENTITY a 'b'> ]>", id="lower-case-doctype"),
+        pytest.param("<!ENTITY a 'b'>", id="entity-alone"),
+    ],
+)
+@pytest.mark.parametrize("where", ["before-the-root", "inside-an-element"])
+def test_a_dtd_anywhere_in_rdf_xml_is_refused(tmp_path: Path, declaration: str, where: str) -> None:
+    """The parser reads a declaration anywhere, in any case: so does the check (split across reads too)."""
+    padding = "<!-- " + "x" * 5000 + " -->"  # the declaration comes after the first read
+    root = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">'
+    node = '<rdf:Description rdf:about="http://example.org/a"><s:name>x</s:name></rdf:Description>'
+    if where == "before-the-root":
+        text = padding + declaration + root + node + "</rdf:RDF>"
+    else:
+        text = root + padding + declaration + node + "</rdf:RDF>"
+    (tmp_path / "dtd.rdf").write_text(text, encoding="utf-8")
+    assert_one_line_error(run_allkg(["export", "--data", "dtd.rdf"], tmp_path), "dtd.rdf", "DTD")
+
+
+def test_rdf_xml_with_comments_and_cdata_is_read(tmp_path: Path) -> None:
+    """Our own RDF/XML, and RDF/XML with comments and CDATA sections, read as before."""
+    exported = run_allkg(["export", "--format", "rdfxml"], tmp_path)
+    assert exported.returncode == 0, text_of(exported.stderr)
+    (tmp_path / "ours.rdf").write_bytes(exported.stdout)
+    valid = run_allkg(["validate", "ours.rdf"], tmp_path)
+    assert valid.returncode == 0 and valid.stdout.startswith(b"Conforms"), text_of(valid.stderr)
+    (tmp_path / "other.rdf").write_text(
+        '<?xml version="1.0"?><!-- a comment -->\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:s="http://schema.org/">'
+        '<rdf:Description rdf:about="http://example.org/a"><!----><s:name><![CDATA[a < b & c]]></s:name>'
+        "</rdf:Description></rdf:RDF>",
+        encoding="utf-8",
+    )
+    proc = run_allkg(["export", "--data", "other.rdf", "--format", "ntriples"], tmp_path)
+    assert proc.returncode == 0, text_of(proc.stderr)
+    assert proc.stdout == b'<http://example.org/a> <http://schema.org/name> "a < b & c" .\n'
+
+
+LONG_NAMESPACE = "http://example.org/" + "n" * 100_000 + "/"
+# ~0.5 MB each, whose short names all stand for 100 KB IRIs: gigabytes of triples
+PREFIX_BOMBS = [
+    pytest.param(
+        "bomb.ttl",
+        f"@prefix p: <{LONG_NAMESPACE}> .\n" + "".join(f"p:s{i} p:p p:o .\n" for i in range(30_000)),
+        id="turtle-prefix",
+    ),
+    pytest.param(
+        "bomb.jsonld",
+        json.dumps({"@context": {"@vocab": LONG_NAMESPACE}, "@graph": [{"@id": f"http://e/{i}", "p": "o"} for i in range(20_000)]}),
+        id="jsonld-vocab",
+    ),
+    pytest.param(
+        "bomb.rdf",
+        f'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="{LONG_NAMESPACE}">'
+        + "".join(f'<rdf:Description rdf:about="http://e/{i}"><p:p>o</p:p></rdf:Description>' for i in range(10_000))
+        + "</rdf:RDF>",
+        id="rdfxml-namespace",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), PREFIX_BOMBS)
+def test_a_file_that_expands_without_bound_is_refused(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    proc = run_allkg(["export", "--data", name, "--format", "ntriples"], tmp_path, timeout=60, max_memory=2 * GIB)
+    elapsed = time.monotonic() - started
+    assert_one_line_error(proc, name, "64 times the size of the file")
+    assert elapsed < 5, f"refusing {name} took {elapsed:.1f} s"

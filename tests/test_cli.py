@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -155,6 +156,34 @@ def test_a_page_with_no_disease_gives_a_valid_graph_and_a_clear_message(tmp_path
     assert "SHACL: conforms" in proc.stderr
     graph = (tmp_path / "out" / "allkg.nt").read_text(encoding="utf-8")
     assert "/id/disease/" not in graph and "MONDO_0004967" not in graph
+
+
+@pytest.fixture(scope="module")
+def repeated_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The bundled page 50 times over, and the warnings its extraction gives: the same ones again and again."""
+    from allkg.pipeline import build
+
+    page = tmp_path_factory.mktemp("repeated") / "repeated.txt"
+    page.write_bytes(seed_path().read_bytes() * 50)
+    warnings = build([page]).warnings
+    assert len(warnings) > 300 and max(Counter(warnings).values()) == 49
+    return page, warnings
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "--out", "out"], ["extract"], ["export"], ["query", "--name", "synonyms"]],  # publish, serve, load: as export
+    ids=lambda command: command[0],
+)
+def test_each_warning_is_printed_once_with_its_count(repeated_page, tmp_path: Path, command: list[str]):
+    page, warnings = repeated_page
+    proc = allkg(*command, str(page), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    printed = [line for line in proc.stderr.splitlines() if line.startswith("allkg: warning: ")]
+    assert printed == [
+        f"allkg: warning: {warning}" + (f" (x{count})" if count > 1 else "") for warning, count in Counter(warnings).items()
+    ]
+    assert len(printed) < 30
 
 
 HEAVY = ("pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright")

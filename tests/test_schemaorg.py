@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from allkg.pipeline import build
 from allkg.resources import seed_path
-from allkg.schemaorg import html_snippet, project, to_json
+from allkg.schemaorg import html_snippet, project, to_json, to_quads
+from conftest import Recorder, loopback_server
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference" / "schemaorg-30.0"
 DATA = Path(__file__).resolve().parent / "data"
+VOCABULARY = DATA / "schemaorg-30.0" / "schemaorg-current-https.ttl"  # schema.org 30.0, CC BY-SA 3.0 (see its README)
+SHIPPED_CONTEXT = Path(__file__).resolve().parents[1] / "src" / "allkg" / "data" / "schemaorg-context.jsonld"
+RELEASE_30_CONTEXT_SHA256 = "d8167890b056bc7c71eb39b30cbb4816490d5e671371ba50a5a633d1bc36961a"
+"""sha256 of schemaorgcontext.jsonld of schema.org release 30.0 (data/releases/30.0/ in schemaorg/schemaorg)."""
 HTTP = "http://schema.org/"
 HTTPS = "https://schema.org/"
 
@@ -26,15 +34,16 @@ def document():
 
 @pytest.fixture(scope="module")
 def schema_graph(document) -> Graph:
-    """The projection as RDF, expanded with the reference copy of schema.org's context (no network)."""
-    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
-    local = dict(document, **{"@context": context})
-    return Graph().parse(data=json.dumps(local), format="json-ld")
+    """The projection as RDF, expanded by rdflib with schema.org's context (no network)."""
+    return Graph().parse(data=json.dumps(dict(document, **{"@context": schema_context()})), format="json-ld")
+
+
+def schema_context() -> dict:
+    return json.loads(SHIPPED_CONTEXT.read_text(encoding="utf-8"))["@context"]
 
 
 def test_the_package_ships_schema_orgs_own_context_unchanged():
-    shipped = Path(__file__).resolve().parents[1] / "src" / "allkg" / "data" / "schemaorg-context.jsonld"
-    assert shipped.read_bytes() == (SCHEMA_DIR / "schemaorgcontext.jsonld").read_bytes()
+    assert hashlib.sha256(SHIPPED_CONTEXT.read_bytes()).hexdigest() == RELEASE_30_CONTEXT_SHA256
 
 
 def test_the_package_reads_the_projection_offline_as_rdflib_does_with_the_reference(document, schema_graph):
@@ -55,7 +64,7 @@ def test_the_package_reads_the_projection_offline_as_rdflib_does_with_the_refere
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Graph:
-    return Graph().parse(SCHEMA_DIR / "schemaorg-current-https.ttl", format="turtle")
+    return Graph().parse(VOCABULARY, format="turtle")
 
 
 def test_the_condition_carries_what_the_page_says(document):
@@ -92,8 +101,7 @@ def wide_graph(tmp_path_factory) -> Graph:
     document = project(build(pages).graph)
     assert any(n.get("lastReviewed") == "2025-03-03" for n in document["@graph"])
     assert any("signOrSymptom" in n for n in document["@graph"])
-    context = json.loads((SCHEMA_DIR / "schemaorgcontext.jsonld").read_text(encoding="utf-8"))["@context"]
-    return Graph().parse(data=json.dumps(dict(document, **{"@context": context})), format="json-ld")
+    return Graph().parse(data=json.dumps(dict(document, **{"@context": schema_context()})), format="json-ld")
 
 
 def test_the_wide_projection_conforms_to_its_profile(wide_graph):
@@ -206,3 +214,83 @@ def test_the_profile_catches_a_broken_projection(schema_graph, break_it, message
     report = validate(broken, _profile())
     assert not report.conforms
     assert any(message in r.message for r in report.results), report.text()
+
+
+# --------------------------------------------------------------------------- reading it back
+
+
+def allkg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    """`allkg export --format schema-jsonld`, as a file."""
+    folder = tmp_path_factory.mktemp("exported")
+    proc = allkg("export", "--format", "schema-jsonld", "-q", cwd=folder)
+    assert proc.returncode == 0, proc.stderr
+    (folder / "schema.jsonld").write_text(proc.stdout, encoding="utf-8")
+    return folder / "schema.jsonld"
+
+
+def as_rdflib(ntriples: str) -> Graph:
+    return Graph().parse(data=ntriples, format="nt")
+
+
+def test_allkg_reads_back_its_own_schema_org_output(exported, document, tmp_path):
+    """validate, export --data and query --data read "@context": "https://schema.org" from the
+    bundled copy, giving the triples the projection means."""
+    validated = allkg("validate", str(exported), cwd=tmp_path)
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stdout.startswith("Conforms")
+    converted = allkg("export", "--data", str(exported), "--format", "ntriples", cwd=tmp_path)
+    assert converted.returncode == 0, converted.stderr
+    meant = ox.serialize(to_quads(document), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    assert as_rdflib(converted.stdout).isomorphic(as_rdflib(meant))
+    names = allkg(
+        "query", "--data", str(exported), "--format", "tsv",
+        "SELECT ?name { ?condition a schema:MedicalCondition ; schema:name ?name }", cwd=tmp_path,
+    )
+    assert names.returncode == 0, names.stderr
+    assert names.stdout.splitlines()[1:] == ['"acute lymphocytic leukemia"']
+
+
+@pytest.mark.parametrize("iri", ["https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"])
+def test_every_iri_of_schema_orgs_context_reads_the_bundled_copy(exported, document, tmp_path, iri):
+    named = json.loads(exported.read_text(encoding="utf-8"))
+    named["@context"] = iri
+    (tmp_path / "named.jsonld").write_text(json.dumps(named), encoding="utf-8")
+    proc = allkg("export", "--data", "named.jsonld", "--format", "ntriples", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    meant = ox.serialize(to_quads(document), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    assert as_rdflib(proc.stdout).isomorphic(as_rdflib(meant))
+
+
+class ContextServer(Recorder):
+    """Serves a JSON-LD context to whoever asks (nobody must)."""
+
+    def do_GET(self) -> None:
+        self.records.append((self.path, b""))
+        self.reply(200, "application/ld+json", b'{"@context": {"name": "http://schema.org/name"}}')
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        pytest.param(lambda url: {"@context": url, "name": "x"}, id="top-level"),
+        pytest.param(lambda url: {"@context": ["https://schema.org", url], "name": "x"}, id="after-schema-org"),
+        pytest.param(
+            lambda url: {"@context": "https://schema.org", "@id": "https://e.org/a",
+                         "about": {"@context": url, "name": "x"}},
+            id="nested",
+        ),
+    ],
+)
+def test_any_other_remote_context_is_refused_and_never_fetched(tmp_path, place):
+    with loopback_server(ContextServer) as (origin, records):
+        (tmp_path / "remote.jsonld").write_text(json.dumps(place(f"{origin}/context.jsonld")), encoding="utf-8")
+        proc = allkg("export", "--data", "remote.jsonld", cwd=tmp_path)  # validate reads files the same way
+        assert proc.returncode == 2, proc.stderr
+        assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith("allkg: error: remote.jsonld: ")
+        assert "not fetched" in proc.stderr
+        assert records == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,12 @@ class _State:
     def say(self, message: str) -> None:
         if not self.quiet:
             click.echo(message, err=True)
+
+    def warn(self, warnings: Iterable[str]) -> None:
+        """Each distinct warning once, in the order first seen, with how often it came: a page
+        stating a thing hundreds of times would otherwise print hundreds of lines."""
+        for warning, count in Counter(warnings).items():
+            self.say(f"allkg: warning: {warning}" + (f" (x{count})" if count > 1 else ""))
 
 
 @click.group(context_settings=CONTEXT)
@@ -148,8 +156,7 @@ def build(
         result = run_build(
             sources, base_iri=base_iri, max_bytes=int(max_source_mib * 1_048_576), check_pages=not no_validate
         )
-        for warning in result.warnings:
-            state.say(f"allkg: warning: {warning}")
+        state.warn(result.warnings)
         pages = len(result.pages)
         facts = sum(page.facts for page in result.pages)
         graph, page_reports = result.graph, result.page_reports
@@ -235,9 +242,8 @@ def extract(state: _State, sources: tuple[Path, ...], base_iri: str, max_source_
 
     ids = id_namespace(check_base_iri(base_iri))
     extractions = extract_pages(expand_sources(sources), max_bytes=int(max_source_mib * 1_048_576))
+    state.warn(warning for extraction in extractions for warning in extraction.warnings)
     for extraction in extractions:
-        for warning in extraction.warnings:
-            state.say(f"allkg: warning: {warning}")
         for fact in extraction.facts:
             obj = fact.object
             record = {
@@ -334,8 +340,7 @@ def publish(
     if not no_validate:
         _check_publishable(graph)
     site = build_site(graph, base_iri=base_iri, ontology_labels=_ontology_labels(graph))
-    for warning in site.warnings:
-        state.say(f"allkg: warning: {warning}")
+    state.warn(site.warnings)
     stale = stale_files(out, site.files)
     atomic_write_all({out / name: content for name, content in site.files.items()})
     for path in stale:
@@ -702,8 +707,7 @@ def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: st
     from allkg.pipeline import build as run_build
 
     result = run_build(sources, base_iri=base_iri)
-    for warning in result.warnings:
-        state.say(f"allkg: warning: {warning}")
+    state.warn(result.warnings)
     return result.graph
 
 

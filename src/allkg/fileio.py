@@ -1,13 +1,60 @@
-"""Atomic output: write every file to a temporary name in its folder, then rename them all."""
+"""Files in and out: input is read from regular files only, within a limit counted while
+reading; output is written to a temporary name in its folder, then renamed."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from allkg.errors import InputError
+
+MIB = 1_048_576
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a file for reading, or raise :class:`InputError` when it is missing, unreadable or
+    not a regular file: a device (/dev/zero never ends), a FIFO (opening it would wait for a
+    writer; it is opened without blocking and refused), a folder or a socket."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+        raise InputError(f"{path}: {kind}, not a regular file")
+    return os.fdopen(fd, "rb")  # O_NONBLOCK does nothing to a regular file's reads
+
+
+def read_limited(path: Path, limit: int, *, over: str) -> bytes:
+    """The bytes of a regular file, refused (:class:`InputError`, ending with ``over``) when it
+    holds more than ``limit``: counted while reading, as a file can grow, and /proc's say 0."""
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        try:
+            data = handle.read(limit + 1) if size <= limit else b""
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if size > limit or len(data) > limit:
+        known = f"{size / MIB:.1f} MiB, " if size > limit else ""
+        raise InputError(f"{path}: {known}over the {limit / MIB:.3g} MiB limit {over}")
+    return data
 
 
 Content = bytes | Callable[[BinaryIO], None]

@@ -114,14 +114,9 @@ def _condition(node, out, one, texts, same_as) -> dict[str, Any]:
 
 
 def to_quads(document: dict[str, Any] | list[Any]) -> list[ox.Quad]:
-    """The RDF of a schema.org JSON-LD document (or a list of documents), read offline.
-
-    ``"https://schema.org"`` contexts are replaced by the copy shipped in the package
-    (``data/schemaorg-context.jsonld``); any other remote context is refused.
-    """
-    documents = document if isinstance(document, list) else [document]
-    local = [dict(d, **{"@context": _local_context(d.get("@context"))}) if isinstance(d, dict) else d for d in documents]
-    return list(ox.parse(json.dumps(local).encode("utf-8"), format=ox.RdfFormat.JSON_LD))
+    """The RDF of a schema.org JSON-LD document (or a list of documents), read offline
+    (see :func:`with_local_context`)."""
+    return list(ox.parse(json.dumps(with_local_context(document)).encode("utf-8"), format=ox.RdfFormat.JSON_LD))
 
 
 def check(document: dict[str, Any]) -> Report:
@@ -137,14 +132,35 @@ def check(document: dict[str, Any]) -> Report:
     return validate(data, profile)
 
 
-def _local_context(context: Any) -> Any:
-    if isinstance(context, list):
-        return [_local_context(c) for c in context]
-    if isinstance(context, str):
-        if context.rstrip("/") in ("https://schema.org", "http://schema.org"):
-            return _schema_context()
-        raise ValueError(f"remote JSON-LD context {context!r} is not fetched")
-    return context
+SCHEMA_ORG_CONTEXTS = frozenset({"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"})
+"""The IRIs that name schema.org's context, read from the copy shipped in the package."""
+MAX_LOCAL_CONTEXTS = 100
+"""Times one file may name schema.org's context: each is a 200 KB copy for the parser to read."""
+
+
+def with_local_context(document: Any) -> Any:
+    """A JSON-LD document (or a list of documents) whose top-level contexts naming schema.org
+    (:data:`SCHEMA_ORG_CONTEXTS`) are the copy shipped in the package (release 30.0); any other
+    remote context raises ValueError: nothing is fetched."""
+    mapped = 0
+
+    def local(context: Any) -> Any:
+        nonlocal mapped
+        if isinstance(context, list):
+            return [local(c) for c in context]
+        if not isinstance(context, str):
+            return context
+        if context not in SCHEMA_ORG_CONTEXTS:
+            raise ValueError(f"remote JSON-LD context {context!r} is not fetched")
+        mapped += 1
+        if mapped > MAX_LOCAL_CONTEXTS:
+            raise ValueError(f"schema.org's context is named more than {MAX_LOCAL_CONTEXTS} times")
+        return _schema_context()
+
+    def with_local(node: Any) -> Any:
+        return dict(node, **{"@context": local(node["@context"])}) if isinstance(node, dict) and "@context" in node else node
+
+    return [with_local(d) for d in document] if isinstance(document, list) else with_local(document)
 
 
 @cache

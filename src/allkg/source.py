@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from allkg.errors import InputError
+from allkg.fileio import read_limited
 from allkg.html import html_to_text, looks_like_html
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
@@ -46,20 +47,7 @@ class SourceDocument:
 
 def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> SourceDocument:
     """Read and decode one page, or raise :class:`InputError` with a one-line reason."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a page")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: {size / 1_048_576:.1f} MiB is over the {max_bytes / 1_048_576:.0f} MiB limit "
-                "for one page (raise it with --max-source-mib)"
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    data = read_limited(path, max_bytes, over="for one page (raise it with --max-source-mib)")
     return decode_source(data, name=path.name, max_bytes=max_bytes)
 
 
