@@ -35,7 +35,7 @@ from allkg.load import CountMismatch, Endpoint, Remote, ServerChosenAuth, load_e
 from allkg.pipeline import build
 from allkg.serialize import serialize
 
-PAGES = Path(__file__).resolve().parent / "data" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "corpus" / "tuned"  # pages written for the tests in other sites' styles
 USER = "loader"
 TEMP = "-allkg-tmp-"
 

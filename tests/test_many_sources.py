@@ -15,13 +15,13 @@ from allkg.source import read_source
 
 DATA = Path(__file__).resolve().parent / "data"
 HTML_PAGE = DATA / "hospital-all.html"
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+TUNED = Path(__file__).resolve().parents[1] / "corpus" / "tuned"
 ALLKG = "https://w3id.org/allkg/ontology/"
 ID = "https://w3id.org/allkg/id/"
 
 
 def test_html_keeps_lists_and_drops_navigation_scripts_and_styles():
-    text, title = html_to_text(HTML_PAGE.read_text(encoding="utf-8"))
+    text, title, _ = html_to_text(HTML_PAGE.read_text(encoding="utf-8"))
     assert title == "Acute lymphoblastic leukemia | Example Hospital"
     lines = text.splitlines()
     assert "- Exposure to radiation" in lines and "- Bone or joint pain" in lines
@@ -44,7 +44,7 @@ def test_html_page_facts_quote_the_text_they_come_from():
 
 
 def test_a_fact_stated_by_several_pages_is_one_triple_with_evidence_from_each(tmp_path: Path):
-    pages = [seed_path(), HTML_PAGE, DEV / "all-overview-structured.txt"]
+    pages = [seed_path(), HTML_PAGE, TUNED / "all-overview-structured.txt"]
     result = build(pages)
     graph = result.graph.union()
     disease = f"<{ID}disease/acute-lymphocytic-leukemia>"

@@ -39,7 +39,7 @@ from allkg.query import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO / "tests" / "data" / "pages"
+PAGES = REPO / "corpus" / "tuned"
 ID = "https://w3id.org/allkg/id/"
 ALLKG = "https://w3id.org/allkg/ontology/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

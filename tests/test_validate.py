@@ -109,7 +109,7 @@ def test_class_targets_matched_in_the_query_give_the_same_report(case, monkeypat
     assert ours(data) == pyshacl_report(data)
 
 
-PAGES = sorted((Path(__file__).resolve().parent / "data" / "pages").glob("*.txt"))
+PAGES = [Path(__file__).resolve().parents[1] / "corpus" / "tuned" / f"{name}.txt" for name in ("encyclopedia", "mayo-full", "nci-style")]
 
 
 def test_a_build_checked_page_by_page_has_the_report_of_the_whole_graph():
