@@ -26,7 +26,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     """Every fact the page states about its disease; what cannot be read is said in warnings."""
     page = Page(document.name, document.text, layout, mentions, lexicon)
     result = Extraction(document)
-    result.title = title(layout, document.title, lambda text: bool(lexicon.find(text).within(0, len(text), "disease")))
+    result.title = title(layout, document.title, lambda text: _names_a_disease(lexicon, text))
     result.publisher = publisher(layout)
     result.last_reviewed = last_reviewed(document.text)
     subject = find_subject(page, result.title)
@@ -51,6 +51,13 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     result.facts = merge(facts, page.warnings, document.name)
     result.warnings.extend(page.warnings)
     return result
+
+
+def _names_a_disease(lexicon: Lexicon, text: str) -> bool:
+    """The text names a disease more particular than "cancer" or "leukaemia" (a title, not a site's name)."""
+    from allkg.extract.facts.disease import is_generic
+
+    return any(not is_generic(lexicon.ground(m, "disease").concept) for m in lexicon.find(text).within(0, len(text), "disease"))
 
 
 def merge(facts: list[Fact], warnings: list[str], name: str) -> list[Fact]:

@@ -39,9 +39,12 @@ _CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?)"
 _ADULT = r"(?:adult|adults')"
 _AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
 _AGE_AFTER = {
-    "childhood": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?in\s+(?:children|childhood|kids|young people|infants|babies)\b", re.I),
-    "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?in\s+adults\b", re.I),
+    "childhood": re.compile(
+        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:children|childhood|child|kids|young people|infants|babies)\b", re.I
+    ),
+    "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?adults?\b", re.I),
 }
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\(\s*$")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
 _QUOTED_NAME = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,200})[\"”]")
 _QUOTED_LIST = r"[\"“][^\"“”\n]{1,200}[\"”](?:[ \t]*(?:,[ \t]*)?(?:or|and|,)[ \t]*[\"“][^\"“”\n]{1,200}[\"”])*"
@@ -67,6 +70,11 @@ _ABOUT_THIS_PAGE = re.compile(
     r"(?:is about|explains|covers|describes|tells you about|gives information about)\b",
     re.IGNORECASE,
 )
+_GENERIC = re.compile(
+    r"(?:cancer|leuka?emia|lymphoma|tumou?r|neoplasm|malignancy|carcinoma|sarcoma|blood cancer|hematologic cancer)s?",
+    re.IGNORECASE,
+)
+"""Names of a whole family of diseases: a page that uses one is about a member of it, if it names one."""
 _CANCERS = frozenset({"DOID:162"})
 """DO's cancer: a cancer the page names is never a sign."""
 _WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
@@ -94,9 +102,12 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
     scores: Counter[str] = Counter()
     concepts: dict[str, Concept] = {}
     first: dict[str, Mention] = {}
+    headlined: list[str] = []
     for weight, mention in _weighted_mentions(page, title):
         grounding = page.ground(mention, "disease")
         concept = defined.get(mention.text, grounding.concept)
+        if weight >= _WEIGHTS["first heading"] and concept.path not in headlined:
+            headlined.append(concept.path)
         if grounding.scope == "abbreviation" and mention.text not in defined:
             weight /= 2  # an acronym the page does not define may be another disease's ("MDS")
         scores[concept.path] += weight
@@ -113,10 +124,16 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         return _defined_locally(page)
     own = {path: page.lexicon.curies(c) for path, c in concepts.items()}
     ancestry = {path: page.lexicon.ancestors(c) for path, c in concepts.items()}
+    for path, concept in concepts.items():
+        if is_generic(concept) and len(scores) > 1:
+            scores[path] *= 0.25  # "cancer", "leukaemia": the page's own disease is a kind of it
     best = max(scores, key=lambda path: (scores[path], -first[path].start if path in first else 0))
     narrower = [p for p in scores if own[best] & ancestry[p] and scores[p] >= 0.4 * scores[best]]
     if narrower:  # "leukaemia" all over an ALL page: the page is about ALL
         best = max(narrower, key=lambda path: (scores[path], -first[path].start if path in first else 0))
+    headline = [p for p in headlined if p != best and own[best] & ancestry.get(p, frozenset())]
+    if headline:  # "What is childhood ALL?" heads a page that mostly says "ALL": it is about childhood ALL
+        best = headline[0]
     concept = concepts[best]
     names = {best}
     age = _age_of_page(page, title, concept, first.get(best))
@@ -140,14 +157,22 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
     )
 
 
+def is_generic(concept: Concept) -> bool:
+    """A name for a whole family of diseases ("cancer", "leukaemia", "blood cancer")."""
+    return bool(_GENERIC.fullmatch(concept.pref_label))
+
+
 def _defined_abbreviations(page: Page) -> dict[str, Concept]:
     """Abbreviations the page defines for a disease ("myelodysplastic syndromes (MDS)")."""
     defined: dict[str, Concept] = {}
-    for seg in _readable(page):
+    for seg in page.layout.segments:  # breadcrumbs too: "Forums > ... > JMML (juvenile myelomonocytic leukaemia)"
         for mention in page.within(seg.start, seg.end, "disease"):
             after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
             if after and _is_initialism(after.group("abbr"), mention.text):
                 defined.setdefault(after.group("abbr"), page.ground(mention, "disease").concept)
+            before = _ABBREVIATION_BEFORE.search(page.text, seg.start, mention.start)
+            if before and page.text[mention.end : mention.end + 1] == ")" and _is_initialism(before.group("abbr"), mention.text):
+                defined.setdefault(before.group("abbr"), page.ground(mention, "disease").concept)  # "JMML (juvenile ...)"
     return defined
 
 
@@ -166,9 +191,10 @@ def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Men
     for section in page.layout.sections:
         heading = section.heading
         if heading is not None and not heading.boilerplate and section.type != "navigation":
+            named = page.within(heading.start, heading.end, "disease")
             weight = _WEIGHTS["heading" if seen_heading else "first heading"]
-            seen_heading = True
-            for mention in page.within(heading.start, heading.end, "disease"):
+            seen_heading = seen_heading or bool(named)  # the first heading that names a disease
+            for mention in named:
                 yield weight, mention
     for _, seg in page.content():
         defined = _DEFINITION.match(seg.text)

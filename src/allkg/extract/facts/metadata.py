@@ -29,8 +29,8 @@ def title(layout: Layout, markup_title: str | None, names_a_disease: Callable[[s
     scraped page starts with menus and banners), among the first few; else none."""
     if markup_title:
         return markup_title
-    headings = [s for s in layout.segments[:40] if s.kind == "heading" and not s.boilerplate]
-    return next((" ".join(h.text.split()) for h in headings[:6] if names_a_disease(h.text)), None)
+    headings = [s for s in layout.segments[:60] if s.kind == "heading" and not s.boilerplate]
+    return next((" ".join(h.text.split()) for h in headings[:10] if names_a_disease(h.text)), None)
 
 
 def publisher(layout: Layout) -> str | None:
