@@ -86,7 +86,8 @@ class Lexicon:
         self._term_senses: dict[int, tuple[Sense, ...]] = {}
         self._branches: dict[int, str] = {}
         self._term_concepts: dict[tuple[int, str], Concept] = {}
-        self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]]]] = {}
+        self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]] = {}
+        self._fuzzy_found: dict[tuple[str, str], Grounding | None] = {}
         self._automaton: Any = None
         self._forms_read = 0
 
@@ -250,17 +251,32 @@ class Lexicon:
     def fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         """A close match for a list item that names nothing exactly ("tiredness all the time"):
         the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
+        key = (phrase, kind)
+        if key not in self._fuzzy_found:
+            if len(self._fuzzy_found) > 50_000:
+                self._fuzzy_found.clear()
+            self._fuzzy_found[key] = self._fuzzy(phrase, kind)
+        return self._fuzzy_found[key]
+
+    def _fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         from rapidfuzz import fuzz, process
 
         words = [w for w in normal_phrase(phrase, self._acronyms).split() if w not in _MODIFIERS]
         query = _content_words(" ".join(words))
         if not query:
             return None
-        choices, targets = self._choices(kind)
-        best = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)
+        choices, targets, index = self._choices(kind)
+        # only forms that share one of the query's two rarest words can reach the cutoff
+        rarest = sorted({w for w in query.split() if w in index}, key=lambda w: (len(index[w]), w))[:2]
+        candidates = sorted({i for w in rarest for i in index[w]})
+        if not candidates:
+            return None
+        best = process.extractOne(
+            query, [choices[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+        )
         if best is None:
             return None
-        _, row, concept = targets[best[2]]
+        _, row, concept = targets[candidates[best[2]]]
         score = round(best[1] / 100, 3)
         if concept is not None:  # a form of our overlay: map to its exact matches
             exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
@@ -271,8 +287,11 @@ class Lexicon:
             return Grounding(Concept(f"{kind}/{slugify(label)}", kind, label, mappings=close, score=score), "fuzzy")
         return Grounding(self._phrase_concept(phrase, kind, row, "fuzzy", score), "fuzzy")
 
-    def _choices(self, kind: str) -> tuple[list[str], list[tuple[str, int, Concept | None]]]:
-        """The content words of every form that can name ``kind`` (made once per kind), and what each names."""
+    def _choices(
+        self, kind: str
+    ) -> tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]:
+        """The content words of every form that can name ``kind`` (made once per kind), what each
+        names, and which forms hold each word."""
         cached = self._fuzzy_choices.get(kind)
         if cached is not None:
             return cached
@@ -291,8 +310,12 @@ class Lexicon:
                 if concept.kind == kind:
                     choices.append(_content_words(" ".join(decode[c] for c in coded)))
                     targets.append(("curated", -1, concept))
-        self._fuzzy_choices[kind] = (choices, targets)
-        return choices, targets
+        index: dict[str, list[int]] = {}
+        for position, choice in enumerate(choices):
+            for word in set(choice.split()):
+                index.setdefault(word, []).append(position)
+        self._fuzzy_choices[kind] = (choices, targets, index)
+        return choices, targets, index
 
     def lookup(self, phrase: str, kind: str) -> Grounding | None:
         """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
