@@ -88,6 +88,10 @@ class Lexicon:
         self._term_concepts: dict[tuple[int, str], Concept] = {}
         self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]] = {}
         self._fuzzy_found: dict[tuple[str, str], Grounding | None] = {}
+        self._looked_up: dict[tuple[str, str], Grounding | None] = {}
+        self._curies: dict[Concept, frozenset[str]] = {}
+        self._ancestors: dict[Concept, frozenset[str]] = {}
+        self._grounded: dict[tuple[int, str], tuple[Mention, Grounding | None]] = {}
         self._automaton: Any = None
         self._forms_read = 0
 
@@ -186,6 +190,15 @@ class Lexicon:
         """The concept of ``kind`` a mention names: our overlay's first, then the ontology term
         named most directly (label, exact, layperson, abbreviation; then narrow, broad, related
         synonyms, which give the page's phrase a concept of its own mapped to the term)."""
+        key = (id(mention), kind)
+        cached = self._grounded.get(key)
+        if cached is None or cached[0] is not mention:
+            if len(self._grounded) > 500_000:
+                self._grounded.clear()
+            cached = self._grounded[key] = (mention, self._ground(mention, kind))
+        return cached[1]
+
+    def _ground(self, mention: Mention, kind: str) -> Grounding | None:
         best: tuple[tuple[int, int, str], Grounding] | None = None
         for sense in mention.senses:
             candidate = self._grounding(sense, kind, mention.text)
@@ -319,13 +332,25 @@ class Lexicon:
 
     def lookup(self, phrase: str, kind: str) -> Grounding | None:
         """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
-        whole = [m for m in self.find(phrase).within(0, len(phrase), kind) if m.start == 0 and m.end == len(phrase.rstrip())]
-        return self.ground(whole[0], kind) if whole else None
+        key = (phrase, kind)
+        if key not in self._looked_up:
+            if len(self._looked_up) > 50_000:
+                self._looked_up.clear()
+            found = self.find(phrase).within(0, len(phrase), kind)
+            whole = [m for m in found if m.start == 0 and m.end == len(phrase.rstrip())]
+            self._looked_up[key] = self.ground(whole[0], kind) if whole else None
+        return self._looked_up[key]
 
     # -- the ontologies' hierarchy and labels -------------------------------------------------
 
     def curies(self, concept: Concept) -> frozenset[str]:
         """The ontology terms a concept is (its exact matches, as CURIEs, with the rows' own IDs)."""
+        cached = self._curies.get(concept)
+        if cached is None:
+            cached = self._curies[concept] = self._curies_of(concept)
+        return cached
+
+    def _curies_of(self, concept: Concept) -> frozenset[str]:
         found = set()
         for prop, iri in concept.mappings:
             if prop == "exactMatch":
@@ -347,6 +372,12 @@ class Lexicon:
 
     def ancestors(self, concept: Concept) -> frozenset[str]:
         """Every superclass (by is_a, transitively) of the terms a concept is."""
+        cached = self._ancestors.get(concept)
+        if cached is None:
+            cached = self._ancestors[concept] = self._ancestors_of(concept)
+        return cached
+
+    def _ancestors_of(self, concept: Concept) -> frozenset[str]:
         seen: set[str] = set()
         stack = list(self.curies(concept))
         while stack:
@@ -379,7 +410,9 @@ class PageMentions:
         where two overlap, the one that starts first wins, then the longer."""
         chosen: list[Mention] = []
         reach = start
-        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
+        found = self._found
+        for index in range(bisect.bisect_left(self._starts, start), len(found)):
+            mention = found[index]
             if mention.start >= end:
                 break
             if mention.end > end or mention.start < reach:
@@ -395,7 +428,9 @@ class PageMentions:
         a form inside a longer form of another kind counts ("B-cell" in "B-cell ALL")."""
         chosen: list[Mention] = []
         reach = start
-        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
+        found = self._found
+        for index in range(bisect.bisect_left(self._starts, start), len(found)):
+            mention = found[index]
             if mention.start >= end:
                 break
             if mention.end <= end and mention.start >= reach and self.lexicon.can_name(mention, kind):

@@ -36,6 +36,12 @@ _AGE_EXPRESSIONS = (
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
 )
+_AGE_WORDS = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
+"""A number in digits or words: only then can a clause give an age in numbers."""
 _AGE_GROUPS = (
     # (label of our vocabulary's concept, youngest, oldest): the narrowest that holds a range wins
     ("infants", 0, 1),
@@ -127,6 +133,8 @@ def _ages_in(page: Page, start: int, end: int) -> list[AgeMention]:
         for m in page.within(start, end, "age-group")
         if not _POSSESSIVE.search(m.text) and not _POSSESSIVE.match(page.text, m.end)
     ]
+    if not _AGE_WORDS.search(page.text, start, end):
+        return sorted(found, key=lambda a: a.start)
     for pattern, shape in _AGE_EXPRESSIONS:
         for match in pattern.finditer(page.text, start, end):
             group = _group_of(shape, [g for g in match.groups() if g])

@@ -117,7 +117,7 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
     for abbreviation, concept in defined.items():
         if not any(page.lexicon.ground(m, "disease") for m in page.lexicon.find(abbreviation).within(0, len(abbreviation))):
             # an abbreviation the lexicon does not know ("AML"): each use names the disease
-            uses = sum(len(re.findall(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", seg.text)) for seg in _readable(page))
+            uses = _uses(page, abbreviation)
             scores[concept.path] += uses
             concepts.setdefault(concept.path, concept)
     if not scores:
@@ -178,8 +178,7 @@ def _defined_abbreviations(page: Page) -> dict[str, Concept]:
 
 def _readable(page: Page) -> list[Segment]:
     """Headings and content segments: where the page names its disease."""
-    headings = [s.heading for s in page.layout.sections if s.heading is not None and not s.heading.boilerplate]
-    return sorted([*headings, *(seg for _, seg in page.content())], key=lambda s: s.start)
+    return page.readable
 
 
 def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Mention]]:
@@ -307,8 +306,7 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
 
 def _uses(page: Page, abbreviation: str) -> int:
     """How often the page's readable text uses an abbreviation as a word of its own."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])")
-    return sum(len(pattern.findall(seg.text)) for seg in _readable(page))
+    return page.word_counts[abbreviation]
 
 
 def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:

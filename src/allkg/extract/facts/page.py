@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from allkg.extract.structure import CONTENT_SECTIONS, Layout, Section, Segment
 from allkg.facts import Entity, Span, concept_entity, local_entity
@@ -21,6 +23,7 @@ class Page:
     mentions: PageMentions
     lexicon: Lexicon
     warnings: list[str] = field(default_factory=list)
+    _within: dict[tuple[int, int, str | None], list[Mention]] = field(default_factory=dict, repr=False)
 
     def content(self) -> Iterator[tuple[Section, Segment]]:
         """Segments that may state facts: not site chrome, in sections about the disease."""
@@ -31,8 +34,24 @@ class Page:
                 if not seg.boilerplate:
                     yield section, seg
 
+    @cached_property
+    def readable(self) -> list[Segment]:
+        """Headings and content segments, in page order: where the page names its disease."""
+        headings = [s.heading for s in self.layout.sections if s.heading is not None and not s.heading.boilerplate]
+        return sorted([*headings, *(seg for _, seg in self.content())], key=lambda s: s.start)
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each word (as written, hyphens splitting) stands in the readable text."""
+        return Counter(w for seg in self.readable for w in re.findall(r"(?<![\w-])[\w]+(?![\w-])", seg.text))
+
     def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return self.mentions.within(start, end, kind)
+        """The mentions in a span (of one kind), remembered: each stage asks about the same segments."""
+        key = (start, end, kind)
+        found = self._within.get(key)
+        if found is None:
+            found = self._within[key] = self.mentions.within(start, end, kind)
+        return list(found)
 
     def ground(self, mention: Mention, kind: str) -> Grounding:
         grounding = self.lexicon.ground(mention, kind)
