@@ -128,6 +128,12 @@ def list_kind(block: ListBlock) -> str | None:
             for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor")):
                 if cue.search(text):
                     return kind
+    if block.intro is not None and block.section.type not in LIST_KIND_BY_SECTION:
+        # "Most of the signs come from the shortage of normal blood cells." then a list
+        if not ADVICE.search(block.intro.text) and not _PROCEDURES.search(block.intro.text):
+            for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor")):
+                if cue.search(block.intro.text):
+                    return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
 
 

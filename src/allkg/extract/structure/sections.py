@@ -31,7 +31,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
         ("symptoms", r"symptom|\bsigns?\b|how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
-                     r"warning|what does it feel|how does it feel|effects on the body"),
+                     r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
+                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would) (?:i|you) notice"),
         ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
         ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
@@ -67,6 +68,8 @@ class ListBlock:
     section: Section
     items: list[Segment] = field(default_factory=list)
     displaced: bool = False
+    intro: Segment | None = None
+    """The sentence just before a list that has no lead-in ("Most of the signs come from...")."""
     explanations: dict[int, list[Segment]] = field(default_factory=dict)
     """Sentences a run-on scrape left between items, explaining the item before them
     ("Exposure to radiation. People exposed to very high levels... have an increased risk."),
@@ -102,6 +105,7 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
     footer_started = False
     for section in sections:
         current: ListBlock | None = None
+        previous: Segment | None = None
         for seg in section.segments:
             if seg.kind == "lead-in" and not seg.boilerplate:
                 current = ListBlock(seg, section)
@@ -110,7 +114,7 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 if current is None:
                     # items under a heading of their own are in place; after the footer, under none, moved
                     moved = footer_started and section.type in ("page", "other", "navigation")
-                    current = ListBlock(None, section, displaced=moved)
+                    current = ListBlock(None, section, displaced=moved, intro=previous)
                     blocks.append(current)
                 current.items.append(seg)
             elif current is not None and current.lead_in is not None and _glued_item(seg, current):
@@ -125,6 +129,7 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
             else:
                 footer_started = footer_started or (seg.boilerplate and _left_empty(blocks))
                 current = None
+            previous = seg if seg.kind == "sentence" and not seg.boilerplate else None
     # one short phrase after the footer is a link's text, not a list
     return [b for b in blocks if b.lead_in is not None or (b.items and (not b.displaced or len(b.items) >= 2))]
 

@@ -28,7 +28,7 @@ _ABBREVIATION = re.compile(
 )
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
 _INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
-_LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|may have|can cause)$", re.I)
+_LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
 _CHROME = re.compile(
     r"©|\bcopyright\b|all rights reserved|\badvertis|\bsponsored\b|privacy (?:policy|statement|notice)|"
     r"\bcookies?\b|terms (?:of|and) (?:use|service|conditions)|\bcontact us\b|\bdonat(?:e|ion)s?\b|\bgive now\b|"
@@ -121,7 +121,7 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
         body = text[piece_start:piece_end]
         words = len(body.split())
         if body.endswith(":") or (
-            len(pieces) == 1 and following is not None and following.item and _LEAD_IN_END.search(body)
+            len(pieces) == 1 and following is not None and following.item and words >= 4 and _LEAD_IN_END.search(body)
         ):
             kind: SegmentKind = "lead-in"
         elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
