@@ -121,13 +121,19 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 current.items.append(seg)
             elif current is not None and current.items and _explains(seg, current):
                 current.explanations.setdefault(current.items[-1].start, []).append(seg)
-            elif footer_started and seg.kind == "sentence" and not seg.boilerplate and item_like(seg.text):
+            elif (
+                footer_started
+                and section.type in ("page", "other", "navigation")
+                and seg.kind == "sentence"
+                and not seg.boilerplate
+                and item_like(seg.text)
+            ):
                 if current is None or not current.displaced:
                     current = ListBlock(None, section, displaced=True)
                     blocks.append(current)
                 current.items.append(seg)
             else:
-                footer_started = footer_started or (seg.boilerplate and _left_empty(blocks))
+                footer_started = footer_started or (bool(_FOOTER.search(seg.text)) and _left_empty(blocks))
                 current = None
             previous = seg if seg.kind == "sentence" and not seg.boilerplate else None
     # one short phrase after the footer is a link's text, not a list
@@ -145,6 +151,12 @@ def _explains(seg: Segment, block: ListBlock) -> bool:
     )
 
 
+_FOOTER = re.compile(
+    r"©|\bcopyright\b|all rights reserved|privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)|"
+    r"\bdoes not endorse\b|\badvertising\b|\bregistered charity\b|\bcompany (?:no|number)\b",
+    re.IGNORECASE,
+)
+"""What only a page's footer says: where a scrape may have moved a list."""
 _EXPLANATION_CUE = re.compile(
     r"\b(?:risk|increase[sd]?|more likely|linked|associated|chance|causes?|may have|can lead)\b", re.IGNORECASE
 )
