@@ -246,6 +246,7 @@ def test_service_is_refused_and_reaches_no_network(client: httpx.Client):
         query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
         reply = client.get("/sparql", params={"query": query})
         assert reply.status_code == 403 and "SERVICE" in reply.text
+        assert "--" not in reply.text  # no option of allkg query: a client of the endpoint has none
         with pytest.raises(TimeoutError):
             listener.accept()
     finally:
@@ -272,6 +273,12 @@ def test_the_query_page_works_in_a_browser(browser, server: Running):
         assert "acute lymphoblastic leukemia" in cells
     finally:
         page.close()
+
+
+def test_a_from_graph_the_data_lacks_is_refused_without_naming_options(client: httpx.Client):
+    reply = client.get("/sparql", params={"query": "SELECT * FROM <http://example.org/remote.ttl> { ?s ?p ?o }"})
+    assert reply.status_code == 403 and "FROM <http://example.org/remote.ttl>: not a graph" in reply.text
+    assert "--" not in reply.text
 
 
 # --- under load ----------------------------------------------------------------------------------

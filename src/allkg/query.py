@@ -155,10 +155,11 @@ def _resolve(kind: str | None, value: str, prefixes: dict[str, str], base: str |
     return value
 
 
-def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool = False) -> None:
+def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool = False, endpoint: bool = False) -> None:
     """Refuse what a read-only, offline query must not do (raises ForbiddenQuery).
 
     ``graphs`` are the named graphs of the store; None (not loaded yet) skips the FROM check.
+    ``endpoint``: the query came to ``allkg serve``, whose clients have no options to offer them.
     """
     if info.updates:
         raise ForbiddenQuery(
@@ -166,12 +167,14 @@ def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool
             "(SELECT, ASK, CONSTRUCT, DESCRIBE)"
         )
     if info.services and not allow_network:
-        raise ForbiddenQuery("SERVICE would query a remote endpoint over the network; refused (--allow-network permits it)")
+        remedy = "this endpoint never calls out" if endpoint else "refused (--allow-network permits it)"
+        raise ForbiddenQuery(f"SERVICE would query a remote endpoint over the network; {remedy}")
     unknown = [iri for iri in info.from_graphs if graphs is not None and iri not in graphs]
     if unknown:
+        remedy = "" if endpoint else "--allow-network fetches it; or load the file with --data; "
         raise ForbiddenQuery(
             f"FROM <{unknown[0]}>: not a graph of the loaded data, and nothing is fetched "
-            "(--allow-network fetches it; or load the file with --data; a FROM may name one of the evidence graphs)"
+            f"({remedy}a FROM may name one of the evidence graphs)"
         )
 
 

@@ -181,7 +181,7 @@ def create_app(
             return _send(request, _Body(_service_description().encode("utf-8"), "text/turtle"), vary=True)
         info = inspect_query(text)
         try:
-            check_query(info, graphs=named_graphs)
+            check_query(info, graphs=named_graphs, endpoint=True)
         except ForbiddenQuery as err:
             return _problem(403, str(err))
         graph_form = info.form in ("CONSTRUCT", "DESCRIBE")
