@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -22,10 +23,14 @@ import pyoxigraph as ox
 import pytest
 from conftest import answering, free_port, run_allkg, server_process
 
+from allkg.connections import MAX_HEAD, REQUEST_TIMEOUT
+
 DISEASE = "/id/disease/acute-lymphocytic-leukemia"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 FOREVER = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
+MAX_CONNECTIONS = 64
+"""The module's server takes this many connections at once."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,9 @@ class Running:
     process: subprocess.Popen[bytes]
 
 
-def _start(*args: str) -> Iterator[Running]:
+@contextlib.contextmanager
+def _serving(*args: str) -> Iterator[Running]:
+    """`allkg serve` on a free loopback port, with these options, until the block ends."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "allkg", "serve", "-q", "--port", str(port), *args]
@@ -44,7 +51,8 @@ def _start(*args: str) -> Iterator[Running]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Running]:
-    yield from _start("--timeout", "2", "--max-results", "500")
+    with _serving("--timeout", "2", "--max-results", "500", "--max-connections", str(MAX_CONNECTIONS)) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -281,6 +289,17 @@ def test_a_from_graph_the_data_lacks_is_refused_without_naming_options(client: h
     assert "--" not in reply.text
 
 
+# --- starting ------------------------------------------------------------------------------------
+
+
+def test_a_port_in_use_is_one_line_and_exit_2_before_claiming_to_serve():
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        proc = run_allkg("serve", "--port", str(port))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [f"allkg: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
 # --- under load ----------------------------------------------------------------------------------
 
 
@@ -318,3 +337,197 @@ def test_eight_clients_for_twenty_seconds_see_no_errors(server: Running, seed_si
         thread.join()
     assert errors == []
     assert counts["entity"] > 1000 and counts["sparql"] > 100, counts
+
+
+# --- hostile connections -------------------------------------------------------------------------
+
+
+def _closed_by_server(sockets: list[socket.socket]) -> list[bool]:
+    """For each socket: whether the server closed it (it reads as end of file now)."""
+    import select
+
+    readable, _, _ = select.select(sockets, [], [], 0)
+    return [sock in readable and sock.recv(1) == b"" for sock in sockets]
+
+
+def test_beyond_max_connections_the_longest_waiting_connection_makes_room(server: Running):
+    """Connections that send nothing fill the limit: each new one closes the one waiting longest,
+    so a real client still gets in; when every connection is busy with a request, a new one is 503."""
+    host, port = "127.0.0.1", int(server.origin.rsplit(":", 1)[1])
+    idle = [socket.create_connection((host, port)) for _ in range(2 * MAX_CONNECTIONS)]
+    try:
+        started = time.monotonic()
+        assert httpx.get(server.origin + DISEASE, timeout=5).status_code == 200
+        assert time.monotonic() - started < 1
+        time.sleep(0.2)  # the last evictions reach the client
+        closed = _closed_by_server(idle)
+        assert all(closed[:MAX_CONNECTIONS]) and not any(closed[-MAX_CONNECTIONS // 2 :]), closed
+    finally:
+        for sock in idle:
+            sock.close()
+    busy = [socket.create_connection((host, port)) for _ in range(MAX_CONNECTIONS)]
+    try:
+        for sock in busy:  # a POST whose body the server waits for: 100 Continue says it does
+            sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                         b"Content-Length: 100\r\nExpect: 100-continue\r\n\r\n")
+        for sock in busy:
+            sock.settimeout(5)
+            assert sock.recv(100).startswith(b"HTTP/1.1 100 Continue")
+        with socket.create_connection((host, port)) as refused:
+            refused.settimeout(5)
+            answer = refused.recv(1000)
+        assert answer.startswith(b"HTTP/1.1 503 ") and b"too many requests at once" in answer, answer
+    finally:
+        for sock in busy:
+            sock.close()
+    deadline = time.monotonic() + 5
+    while httpx.get(server.origin + DISEASE, timeout=5).status_code != 200:  # the closed ones leave room
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def test_a_request_head_over_the_cap_is_431(server: Running):
+    port = int(server.origin.rsplit(":", 1)[1])
+    for size, status in ((MAX_HEAD - 1000, b"200"), (MAX_HEAD + 1000, b"431")):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
+            assert sock.recv(100).startswith(b"HTTP/1.1 " + status), size
+
+def _open_files(needed: int) -> None:
+    """Raise this process's soft limit on open files to ``needed`` (the hard limit must allow it)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        if hard != resource.RLIM_INFINITY and hard < needed:
+            pytest.fail(f"this test needs {needed} open files; the hard limit is {hard} (ulimit -Hn)")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
+
+
+def _rss(pid: int) -> int:
+    """The resident memory of a process, in bytes."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError(f"no VmRSS for process {pid}")
+
+
+SLOW_STARTS = {
+    "idle": b"",
+    "slow": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+    "body": b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 1000\r\n\r\n",
+}
+"""How each kind of hostile connection starts; then every second a slow one sends a header line, a body one a byte."""
+
+
+class Flood:
+    """Hostile connections to a server, held in one thread: ``idle`` ones never send a byte,
+    ``slow`` ones send a request head one header line a second and never finish it, ``body``
+    ones send a head and then their body a byte a second. Each connection the server closes is
+    opened again, so the pressure stays for as long as it runs; ``lifetimes`` records how long
+    each lasted before the server closed it."""
+
+    def __init__(self, port: int, **counts: int) -> None:
+        import selectors
+
+        self.port = port
+        self.selector = selectors.DefaultSelector()
+        self.opened: dict[socket.socket, tuple[str, float]] = {}
+        self.lifetimes: dict[str, list[float]] = {kind: [] for kind in counts}
+        self.failed_opens = 0
+        self._stop = threading.Event()
+        for kind, count in counts.items():
+            for _ in range(count):
+                self._open(kind)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _open(self, kind: str) -> None:
+        import selectors
+
+        try:
+            sock = socket.create_connection(("127.0.0.1", self.port), timeout=2)
+            sock.sendall(SLOW_STARTS[kind])
+        except OSError:
+            self.failed_opens += 1
+            return
+        sock.setblocking(False)
+        self.opened[sock] = (kind, time.monotonic())
+        self.selector.register(sock, selectors.EVENT_READ)
+
+    def _closed(self, sock: socket.socket) -> None:
+        kind, since = self.opened.pop(sock)
+        self.lifetimes[kind].append(time.monotonic() - since)
+        self.selector.unregister(sock)
+        sock.close()
+        self._open(kind)
+
+    def _run(self) -> None:
+        next_line, number = time.monotonic() + 1, 0
+        while not self._stop.is_set():
+            for key, _ in self.selector.select(timeout=0.05):
+                try:
+                    if key.fileobj.recv(65536) == b"":
+                        self._closed(key.fileobj)
+                except OSError:
+                    self._closed(key.fileobj)
+            if time.monotonic() >= next_line:
+                next_line, number = next_line + 1, number + 1
+                for sock, (kind, _) in list(self.opened.items()):
+                    if kind != "idle":
+                        try:
+                            sock.send(b"X-Slow-%d: x\r\n" % number if kind == "slow" else b"#")
+                        except OSError:
+                            self._closed(sock)
+
+    def stop(self) -> list[float]:
+        """Stop, and close what is still open: returns how long each of those had been open."""
+        self._stop.set()
+        self._thread.join()
+        now = time.monotonic()
+        for sock in self.opened:
+            sock.close()
+        return [now - since for _, since in self.opened.values()]
+
+
+def test_idle_and_slowloris_connections_shut_nobody_out():
+    """600 connections that never send a byte, 600 that send one header line a second and 200 that
+    send their body a byte a second, each opened again as soon as the server closes it, for 20 s:
+    a normal client, asking twice a second on a new connection, is answered 200 within 1 s every
+    time; the server closes every hostile connection within the request timeout; its memory stays flat."""
+    _open_files(4096)
+    with _serving() as running:
+        port = int(running.origin.rsplit(":", 1)[1])
+        baseline = _rss(running.process.pid)
+        flood = Flood(port, idle=600, slow=600, body=200)
+        latencies: list[float] = []
+        failures: list[str] = []
+        memory: list[int] = []
+        try:
+            stop = time.monotonic() + 20
+            while time.monotonic() < stop:
+                started = time.monotonic()
+                path, accept = (DISEASE, "text/turtle") if len(latencies) % 2 else ("/sparql?query=ASK%7B%7D", "*/*")
+                try:
+                    reply = httpx.get(running.origin + path, timeout=10, headers={"Accept": accept})
+                    if reply.status_code != 200:
+                        failures.append(f"{path}: {reply.status_code} {reply.text[:80]}")
+                except httpx.HTTPError as err:
+                    failures.append(f"{path}: {type(err).__name__} {err}")
+                latencies.append(time.monotonic() - started)
+                memory.append(_rss(running.process.pid))
+                time.sleep(max(0.0, started + 0.5 - time.monotonic()))
+        finally:
+            still_open = flood.stop()
+        assert failures == []
+        assert max(latencies) < 1.0, sorted(latencies)[-5:]
+        # every idle and every slow connection was closed by the server, none later than the head timeout
+        closed = flood.lifetimes
+        assert len(closed["idle"]) >= 2 * 600 and len(closed["slow"]) >= 2 * 600 and len(closed["body"]) >= 2 * 200
+        assert max(closed["idle"] + closed["slow"] + closed["body"] + still_open) < REQUEST_TIMEOUT + 1.5
+        assert flood.failed_opens == 0
+        # memory: what 1,400 connections take at once, and no growth over the 20 s
+        settled = memory[len(memory) // 4]
+        assert settled - baseline < 64 * 2**20, (baseline, settled)
+        assert max(memory[len(memory) // 4 :]) - settled < 16 * 2**20, (settled, max(memory))

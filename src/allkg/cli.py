@@ -353,8 +353,9 @@ def publish(
               help="Refuse SPARQL answers with more rows or triples than this (the client gets 422).")
 @click.option("--query-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes running SPARQL queries.")
-@click.option("--max-connections", type=click.IntRange(min=1), default=512, show_default=True,
-              help="Answer 503 to new connections beyond this many at once.")
+@click.option("--max-connections", type=click.IntRange(min=1), default=2048, show_default=True,
+              help="Connections open at once; a new one beyond this closes the one waiting longest for its "
+              "request (503 when all are busy).")
 @click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Allow cross-origin requests from ORIGIN ('*' for any; repeatable). Default: none.")
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
@@ -391,20 +392,21 @@ def serve(
       allkg serve                                  # http://127.0.0.1:8000/
       allkg serve --data allkg-out/allkg.nq --port 8080 --cors '*'
     """
-    import uvicorn
-
+    from allkg import connections
     from allkg.query_pool import QueryPool
     from allkg.serialize import serialize
     from allkg.server import create_app
 
+    connections.allow_open_files(max_connections, other_files=2 * query_workers)
+    sockets = connections.listen(host, port, max_connections=max_connections)  # a port in use fails here
     graph = _graph(data_files, sources, base_iri, state)
     if not no_validate:
         _check_publishable(graph)
     pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results)
     app = create_app(graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins)
-    state.say(f"allkg: serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning" if state.quiet else "info",
-                server_header=False, limit_concurrency=max_connections, timeout_keep_alive=5)
+    where = f"[{host}]" if ":" in host else host
+    state.say(f"allkg: serving {len(graph)} triples at http://{where}:{sockets[0].getsockname()[1]}/ (Ctrl-C to stop)")
+    connections.run(app, sockets, max_connections=max_connections, access_log=access_log, quiet=state.quiet)
 
 
 def _check_publishable(graph: KnowledgeGraph) -> None:

@@ -28,7 +28,7 @@ from urllib.parse import parse_qs
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -252,10 +252,13 @@ async def _read_query(request: Request) -> tuple[str | None, Response | None]:
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
         return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
     body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
+    except ClientDisconnect:  # closed by the client, or by the server at the request deadline
+        return None, _problem(400, "the connection closed before the request body was complete")
     if content_type == "application/sparql-update":
         return None, _problem(403, "SPARQL updates are refused: this endpoint is read-only")
     if content_type == "application/sparql-query":
