@@ -357,6 +357,26 @@ def test_a_failure_before_the_swap_leaves_the_previous_graph_intact(server: Serv
         proxy.close()
 
 
+def test_a_load_drops_the_temporary_graphs_an_interrupted_load_left(server: Server, seed: Data):
+    """A load whose update endpoint stops answering can neither swap nor drop its temporary graph;
+    the next load into the same graph drops it, and leaves those of other graphs alone."""
+    graph, other = fresh_graph(), fresh_graph()
+    dead = f"http://127.0.0.1:{free_port()}/update"
+    for target in (graph, other):
+        proc = load_into(server, seed, target, "--query-endpoint", server.query, "--update-endpoint", dead)
+        assert "may remain" in one_line_error(proc)
+    left = [g for g in server.graphs() if g.startswith(graph + TEMP)]
+    assert len(left) == 1 and server.count(left[0]) == len(seed.triples)
+    proc = load_into(server, seed, graph)
+    assert proc.returncode == 0, proc.stderr
+    graphs = server.graphs()
+    assert graph in graphs and not [g for g in graphs if g.startswith(graph + TEMP)]
+    assert f"dropped <{left[0]}>, left by an interrupted load" in proc.stderr
+    assert [g for g in graphs if g.startswith(other + TEMP)]  # another graph's: not this load's business
+    assert load_into(server, seed, other).returncode == 0
+    assert not [g for g in server.graphs() if TEMP in g]
+
+
 # --------------------------------------------------------------------------- authentication and errors
 
 
@@ -438,8 +458,10 @@ def test_a_count_that_differs_is_exit_1_and_leaves_the_graph_as_it_was(seed: Dat
             return httpx.Response(204)
         form = dict(httpx.QueryParams(request.content.decode()))
         if "query" in form:
-            name = re.search(r"GRAPH <([^>]+)>", form["query"])[1]
-            body = {"results": {"bindings": [{"n": {"value": str(len(graphs.get(name, ())))}}]}}
+            named = re.search(r"GRAPH <([^>]+)>", form["query"])
+            if named is None:  # the temporary graphs an earlier load left: none
+                return httpx.Response(200, content=json.dumps({"results": {"bindings": []}}))
+            body = {"results": {"bindings": [{"n": {"value": str(len(graphs.get(named[1], ())))}}]}}
             return httpx.Response(200, content=json.dumps(body))
         name = re.fullmatch(r"DROP SILENT GRAPH <([^>]+)>", form["update"])[1]
         graphs.pop(name, None)
