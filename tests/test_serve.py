@@ -31,6 +31,11 @@ FOREVER = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
 MAX_CONNECTIONS = 64
 """The module's server takes this many connections at once."""
+MIB = 1_048_576
+MAX_MEMORY = 300 * MIB
+"""The memory each query worker of the module's server may hold."""
+MEMORY_HOG = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?d ?g ?j"
+"""A cross product of all triples four times, sorted: the sort holds every row, gigabytes within seconds."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,8 @@ def _serving(*args: str) -> Iterator[Running]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Running]:
-    with _serving("--timeout", "2", "--max-results", "500", "--max-connections", str(MAX_CONNECTIONS)) as running:
+    with _serving("--timeout", "2", "--max-results", "500", "--max-connections", str(MAX_CONNECTIONS),
+                  "--max-memory", str(MAX_MEMORY // MIB)) as running:
         yield running
 
 
@@ -227,6 +233,41 @@ def test_a_query_built_to_run_forever_is_stopped_in_time(client: httpx.Client):
     # the stopped worker was replaced: the endpoint still answers
     deadline = time.monotonic() + 30
     while client.get("/sparql", params={"query": "ASK {}"}).status_code != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of a process (each thread's: the pool starts workers from threads)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+
+
+def test_a_query_needing_more_memory_than_the_limit_is_503_and_the_server_goes_on(client: httpx.Client, server: Running):
+    workers = _children(server.process.pid)
+    peak = 0
+    asking = True
+
+    def watch() -> None:  # the largest resident memory of any of the server's processes meanwhile
+        nonlocal peak
+        while asking:
+            for pid in workers:
+                with contextlib.suppress(OSError, AssertionError):
+                    peak = max(peak, _rss(pid))
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        reply = client.get("/sparql", params={"query": MEMORY_HOG})
+    finally:
+        asking = False
+        watcher.join()
+    assert reply.status_code == 503, reply.text
+    assert reply.text == f"the query needed more than {MAX_MEMORY // MIB} MiB of memory and was stopped\n"
+    assert 0 < peak < MAX_MEMORY + 64 * MIB, peak  # the data limit, plus shared libraries
+    # the worker was replaced: the endpoint answers, with as many workers as before
+    deadline = time.monotonic() + 30
+    while client.get("/sparql", params={"query": "ASK {}"}).status_code != 200 or len(_children(server.process.pid)) != len(workers):
         assert time.monotonic() < deadline
         time.sleep(0.2)
 

@@ -351,6 +351,9 @@ def publish(
               help="Stop a SPARQL query after this many seconds (the client gets 503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Refuse SPARQL answers with more rows or triples than this (the client gets 422).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=1024, show_default=True, metavar="MIB",
+              help="Memory each query worker may hold, data included, in MiB; a query needing more is stopped "
+              "(the client gets 503) and its worker replaced (0: no limit).")
 @click.option("--query-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes running SPARQL queries.")
 @click.option("--max-connections", type=click.IntRange(min=1), default=2048, show_default=True,
@@ -371,6 +374,7 @@ def serve(
     port: int,
     timeout: float,
     max_results: int,
+    max_memory: int,
     query_workers: int,
     max_connections: int,
     cors_origins: tuple[str, ...],
@@ -384,8 +388,8 @@ def serve(
     /sparql         the SPARQL 1.1 Protocol (GET, POST); a query page in a browser
     /               the index; /.well-known/void the dataset description; /dataset/ the dumps
 
-    Updates are refused; every query has a time limit and a result cap, and
-    either gives the client an error, never a partial answer.
+    Updates are refused; every query has a time limit, a memory limit and a
+    result cap, and each gives the client an error, never a partial answer.
 
     \b
     Examples:
@@ -402,7 +406,9 @@ def serve(
     graph = _graph(data_files, sources, base_iri, state)
     if not no_validate:
         _check_publishable(graph)
-    pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results)
+    pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results,
+                     max_memory=max_memory * 1_048_576 or None)
+    pool.start()  # a worker that cannot load the data fails here, in one line
     app = create_app(graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins)
     where = f"[{host}]" if ":" in host else host
     state.say(f"allkg: serving {len(graph)} triples at http://{where}:{sockets[0].getsockname()[1]}/ (Ctrl-C to stop)")
@@ -495,6 +501,10 @@ QUERY_FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples"
     help="Stop the query after this many seconds (0: no limit).",
 )
 @click.option(
+    "--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MIB",
+    help="Stop the query when it needs more memory than this, data included, in MiB (0: no limit).",
+)
+@click.option(
     "--max-width", type=click.IntRange(min=0), default=80, show_default=True,
     help="Cut table cells wider than this, marked with … (0: never cut).",
 )
@@ -511,6 +521,7 @@ def query_command(
     list_queries: bool,
     format_name: str | None,
     timeout: float,
+    max_memory: int,
     max_width: int,
     allow_network: bool,
     data_files: tuple[Path, ...],
@@ -571,7 +582,8 @@ def query_command(
     if allow_network:
         for iri in fetch_from_graphs(store, info):
             state.say(f"allkg: fetched FROM <{iri}>")
-    result = run_query(store, text, timeout=timeout or None, allow_network=allow_network)
+    result = run_query(store, text, timeout=timeout or None, max_memory=max_memory * 1_048_576 or None,
+                       allow_network=allow_network)
     prefixes = {**PREFIXES, "id": id_namespace(graph.base_iri)}
     stdout.write(format_result(result, format_name, prefixes=prefixes, max_width=max_width))
     stdout.flush()

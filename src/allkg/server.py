@@ -37,6 +37,7 @@ from allkg.graph import KnowledgeGraph
 from allkg.query import (
     ForbiddenQuery,
     QueryError,
+    QueryOutOfMemory,
     QueryResult,
     QuerySyntaxError,
     QueryTimeout,
@@ -140,7 +141,7 @@ def create_app(
     pool: QueryPool,
     cors_origins: tuple[str, ...] = (),
 ) -> Starlette:
-    """The ASGI application serving the graph (the pool is started and stopped with it)."""
+    """The ASGI application serving the graph (start the pool first; it is stopped with the application)."""
     site = LinkedDataSite(kg, base_iri=base_iri)
     named_graphs = set(kg.evidence)
     canned = canned_queries()
@@ -202,7 +203,7 @@ def create_app(
             return _problem(400, str(err))
         except ForbiddenQuery as err:
             return _problem(403, str(err))
-        except QueryTimeout as err:
+        except (QueryTimeout, QueryOutOfMemory) as err:
             return _problem(503, str(err))
         except ResultTooLarge as err:
             return _problem(422, str(err))
@@ -226,11 +227,10 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await pool.start()
         try:
             yield
         finally:
-            await pool.stop()
+            pool.stop()
 
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
