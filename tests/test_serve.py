@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -339,6 +340,20 @@ def test_a_port_in_use_is_one_line_and_exit_2_before_claiming_to_serve():
         proc = run_allkg("serve", "--port", str(port))
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.splitlines() == [f"allkg: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_more_connections_than_the_system_allows_files_is_one_line_and_exit_2():
+    import resource
+
+    def few_files() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+
+    proc = subprocess.run([sys.executable, "-m", "allkg", "serve", "--port", "0"], preexec_fn=few_files,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert re.fullmatch(r"allkg: error: --max-connections 2048 needs \d+ open files and this system allows 256 "
+                        r"\(ulimit -Hn\): lower --max-connections", line), line
 
 
 # --- under load ----------------------------------------------------------------------------------
