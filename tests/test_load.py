@@ -133,6 +133,16 @@ class Server:
         reply.raise_for_status()
         return {row["g"]["value"] for row in reply.json()["results"]["bindings"]}
 
+    def put(self, graph: str, ntriples: bytes) -> None:
+        with self._client() as client:
+            reply = client.put(self.store, params={"graph": graph}, content=ntriples,
+                               headers={"Content-Type": "application/n-triples"})
+        reply.raise_for_status()
+
+    def drop(self, graph: str) -> None:
+        with self._client() as client:
+            client.post(self.update, data={"update": f"DROP SILENT GRAPH <{graph}>"}).raise_for_status()
+
     def content(self, graph: str) -> frozenset[ox.Triple]:
         with self._client() as client:
             reply = client.get(self.store, params={"graph": graph}, headers={"Accept": "application/n-triples"})
@@ -357,6 +367,28 @@ def test_a_failure_before_the_swap_leaves_the_previous_graph_intact(server: Serv
         proxy.close()
 
 
+def test_a_load_drops_the_temporary_graphs_an_interrupted_load_left(server: Server, seed: Data):
+    """A load whose update endpoint stops answering can neither swap nor drop its temporary graph;
+    the next load into the same graph drops it, and leaves those of other graphs alone."""
+    graph = fresh_graph()
+    dead = f"http://127.0.0.1:{free_port()}/update"
+    proc = load_into(server, seed, graph, "--query-endpoint", server.query, "--update-endpoint", dead)
+    assert "may remain" in one_line_error(proc)
+    [left] = [g for g in server.graphs() if g.startswith(graph + TEMP)]
+    assert server.count(left) == len(seed.triples)
+    others = f"{fresh_graph()}{TEMP}0123456789abcdef"  # another graph's
+    server.put(others, b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    try:
+        proc = load_into(server, seed, graph)
+        assert proc.returncode == 0, proc.stderr
+        graphs = server.graphs()
+        assert graph in graphs and not [g for g in graphs if g.startswith(graph + TEMP)]
+        assert f"dropped <{left}>, left by an interrupted load" in proc.stderr
+        assert others in graphs  # not this load's business
+    finally:
+        server.drop(others)
+
+
 # --------------------------------------------------------------------------- authentication and errors
 
 
@@ -438,8 +470,10 @@ def test_a_count_that_differs_is_exit_1_and_leaves_the_graph_as_it_was(seed: Dat
             return httpx.Response(204)
         form = dict(httpx.QueryParams(request.content.decode()))
         if "query" in form:
-            name = re.search(r"GRAPH <([^>]+)>", form["query"])[1]
-            body = {"results": {"bindings": [{"n": {"value": str(len(graphs.get(name, ())))}}]}}
+            named = re.search(r"GRAPH <([^>]+)>", form["query"])
+            if named is None:  # the temporary graphs an earlier load left: none
+                return httpx.Response(200, content=json.dumps({"results": {"bindings": []}}))
+            body = {"results": {"bindings": [{"n": {"value": str(len(graphs.get(named[1], ())))}}]}}
             return httpx.Response(200, content=json.dumps(body))
         name = re.fullmatch(r"DROP SILENT GRAPH <([^>]+)>", form["update"])[1]
         graphs.pop(name, None)

@@ -27,6 +27,7 @@ from allkg.graph import KnowledgeGraph
 from allkg.query import (
     ForbiddenQuery,
     QUERY_FORMATS,
+    QueryOutOfMemory,
     QuerySyntaxError,
     QueryTimeout,
     ResultTooLarge,
@@ -48,6 +49,9 @@ DISEASE = ID + "disease/acute-lymphocytic-leukemia"
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 """A cross product of all triples four times: 644^4 rows to count, far beyond any time limit."""
+MEMORY_HOG = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?d ?g ?j"
+"""The same cross product, sorted: the sort holds every row, gigabytes within seconds."""
+MIB = 1_048_576
 
 
 def run_allkg(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
@@ -537,6 +541,21 @@ def test_a_runaway_query_is_stopped_at_the_timeout(tmp_path: Path):
     assert elapsed < 2 + 5, elapsed  # start-up and the build of the seed page take well under a second
 
 
+def test_a_query_needing_more_memory_than_the_limit_is_stopped(tmp_path: Path):
+    """Exit 2 with one line, in seconds, and no process of the command ever held much more than the limit."""
+    command = [sys.executable, "-m", "allkg", "query", "-q", "--max-memory", "300", MEMORY_HOG]
+    started = time.monotonic()
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stdout, stderr = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)  # the peak resident memory of the command and its query process
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.monotonic() - started
+    assert (proc.returncode, stdout) == (2, b""), stderr
+    assert stderr.decode() == "allkg: error: the query needed more than 300 MiB of memory and was stopped (see --max-memory)\n"
+    assert usage.ru_maxrss * 1024 < 300 * MIB + 64 * MIB, usage.ru_maxrss  # the data limit, plus shared libraries
+    assert elapsed < 20, elapsed
+
+
 def test_run_query_stops_the_child_and_reports_each_failure(seed_store: ox.Store):
     started = time.monotonic()
     with pytest.raises(QueryTimeout):
@@ -551,6 +570,9 @@ def test_run_query_stops_the_child_and_reports_each_failure(seed_store: ox.Store
         run_query(seed_store, "SELECT *\n{ ?s ?p }", timeout=10)
     with pytest.raises(ForbiddenQuery):
         run_query(seed_store, "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", timeout=10)
+    with pytest.raises(QueryOutOfMemory, match="more than 200 MiB"):
+        run_query(seed_store, MEMORY_HOG, max_memory=200 * MIB)  # no time limit: the memory limit alone
+    assert multiprocessing.active_children() == []
     assert len(run_query(seed_store, "SELECT * { ?s ?p ?o } LIMIT 3", timeout=10, limit=3).rows) == 3
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -22,11 +24,20 @@ import pyoxigraph as ox
 import pytest
 from conftest import answering, free_port, run_allkg, server_process
 
+from allkg.connections import MAX_HEAD, REQUEST_TIMEOUT
+
 BASE = "https://w3id.org/allkg/"
 DISEASE = "/id/disease/acute-lymphocytic-leukemia"
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 FOREVER = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
+MAX_CONNECTIONS = 64
+"""The module's server takes this many connections at once."""
+MIB = 1_048_576
+MAX_MEMORY = 300 * MIB
+"""The memory each query worker of the module's server may hold."""
+MEMORY_HOG = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a ?d ?g ?j"
+"""A cross product of all triples four times, sorted: the sort holds every row, gigabytes within seconds."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,9 @@ class Running:
     process: subprocess.Popen[bytes]
 
 
-def _start(*args: str) -> Iterator[Running]:
+@contextlib.contextmanager
+def _serving(*args: str) -> Iterator[Running]:
+    """`allkg serve` on a free loopback port, with these options, until the block ends."""
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "allkg", "serve", "-q", "--port", str(port), *args]
@@ -45,7 +58,9 @@ def _start(*args: str) -> Iterator[Running]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Running]:
-    yield from _start("--timeout", "2", "--max-results", "500")
+    with _serving("--timeout", "2", "--max-results", "500", "--max-connections", str(MAX_CONNECTIONS),
+                  "--max-memory", str(MAX_MEMORY // MIB)) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -224,6 +239,41 @@ def test_a_query_built_to_run_forever_is_stopped_in_time(client: httpx.Client):
         time.sleep(0.2)
 
 
+def _children(pid: int) -> list[int]:
+    """The child processes of a process (each thread's: the pool starts workers from threads)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+
+
+def test_a_query_needing_more_memory_than_the_limit_is_503_and_the_server_goes_on(client: httpx.Client, server: Running):
+    workers = _children(server.process.pid)
+    peak = 0
+    asking = True
+
+    def watch() -> None:  # the largest resident memory of any of the server's processes meanwhile
+        nonlocal peak
+        while asking:
+            for pid in workers:
+                with contextlib.suppress(OSError, AssertionError):
+                    peak = max(peak, _rss(pid))
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        reply = client.get("/sparql", params={"query": MEMORY_HOG})
+    finally:
+        asking = False
+        watcher.join()
+    assert reply.status_code == 503, reply.text
+    assert reply.text == f"the query needed more than {MAX_MEMORY // MIB} MiB of memory and was stopped\n"
+    assert 0 < peak < MAX_MEMORY + 64 * MIB, peak  # the data limit, plus shared libraries
+    # the worker was replaced: the endpoint answers, with as many workers as before
+    deadline = time.monotonic() + 30
+    while client.get("/sparql", params={"query": "ASK {}"}).status_code != 200 or len(_children(server.process.pid)) != len(workers):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+
+
 def test_too_many_results_is_an_error_not_a_truncated_answer(client: httpx.Client):
     reply = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
     assert reply.status_code == 422 and "more than 500" in reply.text
@@ -247,6 +297,7 @@ def test_service_is_refused_and_reaches_no_network(client: httpx.Client):
         query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
         reply = client.get("/sparql", params={"query": query})
         assert reply.status_code == 403 and "SERVICE" in reply.text
+        assert "--" not in reply.text  # no option of allkg query: a client of the endpoint has none
         with pytest.raises(TimeoutError):
             listener.accept()
     finally:
@@ -360,6 +411,35 @@ def test_code_spans_in_a_query_description_stay_text(browser):
         assert dialogs == []
     finally:
         page.close()
+def test_a_from_graph_the_data_lacks_is_refused_without_naming_options(client: httpx.Client):
+    reply = client.get("/sparql", params={"query": "SELECT * FROM <http://example.org/remote.ttl> { ?s ?p ?o }"})
+    assert reply.status_code == 403 and "FROM <http://example.org/remote.ttl>: not a graph" in reply.text
+    assert "--" not in reply.text
+
+
+# --- starting ------------------------------------------------------------------------------------
+
+
+def test_a_port_in_use_is_one_line_and_exit_2_before_claiming_to_serve():
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        proc = run_allkg("serve", "--port", str(port))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [f"allkg: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_more_connections_than_the_system_allows_files_is_one_line_and_exit_2():
+    import resource
+
+    def few_files() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+
+    proc = subprocess.run([sys.executable, "-m", "allkg", "serve", "--port", "0"], preexec_fn=few_files,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert re.fullmatch(r"allkg: error: --max-connections 2048 needs \d+ open files and this system allows 256 "
+                        r"\(ulimit -Hn\): lower --max-connections", line), line
 
 
 # --- under load ----------------------------------------------------------------------------------
@@ -399,3 +479,207 @@ def test_eight_clients_for_twenty_seconds_see_no_errors(server: Running, seed_si
         thread.join()
     assert errors == []
     assert counts["entity"] > 1000 and counts["sparql"] > 100, counts
+
+
+# --- hostile connections -------------------------------------------------------------------------
+
+
+def _closed_by_server(sockets: list[socket.socket], *, wait: float) -> list[bool]:
+    """For each socket: whether the server closed it (it reads as end of file), waiting at most
+    ``wait`` seconds for all of them."""
+    import select
+
+    closed: set[socket.socket] = set()
+    deadline = time.monotonic() + wait
+    while len(closed) < len(sockets) and (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([s for s in sockets if s not in closed], [], [], left)
+        closed.update(sock for sock in readable if sock.recv(1) == b"")
+    return [sock in closed for sock in sockets]
+
+
+def test_beyond_max_connections_the_longest_waiting_connection_makes_room(server: Running):
+    """Connections that send nothing fill the limit: each new one closes the one waiting longest,
+    so a real client still gets in; when every connection is busy with a request, a new one is 503."""
+    host, port = "127.0.0.1", int(server.origin.rsplit(":", 1)[1])
+    idle: list[socket.socket] = []
+    try:
+        # in groups the listen backlog (half the limit) holds; the server has taken each group
+        # once it answers the request that came after it
+        for _ in range(2 * MAX_CONNECTIONS // 16):
+            idle += [socket.create_connection((host, port)) for _ in range(16)]
+            started = time.monotonic()
+            assert httpx.get(server.origin + DISEASE, timeout=5).status_code == 200
+            assert time.monotonic() - started < 1
+        assert all(_closed_by_server(idle[:MAX_CONNECTIONS], wait=2))
+        assert not any(_closed_by_server(idle[-MAX_CONNECTIONS // 2 :], wait=0))
+    finally:
+        for sock in idle:
+            sock.close()
+    busy: list[socket.socket] = []
+    try:
+        for _ in range(MAX_CONNECTIONS // 16):  # POSTs whose body the server waits for: 100 Continue says it does
+            group = [socket.create_connection((host, port), timeout=5) for _ in range(16)]
+            busy += group
+            for sock in group:
+                sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                             b"Content-Length: 100\r\nExpect: 100-continue\r\n\r\n")
+            for sock in group:
+                assert sock.recv(100).startswith(b"HTTP/1.1 100 Continue")
+        with socket.create_connection((host, port)) as refused:
+            refused.settimeout(5)
+            answer = refused.recv(1000)
+        assert answer.startswith(b"HTTP/1.1 503 ") and b"too many requests at once" in answer, answer
+    finally:
+        for sock in busy:
+            sock.close()
+    deadline = time.monotonic() + 5
+    while httpx.get(server.origin + DISEASE, timeout=5).status_code != 200:  # the closed ones leave room
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+def test_a_request_head_over_the_cap_is_431(server: Running):
+    port = int(server.origin.rsplit(":", 1)[1])
+    for size, status in ((MAX_HEAD - 1000, b"200"), (MAX_HEAD + 1000, b"431")):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
+            assert sock.recv(100).startswith(b"HTTP/1.1 " + status), size
+
+def _open_files(needed: int) -> None:
+    """Raise this process's soft limit on open files to ``needed`` (the hard limit must allow it)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        if hard != resource.RLIM_INFINITY and hard < needed:
+            pytest.fail(f"this test needs {needed} open files; the hard limit is {hard} (ulimit -Hn)")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
+
+
+def _rss(pid: int) -> int:
+    """The resident memory of a process, in bytes."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError(f"no VmRSS for process {pid}")
+
+
+SLOW_STARTS = {
+    "idle": b"",
+    "slow": b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+    "body": b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 1000\r\n\r\n",
+}
+"""How each kind of hostile connection starts; then every second a slow one sends a header line, a body one a byte."""
+
+
+class Flood:
+    """Hostile connections to a server, held in one thread: ``idle`` ones never send a byte,
+    ``slow`` ones send a request head one header line a second and never finish it, ``body``
+    ones send a head and then their body a byte a second. Each connection the server closes is
+    opened again, so the pressure stays for as long as it runs; ``lifetimes`` records how long
+    each lasted before the server closed it."""
+
+    def __init__(self, port: int, **counts: int) -> None:
+        import selectors
+
+        self.port = port
+        self.selector = selectors.DefaultSelector()
+        self.opened: dict[socket.socket, tuple[str, float]] = {}
+        self.lifetimes: dict[str, list[float]] = {kind: [] for kind in counts}
+        self.failed_opens = 0
+        self._stop = threading.Event()
+        for kind, count in counts.items():
+            for _ in range(count):
+                self._open(kind)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _open(self, kind: str) -> None:
+        import selectors
+
+        try:
+            sock = socket.create_connection(("127.0.0.1", self.port), timeout=2)
+            sock.sendall(SLOW_STARTS[kind])
+        except OSError:
+            self.failed_opens += 1
+            return
+        sock.setblocking(False)
+        self.opened[sock] = (kind, time.monotonic())
+        self.selector.register(sock, selectors.EVENT_READ)
+
+    def _closed(self, sock: socket.socket) -> None:
+        kind, since = self.opened.pop(sock)
+        self.lifetimes[kind].append(time.monotonic() - since)
+        self.selector.unregister(sock)
+        sock.close()
+        self._open(kind)
+
+    def _run(self) -> None:
+        next_line, number = time.monotonic() + 1, 0
+        while not self._stop.is_set():
+            for key, _ in self.selector.select(timeout=0.05):
+                try:
+                    if key.fileobj.recv(65536) == b"":
+                        self._closed(key.fileobj)
+                except OSError:
+                    self._closed(key.fileobj)
+            if time.monotonic() >= next_line:
+                next_line, number = next_line + 1, number + 1
+                for sock, (kind, _) in list(self.opened.items()):
+                    if kind != "idle":
+                        try:
+                            sock.send(b"X-Slow-%d: x\r\n" % number if kind == "slow" else b"#")
+                        except OSError:
+                            self._closed(sock)
+
+    def stop(self) -> list[float]:
+        """Stop, and close what is still open: returns how long each of those had been open."""
+        self._stop.set()
+        self._thread.join()
+        now = time.monotonic()
+        for sock in self.opened:
+            sock.close()
+        return [now - since for _, since in self.opened.values()]
+
+
+def test_idle_and_slowloris_connections_shut_nobody_out():
+    """600 connections that never send a byte, 600 that send one header line a second and 200 that
+    send their body a byte a second, each opened again as soon as the server closes it, for 20 s:
+    a normal client, asking twice a second on a new connection, is answered 200 within 1 s every
+    time; the server closes every hostile connection within the request timeout; its memory stays flat."""
+    _open_files(4096)
+    with _serving() as running:
+        port = int(running.origin.rsplit(":", 1)[1])
+        baseline = _rss(running.process.pid)
+        flood = Flood(port, idle=600, slow=600, body=200)
+        latencies: list[float] = []
+        failures: list[str] = []
+        memory: list[int] = []
+        try:
+            stop = time.monotonic() + 20
+            while time.monotonic() < stop:
+                started = time.monotonic()
+                path, accept = (DISEASE, "text/turtle") if len(latencies) % 2 else ("/sparql?query=ASK%7B%7D", "*/*")
+                try:
+                    reply = httpx.get(running.origin + path, timeout=10, headers={"Accept": accept})
+                    if reply.status_code != 200:
+                        failures.append(f"{path}: {reply.status_code} {reply.text[:80]}")
+                except httpx.HTTPError as err:
+                    failures.append(f"{path}: {type(err).__name__} {err}")
+                latencies.append(time.monotonic() - started)
+                memory.append(_rss(running.process.pid))
+                time.sleep(max(0.0, started + 0.5 - time.monotonic()))
+        finally:
+            still_open = flood.stop()
+        assert failures == []
+        assert max(latencies) < 1.0, sorted(latencies)[-5:]
+        # every idle and every slow connection was closed by the server, none later than the head timeout
+        closed = flood.lifetimes
+        assert len(closed["idle"]) >= 2 * 600 and len(closed["slow"]) >= 2 * 600 and len(closed["body"]) >= 2 * 200
+        assert max(closed["idle"] + closed["slow"] + closed["body"] + still_open) < REQUEST_TIMEOUT + 1.5
+        assert flood.failed_opens == 0
+        # memory: what 1,400 connections take at once, and no growth over the 20 s
+        settled = memory[len(memory) // 4]
+        assert settled - baseline < 64 * 2**20, (baseline, settled)
+        assert max(memory[len(memory) // 4 :]) - settled < 16 * 2**20, (settled, max(memory))

@@ -358,10 +358,14 @@ def publish(
               help="Stop a SPARQL query after this many seconds (the client gets 503).")
 @click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Refuse SPARQL answers with more rows or triples than this (the client gets 422).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=1024, show_default=True, metavar="MIB",
+              help="Memory each query worker may hold, data included, in MiB; a query needing more is stopped "
+              "(the client gets 503) and its worker replaced (0: no limit).")
 @click.option("--query-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Worker processes running SPARQL queries.")
-@click.option("--max-connections", type=click.IntRange(min=1), default=512, show_default=True,
-              help="Answer 503 to new connections beyond this many at once.")
+@click.option("--max-connections", type=click.IntRange(min=1), default=2048, show_default=True,
+              help="Connections open at once; a new one beyond this closes the one waiting longest for its "
+              "request (503 when all are busy).")
 @click.option("--cors", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Allow cross-origin requests from ORIGIN ('*' for any; repeatable). Default: none.")
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
@@ -377,6 +381,7 @@ def serve(
     port: int,
     timeout: float,
     max_results: int,
+    max_memory: int,
     query_workers: int,
     max_connections: int,
     cors_origins: tuple[str, ...],
@@ -390,30 +395,33 @@ def serve(
     /sparql         the SPARQL 1.1 Protocol (GET, POST); a query page in a browser
     /               the index; /.well-known/void the dataset description; /dataset/ the dumps
 
-    Updates are refused; every query has a time limit and a result cap, and
-    either gives the client an error, never a partial answer.
+    Updates are refused; every query has a time limit, a memory limit and a
+    result cap, and each gives the client an error, never a partial answer.
 
     \b
     Examples:
       allkg serve                                  # http://127.0.0.1:8000/
       allkg serve --data allkg-out/allkg.nq --port 8080 --cors '*'
     """
-    import uvicorn
-
+    from allkg import connections
     from allkg.query_pool import QueryPool
     from allkg.serialize import serialize
     from allkg.server import create_app
 
+    connections.allow_open_files(max_connections, other_files=2 * query_workers)
+    sockets = connections.listen(host, port, max_connections=max_connections)  # a port in use fails here
     graph = _graph(data_files, sources, base_iri, state)
     if not no_validate:
         _check_publishable(graph)
-    pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results)
+    pool = QueryPool(serialize(graph, "nquads"), size=query_workers, timeout=timeout, limit=max_results,
+                     max_memory=max_memory * 1_048_576 or None)
+    pool.start()  # a worker that cannot load the data fails here, in one line
     app = create_app(
         graph, base_iri=base_iri, pool=pool, cors_origins=cors_origins, ontology_labels=_ontology_labels(graph)
     )
-    state.say(f"allkg: serving {len(graph)} triples at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="warning" if state.quiet else "info",
-                server_header=False, limit_concurrency=max_connections, timeout_keep_alive=5)
+    where = f"[{host}]" if ":" in host else host
+    state.say(f"allkg: serving {len(graph)} triples at http://{where}:{sockets[0].getsockname()[1]}/ (Ctrl-C to stop)")
+    connections.run(app, sockets, max_connections=max_connections, access_log=access_log, quiet=state.quiet)
 
 
 def _ontology_labels(graph: KnowledgeGraph) -> dict[str, str]:
@@ -533,6 +541,10 @@ QUERY_FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples"
     help="Stop the query after this many seconds (0: no limit).",
 )
 @click.option(
+    "--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MIB",
+    help="Stop the query when it needs more memory than this, data included, in MiB (0: no limit).",
+)
+@click.option(
     "--max-width", type=click.IntRange(min=0), default=80, show_default=True,
     help="Cut table cells wider than this, marked with … (0: never cut).",
 )
@@ -549,6 +561,7 @@ def query_command(
     list_queries: bool,
     format_name: str | None,
     timeout: float,
+    max_memory: int,
     max_width: int,
     allow_network: bool,
     data_files: tuple[Path, ...],
@@ -609,7 +622,8 @@ def query_command(
     if allow_network:
         for iri in fetch_from_graphs(store, info):
             state.say(f"allkg: fetched FROM <{iri}>")
-    result = run_query(store, text, timeout=timeout or None, allow_network=allow_network)
+    result = run_query(store, text, timeout=timeout or None, max_memory=max_memory * 1_048_576 or None,
+                       allow_network=allow_network)
     prefixes = {**PREFIXES, "id": id_namespace(graph.base_iri)}
     stdout.write(format_result(result, format_name, prefixes=prefixes, max_width=max_width))
     stdout.flush()

@@ -10,6 +10,8 @@ into a temporary graph (``{graph}-allkg-tmp-{random}``), its triple count is
 checked against ours, and only then one SPARQL Update ``MOVE`` swaps it in;
 the count of the named graph is checked again after the swap. Any failure
 before the swap drops the temporary graph and leaves the named graph as it was.
+Temporary graphs of the same target that an interrupted load left behind (the
+process killed, or the server gone before the drop) are dropped first.
 
 Over HTTP the triples are sent as N-Triples (every Graph Store endpoint reads
 it; Virtuoso rejects JSON-LD and N-Quads there), in batches: the first batch
@@ -40,6 +42,8 @@ TEMP_MARK = "-allkg-tmp-"
 DEFAULT_BATCH = 100_000
 """Triples per HTTP request (about 20 MB of N-Triples)."""
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+_LEFTOVERS = 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}'
+"""The graphs named ``{prefix}...`` (a checked IRI holds no ``"``, ``\\`` or line break, so it fits in a string)."""
 _NTRIPLES = "application/n-triples"
 
 Progress = Callable[[str], None]
@@ -261,16 +265,31 @@ class Remote:
 
     def count(self, graph: str, what: str = "counting the triples") -> int:
         """The number of triples in ``graph``, by a SPARQL query."""
-        response = self._send(
-            what, "POST", self.target.query,
-            data={"query": _COUNT.format(graph=graph)},
-            headers={"Accept": "application/sparql-results+json"},
-        )
+        rows = self._select(_COUNT.format(graph=graph), what)
         try:
-            [row] = json.loads(response.content)["results"]["bindings"]
+            [row] = rows
             return int(row["n"]["value"])
         except (ValueError, KeyError, TypeError) as err:
             raise LoadError(f"{what}: {self.target.query} did not answer a SPARQL JSON count: {err}") from None
+
+    def leftovers(self, graph: str) -> list[str]:
+        """The temporary graphs of earlier loads into ``graph`` that are still in the store."""
+        what = "looking for temporary graphs an interrupted load left"
+        rows = self._select(_LEFTOVERS.format(prefix=graph + TEMP_MARK), what)
+        try:
+            return sorted(row["g"]["value"] for row in rows)
+        except (KeyError, TypeError) as err:
+            raise LoadError(f"{what}: {self.target.query} did not answer SPARQL JSON graph names: {err}") from None
+
+    def _select(self, query: str, what: str) -> list[dict[str, dict[str, str]]]:
+        """The rows of a SELECT query (SPARQL JSON bindings)."""
+        response = self._send(
+            what, "POST", self.target.query, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+        )
+        try:
+            return list(json.loads(response.content)["results"]["bindings"])
+        except (ValueError, KeyError, TypeError) as err:
+            raise LoadError(f"{what}: {self.target.query} did not answer SPARQL JSON results: {err}") from None
 
     def upload(self, graph: str, body: bytes, *, replace: bool, what: str) -> None:
         self._send(
@@ -311,14 +330,19 @@ def load_endpoint(
 ) -> int:
     """Replace ``graph`` at a Graph Store endpoint by our triples, through a temporary graph.
 
-    The batches go into a temporary graph, its count is checked, ``MOVE`` swaps
-    it in and the named graph is counted again. On any failure before the swap
-    the temporary graph is dropped. Call ``remote.check(graph)`` first, so that
-    a wrong URL or password fails before anything is written (and a digest
-    challenge is answered on a small request). Returns the count in the store.
+    Temporary graphs that an interrupted earlier load into ``graph`` left behind
+    are dropped first. The batches go into a temporary graph, its count is
+    checked, ``MOVE`` swaps it in and the named graph is counted again. On any
+    failure before the swap the temporary graph is dropped. Call
+    ``remote.check(graph)`` first, so that a wrong URL or password fails before
+    anything is written (and a digest challenge is answered on a small
+    request). Returns the count in the store.
     """
     triples = kg.triples()
     expected = _nonempty(triples)
+    for leftover in remote.leftovers(graph):
+        remote.update(f"DROP SILENT GRAPH <{leftover}>", f"dropping <{leftover}>, left by an interrupted load")
+        progress(f"allkg: dropped <{leftover}>, left by an interrupted load")
     tmp = temp_graph(graph)
     parts = batches(triples, batch_size)
     try:

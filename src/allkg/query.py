@@ -13,17 +13,21 @@ refused, and so is ``SERVICE``, which Oxigraph *would* send over HTTP, unless
 the caller allows the network. The checks work on tokens (comments, strings,
 IRIs and prefixed names are skipped whole), never on the raw text.
 
-:func:`run_query` is the one way to run a query; with a timeout it runs in a
-forked process that is killed at the deadline (a thread cannot be stopped, and
-Oxigraph evaluates some queries, such as aggregates, before the first row).
+:func:`run_query` is the one way to run a query; with a timeout or a memory
+limit it runs in a forked process that is killed at the deadline (a thread
+cannot be stopped, and Oxigraph evaluates some queries, such as aggregates,
+before the first row) and whose memory the kernel bounds (:func:`limit_memory`).
 """
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import json
 import multiprocessing
+import os
 import re
+import signal
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -73,6 +77,10 @@ class QueryTimeout(QueryError):
 
 class ResultTooLarge(QueryError):
     """The query gave more rows (or triples) than the caller's limit."""
+
+
+class QueryOutOfMemory(QueryError):
+    """The query needed more memory than its limit and was stopped."""
 
 
 # --------------------------------------------------------------------------- reading a query
@@ -155,10 +163,11 @@ def _resolve(kind: str | None, value: str, prefixes: dict[str, str], base: str |
     return value
 
 
-def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool = False) -> None:
+def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool = False, endpoint: bool = False) -> None:
     """Refuse what a read-only, offline query must not do (raises ForbiddenQuery).
 
     ``graphs`` are the named graphs of the store; None (not loaded yet) skips the FROM check.
+    ``endpoint``: the query came to ``allkg serve``, whose clients have no options to offer them.
     """
     if info.updates:
         raise ForbiddenQuery(
@@ -166,12 +175,14 @@ def check_query(info: QueryInfo, *, graphs: set[str] | None, allow_network: bool
             "(SELECT, ASK, CONSTRUCT, DESCRIBE)"
         )
     if info.services and not allow_network:
-        raise ForbiddenQuery("SERVICE would query a remote endpoint over the network; refused (--allow-network permits it)")
+        remedy = "this endpoint never calls out" if endpoint else "refused (--allow-network permits it)"
+        raise ForbiddenQuery(f"SERVICE would query a remote endpoint over the network; {remedy}")
     unknown = [iri for iri in info.from_graphs if graphs is not None and iri not in graphs]
     if unknown:
+        remedy = "" if endpoint else "--allow-network fetches it; or load the file with --data; "
         raise ForbiddenQuery(
             f"FROM <{unknown[0]}>: not a graph of the loaded data, and nothing is fetched "
-            "(--allow-network fetches it; or load the file with --data; a FROM may name one of the evidence graphs)"
+            f"({remedy}a FROM may name one of the evidence graphs)"
         )
 
 
@@ -261,25 +272,61 @@ def run_query(
     text: str,
     *,
     timeout: float | None = None,
+    max_memory: int | None = None,
     limit: int | None = None,
     allow_network: bool = False,
 ) -> QueryResult:
-    """Check and run a query; with ``timeout`` (seconds) it is stopped at the deadline.
+    """Check and run a query; with ``timeout`` (seconds) it is stopped at the deadline, with
+    ``max_memory`` (bytes) when it needs more memory than that.
 
-    Raises QuerySyntaxError, ForbiddenQuery, QueryTimeout, or ResultTooLarge when
-    the answer has more than ``limit`` rows or triples.
+    Raises QuerySyntaxError, ForbiddenQuery, QueryTimeout, QueryOutOfMemory, or
+    ResultTooLarge when the answer has more than ``limit`` rows or triples.
     """
     info = inspect_query(text)
     check_query(info, graphs={g.value for g in store.named_graphs()}, allow_network=allow_network)
-    if timeout is None:
+    if timeout is None and max_memory is None:
         return _evaluate(store, text, limit, union=not info.from_graphs)
     if "fork" in multiprocessing.get_all_start_methods():
-        outcome = _in_child(store, text, limit, not info.from_graphs, timeout)
+        outcome = _in_child(store, text, limit, not info.from_graphs, timeout, max_memory)
     else:
         outcome = _in_thread(store, text, limit, not info.from_graphs, timeout)
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
+
+
+def limit_memory(max_bytes: int) -> None:
+    """Let this process, which runs queries, hold at most ``max_bytes`` of memory.
+
+    The limit is RLIMIT_DATA, which Linux applies to the heap and every private
+    writable mapping: where a query's memory goes. Past it an allocation fails:
+    Oxigraph's aborts the process (SIGABRT, see :func:`stopped_by_memory_limit`),
+    Python's raises MemoryError. That abort is expected, not a crash: standard
+    error is closed to the message Rust would print and faulthandler to its
+    dump; the caller reports the failure. Windows has no such limit.
+    """
+    try:
+        import resource
+    except ImportError:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    soft = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+    faulthandler.disable()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def stopped_by_memory_limit(exitcode: int | None) -> bool:
+    """Whether a query process under :func:`limit_memory` that ended without an answer ran out of memory."""
+    return exitcode == -signal.SIGABRT
+
+
+def out_of_memory(max_bytes: int | None, *, hint: str = "") -> QueryOutOfMemory:
+    """The error of a query stopped by its memory limit (``hint``: the option that sets it)."""
+    needed = f"more than {max_bytes / 2**20:g} MiB of memory" if max_bytes else "more memory than there is"
+    return QueryOutOfMemory(f"the query needed {needed} and was stopped{hint}")
 
 
 def _evaluate(store: ox.Store, text: str, limit: int | None, *, union: bool) -> QueryResult:
@@ -309,11 +356,13 @@ def _check_limit(count: int, limit: int | None, what: str) -> None:
         raise ResultTooLarge(f"the query gives more than {limit} {what}; add a LIMIT or narrow it")
 
 
-def _in_child(store: ox.Store, text: str, limit: int | None, union: bool, timeout: float) -> QueryResult | Exception:
+def _in_child(
+    store: ox.Store, text: str, limit: int | None, union: bool, timeout: float | None, max_memory: int | None
+) -> QueryResult | Exception:
     """Evaluate in a forked child (it shares the store, copy-on-write) and kill it at the deadline."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, store, text, limit, union), daemon=True)
+    child = context.Process(target=_child, args=(sender, store, text, limit, union, max_memory), daemon=True)
     child.start()
     sender.close()
     try:
@@ -322,6 +371,9 @@ def _in_child(store: ox.Store, text: str, limit: int | None, union: bool, timeou
         try:
             return receiver.recv()  # type: ignore[no-any-return]
         except EOFError:
+            child.join()
+            if max_memory is not None and stopped_by_memory_limit(child.exitcode):
+                return out_of_memory(max_memory, hint=" (see --max-memory)")
             return QueryError(f"the query process ended without an answer (exit code {child.exitcode})")
     finally:
         if child.is_alive():
@@ -330,9 +382,20 @@ def _in_child(store: ox.Store, text: str, limit: int | None, union: bool, timeou
         receiver.close()
 
 
-def _child(sender: multiprocessing.connection.Connection, store: ox.Store, text: str, limit: int | None, union: bool) -> None:
+def _child(
+    sender: multiprocessing.connection.Connection,
+    store: ox.Store,
+    text: str,
+    limit: int | None,
+    union: bool,
+    max_memory: int | None,
+) -> None:
+    if max_memory is not None:
+        limit_memory(max_memory)
     try:
         outcome: QueryResult | Exception = _evaluate(store, text, limit, union=union)
+    except MemoryError:
+        outcome = out_of_memory(max_memory, hint=" (see --max-memory)")
     except Exception as err:  # noqa: BLE001 - raised again in the parent, which reports it on one line
         outcome = err
     sender.send(outcome)

@@ -28,7 +28,7 @@ from urllib.parse import parse_qs
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
@@ -37,6 +37,7 @@ from allkg.graph import KnowledgeGraph
 from allkg.query import (
     ForbiddenQuery,
     QueryError,
+    QueryOutOfMemory,
     QueryResult,
     QuerySyntaxError,
     QueryTimeout,
@@ -141,7 +142,7 @@ def create_app(
     cors_origins: tuple[str, ...] = (),
     ontology_labels: Mapping[str, str] = NO_LABELS,
 ) -> Starlette:
-    """The ASGI application serving the graph (the pool is started and stopped with it);
+    """The ASGI application serving the graph (start the pool first; it is stopped with the application);
     ``ontology_labels`` as for ``site.Pages``."""
     site = LinkedDataSite(kg, base_iri=base_iri, ontology_labels=ontology_labels)
     named_graphs = set(kg.evidence)
@@ -183,7 +184,7 @@ def create_app(
             return _send(request, _Body(_service_description().encode("utf-8"), "text/turtle"), vary=True)
         info = inspect_query(text)
         try:
-            check_query(info, graphs=named_graphs)
+            check_query(info, graphs=named_graphs, endpoint=True)
         except ForbiddenQuery as err:
             return _problem(403, str(err))
         graph_form = info.form in ("CONSTRUCT", "DESCRIBE")
@@ -204,7 +205,7 @@ def create_app(
             return _problem(400, str(err))
         except ForbiddenQuery as err:
             return _problem(403, str(err))
-        except QueryTimeout as err:
+        except (QueryTimeout, QueryOutOfMemory) as err:
             return _problem(503, str(err))
         except ResultTooLarge as err:
             return _problem(422, str(err))
@@ -229,11 +230,10 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await pool.start()
         try:
             yield
         finally:
-            await pool.stop()
+            pool.stop()
 
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
@@ -255,10 +255,13 @@ async def _read_query(request: Request) -> tuple[str | None, Response | None]:
     if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
         return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
     body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                return None, _problem(413, f"the request body is larger than {MAX_BODY} bytes")
+    except ClientDisconnect:  # closed by the client, or by the server at the request deadline
+        return None, _problem(400, "the connection closed before the request body was complete")
     if content_type == "application/sparql-update":
         return None, _problem(403, "SPARQL updates are refused: this endpoint is read-only")
     if content_type == "application/sparql-query":
