@@ -105,7 +105,7 @@ def test_pages_read_by_worker_processes_in_batches_give_the_same_graph_and_repor
     from allkg import pipeline
     from allkg.validate import validate, validate_build
 
-    pages = [*sorted((DATA / "pages").glob("*.txt")), seed_path(), HTML_PAGE, seed_path()]  # one page twice
+    pages = [*(TUNED / f"{n}.txt" for n in ("encyclopedia", "mayo-full", "nci-style")), seed_path(), HTML_PAGE, seed_path()]  # one page twice
     serial = build(pages, check_pages=True)
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pipeline, "BATCH", 2)

@@ -97,7 +97,7 @@ def wide_graph(tmp_path_factory) -> Graph:
     """The projection of several pages: the seed, a page with symptoms, a page with a review date."""
     folder = tmp_path_factory.mktemp("pages")
     (folder / "reviewed.txt").write_text(REVIEWED_PAGE, encoding="utf-8")
-    pages = [folder / "reviewed.txt", DATA / "pages" / "mayo-full.txt", seed_path()]
+    pages = [folder / "reviewed.txt", DATA.parent.parent / "corpus" / "tuned" / "mayo-full.txt", seed_path()]
     document = project(build(pages).graph)
     assert any(n.get("lastReviewed") == "2025-03-03" for n in document["@graph"])
     assert any("signOrSymptom" in n for n in document["@graph"])

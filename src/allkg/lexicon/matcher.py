@@ -276,7 +276,7 @@ class Lexicon:
 
         words = [w for w in normal_phrase(phrase, self._acronyms).split() if w not in _MODIFIERS]
         query = _content_words(" ".join(words))
-        if not query:
+        if not query or set(query.split()) <= _VAGUE:
             return None
         choices, targets, index = self._choices(kind)
         # only forms that share one of the query's two rarest words can reach the cutoff
@@ -288,9 +288,17 @@ class Lexicon:
             query, [choices[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
         )
         if best is None:
-            return None
-        _, row, concept = targets[candidates[best[2]]]
-        score = round(best[1] / 100, 3)
+            # "exposure to very high levels of radiation": a form's words in order, qualified; it
+            # names that concept (as "losing weight without trying" names weight loss)
+            spread = _in_order(query.split(), [(i, choices[i].split()) for i in candidates])
+            if spread is None:
+                return None
+            scope, row, concept = targets[spread[0]]
+            if concept is not None:
+                return Grounding(concept, scope)
+            return Grounding(self._term_concept(row, kind), scope)
+        chosen, score = candidates[best[2]], round(best[1] / 100, 3)
+        _, row, concept = targets[chosen]
         if concept is not None:  # a form of our overlay: map to its exact matches
             exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
             if not exact:
@@ -453,6 +461,33 @@ _MODIFIERS = frozenset(
     "unintentional noticeable".split()
 )
 """Words a list item adds to a sign that do not change which sign it is ("severe nosebleeds")."""
+
+
+_VAGUE = frozenset("disea condi probl illne thing issue cance sympt sign signs other".split())
+"""Content words (as cut) that name no particular thing: "the disease", "these problems"."""
+MAX_GAP = 3
+"""Words a loose match lets stand between a form's words ("exposed to very high levels of radiation")."""
+
+
+def _in_order(query: list[str], forms: list[tuple[int, list[str]]]) -> tuple[int, int] | None:
+    """The longest form of two words or more whose words all stand in the query in order, no more
+    than ``MAX_GAP`` words apart (its index, and its length)."""
+    best: tuple[int, int] | None = None
+    for index, words in forms:
+        if len(words) < 2 or len(words) > len(query):
+            continue
+        position, gaps = 0, 0
+        for word in words:
+            try:
+                found = query.index(word, position)
+            except ValueError:
+                break
+            gaps += found - position if position else 0
+            position = found + 1
+        else:
+            if gaps <= MAX_GAP and (best is None or len(words) > best[1]):
+                best = (index, len(words))
+    return best
 
 
 def _content_words(normal: str) -> str:

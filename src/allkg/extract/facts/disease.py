@@ -254,6 +254,11 @@ def names_subject(page: Page, subject: Subject, mention: Mention) -> bool:
     return concept.path in subject.names or bool(page.lexicon.curies(concept) & subject.generic)
 
 
+def is_subject(page: Page, subject: Subject, concept: Concept) -> bool:
+    """The concept is the page's disease, or one of the diseases it is a kind of."""
+    return concept.path in subject.names or bool(page.lexicon.curies(concept) & subject.related)
+
+
 def refers_to_subject(page: Page, subject: Subject, seg: Segment) -> bool:
     """The segment speaks of the page's disease: by a name, an abbreviation, or a pronoun subject."""
     if any(names_subject(page, subject, m) for m in page.within(seg.start, seg.end, "disease")):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from allkg.extract.facts.disease import Subject, names_subject
+from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
 from allkg.extract.structure import ListBlock, Segment
 from allkg.facts import Entity, Fact, Span, concept_entity
@@ -57,7 +57,7 @@ _EXPLANATION = re.compile(
 _LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
 _LEADING_WORDS = re.compile(
     r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
-    r"many|several|very|more|your|their|his|her|its|previous|prior)\s+)+",
+    r"many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 _PREPOSITION = re.compile(
@@ -364,7 +364,7 @@ def ground_part(
         return None if names_subject(page, subject, head) else page.entity(head, kind)
     leading = _LEADING_WORDS.match(part.text)
     fuzzy = page.lexicon.fuzzy(part.text[leading.end() :] if leading else part.text, kind)
-    if fuzzy is not None:
+    if fuzzy is not None and not is_subject(page, subject, fuzzy.concept):
         return concept_entity(fuzzy.concept), fuzzy.scope
     if head is not None and not _TRAILING_PLACE.match(_view(page, part)[0], head.end):
         return None if names_subject(page, subject, head) else page.entity(head, kind)

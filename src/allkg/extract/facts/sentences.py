@@ -233,6 +233,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
     if ADVICE.search(seg.text) or _IF_YOU.search(seg.text) or (kind == "risk-factor" and _HEDGED.search(seg.text)):
         return
+    if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", seg.text, re.IGNORECASE):
+        return
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
     cue = _ENUMERATION_CUE.search(seg.text)
