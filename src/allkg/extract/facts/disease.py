@@ -255,8 +255,13 @@ def names_subject(page: Page, subject: Subject, mention: Mention) -> bool:
 
 
 def is_subject(page: Page, subject: Subject, concept: Concept) -> bool:
-    """The concept is the page's disease, or one of the diseases it is a kind of."""
-    return concept.path in subject.names or bool(page.lexicon.curies(concept) & subject.related)
+    """The concept is the page's disease (by ontology or by name: HPO's "acute lymphoblastic
+    leukemia" phenotype too), or one of the diseases it is a kind of."""
+    return (
+        concept.path in subject.names
+        or bool(page.lexicon.curies(concept) & subject.related)
+        or _key(concept.pref_label) in {_key(subject.entity.label), *(_key(a) for a, _ in subject.abbreviations)}
+    )
 
 
 def refers_to_subject(page: Page, subject: Subject, seg: Segment) -> bool:

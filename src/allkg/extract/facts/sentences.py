@@ -240,6 +240,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     cue = _ENUMERATION_CUE.search(seg.text)
     if cue is not None:
         for part in parts_of_span(page, seg.start + cue.end(), seg.end, kind):
+            if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
+                continue  # "an increased risk of developing ALL": the disease itself, not a factor
             found = ground_part(page, subject, part, kind, allow_ungrounded=False)
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
