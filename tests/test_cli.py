@@ -74,7 +74,7 @@ def test_validate_reports_a_broken_graph_readably(built: Path, tmp_path: Path):
 
 def test_validate_catches_a_quote_that_does_not_match_the_page(built: Path, tmp_path: Path):
     text = (built / "allkg.nt").read_text(encoding="utf-8")
-    tampered = text.replace('#exact> "Genetic disorders.', '#exact> "Genetic disorders are caused by radiation.', 1)
+    tampered = text.replace('#exact> "Genetic disorders"', '#exact> "Genetic disorders are caused by radiation"', 1)
     assert tampered != text
     path = tmp_path / "tampered.nt"
     path.write_text(tampered, encoding="utf-8")

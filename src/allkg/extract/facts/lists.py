@@ -215,7 +215,10 @@ def item_facts(
         return
     detail = _detail(page, item)
     explanation = " ".join([*([detail.text] if detail else []), *(s.text for s in explained)]) or None
-    evidence = (Span(item.start, item.end), *lead, *(Span(s.start, s.end) for s in explained))
+    end = item.end
+    while end > item.start + 1 and page.text[end - 1] in ".;,":
+        end -= 1  # the item without the full stop a run-on scrape left it
+    evidence = (Span(item.start, end), *lead, *(Span(s.start, s.end) for s in explained))
     if detail is not None:
         evidence += (Span(detail.start, detail.end),)
     for part in parts_of_span(page, item.start, item.end, kind):
