@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from allkg.extract.facts.ages import age_facts, age_of_name
 from allkg.extract.facts.disease import find_subject, name_facts, other_disease, refers_to_subject, with_abbreviations
-from allkg.extract.facts.lists import list_facts
+from allkg.extract.facts.lists import list_facts, listed_items
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
 from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
@@ -40,8 +40,12 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         *list_facts(page, subject),
         *resemblance_facts(page, subject),
     ]
+    listed = listed_items(page)
     for section, seg in page.content():
-        if seg.kind != "sentence" or (section.heading is not None and other_disease(page, subject, section.heading)):
+        if section.heading is not None and other_disease(page, subject, section.heading):
+            continue
+        # a sentence, or an item of a list that is not of symptoms or risk factors ("main peak at 2-5 yrs")
+        if seg.kind != "sentence" and (seg.kind != "item" or seg.start in listed):
             continue
         if other_disease(page, subject, seg):
             continue

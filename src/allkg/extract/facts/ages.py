@@ -32,6 +32,9 @@ _AGE_EXPRESSIONS = (
     (re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}[ -](?:years?|yrs)(?: of age| old)?", re.I), "range"),
     (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b))", re.I), "under"),
     (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
+    (re.compile(rf"<\s*{_N}\s*(?:yrs?|years?)\b", re.I), "under"),
+    (re.compile(rf">\s*{_N}\s*(?:yrs?|years?)\b", re.I), "over"),
+    (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
     (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
@@ -61,7 +64,8 @@ _EPIDEMIOLOGY = re.compile(
     r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|is higher|higher)\b|\bpeak|"
-    r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b",
+    r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
+    r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b",
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
@@ -70,7 +74,8 @@ _FAVOURABLE = re.compile(
     re.IGNORECASE,
 )
 _UNFAVOURABLE = re.compile(
-    r"\breduced\b|\blower\b|\bless\b|\bworse\b|\bpoor(?:er)?\b|\bunfavou?rable\b|\bharder\b|\bmore difficult\b|\bnot as\b",
+    r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
+    r"\bharder\b|\bmore difficult\b|\bnot as\b|\bmore reserved\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")

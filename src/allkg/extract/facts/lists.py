@@ -156,6 +156,11 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             yield from item_facts(page, subject, item, kind, lead, explained)
 
 
+def listed_items(page: Page) -> set[int]:
+    """Where the items of the page's symptom and risk-factor lists start (read by ``list_facts``)."""
+    return {item.start for block in page.layout.lists if list_kind(block) in FACT_PREDICATES for item in block.items}
+
+
 def _stated_kind(block: ListBlock) -> bool:
     """The list says what it is of: its lead-in or heading names symptoms, signs or risks."""
     texts = [t.text for t in (block.lead_in, block.section.heading) if t is not None]
