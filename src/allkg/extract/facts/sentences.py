@@ -66,8 +66,9 @@ _RESEMBLES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _CAUSE_CUE = re.compile(
-    r"\b(?:occurs|happens|develops|starts|begins|arises)\s+when\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|\bdue to\b|"
-    r"\btriggered by\b|\bthe cause\b|\bpicks? up\b|\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
+    r"\b(?:occurs|happens|develops|starts|begins|arises)\s+(?:when|with|because)\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|"
+    r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpicks? up\b|"
+    r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
     re.IGNORECASE | re.DOTALL,
 )
 _UNKNOWN_CAUSE = re.compile(
