@@ -26,7 +26,7 @@ _CELL_CUE = re.compile(
     r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
     r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
-    r"\b(?:cannot|can't|can not|doesn't|does not|unable to|fails? to) (?:make|produce)\b|"
+    r"\b(?:cannot|can['’]t|can not|doesn['’]t|does not|unable to|fails? to) (?:make|produce)\b|"
     r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|\bproduc|"
     r"\bbuild(?:s)? up\b|\breplac|\bwhich (?:kind|type) of\b|\btype of (?:lymphocyte|white blood cell|blood cell)\b|"
@@ -126,14 +126,26 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
 def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
     """Cells a sentence about the disease says it starts in, affects, makes too many or too few of,
     or crowds out; a cell that names a form of the disease counts too ("B-cell ALL")."""
-    if not _CELL_CUE.search(seg.text) or not (about or section.type in ("about", "symptoms", "types", "page")):
-        return
-    cells = page.within(seg.start, seg.end, "cell-type")
-    for disease in page.within(seg.start, seg.end, "disease"):
-        cells.extend(page.mentions.nested(disease.start, disease.end, "cell-type"))
+    subtypes = [  # "B-cell ALL", "T-cell ALL": a form of the disease named by its cell
+        m for m in page.within(seg.start, seg.end, "disease")
+        if any(abbr in m.text for abbr, _ in subject.abbreviations) or _kind_of_subject(page, subject, m)
+    ]
+    cells = [c for m in subtypes for c in page.mentions.nested(m.start, m.end, "cell-type")]
+    if _CELL_CUE.search(seg.text) and (about or section.type in ("about", "symptoms", "types", "page", "cause", "other")):
+        cells.extend(page.within(seg.start, seg.end, "cell-type"))
+        for disease in page.within(seg.start, seg.end, "disease"):
+            cells.extend(page.mentions.nested(disease.start, disease.end, "cell-type"))
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+def _kind_of_subject(page: Page, subject: Subject, mention: Mention) -> bool:
+    """The mention names a subtype of the page's disease ("T-cell acute lymphoblastic leukemia")."""
+    grounding = page.lexicon.ground(mention, "disease")
+    if grounding is None or subject.entity.concept is None:
+        return False
+    return bool(page.lexicon.ancestors(grounding.concept) & page.lexicon.curies(subject.entity.concept))
 
 
 def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
