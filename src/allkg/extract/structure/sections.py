@@ -47,6 +47,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """Section types by their heading's words, tried in order (so "Side effects of treatment" is
 treatment and "Signs and symptoms" symptoms)."""
 
+_WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis"})
+"""Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
 CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
 """Sections whose sentences may state facts about the disease (the others never do)."""
 
@@ -87,11 +89,15 @@ def section_type(heading: str) -> str:
 
 def sections_of(segments: list[Segment]) -> list[Section]:
     """Cut the page at its headings (not at site chrome that merely looks like one: a menu
-    label, or an item a scrape cut off at "Show more")."""
+    label, or an item a scrape cut off at "Show more"). A heading that says nothing of its
+    topic continues the typed section before it: a sub-heading."""
     sections = [Section(None, "page")]
     for seg in segments:
         if seg.kind == "heading" and not seg.boilerplate:
-            sections.append(Section(seg, section_type(seg.text)))
+            kind = section_type(seg.text)
+            if kind == "other" and sections[-1].type in _WITH_SUBHEADINGS and len(seg.text.split()) <= 8:
+                kind = sections[-1].type  # a sub-heading ("From low blood counts") of a typed section
+            sections.append(Section(seg, kind))
         else:
             sections[-1].segments.append(seg)
     return sections
