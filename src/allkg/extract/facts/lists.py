@@ -54,7 +54,7 @@ _EXPLANATION = re.compile(
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
     re.IGNORECASE | re.DOTALL,
 )
-_LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?:[:–—]|\.(?=\s+[A-Z])|\s-\s)\s*\S")
+_LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?::|\s[–—-]\s|\.(?=\s+[A-Z]))\s*\S")
 _LEADING_WORDS = re.compile(
     r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
     r"many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",

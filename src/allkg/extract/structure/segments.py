@@ -80,7 +80,7 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
 
 def _bare_item(seg: Segment) -> bool:
     """A line that reads as a list item: short, not a sentence, not a section's heading."""
-    from allkg.extract.structure.sections import section_type
+    from allkg.extract.structure.sections import item_like, section_type
 
     words = seg.text.split()
     return (
@@ -89,7 +89,7 @@ def _bare_item(seg: Segment) -> bool:
         and not seg.boilerplate
         and 0 < len(words) <= MAX_HEADING_WORDS
         and section_type(seg.text) == "other"
-        and not seg.text.endswith("?")
+        and item_like(seg.text)
     )
 
 
