@@ -230,24 +230,6 @@ def _dated(release: Release, data_version: str) -> Release:
     return Release(release.key, release.title, release.file, release.licence, date.group() if date else "", iri)
 
 
-def _obo_terms(ontology: object, key: str) -> Iterable[Term]:
-    """The terms of the branches kept from one OBO release."""
-    if key == "hp":
-        for branch, roots in _HP_BRANCHES:
-            for root in roots:
-                for term in ontology[root].subclasses(with_self=False):  # type: ignore[index]
-                    yield from _term(term, branch, key)
-    elif key.startswith("doid"):
-        for term in ontology.terms():  # type: ignore[attr-defined]
-            if term.id.startswith("DOID:") and term.id != "DOID:4":
-                yield from _term(term, "disease", key)
-    else:
-        branch, prefix = _IMPORT_BRANCHES[key]
-        for term in ontology.terms():  # type: ignore[attr-defined]
-            if term.id.startswith(prefix):
-                yield from _term(term, branch, key)
-
-
 def _term(frame: _Frame, branch: str, release: str) -> Iterable[Term]:
     if frame.obsolete or not frame.name:
         return
