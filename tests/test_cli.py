@@ -157,7 +157,10 @@ def test_a_page_with_no_disease_gives_a_valid_graph_and_a_clear_message(tmp_path
     assert "/id/disease/" not in graph and "MONDO_0004967" not in graph
 
 
-HEAVY = ("pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright")
+HEAVY = (
+    "pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright",
+    "ahocorasick_rs", "rapidfuzz", "fastobo", "sssom", "pandas",
+)
 
 
 def test_the_cli_imports_no_heavy_library_until_a_command_needs_it():

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,8 +112,13 @@ def write_lexicon(
         "\n".join(sorted(f"{alias}\t{row}" for row, t in enumerate(terms) for alias in t.exact)),
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
-        packed.write(SECTION.join(sections).encode("utf-8"))
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
+            packed.write(SECTION.join(sections).encode("utf-8"))
+        os.replace(partial, path)  # a reader sees the old file or the new one, never half of one
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def read_lexicon(path: Path) -> StoredLexicon:
