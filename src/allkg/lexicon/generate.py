@@ -14,7 +14,7 @@ its scope (label, exact, layperson, abbreviation, related, broad, narrow).
 | disease | DO_cancer_slim.obo, DO_rare_slim.obo; the MONDO SSSOM tables | every disease term; every MONDO disease with a DOID or NCIt match (by label) |
 | anatomy | mondo-uberon_import.obo | descendants of UBERON:0001062 anatomical entity |
 | cell | mondo-cl_import.obo | descendants of CL:0000000 cell |
-| exposure | mondo-ecto_import.obo | descendants of ExO:0000002 exposure stressor (the ECTO terms) |
+| exposure | mondo-ecto_import.obo | descendants of ExO:0000002 exposure event (the ECTO terms) |
 
 ``ontology/lexicon-exclusions.tsv`` lists forms never to match (too general, or a
 common word), each with its reason. A user's build never runs this: it reads the
@@ -125,6 +125,9 @@ _BRANCHES = {
 }
 """The branches kept from each OBO release: (branch, roots); a term counts below a root by is_a.
 The Disease Ontology slims are kept whole (every DOID term but the root)."""
+
+_ROOTS = frozenset({"DOID:4", "MONDO:0000001"})
+""""disease", the roots of DO and MONDO: never a term (every page would name it)."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,7 @@ def _kept_terms(frames: list[_Frame], key: str, path: Path) -> Iterable[Term]:
         if not any(frame.id.startswith("DOID:") for frame in frames):
             raise InputError(f"{path}: no DOID term in it: not a Disease Ontology release")
         for frame in frames:
-            if frame.id.startswith("DOID:") and frame.id != "DOID:4":
+            if frame.id.startswith("DOID:") and frame.id not in _ROOTS:
                 yield from _term(frame, "disease", key)
         return
     ids = {frame.id for frame in frames}
@@ -285,7 +288,9 @@ def _term(frame: _Frame, branch: str, release: str) -> Iterable[Term]:
     term = Term(frame.id, _label(frame.name, release), branch, release)
     term.add_form(frame.name, "label")
     for text, scope, synonym_type in frame.synonyms:
-        term.add_form(text, _scope(text, scope, synonym_type))
+        our_scope = _scope(text, scope, synonym_type)
+        if our_scope is not None:
+            term.add_form(text, our_scope)
     term.parents.update(frame.parents)
     for xref in frame.xrefs:
         prefix, _, local = xref.partition(":")
@@ -302,13 +307,23 @@ def _label(name: str, release: str) -> str:
     return name
 
 
-def _scope(text: str, scope: str, synonym_type: str) -> str:
-    """Our scope of an OBO synonym: exact synonyms split into layperson and abbreviation by
-    their type (or, for a type a release does not declare, by looking like an acronym)."""
+_ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym", "OMO:0003000", "OMO:0003012"})
+"""Synonym types of abbreviations: HPO's own, and the OMO IDs (abbreviation, acronym) the
+Disease Ontology uses without declaring them."""
+_LAYPERSON_TYPES = frozenset({"layperson", "OMO:0003003"})
+_DISCARDED_TYPES = frozenset({"obsolete_synonym"})
+"""HPO's "discarded/obsoleted synonym": no longer a name of the term."""
+
+
+def _scope(text: str, scope: str, synonym_type: str) -> str | None:
+    """Our scope of an OBO synonym (None: not a name of the term): exact synonyms split into
+    layperson and abbreviation by their type, or, untyped, by looking like an acronym."""
+    if synonym_type in _DISCARDED_TYPES:
+        return None
     scope = scope.lower()
-    if scope == "exact" and (synonym_type == "abbreviation" or re.fullmatch(r"[A-Z][A-Z0-9-]{1,5}", text)):
+    if scope == "exact" and (synonym_type in _ABBREVIATION_TYPES or re.fullmatch(r"[A-Z][A-Z0-9-]{1,5}", text)):
         return "abbreviation"
-    if scope == "exact" and synonym_type == "layperson":
+    if scope == "exact" and synonym_type in _LAYPERSON_TYPES:
         return "layperson"
     return scope if scope in SCOPE_RANK else "related"
 
@@ -346,6 +361,9 @@ def _add_sssom(path: Path, release: Release, terms: dict[str, Term]) -> Release:
     dated = Release(release.key, release.title, release.file, release.licence, date.group() if date else "", version_iri)
     by_mondo = {m: t for t in terms.values() for m in t.exact if m.startswith("MONDO:")}
     by_mondo.update((t.curie, t) for t in terms.values() if t.curie.startswith("MONDO:"))
+    # A MONDO disease matched to several DOIDs ("cancer": DOID:162, DOID:0050686 organ system
+    # cancer...) joins the term already read, rather than naming a new term for another DOID.
+    mappings.sort(key=lambda mapping: mapping.other not in terms)
     for mapping in mappings:
         target = terms.get(mapping.other) or by_mondo.get(mapping.mondo)
         if target is None:
@@ -364,9 +382,9 @@ def _read_sssom(path: Path, release: Release) -> tuple[str, list[_Mapping]]:
     reference library), once its header shows it is the table it should be."""
     import warnings
 
+    _check_sssom_header(path)
     from sssom.parsers import parse_sssom_table
 
-    _check_sssom_header(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # sssom's use of pandas
         try:
@@ -381,10 +399,10 @@ def _read_sssom(path: Path, release: Release) -> tuple[str, list[_Mapping]]:
         mondo, other = str(row.get("subject_id", "")), str(row.get("object_id", ""))
         if row.get("predicate_id") != "skos:exactMatch" or not mondo.startswith("MONDO:"):
             continue
-        if not other.startswith(_SSSOM_OBJECTS[release.key]):
+        if not other.startswith(_SSSOM_OBJECTS[release.key]) or {mondo, other} & _ROOTS:
             continue
         labels = tuple(label for label in (row.get("subject_label"), row.get("object_label")) if isinstance(label, str))
-        if labels:
+        if labels and not any(label.casefold().startswith("obsolete ") for label in labels):
             mappings.append(_Mapping(mondo, other, labels))
     if not mappings:
         raise InputError(f"{path}: no MONDO -> {_SSSOM_OBJECTS[release.key].rstrip(':')} exact match in it")
