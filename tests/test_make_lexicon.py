@@ -15,6 +15,7 @@ import pytest
 
 from allkg.lexicon import Grounding, Lexicon, open_lexicon
 from allkg.lexicon.concepts import obo_iri
+from allkg.lexicon.store import read_lexicon
 from conftest import DATA
 
 ONTOLOGIES = DATA / "ontologies"
@@ -189,12 +190,18 @@ def test_an_acronym_matches_in_capitals_only(lexicon: Lexicon):
     assert found == [("ALL", 0), ("cancer", 9), ("ALL's", 35)]
 
 
-def test_two_terms_with_one_label_get_distinct_entities(lexicon: Lexicon):
-    # DOID:1240 and HP:0001909 are both "leukemia", and both can be a risk factor:
-    # the disease (the kind's preferred branch) keeps the plain slug
-    assert named(lexicon, "leukemia", "disease").concept.path == "disease/leukemia"
+def test_two_terms_with_one_label_get_distinct_entities_in_the_kinds_they_share(made: tuple[Path, str]):
+    # DOID:1240 and HP:0001909 are both "leukemia", and both can be a risk factor: there, the
+    # disease (the kind's preferred branch) keeps the plain slug; as a symptom, the HPO term does
+    stored = read_lexicon(made[0])
+    disease, phenotype = (stored.term(stored.row_of(curie)) for curie in ("DOID:1240", "HP:0001909"))
+    assert [disease.slug(kind) for kind in ("disease", "risk-factor")] == ["leukemia", "leukemia"]
+    assert [phenotype.slug(kind) for kind in ("symptom", "risk-factor")] == ["leukemia", "leukemia-hp-0001909"]
+    lexicon = open_lexicon(made[0], overlay=[])
     assert named(lexicon, "leukemia", "risk-factor").concept.path == "risk-factor/leukemia"
-    assert named(lexicon, "leukaemia", "symptom").concept.path == "symptom/leukemia-hp-0001909"
+    assert exact_ids(named(lexicon, "leukemia", "risk-factor"))[0] == obo_iri("DOID:1240")
+    assert named(lexicon, "leukaemia", "symptom").concept.path == "symptom/leukemia"
+    assert exact_ids(named(lexicon, "leukaemia", "symptom"))[0] == obo_iri("HP:0001909")
 
 
 def test_the_same_releases_give_the_same_bytes(made: tuple[Path, str], tmp_path: Path):

@@ -168,7 +168,7 @@ def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> Summary:
     rows = [
         TermRow(
             t.curie, t.label, t.branch, t.release, tuple(sorted(t.exact)), tuple(sorted(t.xrefs)),
-            slugs.get(t.curie, ""), tuple(sorted(p for p in t.parents if p in terms)),
+            tuple(slugs.get(t.curie, ())), tuple(sorted(p for p in t.parents if p in terms)),
         )
         for t in ordered
     ]
@@ -450,18 +450,19 @@ def _read_exclusions(path: Path) -> set[tuple[str, str]]:
     return excluded
 
 
-def _distinct_slugs(ordered: list[Term]) -> dict[str, str]:
-    """Slugs for terms whose label's slug another term of a kind they share also has: the
-    term of the kind's preferred branch keeps the plain slug, the others add their CURIE."""
+def _distinct_slugs(ordered: list[Term]) -> dict[str, list[str]]:
+    """``kind=slug`` for the kinds in which another term's label has the same slug: the term of
+    the kind's preferred branch keeps the plain slug, the others add their CURIE. ("leukemia",
+    DOID:1240 and HP:0001909, clash as risk factors only: the HPO term stays "symptom/leukemia".)"""
     by_slug: dict[tuple[str, str], list[Term]] = defaultdict(list)
     for term in ordered:
         for kind in BRANCH_KINDS[term.branch]:
             by_slug[(kind, slugify(term.label))].append(term)
-    distinct: dict[str, str] = {}
-    for (kind, slug), clashing in by_slug.items():
+    distinct: dict[str, list[str]] = defaultdict(list)
+    for (kind, slug), clashing in sorted(by_slug.items()):
         clashing.sort(key=lambda t: (KIND_BRANCHES[kind].index(t.branch), t.curie))
         for term in clashing[1:]:
-            distinct[term.curie] = f"{slug}-{slugify(term.curie)}"
+            distinct[term.curie].append(f"{kind}={slug}-{slugify(term.curie)}")
     return distinct
 
 

@@ -220,7 +220,7 @@ class Lexicon:
         concept = self._term_concepts.get((row, kind))
         if concept is None:
             term = self._stored.term(row)
-            path = f"{kind}/{term.slug or slugify(term.label)}"
+            path = f"{kind}/{term.slug(kind)}"
             if path in self.concepts:  # our vocabulary's concept of that name is another thing
                 path = f"{path}-{slugify(term.curie)}"
             concept = self._term_concepts[(row, kind)] = Concept(
