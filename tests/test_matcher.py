@@ -33,9 +33,14 @@ def test_mentions_are_leftmost_longest():
     text = "weight loss of appetite"
     assert [(m.text, m.start) for m in LEXICON.find(text)._found] == [("weight loss", 0), ("loss of appetite", 7)]
     assert texts(LEXICON, text, "symptom") == [("weight loss", 0)]
-    # only the words inside [start, end) count
-    mentions = LEXICON.find("fever, then bone pain").within(7, 21, "symptom")
-    assert [m.text for m in mentions] == ["bone pain"]
+    # only the forms inside [start, end) count, for within() and nested() alike
+    found = LEXICON.find("fever, then bone pain")
+    for pick in (found.within, found.nested):
+        assert [m.text for m in pick(7, 21, "symptom")] == ["bone pain"]
+        assert [m.text for m in pick(0, 5, "symptom")] == ["fever"]
+        assert [m.text for m in pick(0, 4, "symptom")] == []  # "fever" does not end inside
+        assert [m.text for m in pick(13, 21, "symptom")] == ["pain"]  # "bone pain" starts before
+        assert [m.text for m in pick(12, 16, "anatomy")] == ["bone"]
 
 
 def test_nested_finds_a_form_of_one_kind_inside_a_longer_form_of_another():

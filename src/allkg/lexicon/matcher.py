@@ -341,14 +341,18 @@ class PageMentions:
         self._found = sorted(found, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._found]
 
+    def _starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in ``[start, end)``, in order: a slice of just those, so a
+        short span costs the same on a big page as on a small one."""
+        first = bisect.bisect_left(self._starts, start)
+        return self._found[first : bisect.bisect_left(self._starts, end, first)]
+
     def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions inside ``[start, end)`` (of concepts of ``kind``, if given), leftmost-longest:
         where two overlap, the one that starts first wins, then the longer."""
         chosen: list[Mention] = []
         reach = start
-        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
-            if mention.start >= end:
-                break
+        for mention in self._starting_in(start, end):
             if mention.end > end or mention.start < reach:
                 continue
             if kind is None or self.lexicon.can_name(mention, kind):
@@ -356,15 +360,12 @@ class PageMentions:
                 reach = mention.end
         return chosen
 
-
     def nested(self, start: int, end: int, kind: str) -> list[Mention]:
         """Mentions of ``kind`` inside ``[start, end)``, leftmost-longest among themselves only, so
         a form inside a longer form of another kind counts ("B-cell" in "B-cell ALL")."""
         chosen: list[Mention] = []
         reach = start
-        for mention in self._found[bisect.bisect_left(self._starts, start) :]:
-            if mention.start >= end:
-                break
+        for mention in self._starting_in(start, end):
             if mention.end <= end and mention.start >= reach and self.lexicon.can_name(mention, kind):
                 chosen.append(mention)
                 reach = mention.end
