@@ -4,6 +4,7 @@ giving what the full automaton gives. (Linear time in the page: benchmarks/bench
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -66,11 +67,23 @@ def test_the_overlay_takes_the_place_of_the_ontology_term_it_is_an_exact_match_o
     assert liver.concept.release == LEXICON.releases["hp"].iri
 
 
-def _best_score(phrase: str, kind: str) -> float:
-    """The best token-sort score of the phrase against every form that can name ``kind``."""
-    choices, _ = LEXICON._choices(kind)
+def _every_form(kind: str) -> list[str]:
+    """The content words of every form that can name ``kind``, in form order."""
+    choices = LEXICON._choices(kind)
+    in_order = [""] * len(choices.words)
+    for words, form in zip(choices.words, choices.forms):
+        in_order[form] = words
+    return in_order
+
+
+def _best(phrase: str, kind: str, cutoff: float = 0) -> tuple[str, float, int] | None:
+    """rapidfuzz's own answer: the best token-sort score of the phrase against every form of ``kind``."""
     query = _content_words(normal_phrase(phrase, LEXICON._acronyms))
-    return process.extractOne(query, choices, scorer=fuzz.token_sort_ratio)[1]
+    return process.extractOne(query, _every_form(kind), scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+
+
+def _best_score(phrase: str, kind: str) -> float:
+    return _best(phrase, kind)[1]
 
 
 @pytest.mark.parametrize(
@@ -90,6 +103,22 @@ def test_fuzzy_gives_a_close_match_with_its_score(phrase: str, curie: str):
 def test_fuzzy_gives_nothing_below_the_cutoff(phrase: str):
     assert _best_score(phrase, "symptom") < FUZZY_CUTOFF
     assert LEXICON.fuzzy(phrase, "symptom") is None
+
+
+def test_fuzzy_compares_only_forms_of_a_length_that_can_reach_the_cutoff_and_finds_what_a_full_scan_finds():
+    every = _every_form("risk-factor")
+    picker = random.Random(9)
+    vocabulary = [word for words in every[::7] for word in words.split()]
+    phrases = [" ".join(picker.sample(vocabulary, picker.randint(1, 4))) for _ in range(50)]
+    phrases += [words[:-1] + "x" for words in picker.sample(every, 60) if len(words) > 8]  # near misses and hits
+    choices = LEXICON._choices("risk-factor")
+    hits = 0
+    for phrase in phrases:
+        full = _best(phrase, "risk-factor", FUZZY_CUTOFF)
+        query = " ".join(sorted(_content_words(normal_phrase(phrase, LEXICON._acronyms)).split()))
+        assert choices.best(query) == (None if full is None else (full[2], full[1])), phrase
+        hits += full is not None
+    assert hits > 20
 
 
 def test_lookup_names_a_concept_only_when_the_whole_phrase_is_its_form():

@@ -10,6 +10,7 @@ nothing exactly may still be grounded by a fuzzy match (rapidfuzz), as a close m
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ class Lexicon:
         self._term_senses: dict[int, tuple[Sense, ...]] = {}
         self._branches: dict[int, str] = {}
         self._term_concepts: dict[tuple[int, str], Concept] = {}
-        self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]]]] = {}
+        self._fuzzy_choices: dict[str, FuzzyChoices] = {}
         self._automaton: Any = None
         self._forms_read = 0
 
@@ -250,16 +251,14 @@ class Lexicon:
     def fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         """A close match for a list item that names nothing exactly ("tiredness all the time"):
         the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
-        from rapidfuzz import fuzz, process
-
-        query = _content_words(normal_phrase(phrase, self._acronyms))
+        query = _sorted_words(_content_words(normal_phrase(phrase, self._acronyms)))
         if not query:
             return None
-        choices, targets = self._choices(kind)
-        best = process.extractOne(query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)
+        choices = self._choices(kind)
+        best = choices.best(query)
         if best is None:
             return None
-        _, row, concept = targets[best[2]]
+        _, row, concept = choices.targets[best[0]]
         score = round(best[1] / 100, 3)
         if concept is not None:  # a form of our overlay: map to its exact matches
             exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
@@ -270,28 +269,38 @@ class Lexicon:
             return Grounding(Concept(f"{kind}/{slugify(label)}", kind, label, mappings=close, score=score), "fuzzy")
         return Grounding(self._phrase_concept(phrase, kind, row, "fuzzy", score), "fuzzy")
 
-    def _choices(self, kind: str) -> tuple[list[str], list[tuple[str, int, Concept | None]]]:
-        """The content words of every form that can name ``kind`` (made once per kind), and what each names."""
+    def _choices(self, kind: str) -> FuzzyChoices:
+        """The forms that can name ``kind``, for the fuzzy fallback (made once per kind)."""
         cached = self._fuzzy_choices.get(kind)
         if cached is not None:
             return cached
-        decode = {c: w for w, c in self._codes.items()}
+        words = self._fuzzy_words
         branches = KIND_BRANCHES[kind]
         choices: list[str] = []
         targets: list[tuple[str, int, Concept | None]] = []
-        for pattern, coded in enumerate(self._stored.patterns):
+        for pattern in range(len(self._stored.patterns)):
             for row, scope in self._stored.pattern_senses(pattern):
                 if scope in EXACT_SCOPES and self._branch(row) in branches:
-                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    choices.append(words[pattern])
                     targets.append((scope, row, self._claims.get((row, kind))))
                     break
-        for coded, concepts in zip(self._overlay_patterns, self._overlay_senses):
+        overlay = len(self._stored.patterns)
+        for index, concepts in enumerate(self._overlay_senses):
             for concept in concepts:
                 if concept.kind == kind:
-                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    choices.append(words[overlay + index])
                     targets.append(("curated", -1, concept))
-        self._fuzzy_choices[kind] = (choices, targets)
-        return choices, targets
+        cached = self._fuzzy_choices[kind] = FuzzyChoices.of(choices, targets)
+        return cached
+
+    @cached_property
+    def _fuzzy_words(self) -> list[str]:
+        """The content words, sorted, of every stored form, then of every overlay form (made once)."""
+        decode = {c: w for w, c in self._codes.items()}
+        return [
+            _sorted_words(_content_words(" ".join(decode[c] for c in coded)))
+            for coded in (*self._stored.patterns, *self._overlay_patterns)
+        ]
 
     def lookup(self, phrase: str, kind: str) -> Grounding | None:
         """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
@@ -331,6 +340,42 @@ class Lexicon:
         """The label of an ontology term by IRI (of the term the IRI is, or is an exact match of)."""
         row = self._stored.row_of(_curie(iri))
         return None if row is None else self._stored.term(row).label
+
+
+@dataclass(frozen=True)
+class FuzzyChoices:
+    """The forms that can name one kind, for the fuzzy fallback: their content words, sorted as
+    rapidfuzz's token_sort_ratio sorts them (so each call sorts only the query's), kept in order
+    of length, so that a query is compared only with the forms whose length lets them reach
+    ``FUZZY_CUTOFF`` (a ratio is at most 200 * shorter / (sum of lengths))."""
+
+    words: list[str]
+    """By length."""
+    lengths: list[int]
+    forms: list[int]
+    """``words[i]`` is the content words of form ``forms[i]``."""
+    targets: list[tuple[str, int, Concept | None]]
+    """What each form names (scope, term row, overlay concept), in form order."""
+
+    @classmethod
+    def of(cls, words: list[str], targets: list[tuple[str, int, Concept | None]]) -> FuzzyChoices:
+        forms = sorted(range(len(words)), key=lambda form: len(words[form]))
+        return cls([words[f] for f in forms], [len(words[f]) for f in forms], forms, targets)
+
+    def best(self, query: str) -> tuple[int, float] | None:
+        """The form with the best ratio to ``query`` at ``FUZZY_CUTOFF`` or more (the first in form
+        order among equals, as ``process.extractOne`` over every form gives it), and the ratio."""
+        from rapidfuzz import fuzz, process
+
+        shortest = bisect.bisect_left(self.lengths, math.floor(len(query) * FUZZY_CUTOFF / (200 - FUZZY_CUTOFF)))
+        longest = bisect.bisect_right(self.lengths, math.ceil(len(query) * (200 - FUZZY_CUTOFF) / FUZZY_CUTOFF))
+        found = process.extract(
+            query, self.words[shortest:longest], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        )
+        if not found:
+            return None
+        top = max(score for _, score, _ in found)
+        return min(self.forms[shortest + at] for _, score, at in found if score == top), top
 
 
 class PageMentions:
@@ -382,6 +427,11 @@ def page_label(phrase: str) -> str:
 
 def _content_words(normal: str) -> str:
     return " ".join(w for w in normal.split() if w not in _FUNCTION_WORDS)
+
+
+def _sorted_words(words_: str) -> str:
+    """Words in sorted order, as rapidfuzz's token_sort_ratio sorts them."""
+    return " ".join(sorted(words_.split()))
 
 
 def _curie(iri: str) -> str:
