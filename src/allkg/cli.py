@@ -702,8 +702,9 @@ def make_lexicon(ontology_dir: Path, out: Path | None, exclusions: Path | None) 
     pip install 'allkg[lexicon]'.
 
     \b
-    Example (in a checkout):
-      allkg make-lexicon ../shared/ontologies
+    Examples:
+      allkg make-lexicon ../shared/ontologies                  # in a checkout
+      allkg make-lexicon ../shared/ontologies --out /tmp/lexicon.txt.gz
     """
     from allkg.lexicon.generate import generate
     from allkg.resources import checkout_data_path, resource_path
