@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from allkg.cli import main
 from allkg.lexicon import Grounding, Lexicon, open_lexicon
 from allkg.lexicon.concepts import obo_iri
 from allkg.lexicon.store import read_lexicon
@@ -27,6 +28,23 @@ def make_lexicon(*args: str, seed: str = "0") -> subprocess.CompletedProcess[str
     return subprocess.run(
         [sys.executable, "-m", "allkg", "make-lexicon", *args], capture_output=True, text=True, timeout=300, env=env
     )
+
+
+@pytest.fixture
+def run_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """The CLI's entry point run in this process (sssom's import is paid once, not per case):
+    returns the exit status and stderr."""
+
+    def run(*args: str) -> tuple[int, str]:
+        monkeypatch.setattr(sys, "argv", ["allkg", "make-lexicon", *args])
+        try:
+            main()
+            status = 0
+        except SystemExit as stop:
+            status = int(stop.code or 0)
+        return status, capsys.readouterr().err
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +229,7 @@ def test_the_same_releases_give_the_same_bytes(made: tuple[Path, str], tmp_path:
     assert again.read_bytes() == made[0].read_bytes()
 
 
-def test_an_exclusions_file_drops_forms_per_branch_or_everywhere(tmp_path: Path):
+def test_an_exclusions_file_drops_forms_per_branch_or_everywhere(tmp_path: Path, run_here):
     exclusions = tmp_path / "exclusions.tsv"
     exclusions.write_text(
         "# form<TAB>branch<TAB>reason\nspleen\tanatomy\ta test\nLeukaemia\t*\ta test, in another spelling\n"
@@ -219,8 +237,8 @@ def test_an_exclusions_file_drops_forms_per_branch_or_everywhere(tmp_path: Path)
         encoding="utf-8",
     )
     out = tmp_path / "lexicon.txt.gz"
-    proc = make_lexicon(str(ONTOLOGIES), "--out", str(out), "--exclusions", str(exclusions))
-    assert proc.returncode == 0, proc.stderr
+    status, stderr = run_here(str(ONTOLOGIES), "--out", str(out), "--exclusions", str(exclusions))
+    assert status == 0, stderr
     lexicon = open_lexicon(out, overlay=[])
     assert lexicon.lookup("spleen", "anatomy") is None
     assert lexicon.lookup("leukemia", "disease") is None and lexicon.lookup("leukemia", "symptom") is None
@@ -263,17 +281,17 @@ SSSOM_WITHOUT_VERSION = (
     ids=["missing", "not-obo", "wrong-obo", "no-data-version", "wrong-do", "not-sssom", "wrong-sssom", "no-version"],
 )
 def test_a_release_that_is_not_what_it_should_be_is_one_line_and_writes_nothing(
-    tmp_path: Path, name: str, damage: dict[str, str], message: str
+    tmp_path: Path, run_here, name: str, damage: dict[str, str], message: str
 ):
     folder = tmp_path / "ontologies"
     shutil.copytree(ONTOLOGIES, folder)
     _break(folder, name, **damage)
     out = tmp_path / "lexicon.txt.gz"
     out.write_bytes(b"the lexicon before")
-    proc = make_lexicon(str(folder), "--out", str(out))
-    assert proc.returncode == 2
-    assert proc.stderr.startswith("allkg: error: ") and proc.stderr.count("\n") == 1, proc.stderr
-    assert message in proc.stderr
+    status, stderr = run_here(str(folder), "--out", str(out))
+    assert status == 2
+    assert stderr.startswith("allkg: error: ") and stderr.count("\n") == 1, stderr
+    assert message in stderr
     assert out.read_bytes() == b"the lexicon before"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no partial file left
 
@@ -286,10 +304,10 @@ def test_a_release_that_is_not_what_it_should_be_is_one_line_and_writes_nothing(
         ([str(ONTOLOGIES), "--exclusions", "no-such.tsv"], "no-such.tsv: no such file (the exclusions file)"),
     ],
 )
-def test_a_missing_folder_or_file_is_one_line(tmp_path: Path, args: list[str], message: str):
-    proc = make_lexicon(*args, "--out", str(tmp_path / "lexicon.txt.gz"))
-    assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+def test_a_missing_folder_or_file_is_one_line(tmp_path: Path, run_here, args: list[str], message: str):
+    status, stderr = run_here(*args, "--out", str(tmp_path / "lexicon.txt.gz"))
+    assert status == 2
+    assert stderr.count("\n") == 1 and message in stderr, stderr
     assert not (tmp_path / "lexicon.txt.gz").exists()
 
 
@@ -300,9 +318,9 @@ def test_a_missing_folder_or_file_is_one_line(tmp_path: Path, args: list[str], m
         ("spleen\tanatomi\ttoo general", "line 2: no branch 'anatomi' (one of anatomy, cell, course, disease"),
     ],
 )
-def test_a_malformed_exclusion_is_one_line(tmp_path: Path, line: str, message: str):
+def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, message: str):
     exclusions = tmp_path / "exclusions.tsv"
     exclusions.write_text(f"# a comment\n{line}\n", encoding="utf-8")
-    proc = make_lexicon(str(ONTOLOGIES), "--out", str(tmp_path / "lexicon.txt.gz"), "--exclusions", str(exclusions))
-    assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+    status, stderr = run_here(str(ONTOLOGIES), "--out", str(tmp_path / "lexicon.txt.gz"), "--exclusions", str(exclusions))
+    assert status == 2
+    assert stderr.count("\n") == 1 and message in stderr, stderr

@@ -383,10 +383,10 @@ def _read_sssom(path: Path, release: Release) -> tuple[str, list[_Mapping]]:
     import warnings
 
     _check_sssom_header(path)
-    from sssom.parsers import parse_sssom_table
-
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # sssom's use of pandas
+        warnings.simplefilter("ignore", DeprecationWarning)  # sssom's use of pandas (on import, too)
+        from sssom.parsers import parse_sssom_table
+
         try:
             mapping_set = parse_sssom_table(str(path))
         except Exception as err:  # noqa: BLE001 - sssom raises whatever its parsers raise
