@@ -186,7 +186,10 @@ def test_each_warning_is_printed_once_with_its_count(repeated_page, tmp_path: Pa
     assert len(printed) < 30
 
 
-HEAVY = ("pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright")
+HEAVY = (
+    "pyoxigraph", "rdflib", "pyshacl", "jinja2", "starlette", "uvicorn", "httpx", "yaml", "playwright",
+    "ahocorasick_rs", "rapidfuzz", "fastobo", "sssom", "pandas",
+)
 
 
 def test_the_cli_imports_no_heavy_library_until_a_command_needs_it():

@@ -710,6 +710,53 @@ def load(
     state.say(f"allkg: loaded {count:,} triples into <{graph}> at {endpoint} (count checked)")
 
 
+@cli.command("make-lexicon", context_settings=CONTEXT)
+@click.argument("ontology_dir", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the lexicon here. Default, in a source checkout: src/allkg/data/lexicon.txt.gz, "
+    "the file every build reads (an installed allkg needs --out).",
+)
+@click.option(
+    "--exclusions", type=click.Path(path_type=Path, dir_okay=False),
+    help="Forms never to match (form<TAB>branch<TAB>reason). Default: ontology/lexicon-exclusions.tsv.",
+)
+def make_lexicon(ontology_dir: Path, out: Path | None, exclusions: Path | None) -> None:
+    """For maintainers: make the lexicon allkg grounds to, from the ontologies' releases.
+
+    ONTOLOGY_DIR holds the releases (hp.obo, DO_cancer_slim.obo, DO_rare_slim.obo,
+    mondo_exactmatch_doid.sssom.tsv, mondo_exactmatch_ncit.sssom.tsv and the
+    mondo-{uberon,cl,ecto}_import.obo files); the branches kept of each are in
+    README's Lexicon section. Prints the releases read and the terms kept per
+    branch (after about half a minute). The same releases always give the same
+    bytes, and the file is replaced whole or not at all. Users never run this:
+    the lexicon ships in the package. Needs the lexicon extra:
+    pip install 'allkg[lexicon]'.
+
+    \b
+    Examples:
+      allkg make-lexicon ../shared/ontologies                  # in a checkout
+      allkg make-lexicon ../shared/ontologies --out /tmp/lexicon.txt.gz
+    """
+    from allkg.lexicon.generate import generate
+    from allkg.resources import checkout_data_path, resource_path
+
+    if out is None:
+        out = checkout_data_path("lexicon.txt.gz")
+        if out is None:
+            raise UsageError("allkg is not running from a source checkout: give --out PATH")
+    _check_writable_folder(out.parent)
+    summary = generate(ontology_dir, exclusions or resource_path("ontology", "lexicon-exclusions.tsv"), out)
+    click.echo(f"wrote {out}: {sum(summary.counts.values()):,} terms, {summary.forms:,} forms, "
+               f"{out.stat().st_size:,} bytes")
+    click.echo("releases read:")
+    for release in summary.releases:
+        click.echo(f"  {release.key:<11} {release.version:<10}  {release.file:<32}  {release.iri}")
+    click.echo("terms per branch:")
+    for branch, count in summary.counts.items():
+        click.echo(f"  {branch:<11} {count:>7,}")
+
+
 def _graph(data_files: tuple[Path, ...], sources: tuple[Path, ...], base_iri: str, state: _State) -> KnowledgeGraph:
     """The graph a reading command works on: --data files, else the pages built."""
     if data_files and sources:

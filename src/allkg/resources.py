@@ -35,3 +35,12 @@ def seed_path() -> Path:
 def data_path(name: str) -> Path:
     """A data file shipped inside the package (``allkg/data/{name}``)."""
     return _package_dir() / "data" / name
+
+
+def checkout_data_path(name: str) -> Path | None:
+    """A data file's place in the source checkout allkg runs from (``src/allkg/data/{name}``,
+    an editable install), or None when allkg runs from an installed wheel."""
+    package = _package_dir()
+    if package.parent.name == "src" and (package.parents[1] / "pyproject.toml").is_file():
+        return package / "data" / name
+    return None

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from allkg.lexicon.concepts import CLASS_BY_KIND, KIND_BY_CLASS, Concept, Grounding
 from allkg.lexicon.matcher import Lexicon, Mention, PageMentions, Release, page_label
@@ -26,6 +27,7 @@ __all__ = [
     "PageMentions",
     "Release",
     "load_lexicon",
+    "open_lexicon",
     "page_label",
 ]
 
@@ -35,8 +37,12 @@ def load_lexicon() -> Lexicon:
     """The shipped lexicon (``allkg/data/lexicon.txt.gz``) with our overlay, read once per process."""
     from allkg.resources import data_path
 
-    path = data_path("lexicon.txt.gz")
+    return open_lexicon(data_path("lexicon.txt.gz"))
+
+
+def open_lexicon(path: Path, overlay: list[Concept] | None = None) -> Lexicon:
+    """A lexicon file (as ``allkg make-lexicon`` writes it) with an overlay (default: our vocabulary)."""
     stored = read_lexicon(path)
     if stored.header.get("normaliser") != NORMALISER_VERSION:
         raise ValueError(f"{path} was made by another version of the normaliser: run `allkg make-lexicon`")
-    return Lexicon(stored, read_overlay())
+    return Lexicon(stored, read_overlay() if overlay is None else overlay)

@@ -12,28 +12,35 @@ its scope (label, exact, layperson, abbreviation, related, broad, narrow).
 | onset | hp.obo | descendants of HP:0003674 Onset |
 | course | hp.obo | descendants of HP:0011008 Temporal pattern and HP:0003679 Pace of progression |
 | disease | DO_cancer_slim.obo, DO_rare_slim.obo; the MONDO SSSOM tables | every disease term; every MONDO disease with a DOID or NCIt match (by label) |
-| anatomy | mondo-uberon_import.obo | UBERON terms |
-| cell | mondo-cl_import.obo | CL terms |
-| exposure | mondo-ecto_import.obo | ECTO terms |
+| anatomy | mondo-uberon_import.obo | descendants of UBERON:0001062 anatomical entity |
+| cell | mondo-cl_import.obo | descendants of CL:0000000 cell |
+| exposure | mondo-ecto_import.obo | descendants of ExO:0000002 exposure event (the ECTO terms) |
 
 ``ontology/lexicon-exclusions.tsv`` lists forms never to match (too general, or a
 common word), each with its reason. A user's build never runs this: it reads the
-output. Needs the ``lexicon`` extra (fastobo, sssom).
+output. Needs the ``lexicon`` extra (fastobo, sssom). A file that is missing, too
+big, or not the release it should be (not OBO, not SSSOM, without its version, without
+the branch's root) is an ``InputError`` naming it, before anything is written.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from allkg.lexicon.normalise import NORMALISER_VERSION, normal_phrase
+from allkg.errors import InputError, UsageError
 from allkg.lexicon.concepts import BRANCH_KINDS, KIND_BRANCHES, slugify
+from allkg.lexicon.normalise import NORMALISER_VERSION, normal_phrase
 from allkg.lexicon.store import TermRow, write_lexicon
 
 OBO = "http://purl.obolibrary.org/obo/"
+
+MAX_RELEASE_BYTES = 256 * 1_048_576
+"""The largest release file read (hp.obo, the largest, is 10 MiB)."""
 
 SCOPE_RANK = {"label": 0, "exact": 1, "layperson": 2, "abbreviation": 3, "narrow": 4, "broad": 5, "related": 6}
 """How directly a form names a term: the lower, the better."""
@@ -88,10 +95,9 @@ class Term:
         is not part of a form ("the brain" is "brain"); "diabetes mellitus" is also said without
         "mellitus"."""
         form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
-        variants = [form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE)]
-        for variant in dict.fromkeys(v for v in variants if v):
+        for variant in dict.fromkeys((form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE))):
             current = self.forms.get(variant)
-            if current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]:
+            if variant and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
                 self.forms[variant] = scope
 
 
@@ -122,17 +128,36 @@ _BRANCHES = {
 """The branches kept from each OBO release: (branch, roots); a term counts below a root by is_a.
 The Disease Ontology slims are kept whole (every DOID term but the root)."""
 
+_ROOTS = frozenset({"DOID:4", "MONDO:0000001"})
+""""disease", the roots of DO and MONDO: never a term (every page would name it)."""
 
-def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> dict[str, int]:
-    """Read the releases in ``ontology_dir``, write the lexicon to ``out``; return counts per branch."""
+
+@dataclass(frozen=True)
+class Summary:
+    """What ``generate`` wrote: the releases read, terms per branch, and the number of forms."""
+
+    releases: tuple[Release, ...]
+    counts: dict[str, int]
+    forms: int
+
+
+def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> Summary:
+    """Read the releases in ``ontology_dir``, write the lexicon to ``out`` (whole or not at all)."""
+    for library in ("fastobo", "sssom"):
+        if importlib.util.find_spec(library) is None:
+            raise UsageError(f"make-lexicon needs {library}: pip install 'allkg[lexicon]'")
+    if not ontology_dir.is_dir():
+        raise InputError(f"{ontology_dir}: {'not a folder' if ontology_dir.exists() else 'no such folder'}")
+    paths = {release.key: _release_path(ontology_dir, release) for release in RELEASES}
+    exclusions = _read_exclusions(exclusions_path)
     releases: dict[str, Release] = {}
     terms: dict[str, Term] = {}
     for release in RELEASES:
-        path = ontology_dir / release.file
+        path = paths[release.key]
         if path.suffix == ".obo":
             data_version, frames = _read_obo(path)
             releases[release.key] = _dated(release, data_version)
-            for term in _kept_terms(frames, release.key):
+            for term in _kept_terms(frames, release.key, path):
                 _merge(terms, term)
         else:
             releases[release.key] = _add_sssom(path, release, terms)
@@ -145,15 +170,28 @@ def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> dict[str, 
     rows = [
         TermRow(
             t.curie, t.label, t.branch, t.release, tuple(sorted(t.exact)), tuple(sorted(t.xrefs)),
-            slugs.get(t.curie, ""), tuple(sorted(p for p in t.parents if p in terms)),
+            tuple(slugs.get(t.curie, ())), tuple(sorted(p for p in t.parents if p in terms)),
         )
         for t in ordered
     ]
-    write_lexicon(out, header, _forms(ordered, _read_exclusions(exclusions_path)), rows)
+    forms = _forms(ordered, exclusions)
+    write_lexicon(out, header, forms, rows)
     counts: dict[str, int] = defaultdict(int)
     for term in ordered:
         counts[term.branch] += 1
-    return dict(sorted(counts.items()))
+    return Summary(tuple(releases[release.key] for release in RELEASES), dict(sorted(counts.items())), len(forms))
+
+
+def _release_path(ontology_dir: Path, release: Release) -> Path:
+    """The release's file in the folder: there, a regular file, and not over ``MAX_RELEASE_BYTES``."""
+    path = ontology_dir / release.file
+    if not path.is_file():
+        problem = "not a file" if path.exists() else "missing"
+        raise InputError(f"{path}: {problem} (make-lexicon reads {', '.join(r.file for r in RELEASES)})")
+    size = path.stat().st_size
+    if size > MAX_RELEASE_BYTES:
+        raise InputError(f"{path}: {size / 1_048_576:.0f} MiB is over the {MAX_RELEASE_BYTES // 1_048_576} MiB limit")
+    return path
 
 
 @dataclass
@@ -170,11 +208,18 @@ class _Frame:
 
 
 def _read_obo(path: Path) -> tuple[str, list[_Frame]]:
-    """An OBO file's data-version and term stanzas, read with fastobo."""
+    """An OBO file's data-version and term stanzas, read with fastobo (a strict parser)."""
     import fastobo
 
-    document = fastobo.load(str(path))
+    try:
+        document = fastobo.load(str(path))
+    except SyntaxError as err:
+        raise InputError(f"{path}: not an OBO file (line {err.lineno}: {err.msg})") from None
+    except OSError as err:  # fastobo's word for bytes that are not UTF-8
+        raise InputError(f"{path}: not an OBO file ({err})") from None
     data_version = next((str(c.version) for c in document.header if isinstance(c, fastobo.header.DataVersionClause)), "")
+    if not data_version:
+        raise InputError(f"{path}: no data-version header, so the release it is cannot be recorded")
     frames = []
     for stanza in document:
         if not isinstance(stanza, fastobo.term.TermFrame):
@@ -196,13 +241,19 @@ def _read_obo(path: Path) -> tuple[str, list[_Frame]]:
     return data_version, frames
 
 
-def _kept_terms(frames: list[_Frame], key: str) -> Iterable[Term]:
-    """The terms of the branches kept from one OBO release."""
+def _kept_terms(frames: list[_Frame], key: str, path: Path) -> Iterable[Term]:
+    """The terms of the branches kept from one OBO release (whose roots must be in it)."""
     if key.startswith("doid"):
+        if not any(frame.id.startswith("DOID:") for frame in frames):
+            raise InputError(f"{path}: no DOID term in it: not a Disease Ontology release")
         for frame in frames:
-            if frame.id.startswith("DOID:") and frame.id != "DOID:4":
+            if frame.id.startswith("DOID:") and frame.id not in _ROOTS:
                 yield from _term(frame, "disease", key)
         return
+    ids = {frame.id for frame in frames}
+    missing = [root for _, roots in _BRANCHES[key] for root in roots if root not in ids]
+    if missing:
+        raise InputError(f"{path}: no term {', '.join(missing)} in it: not the release of {key} it should be")
     children: dict[str, list[_Frame]] = defaultdict(list)
     for frame in frames:
         for parent in frame.parents:
@@ -233,31 +284,15 @@ def _dated(release: Release, data_version: str) -> Release:
     return Release(release.key, release.title, release.file, release.licence, date.group() if date else "", iri)
 
 
-def _obo_terms(ontology: object, key: str) -> Iterable[Term]:
-    """The terms of the branches kept from one OBO release."""
-    if key == "hp":
-        for branch, roots in _HP_BRANCHES:
-            for root in roots:
-                for term in ontology[root].subclasses(with_self=False):  # type: ignore[index]
-                    yield from _term(term, branch, key)
-    elif key.startswith("doid"):
-        for term in ontology.terms():  # type: ignore[attr-defined]
-            if term.id.startswith("DOID:") and term.id != "DOID:4":
-                yield from _term(term, "disease", key)
-    else:
-        branch, prefix = _IMPORT_BRANCHES[key]
-        for term in ontology.terms():  # type: ignore[attr-defined]
-            if term.id.startswith(prefix):
-                yield from _term(term, branch, key)
-
-
 def _term(frame: _Frame, branch: str, release: str) -> Iterable[Term]:
     if frame.obsolete or not frame.name:
         return
     term = Term(frame.id, _label(frame.name, release), branch, release)
     term.add_form(frame.name, "label")
     for text, scope, synonym_type in frame.synonyms:
-        term.add_form(text, _scope(text, scope, synonym_type))
+        our_scope = _scope(text, scope, synonym_type)
+        if our_scope is not None:
+            term.add_form(text, our_scope)
     term.parents.update(frame.parents)
     for xref in frame.xrefs:
         prefix, _, local = xref.partition(":")
@@ -274,13 +309,23 @@ def _label(name: str, release: str) -> str:
     return name
 
 
-def _scope(text: str, scope: str, synonym_type: str) -> str:
-    """Our scope of an OBO synonym: exact synonyms split into layperson and abbreviation by
-    their type (or, for a type a release does not declare, by looking like an acronym)."""
+_ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym", "OMO:0003000", "OMO:0003012"})
+"""Synonym types of abbreviations: HPO's own, and the OMO IDs (abbreviation, acronym) the
+Disease Ontology uses without declaring them."""
+_LAYPERSON_TYPES = frozenset({"layperson", "OMO:0003003"})
+_DISCARDED_TYPES = frozenset({"obsolete_synonym"})
+"""HPO's "discarded/obsoleted synonym": no longer a name of the term."""
+
+
+def _scope(text: str, scope: str, synonym_type: str) -> str | None:
+    """Our scope of an OBO synonym (None: not a name of the term): exact synonyms split into
+    layperson and abbreviation by their type, or, untyped, by looking like an acronym."""
+    if synonym_type in _DISCARDED_TYPES:
+        return None
     scope = scope.lower()
-    if scope == "exact" and (synonym_type == "abbreviation" or re.fullmatch(r"[A-Z][A-Z0-9-]{1,5}", text)):
+    if scope == "exact" and (synonym_type in _ABBREVIATION_TYPES or re.fullmatch(r"[A-Z][A-Z0-9-]{1,5}", text)):
         return "abbreviation"
-    if scope == "exact" and synonym_type == "layperson":
+    if scope == "exact" and synonym_type in _LAYPERSON_TYPES:
         return "layperson"
     return scope if scope in SCOPE_RANK else "related"
 
@@ -295,72 +340,135 @@ def _merge(terms: dict[str, Term], term: Term) -> None:
         known.parents |= term.parents
 
 
+_SSSOM_COLUMNS = ("subject_id", "subject_label", "predicate_id", "object_id", "object_label")
+_SSSOM_OBJECTS = {"mondo-doid": "DOID:", "mondo-ncit": "NCIT:"}
+"""The prefix of the objects each mapping table maps MONDO to."""
+_MAX_SSSOM_HEADER_LINES = 10_000
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    """One row of a MONDO mapping table: a MONDO disease, the term it is an exact match of, both labels."""
+
+    mondo: str
+    other: str
+    labels: tuple[str, ...]
+
+
 def _add_sssom(path: Path, release: Release, terms: dict[str, Term]) -> Release:
     """MONDO's exact matches: the MONDO (and NCIt) ID of every DO disease, and every MONDO
     disease with a DOID or NCIt match as a term of its own, named by both labels."""
-    from sssom.parsers import parse_sssom_table
-
-    mapping_set = parse_sssom_table(str(path))
-    version_iri = str(mapping_set.metadata.get("mapping_set_version", ""))
+    version_iri, mappings = _read_sssom(path, release)
     date = re.search(r"\d{4}-\d{2}-\d{2}", version_iri)
     dated = Release(release.key, release.title, release.file, release.licence, date.group() if date else "", version_iri)
     by_mondo = {m: t for t in terms.values() for m in t.exact if m.startswith("MONDO:")}
     by_mondo.update((t.curie, t) for t in terms.values() if t.curie.startswith("MONDO:"))
-    for row in _one_target_each(mapping_set.df.to_dict("records")):
-        if row["predicate_id"] != "skos:exactMatch":
+    # A MONDO disease matched to several DOIDs ("cancer": DOID:162, DOID:0050686 organ system
+    # cancer...) keeps the DO term read first; the other DOIDs are other diseases, so neither
+    # their IDs nor their labels join it.
+    mappings.sort(key=lambda mapping: mapping.other not in terms)
+    for mapping in mappings:
+        target = terms.get(mapping.other) or by_mondo.get(mapping.mondo)
+        if target is not None and target.curie.startswith("DOID:") and mapping.other.startswith("DOID:") \
+                and target.curie != mapping.other:
             continue
-        mondo, other = row["subject_id"], row["object_id"]
-        if any(isinstance(label, str) and label.startswith("obsolete") for label in (row["subject_label"], row["object_label"])):
-            continue  # a mapping to a term its ontology has since made obsolete
-        target = terms.get(other) or by_mondo.get(mondo)
         if target is None:
-            key = other if other.startswith("DOID:") else mondo
-            target = terms[key] = Term(key, row["subject_label"], "disease", release.key)
-            target.add_form(row["subject_label"], "label")
-        by_mondo[mondo] = target
-        target.exact.update(c for c in (mondo, other) if c != target.curie)
-        for label in (row["subject_label"], row["object_label"]):
-            if isinstance(label, str):
-                target.add_form(label, "exact")
+            key = mapping.other if mapping.other.startswith("DOID:") else mapping.mondo
+            target = terms[key] = Term(key, mapping.labels[0], "disease", release.key)
+            target.add_form(mapping.labels[0], "label")
+        by_mondo[mapping.mondo] = target
+        target.exact.update(c for c in (mapping.mondo, mapping.other) if c != target.curie)
+        for label in mapping.labels:
+            target.add_form(label, "exact")
     return dated
 
 
-def _one_target_each(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    """Each MONDO term's exact match; where MONDO lists several ("cancer": DOID:162 and DOID:0050686
-    "organ system cancer"), only the one of the same label, else none."""
-    by_subject: dict[object, list[dict[str, object]]] = defaultdict(list)
-    for row in rows:
-        by_subject[row["subject_id"]].append(row)
-    kept = []
-    for matches in by_subject.values():
-        if len(matches) > 1:
-            matches = [r for r in matches if str(r["subject_label"]).casefold() == str(r["object_label"]).casefold()][:1]
-        kept.extend(matches)
-    return kept
+def _read_sssom(path: Path, release: Release) -> tuple[str, list[_Mapping]]:
+    """A MONDO mapping table's version IRI and its exact matches, read with sssom (the SSSOM
+    reference library), once its header shows it is the table it should be."""
+    import warnings
+
+    _check_sssom_header(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # sssom's use of pandas (on import, too)
+        from sssom.parsers import parse_sssom_table
+
+        try:
+            mapping_set = parse_sssom_table(str(path))
+        except Exception as err:  # noqa: BLE001 - sssom raises whatever its parsers raise
+            raise InputError(f"{path}: not an SSSOM table ({type(err).__name__}: {str(err).splitlines()[0]})") from None
+    version_iri = str(mapping_set.metadata.get("mapping_set_version") or "")
+    if not version_iri:
+        raise InputError(f"{path}: no mapping_set_version in its header, so the release it is cannot be recorded")
+    mappings = []
+    for row in mapping_set.df.to_dict("records"):
+        mondo, other = str(row.get("subject_id", "")), str(row.get("object_id", ""))
+        if row.get("predicate_id") != "skos:exactMatch" or not mondo.startswith("MONDO:"):
+            continue
+        if not other.startswith(_SSSOM_OBJECTS[release.key]) or {mondo, other} & _ROOTS:
+            continue
+        labels = tuple(label for label in (row.get("subject_label"), row.get("object_label")) if isinstance(label, str))
+        if labels and not any(label.casefold().startswith("obsolete ") for label in labels):
+            mappings.append(_Mapping(mondo, other, labels))
+    if not mappings:
+        raise InputError(f"{path}: no MONDO -> {_SSSOM_OBJECTS[release.key].rstrip(':')} exact match in it")
+    return version_iri, mappings
+
+
+def _check_sssom_header(path: Path) -> None:
+    """The table's first line after its commented metadata must name the SSSOM columns we read."""
+    try:
+        with open(path, encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.startswith("#"):
+                    break
+                if number > _MAX_SSSOM_HEADER_LINES:
+                    raise InputError(f"{path}: over {_MAX_SSSOM_HEADER_LINES:,} lines of metadata: not an SSSOM table")
+            else:
+                line = ""
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text, so not an SSSOM table") from None
+    missing = [column for column in _SSSOM_COLUMNS if column not in line.rstrip("\n").split("\t")]
+    if missing:
+        raise InputError(f"{path}: not an SSSOM table of MONDO mappings (no {', '.join(missing)} column)")
 
 
 def _read_exclusions(path: Path) -> set[tuple[str, str]]:
-    """(normal form, branch or "*") pairs never to match, from ``form<TAB>branch<TAB>reason`` lines."""
+    """(normal form, branch or "*") pairs never to match, from ``form<TAB>branch<TAB>reason`` lines
+    (``#`` starts a comment line; the branch is one the lexicon keeps, or ``*`` for every branch)."""
+    if not path.is_file():
+        raise InputError(f"{path}: {'not a file' if path.exists() else 'no such file'} (the exclusions file)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
     excluded = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            form, branch, *_ = line.split("\t") + ["*"]
-            excluded.add((normal_phrase(form), branch.strip() or "*"))
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not all(part.strip() for part in fields):
+            raise InputError(f"{path}, line {number}: expected form<TAB>branch<TAB>reason")
+        form, branch, _reason = (part.strip() for part in fields)
+        if branch != "*" and branch not in BRANCH_KINDS:
+            raise InputError(f"{path}, line {number}: no branch {branch!r} (one of {', '.join(sorted(BRANCH_KINDS))}, or *)")
+        excluded.add((normal_phrase(form), branch))
     return excluded
 
 
-def _distinct_slugs(ordered: list[Term]) -> dict[str, str]:
-    """Slugs for terms whose label's slug another term of a kind they share also has: the
-    term of the kind's preferred branch keeps the plain slug, the others add their CURIE."""
+def _distinct_slugs(ordered: list[Term]) -> dict[str, list[str]]:
+    """``kind=slug`` for the kinds in which another term's label has the same slug: the term of
+    the kind's preferred branch keeps the plain slug, the others add their CURIE. ("leukemia",
+    DOID:1240 and HP:0001909, clash as risk factors only: the HPO term stays "symptom/leukemia".)"""
     by_slug: dict[tuple[str, str], list[Term]] = defaultdict(list)
     for term in ordered:
         for kind in BRANCH_KINDS[term.branch]:
             by_slug[(kind, slugify(term.label))].append(term)
-    distinct: dict[str, str] = {}
-    for (kind, slug), clashing in by_slug.items():
+    distinct: dict[str, list[str]] = defaultdict(list)
+    for (kind, slug), clashing in sorted(by_slug.items()):
         clashing.sort(key=lambda t: (KIND_BRANCHES[kind].index(t.branch), t.curie))
         for term in clashing[1:]:
-            distinct[term.curie] = f"{slug}-{slugify(term.curie)}"
+            distinct[term.curie].append(f"{kind}={slug}-{slugify(term.curie)}")
     return distinct
 
 

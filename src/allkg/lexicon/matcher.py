@@ -32,6 +32,9 @@ from allkg.lexicon.store import UNKNOWN_WORD, StoredLexicon, code
 FUZZY_CUTOFF = 90
 """The least rapidfuzz score (0-100, token-sort ratio of the content words) a fuzzy match needs."""
 
+_CLOSE_WORD = 80
+"""How close (rapidfuzz ratio) a word no form holds must be to a form's word to stand in for it."""
+
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to from with and or your my their his her its this that these those".split()
 )
@@ -88,6 +91,8 @@ class Lexicon:
         self._term_concepts: dict[tuple[int, str], Concept] = {}
         self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]] = {}
         self._fuzzy_found: dict[tuple[str, str], Grounding | None] = {}
+        self._word_postings: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._vocabulary: dict[str, list[str]] = {}
         self._looked_up: dict[tuple[str, str], Grounding | None] = {}
         self._curies: dict[Concept, frozenset[str]] = {}
         self._ancestors: dict[Concept, frozenset[str]] = {}
@@ -234,7 +239,7 @@ class Lexicon:
         concept = self._term_concepts.get((row, kind))
         if concept is None:
             term = self._stored.term(row)
-            path = f"{kind}/{term.slug or slugify(term.label)}"
+            path = f"{kind}/{term.slug(kind)}"
             if path in self.concepts:  # our vocabulary's concept of that name is another thing
                 path = f"{path}-{slugify(term.curie)}"
             concept = self._term_concepts[(row, kind)] = Concept(
@@ -274,30 +279,32 @@ class Lexicon:
     def _fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         from rapidfuzz import fuzz, process
 
-        words = [w for w in normal_phrase(phrase, self._acronyms).split() if w not in _MODIFIERS]
-        query = _content_words(" ".join(words))
-        if not query or set(query.split()) <= _VAGUE:
+        words = normal_phrase(phrase, self._acronyms).split()
+        plain = _content_words(" ".join(w for w in words if w not in _MODIFIERS))
+        if not plain or set(plain.split()) <= _VAGUE:
             return None
-        choices, targets, index = self._choices(kind)
-        # only forms that share one of the query's two rarest words can reach the cutoff
-        rarest = sorted({w for w in query.split() if w in index}, key=lambda w: (len(index[w]), w))[:2]
-        candidates = sorted({i for w in rarest for i in index[w]})
-        if not candidates:
-            return None
-        best = process.extractOne(
-            query, [choices[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
-        )
+        choices, targets, _ = self._choices(kind)
+        best: tuple[float, int] | None = None
+        # the phrase as written and without its modifiers ("unusually heavy periods"), whichever is closer
+        for query in dict.fromkeys((_content_words(" ".join(words)), plain)):
+            candidates = self._candidates(query, kind)
+            found = process.extractOne(
+                query, [choices[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], candidates[found[2]])
         if best is None:
             # "exposure to very high levels of radiation": a form's words in order, qualified; it
             # names that concept (as "losing weight without trying" names weight loss)
-            spread = _in_order(query.split(), [(i, choices[i].split()) for i in candidates])
+            candidates = self._candidates(plain, kind)
+            spread = _in_order(plain.split(), [(i, choices[i].split()) for i in candidates])
             if spread is None:
                 return None
             scope, row, concept = targets[spread[0]]
             if concept is not None:
                 return Grounding(concept, scope)
             return Grounding(self._term_concept(row, kind), scope)
-        chosen, score = candidates[best[2]], round(best[1] / 100, 3)
+        chosen, score = best[1], round(best[0] / 100, 3)
         _, row, concept = targets[chosen]
         if concept is not None:  # a form of our overlay: map to its exact matches
             exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
@@ -308,6 +315,28 @@ class Lexicon:
             return Grounding(Concept(f"{kind}/{slugify(label)}", kind, label, mappings=close, score=score), "fuzzy")
         return Grounding(self._phrase_concept(phrase, kind, row, "fuzzy", score), "fuzzy")
 
+    def _candidates(self, query: str, kind: str) -> list[int]:
+        """The forms of ``kind`` that can be close to ``query``: those sharing one of its two
+        rarest words, or a word a letter or two from it ("diarrhoae")."""
+        postings = [self._postings(word, kind) for word in sorted(set(query.split()))]
+        rarest = sorted((p for p in postings if p), key=len)[:2]
+        return sorted({i for posting in rarest for i in posting})
+
+    def _postings(self, word: str, kind: str) -> tuple[int, ...]:
+        """The forms of ``kind`` holding ``word`` or a word close to it ("autos", "diarrhoae")."""
+        key = (word, kind)
+        if key not in self._word_postings:
+            if len(self._word_postings) > 100_000:
+                self._word_postings.clear()
+            from rapidfuzz import fuzz, process
+
+            _, _, index = self._choices(kind)
+            vocabulary = self._vocabulary.setdefault(kind, list(index))
+            close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_CLOSE_WORD, limit=8)
+            found = {i for near, _, _ in close for i in index[near]}
+            self._word_postings[key] = tuple(sorted(found))
+        return self._word_postings[key]
+
     def _choices(
         self, kind: str
     ) -> tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]:
@@ -317,19 +346,23 @@ class Lexicon:
         if cached is not None:
             return cached
         decode = {c: w for w, c in self._codes.items()}
+        words = [
+            _content_words(" ".join(decode[c] for c in coded)) for coded in (*self._stored.patterns, *self._overlay_patterns)
+        ]
         branches = KIND_BRANCHES[kind]
         choices: list[str] = []
         targets: list[tuple[str, int, Concept | None]] = []
-        for pattern, coded in enumerate(self._stored.patterns):
+        for pattern in range(len(self._stored.patterns)):
             for row, scope in self._stored.pattern_senses(pattern):
                 if scope in EXACT_SCOPES and self._branch(row) in branches:
-                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    choices.append(words[pattern])
                     targets.append((scope, row, self._claims.get((row, kind))))
                     break
-        for coded, concepts in zip(self._overlay_patterns, self._overlay_senses):
+        overlay = len(self._stored.patterns)
+        for index, concepts in enumerate(self._overlay_senses):
             for concept in concepts:
                 if concept.kind == kind:
-                    choices.append(_content_words(" ".join(decode[c] for c in coded)))
+                    choices.append(words[overlay + index])
                     targets.append(("curated", -1, concept))
         index: dict[str, list[int]] = {}
         for position, choice in enumerate(choices):
@@ -413,16 +446,18 @@ class PageMentions:
         self._found = sorted(found, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._found]
 
+    def _starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in ``[start, end)``, in order: a slice of just those, so a
+        short span costs the same on a big page as on a small one."""
+        first = bisect.bisect_left(self._starts, start)
+        return self._found[first : bisect.bisect_left(self._starts, end, first)]
+
     def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions inside ``[start, end)`` (of concepts of ``kind``, if given), leftmost-longest:
         where two overlap, the one that starts first wins, then the longer."""
         chosen: list[Mention] = []
         reach = start
-        found = self._found
-        for index in range(bisect.bisect_left(self._starts, start), len(found)):
-            mention = found[index]
-            if mention.start >= end:
-                break
+        for mention in self._starting_in(start, end):
             if mention.end > end or mention.start < reach:
                 continue
             if kind is None or self.lexicon.can_name(mention, kind):
@@ -430,17 +465,12 @@ class PageMentions:
                 reach = mention.end
         return chosen
 
-
     def nested(self, start: int, end: int, kind: str) -> list[Mention]:
         """Mentions of ``kind`` inside ``[start, end)``, leftmost-longest among themselves only, so
         a form inside a longer form of another kind counts ("B-cell" in "B-cell ALL")."""
         chosen: list[Mention] = []
         reach = start
-        found = self._found
-        for index in range(bisect.bisect_left(self._starts, start), len(found)):
-            mention = found[index]
-            if mention.start >= end:
-                break
+        for mention in self._starting_in(start, end):
             if mention.end <= end and mention.start >= reach and self.lexicon.can_name(mention, kind):
                 chosen.append(mention)
                 reach = mention.end
@@ -473,11 +503,11 @@ def _in_order(query: list[str], forms: list[tuple[int, list[str]]]) -> tuple[int
     """The longest form of two words or more whose words all stand in the query in order, no more
     than ``MAX_GAP`` words apart (its index, and its length)."""
     best: tuple[int, int] | None = None
-    for index, words in forms:
-        if len(words) < 2 or len(words) > len(query):
+    for index, form in forms:
+        if len(form) < 2 or len(form) > len(query):
             continue
         position, gaps = 0, 0
-        for word in words:
+        for word in form:
             try:
                 found = query.index(word, position)
             except ValueError:
@@ -485,14 +515,15 @@ def _in_order(query: list[str], forms: list[tuple[int, list[str]]]) -> tuple[int
             gaps += found - position if position else 0
             position = found + 1
         else:
-            if gaps <= MAX_GAP and (best is None or len(words) > best[1]):
-                best = (index, len(words))
+            if gaps <= MAX_GAP and (best is None or len(form) > best[1]):
+                best = (index, len(form))
     return best
 
 
 def _content_words(normal: str) -> str:
     """The words that say what a phrase is, cut to five letters ("abdomen" and "abdominal" agree)."""
     return " ".join(w[:5] for w in normal.split() if w not in _FUNCTION_WORDS)
+
 
 
 def _curie(iri: str) -> str:

@@ -3,17 +3,19 @@
 Both sides go through the same function: the ontology labels and synonyms when the
 lexicon is generated, and the page's words when it is read. So "Leukaemias",
 "leukemia" and "LEUKEMIA" are one word, "Down's syndrome" is "Down syndrome",
-"B-cell" is "B cell", and "fatigue1" (a footnote digit stuck on) is "fatigue" then "1".
+"B-cell" is "B cell", "fatigue1" (a footnote digit stuck on) is "fatigue" then "1", and a
+soft hyphen (HTML's ``&shy;``) is no break.
 
 - accents are dropped ("Waldenström" is "Waldenstrom");
 - case is folded, except for acronyms: a word in capitals of two to five letters is
   ``#``-marked when the lexicon knows it as an acronym ("ALL" names a disease, "all"
   does not);
-- a possessive "'s" is dropped;
-- British spellings become American (ae -> e, oe- -> e-, -our -> -or, -tre -> -ter,
+- a possessive "'s" is dropped (first, so "ALL's" is the acronym "ALL");
+- British spellings become American (ae -> e, oe- -> e-, -our -> -or, -tre/-bre -> -ter/-ber,
   -ise -> -ize, -yse -> -yze): applied to both sides, so a rare wrong rewrite only
   makes two forms of the same word agree;
-- a plural "s" is dropped (-ies -> -y, -sses/-ches/-shes/-xes -> -s/-ch/-sh/-x).
+- a plural "s" is dropped (-ies -> -y, -sses/-ches/-shes/-xes -> -s/-ch/-sh/-x, but
+  -aches -> -ache: "headaches" is "headache", not "headach").
 """
 
 from __future__ import annotations
@@ -23,26 +25,29 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-NORMALISER_VERSION = 2
+NORMALISER_VERSION = 3
 """Bumped whenever a rule changes: the shipped lexicon records the version it was made with."""
 
 _LETTERS = r"[^\W\d_¹²³⁰-⁹]"
-WORD = re.compile(rf"{_LETTERS}+(?:['’]{_LETTERS}+)*|\d+")
-"""A word (letters, with inner apostrophes) or a number; hyphens, slashes and footnote marks split words."""
+WORD = re.compile(rf"{_LETTERS}+(?:['’\u00ad]{_LETTERS}+)*|\d+")
+"""A word (letters, with inner apostrophes or soft hyphens) or a number; hyphens, slashes and
+footnote marks split words. A hyphen that breaks a word at the end of a line ("leu-" then
+"kaemia") is not undone: the text cannot tell it from a real hyphen ("self-" then "esteem")."""
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’][sS]$")
 _BRITISH = (
     (re.compile(r"ae"), "e"),  # leukaemia, anaemia, haem-, paediatric, aetiology, faeces
     (re.compile(r"^oe(?=[dst])"), "e"),  # oedema, oesophagus, oestrogen
     (re.compile(r"(?<=rrh)oea"), "ea"),  # diarrhoea, gonorrhoea
     (re.compile(r"^(?=c|f)(\w)oe"), r"\1e"),  # coeliac, foetal
     (re.compile(r"(?<=\w{3})our(?=$|s$|al|able|ed$|ing$|ite)"), "or"),  # tumour, behaviour, favourable
-    (re.compile(r"(?<=\w{2})tre(?=s?$)"), "ter"),  # centre, fibre, litre
+    (re.compile(r"(?<=\w{2})([tb])re(?=s?$)"), r"\1er"),  # centre, litre, fibre
     (re.compile(r"(?<=\w{3})is(?=e$|ed$|es$|ing$|ation)"), "iz"),  # immunised, organisation
     (re.compile(r"(?<=\w{2})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralysed, analyse
 )
 _PLURAL = (
+    (re.compile(r"(?<=\w)(?<![eo])aches$"), "ache"),  # headaches, backaches (not reaches, coaches)
     (re.compile(r"(?<=\w{2})ies$"), "y"),
     (re.compile(r"(?<=\w{2})(ss|ch|sh|x)es$"), r"\1"),
     (re.compile(r"(?<=\w{3})(?<![sui'’])s$"), ""),
@@ -54,11 +59,12 @@ def normal_word(word: str, acronyms: frozenset[str] = frozenset()) -> str:
     """The normal form of one word. ``acronyms`` are the ``#``-marked forms the lexicon
     knows; with the default (none), any capitalised word of 2-5 letters is one (the
     lexicon's own side)."""
+    word = _POSSESSIVE.sub("", word.replace("\u00ad", ""))
     if _ACRONYM.fullmatch(word):
         marked = "#" + word.lower()
         if not acronyms or marked in acronyms:
             return marked
-    lowered = _POSSESSIVE.sub("", _plain_letters(word).casefold())
+    lowered = _plain_letters(word).casefold()
     for pattern, replacement in _BRITISH:
         lowered = pattern.sub(replacement, lowered)
     for pattern, replacement in _PLURAL:

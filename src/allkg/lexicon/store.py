@@ -10,8 +10,9 @@ One gzipped UTF-8 text, in six sections separated by the group-separator charact
    word are one run of lines);
 4. beside each form, its senses: ``term:scope,term:scope`` (term: a row of section 5);
 5. the terms, sorted by CURIE, one a line: ``CURIE<TAB>label<TAB>branch<TAB>release<TAB>exact
-   matches<TAB>cross-references<TAB>slug<TAB>parents`` (lists space-separated; the slug only
-   where two terms would otherwise get the same entity IRI; parents: direct is_a superclasses);
+   matches<TAB>cross-references<TAB>slugs<TAB>parents`` (lists space-separated; slugs as
+   ``kind=slug``, only for the kinds where two terms would otherwise get the same entity IRI;
+   parents: direct is_a superclasses);
 6. the exact matches of the terms, sorted: ``CURIE<TAB>term`` (MONDO:0004967 -> the row of DOID:9952).
 
 Reading it is splitting strings (a few milliseconds); a line is parsed only when a page
@@ -23,10 +24,13 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT_VERSION = 1
+from allkg.lexicon.concepts import slugify
+
+FORMAT_VERSION = 2
 SECTION = "\x1d"
 _FIRST_CODE = 0x100
 
@@ -51,9 +55,17 @@ class TermRow:
     release: str
     exact: tuple[str, ...]
     xrefs: tuple[str, ...]
-    slug: str
-    """The entity slug, where the label's own would clash with another term's ("" otherwise)."""
+    slugs: tuple[str, ...]
+    """``kind=slug`` for each kind where the label's own slug would clash with another term's."""
     parents: tuple[str, ...] = ()
+
+    def slug(self, kind: str) -> str:
+        """The entity slug of the term as a concept of ``kind``."""
+        for entry in self.slugs:
+            entry_kind, _, slug = entry.partition("=")
+            if entry_kind == kind:
+                return slug
+        return slugify(self.label)
 
 
 @dataclass
@@ -68,9 +80,10 @@ class StoredLexicon:
     aliases: list[str]
 
     def term(self, row: int) -> TermRow:
-        curie, label, branch, release, exact, xrefs, slug, parents = self.terms[row].split("\t")
+        curie, label, branch, release, exact, xrefs, slugs, parents = self.terms[row].split("\t")
         return TermRow(
-            curie, label, branch, release, tuple(exact.split()), tuple(xrefs.split()), slug, tuple(parents.split())
+            curie, label, branch, release, tuple(exact.split()), tuple(xrefs.split()), tuple(slugs.split()),
+            tuple(parents.split()),
         )
 
     def row_of(self, curie: str) -> int | None:
@@ -104,15 +117,21 @@ def write_lexicon(
         "\n".join(",".join(f"{row}:{scope}" for row, scope in forms[form]) for _, form in coded),
         "\n".join(
             "\t".join(
-                (t.curie, t.label, t.branch, t.release, " ".join(t.exact), " ".join(t.xrefs), t.slug, " ".join(t.parents))
+                (t.curie, t.label, t.branch, t.release, " ".join(t.exact), " ".join(t.xrefs), " ".join(t.slugs),
+                 " ".join(t.parents))
             )
             for t in terms
         ),
         "\n".join(sorted(f"{alias}\t{row}" for row, t in enumerate(terms) for alias in t.exact)),
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
-        packed.write(SECTION.join(sections).encode("utf-8"))
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
+            packed.write(SECTION.join(sections).encode("utf-8"))
+        os.replace(partial, path)  # a reader sees the old file or the new one, never half of one
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def read_lexicon(path: Path) -> StoredLexicon:
