@@ -125,3 +125,25 @@ def test_site_chrome_is_boilerplate():
     )
     content = [s.text for s in layout.segments if not s.boilerplate]
     assert content == ["Leukaemia is a cancer of the blood."]
+
+
+def test_the_chrome_hints_let_through_every_line_the_chrome_pattern_catches():
+    """The quick substring test in front of the chrome pattern never hides a chrome line: on
+    every line of every corpus page, and on one line for each kind of chrome."""
+    from pathlib import Path
+
+    from allkg.extract.structure.segments import _CHROME, _is_chrome
+
+    lines = [
+        "© 2024 Example Trust", "Privacy notice", "We use cookies", "Terms and conditions", "Give now",
+        "Registered charity 1234", "Company number 5678", "Home > Conditions", "12 comments", "Mon – Fri 9am",
+        "Medically reviewed by a doctor", "Last reviewed: May 2025", "Find a doctor", "Clinical trial finder",
+        "Sitemap", "Skip to main content", "Share this page", "Print", "Was this page helpful?", "Show more",
+        "Join our support groups", "Visit our shop", "Our forums", "Sign up for our newsletter", "Log in",
+    ]
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for page in sorted(corpus.glob("*/*.txt")):
+        lines += page.read_text(encoding="utf-8").splitlines()
+    caught = [line for line in lines if _CHROME.search(line)]
+    assert len(caught) > 100
+    assert [line for line in caught if not _is_chrome(line)] == []

@@ -345,24 +345,24 @@ class Lexicon:
         cached = self._fuzzy_choices.get(kind)
         if cached is not None:
             return cached
-        decode = {c: w for w, c in self._codes.items()}
-        words = [
-            _content_words(" ".join(decode[c] for c in coded)) for coded in (*self._stored.patterns, *self._overlay_patterns)
-        ]
+        cut = {code: word[:5] for word, code in self._codes.items() if word not in _FUNCTION_WORDS}
+
+        def content_words(coded: str) -> str:
+            return " ".join(cut[c] for c in coded if c in cut)
+
         branches = KIND_BRANCHES[kind]
         choices: list[str] = []
         targets: list[tuple[str, int, Concept | None]] = []
-        for pattern in range(len(self._stored.patterns)):
+        for pattern, coded in enumerate(self._stored.patterns):
             for row, scope in self._stored.pattern_senses(pattern):
                 if scope in EXACT_SCOPES and self._branch(row) in branches:
-                    choices.append(words[pattern])
+                    choices.append(content_words(coded))
                     targets.append((scope, row, self._claims.get((row, kind))))
                     break
-        overlay = len(self._stored.patterns)
-        for index, concepts in enumerate(self._overlay_senses):
+        for coded, concepts in zip(self._overlay_patterns, self._overlay_senses):
             for concept in concepts:
                 if concept.kind == kind:
-                    choices.append(words[overlay + index])
+                    choices.append(content_words(coded))
                     targets.append(("curated", -1, concept))
         index: dict[str, list[int]] = {}
         for position, choice in enumerate(choices):

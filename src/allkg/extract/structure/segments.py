@@ -44,6 +44,17 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
+_CHROME_HINTS = (
+    "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms ", "contact us",
+    "donat", "give now", "tax-deductible", "newsletter", "subscribe", "sign ", "log in", "register",
+    "appointment", "find a ", "trial", "site", "skip to", "share", "print", "email this", "home", ">", "›", "»",
+    "was this", "more", "continue reading", "covid", "coronavirus", "compan", "replies", "comments", "likes",
+    "accessibility", "careers", "jobs", "editorial", "disclaimer", "reviewed", "last ", "authored", "mon",
+    "helpline", "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse",
+    "best-sellers", "our research", "get involved", "get support", "shop", "forum",
+)
+"""A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
+the (slower) pattern is only tried on the others."""
 
 
 @dataclass(frozen=True)
@@ -168,8 +179,13 @@ def _segment(
     text: str, start: int, end: int, kind: SegmentKind, line: Line, *, boilerplate: bool = False, marked: bool = False
 ) -> Segment:
     body = text[start:end]
-    chrome = boilerplate or bool(_CHROME.search(body)) or _link_list(body)
+    chrome = boilerplate or _is_chrome(body) or _link_list(body)
     return Segment(start, end, body, kind, line.number, chrome, marked)
+
+
+def _is_chrome(body: str) -> bool:
+    lowered = body.lower()
+    return any(hint in lowered for hint in _CHROME_HINTS) and bool(_CHROME.search(body))
 
 
 def _link_list(body: str) -> bool:
