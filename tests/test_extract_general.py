@@ -213,3 +213,15 @@ def test_symptom_items_are_split_only_where_each_part_is_a_symptom():
 def test_the_review_date_is_read_only_where_the_page_states_one(line, expected):
     _, result = facts(f"Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n{line}\n")
     assert result.last_reviewed == expected
+
+
+def test_an_items_detail_adds_the_alternative_it_offers_and_the_signs_a_symptom_comes_from():
+    found, _ = facts(
+        "Waldenström macroglobulinemia is a rare lymphoma.\nSymptoms\n"
+        "[ ] Blurred vision – or loss of vision\n"
+        "[ ] Feeling full quickly – from an enlarged spleen or liver\n"
+        "[ ] Headaches – new or unusual\n",
+        "symptom",
+    )
+    assert {"blurred vision", "visual loss", "splenomegaly", "hepatomegaly", "headache"} <= labels(found)
+    assert not {"unusual", "new"} & labels(found)

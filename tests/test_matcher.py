@@ -169,3 +169,11 @@ def test_the_per_page_automaton_and_the_full_automaton_find_the_same_mentions():
     assert seasoned._automaton is not None
     full = seasoned.find(text)
     assert per_page._found == full._found and len(full._found) > 100
+
+
+@pytest.mark.parametrize(("phrase", "curie"), [("enlarged spleen", "HP:0001744"), ("big liver", "HP:0002240")])
+def test_a_sign_named_by_an_organs_size_is_said_large_enlarged_or_big(phrase: str, curie: str):
+    # HPO names splenomegaly "Large spleen" (layperson); pages say "enlarged" or "big" as often
+    found = LEXICON.lookup(phrase, "symptom")
+    assert found is not None and ("exactMatch", obo_iri(curie)) in found.concept.mappings
+    assert LEXICON.lookup("enlarged intestine", "anatomy") is None  # anatomy's "large intestine" is a name

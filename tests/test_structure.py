@@ -147,3 +147,35 @@ def test_the_chrome_hints_let_through_every_line_the_chrome_pattern_catches():
     caught = [line for line in lines if _CHROME.search(line)]
     assert len(caught) > 100
     assert [line for line in caught if not _is_chrome(line)] == []
+
+
+def test_rules_are_furniture_and_a_numbered_banner_in_capitals_is_one_heading():
+    page = (
+        "------------------------------------------------------------\n"
+        "SECTION 1. SYMPTOMS OF THE DISEASE - TICK ANY YOU HAVE HAD IN THE LAST MONTH\n"
+        "============================================================\n"
+        "[ ] Tiredness\n[ ] Night sweats\n"
+    )
+    layout = structure(page)
+    assert [s.text for s in layout.segments if s.boilerplate] == ["-" * 60, "=" * 60]
+    assert kinds(page)[0] == ("heading", "SECTION 1. SYMPTOMS OF THE DISEASE - TICK ANY YOU HAVE HAD IN THE LAST MONTH")
+    assert section_type(kinds(page)[0][1]) == "symptoms"
+
+
+def test_a_paragraph_wrapped_mid_sentence_before_a_capital_stays_one_sentence():
+    page = (
+        "The disease is more common in men than in women, and in people with a relative who had it. A condition called\n"
+        "MGUS can come before it. Most people have no symptoms when it is found.\n\n"
+        "Symptoms\nFever\n"
+    )
+    segments = kinds(page)
+    assert ("sentence", "A condition called\nMGUS can come before it.") in segments
+    assert ("heading", "Symptoms") in segments  # a short line after a blank stays a heading
+
+
+def test_a_sub_heading_naming_where_its_signs_come_from_stays_in_the_symptoms_section():
+    page = "Symptoms\nFrom low blood counts\n- Tiredness\n- Pale skin\nFrom thick blood\n- Headaches\nDiagnosis\n- Blood tests\n"
+    layout = structure(page)
+    types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
+    assert types == {"Symptoms": "symptoms", "From low blood counts": "symptoms", "From thick blood": "symptoms",
+                     "Diagnosis": "diagnosis"}

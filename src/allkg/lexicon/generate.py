@@ -93,13 +93,20 @@ class Term:
     def add_form(self, form: str, scope: str) -> None:
         """Add a surface form; a form given twice keeps its most direct scope. A leading article
         is not part of a form ("the brain" is "brain"); "diabetes mellitus" is also said without
-        "mellitus"."""
+        "mellitus"; a sign that an organ is large is said of it "large", "enlarged" or "big"."""
         form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
-        for variant in dict.fromkeys((form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE))):
+        variants = [form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE)]
+        size = _SIZE.fullmatch(form) if self.branch == "phenotype" else None
+        if size:
+            variants += [f"{word} {size.group('organ')}" for word in ("large", "enlarged", "big")]
+        for variant in dict.fromkeys(variants):
             current = self.forms.get(variant)
             if variant and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
                 self.forms[variant] = scope
 
+
+_SIZE = re.compile(r"(?:large|enlarged|big)\s+(?P<organ>[a-z]+(?:\s[a-z]+)?)", re.IGNORECASE)
+"""A sign named by an organ's size ("Large spleen", HPO's lay name of splenomegaly)."""
 
 RELEASES = (
     Release("hp", "Human Phenotype Ontology", "hp.obo", "https://hpo.jax.org/app/license"),

@@ -78,6 +78,9 @@ _MODIFIER_WORDS = frozenset(
 )
 """Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE | re.DOTALL)
+_DETAIL_ALTERNATIVE = re.compile(r"\s*(?:or|and/or)\s+", re.IGNORECASE)
+_DETAIL_CAUSE = re.compile(r"\s*(?:from|caused by|due to|because of)\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
 _PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
 _FIXED_PAIRS = re.compile(
@@ -250,9 +253,10 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     while end > start and text[end - 1] in ".;:,":
         end -= 1
     label = _LABEL_DETAIL.match(text, start, end)
-    if label and len(label.group("label").split()) <= 8:
-        end = start + len(label.group("label"))
     extra: list[Part] = []
+    if label and len(label.group("label").split()) <= 8:
+        extra = _named_in_detail(page, label.end() - 1, end, kind)
+        end = start + len(label.group("label"))
     example = _EXAMPLES.search(text, start, end)
     if example:
         first, last = example.start("examples"), example.end("examples")
@@ -298,6 +302,22 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     else:
         parts = [Part(text[head[0] : head[1]], *head)]
     return [p for p in [*parts, *extra] if _plausible(p.text)]
+
+
+def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
+    """What a "Label – detail" item's detail names besides its label: another thing it offers
+    ("Blurred vision – or loss of vision") or, for a symptom, the signs it comes from
+    ("Feeling full quickly – from an enlarged spleen or liver")."""
+    text = page.text
+    detail = _DETAIL_ALTERNATIVE.match(text, start, end)
+    if detail is None and kind == "symptom":
+        detail = _DETAIL_CAUSE.match(text, start, end)
+    if detail is None:
+        return []
+    stop = _CLAUSE_END.search(text, detail.end(), end)
+    parts = _split(text, detail.end(), stop.start() if stop else end)
+    parts = _distributed(page, parts, kind) if len(parts) > 1 else parts
+    return [p for p in parts if _names(page, p, kind)]
 
 
 def _split(text: str, start: int, end: int) -> list[Part]:

@@ -22,6 +22,8 @@ BULLET = re.compile(
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d+\s*$")
+_RULE = re.compile(r"^\s*([-=_*~#.•·+])\1{2,}[-=_*~#.•·+\s]*$")
+"""A line drawn with one character ("-----", "=====", "* * *"): a divider, not text."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
     (HTML) says a heading begins: such a line is never joined to another."""
     physical = _physical_lines(text)
     repeated = _running_headers(text, physical)
+    wrap = _wrap_width(text, physical)
     lines: list[Line] = []
     blank = False
     for number, (start, end) in enumerate(physical):
@@ -51,7 +54,9 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
         if not body.strip():
             blank = True
             continue
-        furniture = body.strip() in repeated or bool(_PAGE_NUMBER.match(body) or _DOT_LEADER.search(body))
+        furniture = body.strip() in repeated or bool(
+            _PAGE_NUMBER.match(body) or _DOT_LEADER.search(body) or _RULE.match(body)
+        )
         bullet = BULLET.match(text, start, end)
         previous = lines[-1] if lines else None
         if (
@@ -62,7 +67,7 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
             and bullet is None
             and start not in heading_starts
             and previous.start not in heading_starts
-            and _continues(text, previous, start, end)
+            and _continues(text, previous, start, end, wrap)
         ):
             lines[-1] = Line(previous.start, end, previous.number, previous.item, False, previous.blank_before)
         else:
@@ -80,16 +85,46 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _continues(text: str, previous: Line, start: int, end: int) -> bool:
+def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None) -> bool:
     """The line goes on from the one before: that one does not end a sentence and this one
-    starts in lower case (a wrapped sentence or item), or that one ends with a hyphen."""
+    starts in lower case (a wrapped sentence or item), or that one ends with a hyphen, or
+    that one was cut at the page's wrap width mid-sentence ("...A blood condition called" /
+    "IgM MGUS can come before WM.")."""
     before = text[previous.start : previous.end].rstrip()
     after = text[start:end].lstrip()
     if not after:
         return False
     if re.search(r"[A-Za-z]-$", before) and after[0].islower():
         return True
-    return not _SENTENCE_END.search(before) and (after[0].islower() or after[0] in "(") and len(before) > 25
+    if _SENTENCE_END.search(before):
+        return False
+    last_physical = before[before.rfind("\n") + 1 :]
+    # a long line of a paragraph (already wrapped, or holding a sentence's end) cut mid-sentence
+    in_paragraph = "\n" in before or bool(_INNER_SENTENCE_END.search(last_physical))
+    wrapped = len(after.split()) > 2 and (
+        (wrap is not None and len(last_physical) >= wrap - _WRAP_SLACK)
+        or (in_paragraph and _LONG_LINE <= len(last_physical) <= _LONGEST_WRAP)
+    )
+    return wrapped or ((after[0].islower() or after[0] in "(") and len(before) > 25)
+
+
+_WRAP_SLACK = 12
+_LONG_LINE = 60
+_LONGEST_WRAP = 130
+"""Longer lines are a paragraph each (a scrape), not a paragraph wrapped at a fixed width."""
+_INNER_SENTENCE_END = re.compile(r"[a-z)][.!?][ \t]+[A-Z]")
+"""How far short of the wrap width a hard-wrapped line may stop (the next word did not fit)."""
+
+
+def _wrap_width(text: str, physical: list[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped page (a plain-text or PDF export) was wrapped at: many long
+    lines end within a word's length of the same column. None for a page that is not."""
+    lengths = sorted(len(text[s:e].rstrip()) for s, e in physical if e - s > 40)
+    if len(lengths) < 5:
+        return None
+    width = lengths[len(lengths) * 9 // 10]
+    near = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width)
+    return width if near >= max(4, len(lengths) // 3) else None
 
 
 def _running_headers(text: str, physical: list[tuple[int, int]]) -> set[str]:

@@ -47,6 +47,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """Section types by their heading's words, tried in order (so "Side effects of treatment" is
 treatment and "Signs and symptoms" symptoms)."""
 
+_ORIGIN = re.compile(r"(?:from|due to|caused by|because of|linked to|related to)\b", re.IGNORECASE)
+"""A sub-heading that groups its section's items by where they come from ("From thick blood")."""
 _WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis"})
 """Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
 CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
@@ -95,8 +97,9 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     for seg in segments:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
-            if kind == "other" and sections[-1].type in _WITH_SUBHEADINGS and len(seg.text.split()) <= 8:
-                kind = sections[-1].type  # a sub-heading ("From low blood counts") of a typed section
+            parent = sections[-1].type
+            if parent in _WITH_SUBHEADINGS and len(seg.text.split()) <= 8 and (kind == "other" or _ORIGIN.match(seg.text)):
+                kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
             sections.append(Section(seg, kind))
         else:
             sections[-1].segments.append(seg)

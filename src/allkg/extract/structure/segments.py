@@ -26,6 +26,10 @@ _BOUNDARY = re.compile(
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|Inc|Ltd|Co|Fig|ed|eds|vol|al)|\b[A-Z])\.$"
 )
+_NUMBERED_LABEL = re.compile(
+    r"[ \t]*(?:(?:section|part|chapter|step|module|unit|question|q)[ \t]+)?\d{1,2}(?:\.\d{1,2})*\.", re.IGNORECASE
+)
+"""A line's number or label ("SECTION 1.", "2.3.") whose full stop ends no sentence."""
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
 _INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
 _LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
@@ -137,8 +141,10 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
             kind: SegmentKind = "lead-in"
         elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
             kind = "heading"
-        elif not re.search(r"[.!;,]$", body) and words <= MAX_HEADING_WORDS:
-            kind = "heading"
+        elif not re.search(r"[.!;,]$", body) and (
+            words <= MAX_HEADING_WORDS or (body.isupper() and words <= 2 * MAX_HEADING_WORDS)
+        ):
+            kind = "heading"  # (a banner in capitals may run longer)
         else:
             kind = "sentence"
         result.append(_segment(text, piece_start, piece_end, kind, line))
@@ -151,7 +157,11 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for boundary in _BOUNDARY.finditer(text, start, end):
         cut = boundary.end()
-        if _ABBREVIATION.search(text, cursor, boundary.start()) or cut <= cursor:
+        if (
+            _ABBREVIATION.search(text, cursor, boundary.start())
+            or _NUMBERED_LABEL.fullmatch(text, cursor, boundary.start())
+            or cut <= cursor
+        ):
             continue
         pieces.append((cursor, cut))
         cursor = cut
