@@ -225,3 +225,31 @@ def test_an_items_detail_adds_the_alternative_it_offers_and_the_signs_a_symptom_
     )
     assert {"blurred vision", "visual loss", "splenomegaly", "hepatomegaly", "headache"} <= labels(found)
     assert not {"unusual", "new"} & labels(found)
+
+
+def test_an_items_detail_that_lists_things_of_its_kind_gives_them_and_keeps_the_label_only_if_named():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nClinical presentation\n"
+        "- Anaemia – fatigue, pallor, lethargy\n"
+        "- Infiltration – bone pain, recurrent or severe infection\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"anemia", "fatigue", "pallor", "lethargy", "bone pain"} <= names
+    assert "Infiltration" not in names
+    assert any(n.startswith("recurrent") and "infection" in n for n in names)  # one sign, "recurrent or severe"
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nRisk factors\n"
+        "- Radiation: high doses of radiation\n"
+        "- Genetic syndromes: Down syndrome, Fanconi anemia and Bloom syndrome are all linked to it\n",
+        "risk-factor",
+    )
+    names = labels(found)
+    assert {"Down syndrome", "Fanconi anemia", "Bloom syndrome"} <= names
+    assert not any("linked" in n for n in names)
+
+
+def test_a_loose_match_compares_whole_words():
+    # "predisposition" and "prediabetes" share their first five letters, not a word
+    grounding = LEXICON.fuzzy("inherited cancer predisposition syndromes", "risk-factor")
+    assert grounding is None or "prediabetes" not in grounding.concept.pref_label

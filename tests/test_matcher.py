@@ -69,7 +69,7 @@ def test_the_overlay_takes_the_place_of_the_ontology_term_it_is_an_exact_match_o
 
 def _every_form(kind: str) -> list[str]:
     """The content words of every form that can name ``kind``."""
-    return LEXICON._choices(kind)[0]
+    return LEXICON._choices(kind).words
 
 
 def _best(phrase: str, kind: str, cutoff: float = 0) -> tuple[str, float, int] | None:

@@ -179,3 +179,25 @@ def test_a_sub_heading_naming_where_its_signs_come_from_stays_in_the_symptoms_se
     types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
     assert types == {"Symptoms": "symptoms", "From low blood counts": "symptoms", "From thick blood": "symptoms",
                      "Diagnosis": "diagnosis"}
+
+
+def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_with_a_colon_a_lead_in():
+    page = (
+        "1. Epidemiology\n- 1.1 Commonest cancer of childhood.\n"
+        "2. Risk factors\n- 2.1 Recognised risk factors:\n- Down's syndrome\n- ionising radiation\n"
+        "3. Pathophysiology\n- Blasts fill the marrow\n"
+        "4. Clinical presentation\n- Anaemia – fatigue, pallor\n"
+    )
+    layout = structure(page)
+    types = [(s.heading.text, s.type) for s in layout.sections if s.heading is not None]
+    # "Pathophysiology" is a peer of the titles around it, not a sub-heading of "Risk factors"
+    assert types == [("Epidemiology", "who"), ("Risk factors", "risk"), ("Pathophysiology", "other"),
+                     ("Clinical presentation", "symptoms")]
+    [risk] = [b for b in layout.lists if b.lead_in is not None]
+    assert risk.lead_in.text == "2.1 Recognised risk factors:" and [i.text for i in risk.items] == [
+        "Down's syndrome", "ionising radiation"]
+
+
+def test_numbered_items_that_name_no_topic_stay_items():
+    page = "Signs\n1. Too few red cells (anaemia)\n- tiredness\n- pale skin\n2. Too few platelets\n- bruising\n"
+    assert [k for k, _ in kinds(page)] == ["heading", "item", "item", "item", "item", "item"]

@@ -70,6 +70,20 @@ class Release:
     licence: str
 
 
+@dataclass
+class _Choices:
+    """The forms the fuzzy fallback compares a phrase with, for one kind."""
+
+    words: list[str]
+    """Each form's content words, cut to five letters."""
+    coded: list[str]
+    """Each form's content words, whole, as word codes."""
+    targets: list[tuple[str, int, Concept | None]]
+    """What each form names: (scope, term row, overlay concept or None)."""
+    index: dict[str, list[int]]
+    """The forms holding each cut word."""
+
+
 class Lexicon:
     """The ontology terms and our overlay, with their surface forms ready to match."""
 
@@ -89,7 +103,7 @@ class Lexicon:
         self._term_senses: dict[int, tuple[Sense, ...]] = {}
         self._branches: dict[int, str] = {}
         self._term_concepts: dict[tuple[int, str], Concept] = {}
-        self._fuzzy_choices: dict[str, tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]] = {}
+        self._fuzzy_choices: dict[str, _Choices] = {}
         self._fuzzy_found: dict[tuple[str, str], Grounding | None] = {}
         self._word_postings: dict[tuple[str, str], tuple[int, ...]] = {}
         self._vocabulary: dict[str, list[str]] = {}
@@ -283,29 +297,31 @@ class Lexicon:
         plain = _content_words(" ".join(w for w in words if w not in _MODIFIERS))
         if not plain or set(plain.split()) <= _VAGUE:
             return None
-        choices, targets, _ = self._choices(kind)
+        choices = self._choices(kind)
         best: tuple[float, int] | None = None
         # the phrase as written and without its modifiers ("unusually heavy periods"), whichever is closer
         for query in dict.fromkeys((_content_words(" ".join(words)), plain)):
             candidates = self._candidates(query, kind)
             found = process.extractOne(
-                query, [choices[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+                query, [choices.words[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
             )
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], candidates[found[2]])
         if best is None:
             # "exposure to very high levels of radiation": a form's words in order, qualified; it
             # names that concept (as "losing weight without trying" names weight loss)
-            candidates = self._candidates(plain, kind)
-            spread = _in_order(plain.split(), [(i, choices[i].split()) for i in candidates])
+            query_codes = "".join(
+                self._codes.get(w, UNKNOWN_WORD) for w in words if w not in _MODIFIERS and w not in _FUNCTION_WORDS
+            )
+            spread = _in_order(query_codes, [(i, choices.coded[i]) for i in self._candidates(plain, kind)])
             if spread is None:
                 return None
-            scope, row, concept = targets[spread[0]]
+            scope, row, concept = choices.targets[spread[0]]
             if concept is not None:
                 return Grounding(concept, scope)
             return Grounding(self._term_concept(row, kind), scope)
         chosen, score = best[1], round(best[0] / 100, 3)
-        _, row, concept = targets[chosen]
+        _, row, concept = choices.targets[chosen]
         if concept is not None:  # a form of our overlay: map to its exact matches
             exact = [iri for prop, iri in concept.mappings if prop == "exactMatch"]
             if not exact:
@@ -330,46 +346,43 @@ class Lexicon:
                 self._word_postings.clear()
             from rapidfuzz import fuzz, process
 
-            _, _, index = self._choices(kind)
+            index = self._choices(kind).index
             vocabulary = self._vocabulary.setdefault(kind, list(index))
             close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_CLOSE_WORD, limit=8)
             found = {i for near, _, _ in close for i in index[near]}
             self._word_postings[key] = tuple(sorted(found))
         return self._word_postings[key]
 
-    def _choices(
-        self, kind: str
-    ) -> tuple[list[str], list[tuple[str, int, Concept | None]], dict[str, list[int]]]:
-        """The content words of every form that can name ``kind`` (made once per kind), what each
-        names, and which forms hold each word."""
+    def _choices(self, kind: str) -> _Choices:
+        """Every form that can name ``kind`` (made once per kind): its content words, cut and
+        whole (as word codes), what it names, and which forms hold each cut word."""
         cached = self._fuzzy_choices.get(kind)
         if cached is not None:
             return cached
         cut = {code: word[:5] for word, code in self._codes.items() if word not in _FUNCTION_WORDS}
+        choices = _Choices([], [], [], {})
 
-        def content_words(coded: str) -> str:
-            return " ".join(cut[c] for c in coded if c in cut)
+        def add(coded: str, target: tuple[str, int, Concept | None]) -> None:
+            content = "".join(c for c in coded if c in cut)
+            choices.words.append(" ".join(cut[c] for c in content))
+            choices.coded.append(content)
+            choices.targets.append(target)
 
         branches = KIND_BRANCHES[kind]
-        choices: list[str] = []
-        targets: list[tuple[str, int, Concept | None]] = []
         for pattern, coded in enumerate(self._stored.patterns):
             for row, scope in self._stored.pattern_senses(pattern):
                 if scope in EXACT_SCOPES and self._branch(row) in branches:
-                    choices.append(content_words(coded))
-                    targets.append((scope, row, self._claims.get((row, kind))))
+                    add(coded, (scope, row, self._claims.get((row, kind))))
                     break
         for coded, concepts in zip(self._overlay_patterns, self._overlay_senses):
             for concept in concepts:
                 if concept.kind == kind:
-                    choices.append(content_words(coded))
-                    targets.append(("curated", -1, concept))
-        index: dict[str, list[int]] = {}
-        for position, choice in enumerate(choices):
+                    add(coded, ("curated", -1, concept))
+        for position, choice in enumerate(choices.words):
             for word in set(choice.split()):
-                index.setdefault(word, []).append(position)
-        self._fuzzy_choices[kind] = (choices, targets, index)
-        return choices, targets, index
+                choices.index.setdefault(word, []).append(position)
+        self._fuzzy_choices[kind] = choices
+        return choices
 
     def lookup(self, phrase: str, kind: str) -> Grounding | None:
         """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
@@ -499,9 +512,9 @@ MAX_GAP = 3
 """Words a loose match lets stand between a form's words ("exposed to very high levels of radiation")."""
 
 
-def _in_order(query: list[str], forms: list[tuple[int, list[str]]]) -> tuple[int, int] | None:
+def _in_order(query: str, forms: list[tuple[int, str]]) -> tuple[int, int] | None:
     """The longest form of two words or more whose words all stand in the query in order, no more
-    than ``MAX_GAP`` words apart (its index, and its length)."""
+    than ``MAX_GAP`` words apart (its index, and its length); words as their codes, whole."""
     best: tuple[int, int] | None = None
     for index, form in forms:
         if len(form) < 2 or len(form) > len(query):

@@ -74,12 +74,15 @@ _TRAILING_PLACE = re.compile(
 _SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
-    "painful painless large small".split()
+    "painful painless large small recurrent recurring chronic acute occasional".split()
 )
 """Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE | re.DOTALL)
-_DETAIL_ALTERNATIVE = re.compile(r"\s*(?:or|and/or)\s+", re.IGNORECASE)
-_DETAIL_CAUSE = re.compile(r"\s*(?:from|caused by|due to|because of)\s+", re.IGNORECASE)
+_ALTERNATIVE_OR_CAUSE = re.compile(
+    r"\s*(?:(?:or|and/or)|(?P<cause>from|caused by|due to|because of))\s+", re.IGNORECASE
+)
+_COMMA = re.compile(r"\s*[,;]\s*")
+_VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
 _PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
@@ -254,8 +257,10 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         end -= 1
     label = _LABEL_DETAIL.match(text, start, end)
     extra: list[Part] = []
+    category = False
     if label and len(label.group("label").split()) <= 8:
         extra = _named_in_detail(page, label.end() - 1, end, kind)
+        category = len(extra) >= 2 and not _ALTERNATIVE_OR_CAUSE.match(text, label.end() - 1, end)
         end = start + len(label.group("label"))
     example = _EXAMPLES.search(text, start, end)
     if example:
@@ -301,23 +306,35 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             parts = [Part(text[head[0] : head[1]], *head)]
     else:
         parts = [Part(text[head[0] : head[1]], *head)]
+    if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
+        parts = [Part(p.text, p.start, p.end, example=True) for p in parts]
     return [p for p in [*parts, *extra] if _plausible(p.text)]
 
 
 def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
     """What a "Label – detail" item's detail names besides its label: another thing it offers
-    ("Blurred vision – or loss of vision") or, for a symptom, the signs it comes from
-    ("Feeling full quickly – from an enlarged spleen or liver")."""
+    ("Blurred vision – or loss of vision"); for a symptom, the signs it comes from ("Feeling
+    full quickly – from an enlarged spleen or liver"); or the things of the label's kind it
+    lists ("Anaemia – fatigue, pallor, lethargy")."""
     text = page.text
-    detail = _DETAIL_ALTERNATIVE.match(text, start, end)
-    if detail is None and kind == "symptom":
-        detail = _DETAIL_CAUSE.match(text, start, end)
-    if detail is None:
+    lead = _ALTERNATIVE_OR_CAUSE.match(text, start, end)
+    if lead is not None and (lead.group("cause") is None or kind == "symptom"):
+        stop = _CLAUSE_END.search(text, lead.end(), end)
+        parts = _split(text, lead.end(), stop.start() if stop else end)
+        parts = _distributed(page, parts, kind) if len(parts) > 1 else parts
+        return [p for p in parts if _names(page, p, kind)]
+    span = _trimmed(text, start, end)
+    if span is None or lead is not None:
         return []
-    stop = _CLAUSE_END.search(text, detail.end(), end)
-    parts = _split(text, detail.end(), stop.start() if stop else end)
-    parts = _distributed(page, parts, kind) if len(parts) > 1 else parts
-    return [p for p in parts if _names(page, p, kind)]
+    parts = []
+    for chunk in _COMMA.split(text[span[0] : span[1]]):
+        offset = text.find(chunk, span[0], span[1])
+        verb = _VERB.search(chunk)
+        chunk_end = offset + (verb.start() if verb else len(chunk))  # "... and X are all linked to ..."
+        pieces = _split(text, offset, chunk_end)
+        parts += _distributed(page, pieces, kind) if len(pieces) > 1 else pieces
+    named = [p for p in parts if _names(page, p, kind)]
+    return parts if len(parts) >= 2 and len(named) * 2 > len(parts) else []
 
 
 def _split(text: str, start: int, end: int) -> list[Part]:

@@ -30,7 +30,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("diagnosis", r"diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
-        ("symptoms", r"symptom|\bsigns?\b|how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
+        ("symptoms", r"symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
                      r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would) (?:i|you) notice"),
         ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
@@ -98,7 +98,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
             parent = sections[-1].type
-            if parent in _WITH_SUBHEADINGS and len(seg.text.split()) <= 8 and (kind == "other" or _ORIGIN.match(seg.text)):
+            subheading = len(seg.text.split()) <= 8 and not seg.outline_title
+            if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(seg.text)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
             sections.append(Section(seg, kind))
         else:

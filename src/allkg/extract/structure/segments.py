@@ -10,7 +10,7 @@ marked as boilerplate and never read for facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from allkg.extract.structure.lines import BULLET, Line
@@ -74,6 +74,8 @@ class Segment:
     boilerplate: bool = False
     marked_heading: bool = False
     """The page's markup says it is a heading (an HTML h1-h6)."""
+    outline_title: bool = False
+    """A heading that was a numbered title of an outline: a peer of the others, no sub-heading."""
 
 
 def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) -> list[Segment]:
@@ -86,11 +88,50 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
         if listing and len(segments) == 1 and _bare_item(segments[0]):
-            segments = [Segment(*_fields(segments[0], kind="item"))]  # type: ignore[arg-type]
+            segments = [replace(segments[0], kind="item")]
         elif not (listing and line.item):
             listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
         result.extend(segments)
+    return _outline_items(text, result)
+
+
+def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
+    """Items of an outline (nested lists flattened). Numbered titles over bulleted items (or a
+    lead-in), at least two of them naming a section's topic, are headings ("2. Epidemiology"
+    over "- 2.1 ..."; "4. Pathophysiology" too); an item ending in a colon, with items after
+    it, is their lead-in ("3.2 Recognised risk factors:")."""
+    from allkg.extract.structure.sections import section_type
+
+    def numbered(seg: Segment) -> bool:
+        return bool(_OUTLINE_MARK.fullmatch(text[text.rfind("\n", 0, seg.start) + 1 : seg.start].strip()))
+
+    def title(seg: Segment, after: Segment) -> bool:
+        words = seg.text.split()
+        return (
+            0 < len(words) <= 8
+            and not re.search(r"[.;,:!?]$", seg.text)
+            and numbered(seg)
+            and (after.kind == "lead-in" or (after.kind == "item" and not numbered(after)))
+        )
+
+    content = [i for i, seg in enumerate(segments) if not seg.boilerplate]
+    result = list(segments)
+    titles = []
+    for index, after in zip(content, content[1:]):
+        seg, next_seg = segments[index], segments[after]
+        if seg.kind != "item":
+            continue
+        if seg.text.endswith(":") and next_seg.kind == "item":
+            result[index] = replace(seg, kind="lead-in")
+        elif title(seg, next_seg):
+            titles.append(index)
+    if sum(section_type(segments[i].text) != "other" for i in titles) >= 2:
+        for index in titles:
+            result[index] = replace(segments[index], kind="heading", outline_title=True)
     return result
+
+
+_OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE)
 
 
 def _bare_item(seg: Segment) -> bool:
@@ -106,11 +147,6 @@ def _bare_item(seg: Segment) -> bool:
         and section_type(seg.text) == "other"
         and item_like(seg.text)
     )
-
-
-def _fields(seg: Segment, **changes: object) -> tuple[object, ...]:
-    values = {**vars(seg), **changes}
-    return tuple(values[name] for name in ("start", "end", "text", "kind", "line", "boilerplate", "marked_heading"))
 
 
 def _line_segments(text: str, line: Line, heading_starts: frozenset[int], following: Line | None) -> list[Segment]:
