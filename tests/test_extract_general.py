@@ -253,3 +253,15 @@ def test_a_loose_match_compares_whole_words():
     # "predisposition" and "prediabetes" share their first five letters, not a word
     grounding = LEXICON.fuzzy("inherited cancer predisposition syndromes", "risk-factor")
     assert grounding is None or "prediabetes" not in grounding.concept.pref_label
+
+
+def test_an_abbreviation_the_page_spells_out_names_its_disease_even_when_the_lexicon_lacks_it():
+    page = (
+        "Parents' FAQ\n1) What is JMML?\nJMML stands for juvenile myelomonocytic leukaemia. It is a rare blood cancer.\n"
+        "2) Are some children more at risk?\nChildren with neurofibromatosis type 1 (NF1) have a higher chance.\n"
+        "3) Why does JMML happen?\nJMML happens because of gene changes in the blood-forming cells.\n"
+    )
+    _, result = facts(page)
+    assert {f.subject.label for f in result.facts if f.subject.kind == "disease"} == {"juvenile myelomonocytic leukemia"}
+    assert {f.object.value for f in result.facts if f.kind == "abbreviation"} == {"JMML"}
+    assert "neurofibromatosis type 1" in labels(f for f in result.facts if f.kind == "risk-factor")

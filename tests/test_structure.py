@@ -201,3 +201,11 @@ def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_wit
 def test_numbered_items_that_name_no_topic_stay_items():
     page = "Signs\n1. Too few red cells (anaemia)\n- tiredness\n- pale skin\n2. Too few platelets\n- bruising\n"
     assert [k for k, _ in kinds(page)] == ["heading", "item", "item", "item", "item", "item"]
+
+
+def test_an_faqs_numbered_questions_head_their_answers():
+    page = "1) What is it?\nIt is a rare cancer.\n2) Who gets it?\nMostly young children.\n- Questions to ask:\n- Is it curable?\n- What next?\n"
+    segments = kinds(page)
+    assert segments[:4] == [("heading", "What is it?"), ("sentence", "It is a rare cancer."),
+                            ("heading", "Who gets it?"), ("sentence", "Mostly young children.")]
+    assert ("item", "Is it curable?") in segments  # a question in a list of questions stays an item

@@ -46,6 +46,9 @@ _AGE_AFTER = {
 }
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\(\s*$")
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
+_STANDS_FOR = re.compile(
+    r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+$"
+)
 _QUOTED_NAME = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,200})[\"”]")
 _QUOTED_LIST = r"[\"“][^\"“”\n]{1,200}[\"”](?:[ \t]*(?:,[ \t]*)?(?:or|and|,)[ \t]*[\"“][^\"“”\n]{1,200}[\"”])*"
 _NAMES = r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^.;:()]+))"
@@ -167,13 +170,27 @@ def _defined_abbreviations(page: Page) -> dict[str, Concept]:
     defined: dict[str, Concept] = {}
     for seg in page.layout.segments:  # breadcrumbs too: "Forums > ... > JMML (juvenile myelomonocytic leukaemia)"
         for mention in page.within(seg.start, seg.end, "disease"):
-            after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
-            if after and _is_initialism(after.group("abbr"), mention.text):
-                defined.setdefault(after.group("abbr"), page.ground(mention, "disease").concept)
-            before = _ABBREVIATION_BEFORE.search(page.text, seg.start, mention.start)
-            if before and page.text[mention.end : mention.end + 1] == ")" and _is_initialism(before.group("abbr"), mention.text):
-                defined.setdefault(before.group("abbr"), page.ground(mention, "disease").concept)  # "JMML (juvenile ...)"
+            found = _abbreviation_defined(page, seg, mention)
+            if found is not None:
+                defined.setdefault(found[0], page.ground(mention, "disease").concept)
     return defined
+
+
+def _abbreviation_defined(page: Page, seg: Segment, mention: Mention) -> tuple[str, Span] | None:
+    """The abbreviation a disease's name defines where it stands, with the span of both:
+    "myelodysplastic syndromes (MDS)", "JMML (juvenile myelomonocytic leukaemia)", "JMML
+    stands for juvenile myelomonocytic leukaemia"."""
+    text = page.text
+    after = _ABBREVIATION_AFTER.match(text, mention.end, seg.end)
+    if after and _is_initialism(after.group("abbr"), mention.text):
+        return after.group("abbr"), Span(mention.start, after.end())
+    before = _ABBREVIATION_BEFORE.search(text, seg.start, mention.start)
+    if before and text[mention.end : mention.end + 1] != ")":
+        before = None
+    before = before or _STANDS_FOR.search(text, seg.start, mention.start)
+    if before and _is_initialism(before.group("abbr"), mention.text):
+        return before.group("abbr"), Span(before.start(), mention.end)
+    return None
 
 
 def _readable(page: Page) -> list[Segment]:
@@ -295,8 +312,8 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
 
 
 def with_abbreviations(page: Page, subject: Subject) -> Subject:
-    """The subject with the abbreviations the page uses for it: one it defines ("Name (ABBR)"),
-    or an acronym the lexicon knows for it ("ALL")."""
+    """The subject with the abbreviations the page uses for it: one it defines ("Name (ABBR)",
+    "ABBR stands for Name"), or an acronym the lexicon knows for it ("ALL")."""
     found: dict[str, Span] = {}
     for seg in _readable(page):
         for mention in page.within(seg.start, seg.end, "disease"):
@@ -306,9 +323,9 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
             acronym = grounding.scope == "abbreviation" or (mention.text.isupper() and len(mention.text) <= 6)
             if acronym and (seg.kind == "heading" or _uses(page, mention.text) >= 2):
                 found.setdefault(mention.text, Span(mention.start, mention.end))
-            after = _ABBREVIATION_AFTER.match(page.text, mention.end, seg.end)
-            if after and _is_initialism(after.group("abbr"), mention.text):
-                found.setdefault(after.group("abbr"), Span(mention.start, after.end()))
+            defined = _abbreviation_defined(page, seg, mention)
+            if defined is not None:
+                found.setdefault(*defined)
     return Subject(
         subject.entity, subject.names, subject.generic, subject.related, tuple(sorted(found.items())), subject.first
     )
@@ -401,10 +418,21 @@ def _looks_like_name(name: str) -> bool:
 
 
 def _is_initialism(abbreviation: str, name: str) -> bool:
-    """ABBR spells the initials of the name, or of its last words ("childhood acute
-    lymphoblastic leukemia (ALL)": the modifier "childhood" is not in the abbreviation)."""
-    initials = "".join(word[0] for word in re.split(r"[\s-]+", name) if word).casefold()
-    return len(abbreviation) >= 2 and initials.endswith(abbreviation.casefold())
+    """ABBR's letters stand in the name in order, its first letter starting a word (Schwartz
+    and Hearst's test): "ALL" for "childhood acute lymphoblastic leukemia", "JMML" for
+    "juvenile myelomonocytic leukaemia"."""
+    letters = [c for c in abbreviation.casefold() if c.isalnum()]
+    text = name.casefold()
+    at = len(text) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        while at >= 0 and (
+            text[at] != letters[index] or (index == 0 and at > 0 and text[at - 1].isalnum())
+        ):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return len(letters) >= 2
 
 
 def _sentence_case(name: str) -> str:

@@ -99,7 +99,8 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
     """Items of an outline (nested lists flattened). Numbered titles over bulleted items (or a
     lead-in), at least two of them naming a section's topic, are headings ("2. Epidemiology"
     over "- 2.1 ..."; "4. Pathophysiology" too); an item ending in a colon, with items after
-    it, is their lead-in ("3.2 Recognised risk factors:")."""
+    it, is their lead-in ("3.2 Recognised risk factors:"); a question with prose after it is
+    the heading of its answer ("4) Did I cause it?")."""
     from allkg.extract.structure.sections import section_type
 
     def numbered(seg: Segment) -> bool:
@@ -123,6 +124,8 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
             continue
         if seg.text.endswith(":") and next_seg.kind == "item":
             result[index] = replace(seg, kind="lead-in")
+        elif seg.text.endswith("?") and next_seg.kind == "sentence" and len(seg.text.split()) <= MAX_HEADING_WORDS:
+            result[index] = replace(seg, kind="heading")  # an FAQ's numbered question, its answer after it
         elif title(seg, next_seg):
             titles.append(index)
     if sum(section_type(segments[i].text) != "other" for i in titles) >= 2:
