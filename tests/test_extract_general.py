@@ -265,3 +265,12 @@ def test_an_abbreviation_the_page_spells_out_names_its_disease_even_when_the_lex
     assert {f.subject.label for f in result.facts if f.subject.kind == "disease"} == {"juvenile myelomonocytic leukemia"}
     assert {f.object.value for f in result.facts if f.kind == "abbreviation"} == {"JMML"}
     assert "neurofibromatosis type 1" in labels(f for f in result.facts if f.kind == "risk-factor")
+
+
+def test_too_many_lists_after_a_footer_for_too_many_empty_lead_ins_are_dropped_with_a_warning():
+    from allkg.extract.facts.lists import MAX_PLACEMENTS
+
+    copies = int(MAX_PLACEMENTS**0.5) + 1
+    block = f"Acute lymphoblastic leukaemia is a cancer.\nRisk factors include:\n{FOOTER}\nSmoking.\nObesity.\n"
+    _, result = facts(block * copies)
+    assert any("too many to match up" in w for w in result.warnings)

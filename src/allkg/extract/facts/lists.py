@@ -162,6 +162,10 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             yield from item_facts(page, subject, item, kind, lead, explained)
 
 
+MAX_PLACEMENTS = 10_000
+"""Lists moved after a footer times lead-ins left empty: more is no scrape to repair."""
+
+
 def listed_items(page: Page) -> set[int]:
     """Where the items of the page's symptom and risk-factor lists start (read by ``list_facts``)."""
     return {item.start for block in page.layout.lists if list_kind(block) in FACT_PREDICATES for item in block.items}
@@ -179,14 +183,23 @@ def _placed(
     """A displaced list goes to the lead-in left empty whose kind every item can be, when there
     is exactly one; otherwise it is dropped, with a warning."""
     empty = [b for b in blocks if b.lead_in is not None and not b.items and kinds[id(b)] in FACT_PREDICATES]
+    if len(displaced) * len(empty) > MAX_PLACEMENTS:
+        page.warnings.append(
+            f"{page.name}: {len(displaced)} lists after the page's footer and {len(empty)} empty lead-ins are "
+            "too many to match up; the lists are dropped"
+        )
+        displaced, empty = [], []
     for block in displaced:
+        fit = {
+            (kind, most): _fits(page, subject, block.items, kind, most=most)
+            for kind in {kinds[id(lead)] for lead in empty} for most in (False, True)  # type: ignore[misc]
+        }
         fits = [
             lead for lead in empty
-            if lead.lead_in is not None and lead.lead_in.end <= block.items[0].start
-            and _fits(page, subject, block.items, kinds[id(lead)], most=False)  # type: ignore[arg-type]
+            if lead.lead_in is not None and lead.lead_in.end <= block.items[0].start and fit[kinds[id(lead)], False]
         ]
         if len(fits) > 1:  # several empty lead-ins: the items must name what one of them announces
-            fits = [lead for lead in fits if _fits(page, subject, block.items, kinds[id(lead)])]  # type: ignore[arg-type]
+            fits = [lead for lead in fits if fit[kinds[id(lead)], True]]
         if len(fits) == 1:
             target = fits[0]
             empty.remove(target)
