@@ -271,6 +271,11 @@ def test_too_many_lists_after_a_footer_for_too_many_empty_lead_ins_are_dropped_w
     from allkg.extract.facts.lists import MAX_PLACEMENTS
 
     copies = int(MAX_PLACEMENTS**0.5) + 1
-    block = f"Acute lymphoblastic leukaemia is a cancer.\nRisk factors include:\n{FOOTER}\nSmoking.\nObesity.\n"
-    _, result = facts(block * copies)
+    block = (
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood. Things that raise the risk of ALL ({}) include:"
+        f"{FOOTER}Living near a power line.Having an identical twin with ALL.\n"
+    )
+    _, one = facts(block.format(1))
+    assert not any("too many to match up" in w for w in one.warnings)
+    _, result = facts("".join(block.format(n) for n in range(copies)))  # (lines repeated are running headers)
     assert any("too many to match up" in w for w in result.warnings)
