@@ -126,11 +126,12 @@ def test_page_by_page_finds_what_the_whole_graph_check_finds(mutation):
     import pyoxigraph as ox
 
     from allkg.graph import build_graph
+    from allkg.lexicon import load_lexicon
     from allkg.pipeline import extract_pages
     from allkg.validate import validate_build, validate_page
 
     extractions = extract_pages(PAGES)
-    merged = build_graph(extractions, base_iri="https://w3id.org/allkg/")
+    merged = build_graph(extractions, base_iri="https://w3id.org/allkg/", releases=load_lexicon().releases.values())
     pages = [build_graph([e], base_iri="https://w3id.org/allkg/") for e in extractions]
     predicate = {
         "quote": "http://www.w3.org/ns/oa#exact",
