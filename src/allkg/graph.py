@@ -78,12 +78,11 @@ def _en(value: str) -> ox.Literal:
 
 
 def _decimal(value: float) -> ox.Literal:
-    """An xsd:decimal in canonical form ("0.9", "1.0"): the shortest digits that give the float back."""
+    """An xsd:decimal in its canonical form (XSD 1.1, as Oxigraph stores it: "0.9", "1", "0"),
+    from the shortest digits that give the float back."""
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value!r}")
-    text = format(Decimal(repr(value)), "f")
-    text = text.rstrip("0") if "." in text else text + "."
-    return ox.Literal(text + "0" if text.endswith(".") else text, datatype=_p("xsd:decimal"))
+    return ox.Literal(format(Decimal(repr(value + 0.0)).normalize(), "f"), datatype=_p("xsd:decimal"))
 
 
 @dataclass
@@ -315,7 +314,7 @@ def _description_order(entity: Entity) -> tuple[str, str]:
     return entity.label, repr(entity.concept)
 
 
-@dataclass
+@dataclass(slots=True)
 class _FactRecord:
     """What the pages say about one domain triple: its kind, explanations, groundings and evidence."""
 
@@ -392,7 +391,7 @@ def _one_label_each(records: dict[Triple, _FactRecord], labels: dict[ox.NamedNod
     pref_label = _p("skos:prefLabel")
     merged: dict[Triple, _FactRecord] = {}
     for (s, p, o), record in records.items():
-        triple = (s, p, labels.get(s, o)) if p == pref_label else (s, p, o)  # type: ignore[arg-type]
+        triple = (s, p, labels.get(s, o)) if p == pref_label else (s, p, o)
         kept = merged.get(triple)
         if kept is None:
             merged[triple] = record
