@@ -39,7 +39,6 @@ TEXT = (
     "Acute lymphocytic leukemia (ALL) is a type of cancer of the blood and bone marrow \u2014 "
     "the spongy tissue inside bones where blood cells are made. \U0001d538 Factors that may "
     "increase the risk include exposure to radiation. Its symptoms may mimic those of the flu.\n"
-    "Some children feel tired all the time.\n"
 )
 SHA256 = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
 
@@ -109,8 +108,6 @@ def _fact_nodes(s: URIRef, p: URIRef, o: URIRef, quote_text: str) -> FactNodes:
 # Evidence layer (section 2)
 F_LOCATION = _fact_nodes(ALL, ALLKG.hasLocation, MARROW, "bone marrow")
 F_RISK = _fact_nodes(ALL, ALLKG.hasRiskFactor, RADIATION, "exposure to radiation")
-F_TIRED = _fact_nodes(ALL, ALLKG.hasSymptom, TIRED, "feel tired all the time")
-F_ABBREVIATION = _fact_nodes(ALL, ALLKG.abbreviation, Literal("ALL", lang="en"), "ALL")
 
 
 def _en(text: str) -> Literal:
@@ -197,6 +194,7 @@ def build_valid_graph() -> Graph:
     g.add((ALL, ALLKG.hasCause, MUTATION))
     g.add((ALL, ALLKG.symptomsResemble, FLU))
     g.add((ALL, ALLKG.hasSymptom, FLU_LIKE))
+    g.add((ALL, ALLKG.hasSymptom, TIRED))
     # --- age-group statements
     _statement(g, EPI_CHILDREN, ALLKG.EpidemiologyStatement, CHILDREN,
                "Acute lymphocytic leukemia is the most common type of cancer in children.")
@@ -213,12 +211,9 @@ def build_valid_graph() -> Graph:
     _fact(g, F_LOCATION, "location")
     _fact(g, F_RISK, "risk-factor")
     g.add((F_RISK.fact, ALLKG.explanation, _en("People exposed to radiation have an increased risk.")))
-    _fact(g, F_TIRED, "symptom")
-    _fact(g, F_ABBREVIATION, "abbreviation")  # a literal object: no grounding
     g.add((F_LOCATION.fact, ALLKG.groundedBy, ALLKG.OntologyLabelMatch))
     g.add((F_RISK.fact, ALLKG.groundedBy, ALLKG.CuratedVocabularyMatch))
     g.add((F_RISK.fact, ALLKG.groundedBy, ALLKG.ExactSynonymMatch))  # stated on two pages, recognised two ways
-    g.add((F_TIRED.fact, ALLKG.groundedBy, ALLKG.FuzzyMatch))
     # --- 3. dataset description
     g.add((SOURCE, RDF.type, ALLKG.SourceDocument))
     g.add((SOURCE, RDF.type, PROV.Entity))
@@ -389,8 +384,6 @@ CASES = [
       SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.DatatypeConstraintComponent),
     C("matchScore-double", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(0.92, datatype=XSD.double)),
       SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.DatatypeConstraintComponent),
-    C("matchScore-a-percentage", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(Decimal("92"))),
-      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.MaxInclusiveConstraintComponent),
     C("matchScore-just-above-one", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(Decimal("1.001"))),
       SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.MaxInclusiveConstraintComponent),
     C("matchScore-negative", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(Decimal("-0.1"))),
@@ -510,18 +503,15 @@ CASES = [
       SHX["Fact-explanation"], ALLKG.explanation, F_RISK.fact, SH.MinLengthConstraintComponent),
     C("fact-groundedBy-not-a-method", lambda g: _replace(g, F_LOCATION.fact, ALLKG.groundedBy, ALLKG.SynonymMatch),
       SHX["Fact-groundedBy"], ALLKG.groundedBy, F_LOCATION.fact, SH.InConstraintComponent),
-    C("fact-groundedBy-literal", lambda g: g.add((F_TIRED.fact, ALLKG.groundedBy, Literal("fuzzy"))),
-      SHX["Fact-groundedBy"], ALLKG.groundedBy, F_TIRED.fact, SH.InConstraintComponent),
-    C("fact-groundedBy-on-a-literal-object",
-      lambda g: g.add((F_ABBREVIATION.fact, ALLKG.groundedBy, ALLKG.AbbreviationMatch)),
-      SHX.FactShape, None, F_ABBREVIATION.fact, SH.SPARQLConstraintComponent, SHX.FactGroundingNeedsConcept),
-    C("fact-groundedBy-on-a-statement",
-      lambda g: (g.add((F_TIRED.fact, RDF.object, PROG_ADULTS)), g.remove((F_TIRED.fact, RDF.object, TIRED))),
-      SHX.FactShape, None, F_TIRED.fact, SH.SPARQLConstraintComponent, SHX.FactGroundingNeedsConcept),
-    C("fuzzy-fact-object-without-score", lambda g: g.remove((TIRED, ALLKG.matchScore, None)),
-      SHX.FactShape, None, F_TIRED.fact, SH.SPARQLConstraintComponent, SHX.FuzzyGroundingHasScore),
-    C("fuzzy-grounding-of-an-exact-match", lambda g: g.add((F_LOCATION.fact, ALLKG.groundedBy, ALLKG.FuzzyMatch)),
-      SHX.FactShape, None, F_LOCATION.fact, SH.SPARQLConstraintComponent, SHX.FuzzyGroundingHasScore),
+    C("fact-groundedBy-literal", lambda g: g.add((F_RISK.fact, ALLKG.groundedBy, Literal("curated"))),
+      SHX["Fact-groundedBy"], ALLKG.groundedBy, F_RISK.fact, SH.InConstraintComponent),
+    C("fact-groundedBy-on-a-literal-object", lambda g: _replace(g, F_LOCATION.fact, RDF.object, _en("bone marrow")),
+      SHX.FactGroundingShape, None, F_LOCATION.fact, SH.OrConstraintComponent),
+    C("fact-groundedBy-on-a-statement", lambda g: _replace(g, F_RISK.fact, RDF.object, PROG_ADULTS),
+      SHX.FactGroundingShape, None, F_RISK.fact, SH.OrConstraintComponent),
+    C("fuzzy-grounding-of-a-concept-without-score",
+      lambda g: g.add((F_LOCATION.fact, ALLKG.groundedBy, ALLKG.FuzzyMatch)),
+      SHX.FuzzyGroundingShape, None, F_LOCATION.fact, SH.OrConstraintComponent),
     C("fact-triple-not-asserted", lambda g: g.remove((ALL, ALLKG.hasRiskFactor, RADIATION)),
       SHX.FactShape, None, F_RISK.fact, SH.SPARQLConstraintComponent, SHX.FactTripleAsserted),
     C("fact-object-not-the-asserted-one", lambda g: _replace(g, F_LOCATION.fact, RDF.object, ID["anatomy/blood"]),
@@ -720,16 +710,12 @@ CASES = [
       SHX["OntologyRelease-type"], RDF.type, HP_RELEASE, SH.HasValueConstraintComponent),
     C("release-title-missing", lambda g: g.remove((HP_RELEASE, DCTERMS.title, None)),
       SHX["OntologyRelease-title"], DCTERMS.title, HP_RELEASE, SH.MinCountConstraintComponent),
-    C("release-title-two", lambda g: g.add((HP_RELEASE, DCTERMS.title, _en("HPO"))),
-      SHX["OntologyRelease-title"], DCTERMS.title, HP_RELEASE, SH.MaxCountConstraintComponent),
     C("release-title-no-language", lambda g: _replace(g, HP_RELEASE, DCTERMS.title, Literal("HPO")),
       SHX["OntologyRelease-title"], DCTERMS.title, HP_RELEASE, SH.DatatypeConstraintComponent),
     C("release-version-missing", lambda g: g.remove((UBERON_RELEASE, OWL.versionInfo, None)),
       SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.MinCountConstraintComponent),
     C("release-version-not-a-date", lambda g: _replace(g, UBERON_RELEASE, OWL.versionInfo, Literal("v2021-08")),
       SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.PatternConstraintComponent),
-    C("release-version-two", lambda g: g.add((UBERON_RELEASE, OWL.versionInfo, Literal("2022-01-01"))),
-      SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.MaxCountConstraintComponent),
     C("release-version-typed-date",
       lambda g: _replace(g, UBERON_RELEASE, OWL.versionInfo, Literal("2021-08-03", datatype=XSD.date)),
       SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.DatatypeConstraintComponent),
