@@ -144,7 +144,7 @@ def _stages(pages: list[Path]) -> list[tuple[str, float, int, int]]:
     extract_s = time.perf_counter() - t
     WATCH.start("build")
     t = time.perf_counter()
-    graph = build_graph(extractions, base_iri="https://w3id.org/allkg/")
+    graph = build_graph(extractions, base_iri="https://w3id.org/allkg/", releases=lexicon.releases.values())
     triples = len(graph)
     build_s = time.perf_counter() - t
     WATCH.start("validate (whole graph)")

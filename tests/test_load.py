@@ -482,7 +482,8 @@ def test_a_count_that_differs_is_exit_1_and_leaves_the_graph_as_it_was(seed: Dat
     kg = build(()).graph
     with httpx.Client(transport=httpx.MockTransport(handle)) as client:
         remote = Remote(client, Endpoint("http://x/store", "http://x/query", "http://x/update"), user=None, password=None)
-        with pytest.raises(CountMismatch, match=r"holds 643 triples, we loaded 644; <http://g> is left as it was") as err:
+        loaded = len(kg)  # the fake store drops one line of the one upload
+        with pytest.raises(CountMismatch, match=rf"holds {loaded - 1} triples, we loaded {loaded}; <http://g> is left as it was") as err:
             load_endpoint(kg, remote, "http://g", progress=lambda _: None)
     assert err.value.exit_code == 1
     assert graphs == {"http://g": {b"<http://a> <http://b> <http://c> ."}}

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from allkg.graph import GROUNDING_METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY_PATH = ROOT / "ontology" / "allkg.ttl"
@@ -33,6 +36,7 @@ SCHEMA = Namespace("http://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 ONT = Graph().parse(ONTOLOGY_PATH, format="turtle")
 SHAPES = Graph().parse(SHAPES_PATH, format="turtle")
@@ -77,9 +81,12 @@ EXPECTED = {
     "Fact": (OWL.Class, None, None),
     "Evidence": (OWL.Class, None, None),
     "SourceDocument": (OWL.Class, None, None),
+    "OntologyRelease": (OWL.Class, None, None),
+    "GroundingMethod": (OWL.Class, None, None),
     # individuals
     "FavourableOutlook": (OWL.NamedIndividual, None, None),
     "UnfavourableOutlook": (OWL.NamedIndividual, None, None),
+    **{name: (OWL.NamedIndividual, None, None) for name in GROUNDING_METHODS.values()},
     # object properties (section 1 tables)
     "affectsCellType": (OWL.ObjectProperty, ALLKG.Disease, ALLKG.CellType),
     "hasLocation": (OWL.ObjectProperty, ALLKG.Disease, ALLKG.AnatomicalEntity),
@@ -94,11 +101,13 @@ EXPECTED = {
     "aboutAgeGroup": (OWL.ObjectProperty, ALLKG.AgeGroupStatement, ALLKG.AgeGroup),
     "outlook": (OWL.ObjectProperty, ALLKG.PrognosisStatement, ALLKG.PrognosisOutlook),
     "originCellType": (OWL.ObjectProperty, ALLKG.Cause, ALLKG.CellType),
+    "groundedBy": (OWL.ObjectProperty, ALLKG.Fact, ALLKG.GroundingMethod),
     # datatype properties
     "naturalProgression": (OWL.DatatypeProperty, ALLKG.Disease, RDF.langString),
     "statementText": (OWL.DatatypeProperty, ALLKG.AgeGroupStatement, RDF.langString),
     "originKnown": (OWL.DatatypeProperty, ALLKG.Cause, XSD.boolean),
     "grounded": (OWL.DatatypeProperty, SKOS.Concept, XSD.boolean),
+    "matchScore": (OWL.DatatypeProperty, SKOS.Concept, XSD.decimal),
     "factKind": (OWL.DatatypeProperty, ALLKG.Fact, XSD.string),
     "explanation": (OWL.DatatypeProperty, ALLKG.Fact, RDF.langString),
     "sha256": (OWL.DatatypeProperty, ALLKG.SourceDocument, XSD.string),
@@ -192,8 +201,6 @@ def test_shape_classes_and_paths_have_the_right_kind():
     for path in _local_terms(SHAPES.objects(None, SH.path)):
         assert any((path, RDF.type, k) in ONT for k in PROPERTY_KINDS), f"{path} is not a property"
     for lst in SHAPES.objects(None, SH["in"]):
-        from rdflib.collection import Collection
-
         for member in _local_terms(Collection(SHAPES, lst)):
             assert (member, RDF.type, OWL.NamedIndividual) in ONT, f"{member} is not a named individual"
 
@@ -207,6 +214,7 @@ def test_shape_classes_and_paths_have_the_right_kind():
     (ALLKG.PrognosisStatement, ALLKG.AgeGroupStatement),
     (ALLKG.Fact, RDF.Statement),
     (ALLKG.Evidence, OA.SpecificResource),
+    (ALLKG.OntologyRelease, DCAT.Dataset),
 ], ids=lambda x: str(x).rsplit("/", 1)[-1])
 def test_subclass(sub, sup):
     assert (sub, RDFS.subClassOf, sup) in ONT
@@ -221,6 +229,28 @@ def test_outlook_individuals(individual):
 def test_outlooks_are_distinct():
     assert ((ALLKG.FavourableOutlook, OWL.differentFrom, ALLKG.UnfavourableOutlook) in ONT
             or (ALLKG.UnfavourableOutlook, OWL.differentFrom, ALLKG.FavourableOutlook) in ONT)
+
+
+@pytest.mark.parametrize("name", sorted(GROUNDING_METHODS.values()))
+def test_grounding_method_individuals(name: str):
+    assert (ALLKG[name], RDF.type, ALLKG.GroundingMethod) in ONT
+    assert (ALLKG[name], RDF.type, OWL.NamedIndividual) in ONT
+
+
+def test_grounding_methods_are_the_graphs_the_shapes_and_an_enumerated_class():
+    """One list in four places: the build's table, the OWL enumeration, owl:AllDifferent, the shape's sh:in."""
+    methods = {ALLKG[name] for name in GROUNDING_METHODS.values()}
+    [enumeration] = [ONT.value(c, OWL.oneOf) for c in ONT.objects(ALLKG.GroundingMethod, OWL.equivalentClass)]
+    assert set(Collection(ONT, enumeration)) == methods
+    [distinct] = [ONT.value(a, OWL.distinctMembers) for a in ONT.subjects(RDF.type, OWL.AllDifferent)]
+    assert set(Collection(ONT, distinct)) == methods
+    assert set(Collection(SHAPES, SHAPES.value(URIRef("https://w3id.org/allkg/shapes/Fact-groundedBy"), SH["in"]))) == methods
+
+
+def test_grounding_methods_cover_every_scope_of_the_lexicon():
+    from allkg.lexicon.concepts import SCOPES
+
+    assert set(GROUNDING_METHODS) == {*SCOPES, "ungrounded"}
 
 
 @pytest.mark.parametrize("prop, sup", [
@@ -307,6 +337,7 @@ BUILTIN_PREDICATES = {
     RDF.type, RDF.first, RDF.rest, RDFS.label, RDFS.comment, RDFS.subClassOf, RDFS.subPropertyOf,
     RDFS.domain, RDFS.range, RDFS.seeAlso, RDFS.isDefinedBy, OWL.versionIRI, OWL.versionInfo,
     OWL.imports, OWL.inverseOf, OWL.equivalentClass, OWL.oneOf, OWL.differentFrom, OWL.disjointWith,
+    OWL.distinctMembers,
 }
 
 # rdf:Statement is in the reserved rdf: vocabulary; docs/data-model.md still

@@ -23,7 +23,7 @@ import pytest
 import rdflib
 from conftest import Recorder, loopback_server
 
-from allkg.graph import KnowledgeGraph
+from allkg.graph import GROUNDING_METHODS, KnowledgeGraph
 from allkg.query import (
     ForbiddenQuery,
     QUERY_FORMATS,
@@ -44,6 +44,7 @@ PAGES = REPO / "corpus" / "tuned"
 ID = "https://w3id.org/allkg/id/"
 ALLKG = "https://w3id.org/allkg/ontology/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 OBO = "http://purl.obolibrary.org/obo/"
 DISEASE = ID + "disease/acute-lymphocytic-leukemia"
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"
@@ -112,7 +113,9 @@ def seed_store(built: Path) -> ox.Store:
 
 def test_list_shows_every_canned_query_with_its_documentation(tmp_path: Path):
     listing = ok(run_allkg("query", "--list", cwd=tmp_path)).decode()
-    names = ["age-groups", "anatomy", "cell-types", "evidence", "facts-per-source", "mappings", "risk-factors", "synonyms"]
+    names = [
+        "age-groups", "anatomy", "cell-types", "evidence", "facts-per-source", "grounding", "mappings", "risk-factors", "synonyms"
+    ]
     assert sorted(canned_queries()) == names
     for name, canned in canned_queries().items():
         assert f"{name}\n" in listing and canned.description in listing
@@ -232,6 +235,53 @@ def test_mappings(tmp_path: Path, dataset: list[ox.Quad]):
     } <= found
     concepts = {q.subject.value for q in dataset if q.object == ox.NamedNode(SKOS + "Concept")}
     assert {r["entity"] for r in rows} == concepts
+
+
+GROUNDING_PAGE = REPO / "tests" / "data" / "grounding.txt"
+
+
+def test_grounding_says_how_each_concept_was_recognised(tmp_path: Path):
+    rows = query_csv("--name", "grounding", str(GROUNDING_PAGE), cwd=tmp_path)
+    by_label = {r["label"]: r for r in rows if r["predicate"] == ALLKG + "hasSymptom"}
+    assert {label: r["method"].removeprefix(ALLKG) for label, r in by_label.items()} == {
+        "easy bruising": "CuratedVocabularyMatch",
+        "epistaxis": "LaypersonSynonymMatch",
+        "fatigue": "CuratedVocabularyMatch",
+        "feeling washed out": "Ungrounded",
+        "joints ache": "FuzzyMatch",
+        "pallor": "CuratedVocabularyMatch",
+        "swelling of the jaw": "FuzzyMatch",
+    }
+    hp = "http://purl.obolibrary.org/obo/hp/releases/2025-01-16/hp.obo"
+    assert by_label["epistaxis"]["release"] == by_label["swelling of the jaw"]["release"] == hp
+    assert by_label["fatigue"]["release"] == by_label["feeling washed out"]["release"] == ""  # ours, local
+    assert 0.9 <= float(by_label["joints ache"]["score"]) <= 1 and 0.9 <= float(by_label["swelling of the jaw"]["score"]) <= 1
+    assert all(r["score"] == "" for label, r in by_label.items() if label not in ("joints ache", "swelling of the jaw"))
+    assert {r["subject"] for r in by_label.values()} == {DISEASE}
+    assert all(r["object"].startswith(ID) and r["fact"].startswith(ID + "fact/") for r in rows)
+
+
+def test_grounding_of_the_seed_has_a_row_per_concept_fact(tmp_path: Path, dataset: list[ox.Quad]):
+    rows = query_csv("--name", "grounding", cwd=tmp_path)
+    concepts = {q.subject for q in dataset if q.object == ox.NamedNode(SKOS + "Concept")}
+    concept_facts = {
+        q.subject.value for q in dataset if q.predicate.value == RDF + "object" and q.object in concepts
+    }
+    assert {r["fact"] for r in rows} == concept_facts and len(rows) == len(concept_facts)
+    methods = {ALLKG + name for name in GROUNDING_METHODS.values()}
+    assert all(r["method"] in methods or r["method"] == "" for r in rows)  # "": the extractor did not say
+    assert [r["method"] for r in rows if r["label"] == "exposure to radiation"] == [ALLKG + "CuratedVocabularyMatch"]
+
+
+def test_the_data_models_example_finds_the_facts_grounded_only_by_a_fuzzy_match(tmp_path: Path):
+    """The query docs/data-model.md gives reviewers, run as written."""
+    import re
+
+    text = (REPO / "docs" / "data-model.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```sparql\n(.*?)```", text, flags=re.DOTALL)
+    rows = query_csv(example, str(GROUNDING_PAGE), cwd=tmp_path)
+    assert sorted(r["label"] for r in rows) == ["chemical exposure", "joints ache", "swelling of the jaw"]
+    assert all(0.9 <= float(r["score"]) <= 1 for r in rows)
 
 
 def test_canned_queries_follow_a_rebased_graph(tmp_path: Path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
@@ -54,6 +55,7 @@ ADULTS = ID["age-group/adults"]
 ACUTE = ID["course/acute"]
 MUTATION = ID["cause/dna-mutation"]
 FLU_LIKE = ID["symptom/flu-like-symptoms"]
+TIRED = ID["symptom/feel-tired-all-the-time"]  # a fuzzy match of HP's "Fatigue"
 EPI_CHILDREN = ID["statement/acute-lymphocytic-leukemia/epidemiology/children/288450a1"]
 PROG_CHILDREN = ID["statement/acute-lymphocytic-leukemia/prognosis/children/1bc05572"]
 PROG_ADULTS = ID["statement/acute-lymphocytic-leukemia/prognosis/adults/48e2f160"]
@@ -65,6 +67,9 @@ DIST_TTL = ID["dataset/distribution/turtle"]
 DIST_JSONLD = ID["dataset/distribution/jsonld"]
 BUILD = ID["dataset/build"]
 SOFTWARE = ID["software/allkg"]
+# The ontology releases the lexicon came from (their own IRIs, not ours)
+HP_RELEASE = URIRef("http://purl.obolibrary.org/obo/hp/releases/2025-01-16/hp.obo")
+UBERON_RELEASE = URIRef("http://purl.obolibrary.org/obo/mondo/releases/2021-08-03/imports/uberon_import.owl")
 
 
 def _h(*parts: object) -> str:
@@ -168,6 +173,7 @@ def build_valid_graph() -> Graph:
     g.add((LYMPHOBLAST, SKOS.definition, _en("An immature white blood cell that leukemia makes.")))
     g.add((LYMPHOBLAST, SKOS.scopeNote, _en("Not CL:0017005.")))
     _concept(g, MARROW, ALLKG.AnatomicalEntity, "bone marrow", exactMatch=[OBO.UBERON_0002371])
+    g.add((MARROW, DCTERMS.source, UBERON_RELEASE))
     _concept(g, RADIATION, ALLKG.RiskFactor, "exposure to radiation", exactMatch=[OBO.ECTO_0000001])
     _concept(g, CHILDREN, ALLKG.AgeGroup, "children", exactMatch=[OBO.HP_0410280])
     _concept(g, ADULTS, ALLKG.AgeGroup, "adults", exactMatch=[OBO.HP_0003581])
@@ -177,6 +183,9 @@ def build_valid_graph() -> Graph:
     g.add((MUTATION, ALLKG.originKnown, Literal(False)))
     _concept(g, FLU_LIKE, ALLKG.Symptom, "flu-like symptoms")  # no ontology term (ontology-terms.md §6)
     g.add((FLU_LIKE, ALLKG.grounded, Literal(False)))
+    _concept(g, TIRED, ALLKG.Symptom, "feel tired all the time", closeMatch=[OBO.HP_0012378])
+    g.add((TIRED, ALLKG.matchScore, Literal(Decimal("0.92"))))
+    g.add((TIRED, DCTERMS.source, HP_RELEASE))
     # --- disease relations (the two from the page's evidence are added by _fact)
     g.add((ALL, ALLKG.affectsCellType, LYMPHOCYTE))
     g.add((ALL, ALLKG.occursInAgeGroup, CHILDREN))
@@ -185,6 +194,7 @@ def build_valid_graph() -> Graph:
     g.add((ALL, ALLKG.hasCause, MUTATION))
     g.add((ALL, ALLKG.symptomsResemble, FLU))
     g.add((ALL, ALLKG.hasSymptom, FLU_LIKE))
+    g.add((ALL, ALLKG.hasSymptom, TIRED))
     # --- age-group statements
     _statement(g, EPI_CHILDREN, ALLKG.EpidemiologyStatement, CHILDREN,
                "Acute lymphocytic leukemia is the most common type of cancer in children.")
@@ -201,6 +211,9 @@ def build_valid_graph() -> Graph:
     _fact(g, F_LOCATION, "location")
     _fact(g, F_RISK, "risk-factor")
     g.add((F_RISK.fact, ALLKG.explanation, _en("People exposed to radiation have an increased risk.")))
+    g.add((F_LOCATION.fact, ALLKG.groundedBy, ALLKG.OntologyLabelMatch))
+    g.add((F_RISK.fact, ALLKG.groundedBy, ALLKG.CuratedVocabularyMatch))
+    g.add((F_RISK.fact, ALLKG.groundedBy, ALLKG.ExactSynonymMatch))  # stated on two pages, recognised two ways
     # --- 3. dataset description
     g.add((SOURCE, RDF.type, ALLKG.SourceDocument))
     g.add((SOURCE, RDF.type, PROV.Entity))
@@ -234,6 +247,17 @@ def build_valid_graph() -> Graph:
     g.add((BUILD, RDF.type, PROV.Activity))
     g.add((BUILD, PROV.wasAssociatedWith, SOFTWARE))
     g.add((BUILD, PROV.used, SOURCE))
+    for release, title, version, licence in (
+        (HP_RELEASE, "Human Phenotype Ontology", "2025-01-16", URIRef("https://hpo.jax.org/app/license")),
+        (UBERON_RELEASE, "Uberon anatomy (as imported by MONDO)", "2021-08-03",
+         URIRef("https://creativecommons.org/licenses/by/3.0/")),
+    ):
+        g.add((release, RDF.type, DCAT.Dataset))
+        g.add((release, RDF.type, ALLKG.OntologyRelease))
+        g.add((release, DCTERMS.title, _en(title)))
+        g.add((release, OWL.versionInfo, Literal(version)))
+        g.add((release, DCTERMS.license, licence))
+        g.add((BUILD, PROV.used, release))
     return g
 
 
@@ -346,6 +370,26 @@ CASES = [
       SHX.GroundingShape, None, FLU_LIKE, SH.XoneConstraintComponent),
     C("grounded-false-but-mapped", lambda g: g.add((LYMPHOBLAST, ALLKG.grounded, Literal(False))),
       SHX.GroundingShape, None, LYMPHOBLAST, SH.XoneConstraintComponent),
+    # --- where a concept's term came from, and how close a fuzzy match is ---------------
+    C("source-two-releases", lambda g: g.add((MARROW, DCTERMS.source, HP_RELEASE)),
+      SHX["Concept-source"], DCTERMS.source, MARROW, SH.MaxCountConstraintComponent),
+    C("source-not-a-release", lambda g: _replace(g, MARROW, DCTERMS.source, SOURCE),
+      SHX["Concept-source"], DCTERMS.source, MARROW, SH.ClassConstraintComponent),
+    C("source-release-not-described",
+      lambda g: _replace(g, TIRED, DCTERMS.source, URIRef("http://purl.obolibrary.org/obo/hp/releases/2024-04-26/hp.obo")),
+      SHX["Concept-source"], DCTERMS.source, TIRED, SH.ClassConstraintComponent),
+    C("source-literal", lambda g: _replace(g, MARROW, DCTERMS.source, Literal("uberon")),
+      SHX["Concept-source"], DCTERMS.source, MARROW, SH.NodeKindConstraintComponent),
+    C("matchScore-string", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal("0.92")),
+      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.DatatypeConstraintComponent),
+    C("matchScore-double", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(0.92, datatype=XSD.double)),
+      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.DatatypeConstraintComponent),
+    C("matchScore-just-above-one", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(Decimal("1.001"))),
+      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.MaxInclusiveConstraintComponent),
+    C("matchScore-negative", lambda g: _replace(g, TIRED, ALLKG.matchScore, Literal(Decimal("-0.1"))),
+      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.MinInclusiveConstraintComponent),
+    C("matchScore-two", lambda g: g.add((TIRED, ALLKG.matchScore, Literal(Decimal("0.95")))),
+      SHX["Concept-matchScore"], ALLKG.matchScore, TIRED, SH.MaxCountConstraintComponent),
     # --- entity IRIs: each class shape checks its own IRI form --------------------
     *[
         C(f"iri-{cls.split('/')[-1]}", (lambda c, n: lambda g: g.add((n, RDF.type, c)))(cls, node),
@@ -457,6 +501,17 @@ CASES = [
       SHX["Fact-explanation"], ALLKG.explanation, F_RISK.fact, SH.DatatypeConstraintComponent),
     C("fact-explanation-empty", lambda g: _replace(g, F_RISK.fact, ALLKG.explanation, _en("")),
       SHX["Fact-explanation"], ALLKG.explanation, F_RISK.fact, SH.MinLengthConstraintComponent),
+    C("fact-groundedBy-not-a-method", lambda g: _replace(g, F_LOCATION.fact, ALLKG.groundedBy, ALLKG.SynonymMatch),
+      SHX["Fact-groundedBy"], ALLKG.groundedBy, F_LOCATION.fact, SH.InConstraintComponent),
+    C("fact-groundedBy-literal", lambda g: g.add((F_RISK.fact, ALLKG.groundedBy, Literal("curated"))),
+      SHX["Fact-groundedBy"], ALLKG.groundedBy, F_RISK.fact, SH.InConstraintComponent),
+    C("fact-groundedBy-on-a-literal-object", lambda g: _replace(g, F_LOCATION.fact, RDF.object, _en("bone marrow")),
+      SHX.FactGroundingShape, None, F_LOCATION.fact, SH.OrConstraintComponent),
+    C("fact-groundedBy-on-a-statement", lambda g: _replace(g, F_RISK.fact, RDF.object, PROG_ADULTS),
+      SHX.FactGroundingShape, None, F_RISK.fact, SH.OrConstraintComponent),
+    C("fuzzy-grounding-of-a-concept-without-score",
+      lambda g: g.add((F_LOCATION.fact, ALLKG.groundedBy, ALLKG.FuzzyMatch)),
+      SHX.FuzzyGroundingShape, None, F_LOCATION.fact, SH.OrConstraintComponent),
     C("fact-triple-not-asserted", lambda g: g.remove((ALL, ALLKG.hasRiskFactor, RADIATION)),
       SHX.FactShape, None, F_RISK.fact, SH.SPARQLConstraintComponent, SHX.FactTripleAsserted),
     C("fact-object-not-the-asserted-one", lambda g: _replace(g, F_LOCATION.fact, RDF.object, ID["anatomy/blood"]),
@@ -641,11 +696,35 @@ CASES = [
     C("build-blank-node", lambda g: _rename(g, BUILD, BNode("build")),
       SHX.BuildActivityShape, None, BNode("build"), SH.NodeKindConstraintComponent),
     C("build-used-missing", lambda g: g.remove((BUILD, PROV.used, None)),
-      SHX["BuildActivity-used"], PROV.used, BUILD, SH.MinCountConstraintComponent),
-    C("build-used-non-source", lambda g: g.add((BUILD, PROV.used, ONTOLOGY)),
-      SHX["BuildActivity-used"], PROV.used, BUILD, SH.ClassConstraintComponent),
+      SHX["BuildActivity-usedSource"], PROV.used, BUILD, SH.QualifiedMinCountConstraintComponent),
+    C("build-used-only-releases", lambda g: g.remove((BUILD, PROV.used, SOURCE)),
+      SHX["BuildActivity-usedSource"], PROV.used, BUILD, SH.QualifiedMinCountConstraintComponent),
+    C("build-used-neither-source-nor-release", lambda g: g.add((BUILD, PROV.used, ONTOLOGY)),
+      SHX["BuildActivity-used"], PROV.used, BUILD, SH.OrConstraintComponent),
     C("build-software-missing", lambda g: g.remove((BUILD, PROV.wasAssociatedWith, None)),
       SHX["BuildActivity-wasAssociatedWith"], PROV.wasAssociatedWith, BUILD, SH.MinCountConstraintComponent),
+    # --- ontology releases ------------------------------------------------------------------
+    C("release-blank-node", lambda g: _rename(g, UBERON_RELEASE, BNode("uberon")),
+      SHX.OntologyReleaseShape, None, BNode("uberon"), SH.NodeKindConstraintComponent),
+    C("release-not-dcat-dataset", lambda g: g.remove((HP_RELEASE, RDF.type, DCAT.Dataset)),
+      SHX["OntologyRelease-type"], RDF.type, HP_RELEASE, SH.HasValueConstraintComponent),
+    C("release-title-missing", lambda g: g.remove((HP_RELEASE, DCTERMS.title, None)),
+      SHX["OntologyRelease-title"], DCTERMS.title, HP_RELEASE, SH.MinCountConstraintComponent),
+    C("release-title-no-language", lambda g: _replace(g, HP_RELEASE, DCTERMS.title, Literal("HPO")),
+      SHX["OntologyRelease-title"], DCTERMS.title, HP_RELEASE, SH.DatatypeConstraintComponent),
+    C("release-version-missing", lambda g: g.remove((UBERON_RELEASE, OWL.versionInfo, None)),
+      SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.MinCountConstraintComponent),
+    C("release-version-not-a-date", lambda g: _replace(g, UBERON_RELEASE, OWL.versionInfo, Literal("v2021-08")),
+      SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.PatternConstraintComponent),
+    C("release-version-typed-date",
+      lambda g: _replace(g, UBERON_RELEASE, OWL.versionInfo, Literal("2021-08-03", datatype=XSD.date)),
+      SHX["OntologyRelease-versionInfo"], OWL.versionInfo, UBERON_RELEASE, SH.DatatypeConstraintComponent),
+    C("release-license-missing", lambda g: g.remove((HP_RELEASE, DCTERMS.license, None)),
+      SHX["OntologyRelease-license"], DCTERMS.license, HP_RELEASE, SH.MinCountConstraintComponent),
+    C("release-license-literal", lambda g: _replace(g, HP_RELEASE, DCTERMS.license, Literal("CC BY 4.0")),
+      SHX["OntologyRelease-license"], DCTERMS.license, HP_RELEASE, SH.NodeKindConstraintComponent),
+    C("release-not-used-by-the-build", lambda g: g.remove((BUILD, PROV.used, HP_RELEASE)),
+      SHX["OntologyRelease-usedBy"], None, HP_RELEASE, SH.MinCountConstraintComponent),
 ]
 
 

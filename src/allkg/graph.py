@@ -14,18 +14,19 @@ they are; an rdflib view is made only when asked for (``union()``).
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from allkg import __version__
-from allkg.facts import Entity, Extraction, Flag, Span, Term, Text, short_hash
+from allkg.facts import Entity, Extraction, Fact, Flag, Span, Term, Text, short_hash
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
-from allkg.lexicon import CLASS_BY_KIND
+from allkg.lexicon import CLASS_BY_KIND, Release
 from allkg.namespaces import ALLKG, PREFIXES, VOCABULARY_SCHEME, expand, id_namespace
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankNode]
@@ -33,6 +34,20 @@ Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal | ox.BlankN
 LICENSE = ox.NamedNode("https://creativecommons.org/licenses/by/4.0/")
 QUOTE_CONTEXT = 32
 """Characters of text kept before and after a quote (oa:prefix / oa:suffix)."""
+
+GROUNDING_METHODS = {
+    "curated": "CuratedVocabularyMatch",
+    "label": "OntologyLabelMatch",
+    "exact": "ExactSynonymMatch",
+    "layperson": "LaypersonSynonymMatch",
+    "abbreviation": "AbbreviationMatch",
+    "narrow": "NarrowSynonymMatch",
+    "broad": "BroadSynonymMatch",
+    "related": "RelatedSynonymMatch",
+    "fuzzy": "FuzzyMatch",
+    "ungrounded": "Ungrounded",
+}
+"""How a fact's object was recognised (``Fact.grounding``) -> its ``allkg:GroundingMethod`` individual."""
 
 _STATEMENT_CLASSES = {"epidemiology-statement": "EpidemiologyStatement", "prognosis-statement": "PrognosisStatement"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -60,6 +75,14 @@ def _typed(value: int | bool, datatype: str) -> ox.Literal:
 
 def _en(value: str) -> ox.Literal:
     return ox.Literal(value, language="en")
+
+
+def _decimal(value: float) -> ox.Literal:
+    """An xsd:decimal in its canonical form (XSD 1.1, as Oxigraph stores it: "0.9", "1", "0"),
+    from the shortest digits that give the float back."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    return ox.Literal(format(Decimal(repr(value + 0.0)).normalize(), "f"), datatype=_p("xsd:decimal"))
 
 
 @dataclass
@@ -133,7 +156,8 @@ class _Builder:
         self.ids = id_namespace(base_iri)
         self.kg = KnowledgeGraph(base_iri)
         self.add = self.kg.add
-        self._described: set[str] = set()
+        self.entities: dict[str, Entity] = {}
+        """The one entity described under each path (see ``note``)."""
 
     def iri(self, path: str) -> ox.NamedNode:
         return ox.NamedNode(self.ids + path)
@@ -147,20 +171,33 @@ class _Builder:
             return _typed(value.value, "boolean")
         return ox.NamedNode(ALLKG + value.name)
 
-    def entity(self, entity: Entity) -> None:
-        if entity.path in self._described:
-            return
-        self._described.add(entity.path)
-        node = self.iri(entity.path)
+    def note(self, entity: Entity) -> None:
+        """Keep an entity to describe once every page is read. Pages may name one path
+        differently ("feeling Washed Out", "feeling washed out"): the first in sorted order is
+        kept, so the graph has one label per entity whatever order the pages come in."""
+        kept = self.entities.get(entity.path)
+        if kept is None or (kept != entity and _description_order(entity) < _description_order(kept)):
+            self.entities[entity.path] = entity
+
+    def describe_entities(self) -> dict[ox.NamedNode, ox.Literal]:
+        """Describe every noted entity; return each concept's one label (its skos:prefLabel)."""
+        labels = {}
+        for entity in self.entities.values():
+            node = self.iri(entity.path)
+            if entity.kind in _STATEMENT_CLASSES:
+                self.add((node, _p("rdf:type"), ox.NamedNode(ALLKG + _STATEMENT_CLASSES[entity.kind])))
+            else:
+                labels[node] = _en(entity.label)
+                self.concept(node, entity, labels[node])
+        return labels
+
+    def concept(self, node: ox.NamedNode, entity: Entity, label: ox.Literal) -> None:
         add = self.add
-        if entity.kind in _STATEMENT_CLASSES:
-            add((node, _p("rdf:type"), ox.NamedNode(ALLKG + _STATEMENT_CLASSES[entity.kind])))
-            return
         add((node, _p("rdf:type"), ox.NamedNode(ALLKG + CLASS_BY_KIND[entity.kind])))
         add((node, _p("rdf:type"), _p("skos:Concept")))
         add((node, _p("skos:inScheme"), ox.NamedNode(VOCABULARY_SCHEME)))
-        add((node, _p("skos:prefLabel"), _en(entity.label)))
-        add((node, _p("rdfs:label"), _en(entity.label)))
+        add((node, _p("skos:prefLabel"), label))
+        add((node, _p("rdfs:label"), label))
         concept = entity.concept
         if concept is None or not concept.grounded:
             add((node, _p("allkg:grounded"), _typed(False, "boolean")))
@@ -172,6 +209,10 @@ class _Builder:
             add((node, _p("oboInOwl:hasDbXref"), _string(xref)))
         if concept.scope_note:
             add((node, _p("skos:scopeNote"), _en(concept.scope_note)))
+        if concept.release:
+            add((node, _p("dcterms:source"), ox.NamedNode(concept.release)))
+        if concept.score is not None:
+            add((node, _p("allkg:matchScore"), _decimal(concept.score)))
 
     def source(self, extraction: Extraction) -> ox.NamedNode:
         doc = extraction.document
@@ -214,7 +255,7 @@ class _Builder:
             self.add(triple, graph)
         return node
 
-    def dataset(self, sources: list[ox.NamedNode]) -> None:
+    def dataset(self, sources: list[ox.NamedNode], releases: Iterable[Release]) -> None:
         add = self.add
         dataset = self.iri("dataset")
         build = self.iri("dataset/build")
@@ -246,6 +287,14 @@ class _Builder:
         for source in sources:
             add((dataset, _p("dcterms:source"), source))
             add((build, _p("prov:used"), source))
+        for release in sorted(releases, key=lambda r: r.iri):
+            node = ox.NamedNode(release.iri)
+            add((node, _p("rdf:type"), _p("dcat:Dataset")))
+            add((node, _p("rdf:type"), _p("allkg:OntologyRelease")))
+            add((node, _p("dcterms:title"), _en(release.title)))
+            add((node, _p("owl:versionInfo"), _string(release.version)))
+            add((node, _p("dcterms:license"), ox.NamedNode(release.licence)))
+            add((build, _p("prov:used"), node))
         for key in BUILD_FORMATS:
             file_name, media_type = dump_name(key), FORMATS[key].media_type
             distribution = self.iri(f"dataset/distribution/{key}")
@@ -261,26 +310,60 @@ class _Builder:
         add((dataset, _p("void:triples"), _typed(total, "integer")))
 
 
-def build_graph(extractions: Iterable[Extraction], *, base_iri: str) -> KnowledgeGraph:
-    """Merge the facts of every page: one domain triple per fact, one evidence node per page span."""
+def _description_order(entity: Entity) -> tuple[str, str]:
+    return entity.label, repr(entity.concept)
+
+
+@dataclass(slots=True)
+class _FactRecord:
+    """What the pages say about one domain triple: its kind, explanations, groundings and evidence."""
+
+    kind: str
+    explanations: set[str] = field(default_factory=set)
+    groundings: set[str] = field(default_factory=set)
+    spans: list[tuple[Extraction, Span]] = field(default_factory=list)
+
+    def add(self, fact: Fact, extraction: Extraction) -> None:
+        self.kind = min(self.kind, fact.kind)  # the same whatever order the pages come in
+        if fact.explanation:
+            self.explanations.add(fact.explanation)
+        if fact.grounding is not None:
+            if fact.grounding not in GROUNDING_METHODS:
+                raise ValueError(f"unknown grounding {fact.grounding!r} of a {fact.kind} fact")
+            self.groundings.add(fact.grounding)
+        self.spans.extend((extraction, span) for span in fact.evidence)
+
+    def merge(self, other: _FactRecord) -> None:
+        self.kind = min(self.kind, other.kind)
+        self.explanations |= other.explanations
+        self.groundings |= other.groundings
+        self.spans.extend(other.spans)
+
+
+def build_graph(
+    extractions: Iterable[Extraction], *, base_iri: str, releases: Iterable[Release] = ()
+) -> KnowledgeGraph:
+    """Merge the facts of every page: one domain triple per fact, one evidence node per page span.
+
+    ``releases`` are the ontology releases of the lexicon the pages were read with; the
+    dataset description names them (the concepts point to theirs with ``dcterms:source``)."""
     builder = _Builder(base_iri)
-    evidence: dict[Triple, list[tuple[Extraction, Span]]] = defaultdict(list)
-    kinds: dict[Triple, str] = {}
-    explanations: dict[Triple, set[str]] = {}
+    records: dict[Triple, _FactRecord] = {}
     sources = []
     for extraction in extractions:
         sources.append(builder.source(extraction))
         for fact in extraction.facts:
-            builder.entity(fact.subject)
+            builder.note(fact.subject)
             if isinstance(fact.object, Entity):
-                builder.entity(fact.object)
+                builder.note(fact.object)
             triple = (builder.iri(fact.subject.path), _p(fact.predicate), builder.value(fact.object))
-            builder.add(triple)
-            kinds.setdefault(triple, fact.kind)
-            if fact.explanation:
-                explanations.setdefault(triple, set()).add(fact.explanation)
-            evidence[triple].extend((extraction, span) for span in fact.evidence)
-    for triple, spans in evidence.items():
+            record = records.get(triple)
+            if record is None:
+                record = records[triple] = _FactRecord(fact.kind)
+            record.add(fact, extraction)
+    labels = builder.describe_entities()
+    for triple, record in _one_label_each(records, labels).items():
+        builder.add(triple)
         s, p, o = triple
         fact_node = builder.iri(f"fact/{short_hash(str(s)[1:-1], str(p)[1:-1], str(o))}")
         builder.add((fact_node, _p("rdf:type"), _p("rdf:Statement")))
@@ -288,13 +371,30 @@ def build_graph(extractions: Iterable[Extraction], *, base_iri: str) -> Knowledg
         builder.add((fact_node, _p("rdf:subject"), s))
         builder.add((fact_node, _p("rdf:predicate"), p))
         builder.add((fact_node, _p("rdf:object"), o))
-        builder.add((fact_node, _p("allkg:factKind"), _string(kinds[triple])))
-        for explanation in sorted(explanations.get(triple, ())):
+        builder.add((fact_node, _p("allkg:factKind"), _string(record.kind)))
+        for explanation in sorted(record.explanations):
             builder.add((fact_node, _p("allkg:explanation"), _en(explanation)))
-        for extraction, span in spans:
+        for grounding in sorted(record.groundings):
+            builder.add((fact_node, _p("allkg:groundedBy"), ox.NamedNode(ALLKG + GROUNDING_METHODS[grounding])))
+        for extraction, span in record.spans:
             source = builder.iri(f"source/{extraction.document.sha256}")
             graph = f"{source.value}/evidence"
             node = builder.evidence(graph, source, extraction, span)
             builder.add((fact_node, _p("prov:wasDerivedFrom"), node), graph)
-    builder.dataset(sources)
+    builder.dataset(sources, releases)
     return builder.kg
+
+
+def _one_label_each(records: dict[Triple, _FactRecord], labels: dict[ox.NamedNode, ox.Literal]) -> dict[Triple, _FactRecord]:
+    """The facts with every skos:prefLabel fact stating its concept's one label: pages that name a
+    concept with other capitals ("Zorvan Disease") support that label, not a second one."""
+    pref_label = _p("skos:prefLabel")
+    merged: dict[Triple, _FactRecord] = {}
+    for (s, p, o), record in records.items():
+        triple = (s, p, labels.get(s, o)) if p == pref_label else (s, p, o)
+        kept = merged.get(triple)
+        if kept is None:
+            merged[triple] = record
+        else:
+            kept.merge(record)
+    return merged

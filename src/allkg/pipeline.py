@@ -162,6 +162,8 @@ def build(
     """Extract every page and merge the facts into one graph; with ``check_pages``, also check
     each page's page-local shapes as it is read (see ``validate.validate_build``)."""
     base = check_base_iri(base_iri)
+    # loaded here, before any worker starts: forked workers share it, and the graph names its releases
+    releases = load_lexicon().releases.values()
     pages = _read_pages(expand_sources(sources), max_bytes=max_bytes, base_iri=base if check_pages else None)
     summaries: list[PageSummary] = []
     reports: list[Result] = []
@@ -176,6 +178,6 @@ def build(
             reports.extend(results)
             yield extraction
 
-    graph = build_graph(merged_as_read(), base_iri=base)
+    graph = build_graph(merged_as_read(), base_iri=base, releases=releases)
     summaries.sort(key=lambda page: page.sha256)
     return Build(summaries, graph, reports if check_pages else None)

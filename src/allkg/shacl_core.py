@@ -7,7 +7,7 @@ quads need no conversion). It implements the parts of
 SHACL Core the allkg shapes use, to the letter of the W3C Recommendation
 (targets; predicate, inverse and alternative paths; minCount, maxCount,
 nodeKind, datatype, class, pattern, languageIn, hasValue, in, equals,
-lessThan, minLength, minInclusive, qualifiedValueShape, or, xone), and
+lessThan, minLength, minInclusive, maxInclusive, qualifiedValueShape, or, xone), and
 refuses a shapes graph that uses anything else, rather than ignoring it.
 ``tests/test_validate.py`` checks that its report equals pyshacl's on every
 broken graph of the shape tests.
@@ -59,7 +59,8 @@ def _ill_typed(value: ox.Literal) -> bool:
 _SUPPORTED = {
     SH.path, SH.message, SH.severity, SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf,
     SH.property, SH.minCount, SH.maxCount, SH.nodeKind, SH.datatype, SH["class"], SH.pattern, SH.languageIn,
-    SH.hasValue, SH["in"], SH.equals, SH.lessThan, SH.minLength, SH.minInclusive, SH.qualifiedValueShape,
+    SH.hasValue, SH["in"], SH.equals, SH.lessThan, SH.minLength, SH.minInclusive, SH.maxInclusive,
+    SH.qualifiedValueShape,
     SH.qualifiedMinCount, SH.qualifiedMaxCount, SH["or"], SH.xone, SH.sparql, SH.name, SH.description,
     SH.deactivated, SH.flags,
 }
@@ -368,13 +369,14 @@ def _min_length(c, shape, argument, values, path, message, severity) -> Check:
     )
 
 
-def _min_inclusive(c, shape, argument, values, path, message, severity) -> Check:
-    bound = ox_term(argument)
+def _inclusive(allowed: tuple[int, int]):
+    """sh:minInclusive (the value compares as 0 or 1 to the bound) or sh:maxInclusive (-1 or 0)."""
 
-    def ok(value: Term) -> bool:
-        return _compare(value, bound) in (0, 1)
+    def build(c, shape, argument, values, path, message, severity) -> Check:
+        bound = ox_term(argument)
+        return _per_value(lambda value: _compare(value, bound) in allowed)(c, shape, argument, values, path, message, severity)
 
-    return _per_value(ok)(c, shape, argument, values, path, message, severity)
+    return build
 
 
 def _qualified(c, shape, argument, values, path, message, severity) -> Check:
@@ -419,7 +421,8 @@ _COMPONENTS = {
     SH.equals: _equals,
     SH.lessThan: _less_than,
     SH.minLength: _min_length,
-    SH.minInclusive: _min_inclusive,
+    SH.minInclusive: _inclusive((0, 1)),
+    SH.maxInclusive: _inclusive((-1, 0)),
     SH.qualifiedValueShape: _qualified,
     SH["or"]: _logical(exactly_one=False),
     SH.xone: _logical(exactly_one=True),
