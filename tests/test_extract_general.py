@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from allkg.extract import extract
@@ -279,3 +281,28 @@ def test_too_many_lists_after_a_footer_for_too_many_empty_lead_ins_are_dropped_w
     assert not any("too many to match up" in w for w in one.warnings)
     _, result = facts("".join(block.format(n) for n in range(copies)))  # (lines repeated are running headers)
     assert any("too many to match up" in w for w in result.warnings)
+
+
+def test_a_tables_rows_name_its_symptoms_by_their_first_cell():
+    found, _ = facts(
+        "Type 2 diabetes is a common condition.\n"
+        "Symptom | What you might notice | Why it happens\n"
+        "Itching around the penis or vagina, or repeated thrush | Soreness | Yeast grows\n"
+        "Losing weight without trying | Clothes feeling looser, loss of muscle bulk | Fat is used\n"
+        "Blurred vision | Print looking fuzzy | The lens changes\n"
+        "Date | Temp | Notes\n06/12/2025 | 98.9 | cranky\n06/13/2025 | 99.4 | called nurse\n06/14/2025 | 100.6 | fever\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"pruritus", "weight loss", "blurred vision"} <= names
+    assert not any(re.search(r"\d", n) for n in names)  # a diary's dates are no symptoms
+    assert "vagina" not in names  # a place shared across "or", not a sign
+
+
+def test_words_shared_across_or_are_distributed():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the blood.\nSymptoms include:\n"
+        "- cuts or wounds taking longer to heal\n- bone or joint pain\n",
+        "symptom",
+    )
+    assert {"cuts taking longer to heal", "wounds taking longer to heal", "bone pain", "joint pain"} <= labels(found)

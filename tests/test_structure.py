@@ -209,3 +209,21 @@ def test_an_faqs_numbered_questions_head_their_answers():
     assert segments[:4] == [("heading", "What is it?"), ("sentence", "It is a rare cancer."),
                             ("heading", "Who gets it?"), ("sentence", "Mostly young children.")]
     assert ("item", "Is it curable?") in segments  # a question in a list of questions stays an item
+
+
+@pytest.mark.parametrize("separator", [" | ", "\t"])
+def test_a_table_is_a_list_its_header_cell_the_lead_in_and_its_rows_the_items(separator):
+    rows = [["Symptom", "What you might notice", "Why it happens"], ["Feeling very thirsty", "Drinking more", "Fluid loss"],
+            ["Blurred vision", "Print looks fuzzy", "The lens swells"], ["Feeling tired", "No energy", "Sugar"]]
+    page = "About diabetes\n" + "".join(separator.join(row) + "\n" for row in rows)
+    [block] = structure(page).lists
+    assert block.lead_in.text == "Symptom"
+    assert [i.text for i in block.items] == [separator.join(row) for row in rows[1:]]
+    assert not any(i.boilerplate for i in block.items)  # no menu of "|"-separated links
+
+
+def test_two_column_tab_rows_stay_an_infobox_and_a_menu_line_stays_chrome():
+    page = "Other names\tJMML\nSpecialty\tHaematology\nSymptoms\tFever, pallor\nHome | About us | Contact | Donate\n"
+    layout = structure(page)
+    assert [s.kind for s in layout.segments if not s.boilerplate][:2] == ["lead-in", "item"]
+    assert layout.segments[-1].boilerplate

@@ -54,7 +54,11 @@ _EXPLANATION = re.compile(
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
     re.IGNORECASE | re.DOTALL,
 )
-_LABEL_DETAIL = re.compile(r"(?P<label>[^.:;!?]{2,60}?)\s*(?::|\s[–—-]\s|\.(?=\s+[A-Z]))\s*\S")
+_LABEL_DETAIL = re.compile(
+    r"(?P<label>[^.:;!?|\t]{2,100}?)\s*(?P<separator>:|\s[–—|-]\s|\t|\.(?=\s+[A-Z]))\s*\S"
+)
+"""An item's label and the detail after it: "Label: detail", "Label – detail", a table row's
+first cell and the others ("Label | detail | ..." or tab-separated)."""
 _LEADING_WORDS = re.compile(
     r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
     r"many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
@@ -71,6 +75,8 @@ _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
     re.IGNORECASE | re.DOTALL,
 )
+_CELL = re.compile(r"\s\|\s|\t")
+_SHARED_PREDICATE = re.compile(r"(?<=\w)\s(?:\w+ing|that|which|who)\s.+$", re.IGNORECASE)
 _SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
@@ -81,7 +87,8 @@ _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the
 _ALTERNATIVE_OR_CAUSE = re.compile(
     r"\s*(?:(?:or|and/or)|(?P<cause>from|caused by|due to|because of))\s+", re.IGNORECASE
 )
-_COMMA = re.compile(r"\s*[,;]\s*")
+_COMMA = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?(?![^(]*\))")
+_INNER_SPLIT = re.compile(r"\s(?:and|or|and/or)\s")
 _VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
@@ -252,12 +259,24 @@ def item_facts(
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, evidence, explanation, grounding=how)
 
 
+def _label_and_detail(text: str, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """Where an item's label ends, and the span of its detail (up to the next table cell): "Label:
+    detail", "Label – detail", "Label. Detail."; a table row's first cell (however long) and the next."""
+    label = _LABEL_DETAIL.match(text, start, end)
+    if not label:
+        return None
+    in_table = label.group("separator").strip() in ("|", "")
+    if not in_table and len(label.group("label").split()) > 8:
+        return None
+    detail_start = label.end() - 1
+    cell = _CELL.search(text, detail_start, end)
+    return start + len(label.group("label")), (detail_start, cell.start() if cell else end)
+
+
 def _detail(page: Page, item: Segment) -> Part | None:
     """The detail of a "Label: detail" or "Label. Detail." item."""
-    label = _LABEL_DETAIL.match(page.text, item.start, item.end)
-    if not label or len(label.group("label").split()) > 8:
-        return None
-    span = _trimmed(page.text, label.end() - 1, item.end)
+    found = _label_and_detail(page.text, item.start, item.end)
+    span = _trimmed(page.text, *found[1]) if found else None
     return Part(page.text[span[0] : span[1]], *span) if span else None
 
 
@@ -268,13 +287,14 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     text = page.text
     while end > start and text[end - 1] in ".;:,":
         end -= 1
-    label = _LABEL_DETAIL.match(text, start, end)
+    labelled = _label_and_detail(text, start, end)
     extra: list[Part] = []
     category = False
-    if label and len(label.group("label").split()) <= 8:
-        extra = _named_in_detail(page, label.end() - 1, end, kind)
-        category = len(extra) >= 2 and not _ALTERNATIVE_OR_CAUSE.match(text, label.end() - 1, end)
-        end = start + len(label.group("label"))
+    if labelled is not None:
+        label_end, detail = labelled
+        extra = _named_in_detail(page, *detail, kind)
+        category = len(extra) >= 2 and not _ALTERNATIVE_OR_CAUSE.match(text, *detail)
+        end = label_end
     example = _EXAMPLES.search(text, start, end)
     if example:
         first, last = example.start("examples"), example.end("examples")
@@ -312,8 +332,10 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
             return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
         head = _trimmed(text, head[0], gloss.start()) or head
-    parts = _split(text, *head)
-    if len(parts) > 1 and not _whole_names(page, head, kind):
+    chunks = _comma_chunks(text, *head)
+    if len(chunks) > 1 and any(_INNER_SPLIT.search(text, a, b) for a, b in chunks[:-1]):
+        parts = [p for chunk in chunks for p in _chunk_parts(page, *chunk, kind)]  # "A or B, or C"
+    elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
         if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) for p in parts):
             parts = [Part(text[head[0] : head[1]], *head)]
@@ -340,14 +362,29 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if span is None or lead is not None:
         return []
     parts = []
-    for chunk in _COMMA.split(text[span[0] : span[1]]):
-        offset = text.find(chunk, span[0], span[1])
-        verb = _VERB.search(chunk)
-        chunk_end = offset + (verb.start() if verb else len(chunk))  # "... and X are all linked to ..."
-        pieces = _split(text, offset, chunk_end)
-        parts += _distributed(page, pieces, kind) if len(pieces) > 1 else pieces
+    for chunk_start, chunk_end in _comma_chunks(text, *span):
+        verb = _VERB.search(text, chunk_start, chunk_end)  # "... and X are all linked to ..."
+        parts += _chunk_parts(page, chunk_start, verb.start() if verb else chunk_end, kind)
     named = [p for p in parts if _names(page, p, kind)]
     return parts if len(parts) >= 2 and len(named) * 2 > len(parts) else []
+
+
+def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans between a phrase's commas and semicolons (not inside brackets)."""
+    spans, cursor = [], start
+    for comma in [*_COMMA.finditer(text, start, end), None]:
+        stop = end if comma is None else comma.start()
+        if stop > cursor:
+            spans.append((cursor, stop))
+        if comma is not None:
+            cursor = comma.end()
+    return spans
+
+
+def _chunk_parts(page: Page, start: int, end: int, kind: str) -> list[Part]:
+    """The things one comma-free stretch names, words shared across its "or"/"and" distributed."""
+    pieces = _split(page.text, start, end)
+    return _distributed(page, pieces, kind) if len(pieces) > 1 else pieces
 
 
 def _split(text: str, start: int, end: int) -> list[Part]:
@@ -383,14 +420,15 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     result = list(parts)
     last, first = parts[-1], parts[0]
     place = _PLACE.match(first.text)
-    if place and all(len(p.text.split()) <= 2 and not _names(page, p, kind) for p in parts[1:]):
+    if place and all(len(p.text.split()) <= 2 and _exact(page, p, kind) is None for p in parts[1:]):
         return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
-    shared = _SHARED_PLACE.search(last.text)
+    shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)
     for index, part in enumerate(parts[:-1]):
         if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
-            # "bone or joint pain" -> bone pain; "swelling or discomfort in the abdomen" -> swelling in the abdomen
+            # "bone or joint pain" -> bone pain; "swelling or discomfort in the abdomen" -> swelling in the
+            # abdomen; "cuts or wounds taking longer to heal" -> cuts taking longer to heal
             tail = shared.group() if shared else f" {last.text.split()[-1]}"
             result[index] = Part(f"{part.text}{tail}", part.start, last.end)
     if len(last.text.split()) == 1 and len(first.text.split()) > 1 and not _names(page, last, kind):
@@ -468,9 +506,15 @@ def _head_mention(page: Page, part: Part, kind: str) -> Mention | None:
 
 
 def _plausible(phrase: str) -> bool:
-    """A phrase that can name a symptom or a risk factor: short, not advice, not a sentence of its own."""
+    """A phrase that can name a symptom or a risk factor: short, words (not a date or a number),
+    not advice, not a sentence of its own."""
     words = phrase.split()
-    return 0 < len(words) <= MAX_PART_WORDS and not _IMPERATIVE.match(phrase) and not ADVICE.search(phrase)
+    return (
+        0 < len(words) <= MAX_PART_WORDS
+        and bool(re.search(r"[^\W\d_]{3}", phrase))
+        and not _IMPERATIVE.match(phrase)
+        and not ADVICE.search(phrase)
+    )
 
 
 def _cut_off(text: str) -> bool:

@@ -83,8 +83,16 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
     are its items even without a list marker ("Risk factors include:\nSmoking\nObesity")."""
     result: list[Segment] = []
     listing = False
+    tables = _table_rows(text, lines)
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if index in tables:
+            span = _trim(text, line.start, line.end)
+            if span and tables[index] == "lead-in":  # a header: its first cell names what the rows are
+                span = (span[0], _CELL_END.search(text, span[0], span[1]).start())
+            result.extend([_segment(text, *span, tables[index], line, table=True)] if span else [])
+            listing = False
+            continue
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
         if listing and len(segments) == 1 and _bare_item(segments[0]):
@@ -93,6 +101,38 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
         result.extend(segments)
     return _outline_items(text, result)
+
+
+def _table_rows(text: str, lines: list[Line]) -> dict[int, SegmentKind]:
+    """The lines of the page's tables, by index: a table is three or more lines in a row with
+    the same number of cells (two or more split by " | ", or three or more by tabs). Its first
+    line, the header, is the lead-in of its rows, which are items ("Symptom | What you might
+    notice | Why it happens" over "Feeling very thirsty | Drinking more | ...")."""
+    cells = [_cell_count(text[line.start : line.end]) for line in lines]
+    rows: dict[int, SegmentKind] = {}
+    index = 0
+    while index < len(lines):
+        run = index
+        while run + 1 < len(lines) and cells[index] and cells[run + 1] == cells[index] and not lines[run + 1].blank_before:
+            run += 1
+        if cells[index] and run - index >= 2:
+            rows[index] = "lead-in"
+            rows.update((row, "item") for row in range(index + 1, run + 1))
+        index = run + 1
+    return rows
+
+
+def _cell_count(line: str) -> int:
+    """The cells of a table row (0 for a line that is none)."""
+    piped = len(_PIPE.findall(line.strip(" \t|"))) + 1
+    if piped >= 2:
+        return piped
+    tabbed = len(re.findall(r"\t+", line.strip())) + 1
+    return tabbed if tabbed >= 3 else 0
+
+
+_PIPE = re.compile(r"\s\|\s")
+_CELL_END = re.compile(r"\s*(?:\s\|\s|\t|$)")
 
 
 def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
@@ -225,10 +265,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _segment(
-    text: str, start: int, end: int, kind: SegmentKind, line: Line, *, boilerplate: bool = False, marked: bool = False
+    text: str,
+    start: int,
+    end: int,
+    kind: SegmentKind,
+    line: Line,
+    *,
+    boilerplate: bool = False,
+    marked: bool = False,
+    table: bool = False,
 ) -> Segment:
     body = text[start:end]
-    chrome = boilerplate or _is_chrome(body) or _link_list(body)
+    chrome = boilerplate or _is_chrome(body) or (not table and _link_list(body))
     return Segment(start, end, body, kind, line.number, chrome, marked)
 
 
