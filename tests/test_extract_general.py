@@ -306,3 +306,16 @@ def test_words_shared_across_or_are_distributed():
         "symptom",
     )
     assert {"cuts taking longer to heal", "wounds taking longer to heal", "bone pain", "joint pain"} <= labels(found)
+
+
+def test_ages_in_numbers_are_the_group_they_make_up_or_a_group_of_their_own_narrower_than_one():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells. It is most common between the ages "
+        "of 2 and 5. In adults it is most often diagnosed in people in their 30s.",
+        "age-group",
+    )
+    by_label = {f.object.label: f.object for f in found}
+    assert "young children" in by_label  # 2 to 5: most of the young-children group
+    thirties = by_label["30 to 39"]  # a tenth of "young adults": a group of its own, narrower than it
+    assert thirties.concept.alt_labels == ("in their 30s",)
+    assert thirties.concept.mappings == (("broadMatch", "http://purl.obolibrary.org/obo/HP_0011462"),)

@@ -192,7 +192,7 @@ def _gold_item(entry: Any, path: Path) -> Item:
 def predicted(extraction: Extraction) -> dict[str, list[Item]]:
     """What the extractor found, per kind, as items to match."""
     found: dict[str, dict[str, Item]] = {kind: {} for kind in KINDS}
-    statements: dict[str, dict[str, str]] = {}
+    statements: dict[str, dict[str, Any]] = {}
     for fact in extraction.facts:
         obj = fact.object
         if fact.subject.kind == "disease" and fact.predicate in ("skos:prefLabel", "skos:altLabel"):
@@ -207,19 +207,21 @@ def predicted(extraction: Extraction) -> dict[str, list[Item]]:
             record = statements.setdefault(fact.subject.path, {"kind": fact.kind})
             if fact.predicate == "allkg:aboutAgeGroup" and isinstance(obj, Entity):
                 record["age"] = obj.label
+                record["ages"] = [obj.label, *(obj.concept.alt_labels if obj.concept else ())]
             elif fact.predicate == "allkg:outlook" and isinstance(obj, Term):
                 record["outlook"] = "favourable" if obj.name == "FavourableOutlook" else "unfavourable"
     for record in statements.values():
         if record["kind"] == "epidemiology" and "age" in record:
-            found["epidemiology"].setdefault(record["age"], _text_item(record["age"]))
+            found["epidemiology"].setdefault(record["age"], _text_item(*record["ages"]))
         elif record["kind"] == "prognosis" and "age" in record and "outlook" in record:
-            name = f"{record['age']}: {record['outlook']}"
-            found["prognosis"].setdefault(name, _text_item(name))
+            names = [f"{age}: {record['outlook']}" for age in record["ages"]]
+            found["prognosis"].setdefault(names[0], _text_item(*names))
     return {kind: list(items.values()) for kind, items in found.items()}
 
 
-def _text_item(value: str) -> Item:
-    return Item(value, frozenset({normalise(value)}))
+def _text_item(value: str, *also: str) -> Item:
+    """An item named by its value, matching that or any of ``also`` (an age group's words on the page)."""
+    return Item(value, frozenset(normalise(v) for v in (value, *also)))
 
 
 def _entity_item(entity: Entity) -> Item:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from allkg.extract.facts.page import Page
 from allkg.extract.structure import Section, Segment
 from allkg.facts import Entity, Fact, Span, Term, Text, concept_entity, statement_entity
+from allkg.lexicon import Concept
+from allkg.lexicon.concepts import slugify
 
 _NUMBER_WORDS = {
     word: value
@@ -142,29 +144,62 @@ def _ages_in(page: Page, start: int, end: int) -> list[AgeMention]:
         return sorted(found, key=lambda a: a.start)
     for pattern, shape in _AGE_EXPRESSIONS:
         for match in pattern.finditer(page.text, start, end):
-            group = _group_of(shape, [g for g in match.groups() if g])
-            if group is not None:
-                grounding = page.lexicon.lookup(group, "age-group")
-                if grounding is not None:
-                    found.append(AgeMention(concept_entity(grounding.concept), match.start(), match.end()))
+            entity = _stated_ages(page, shape, [_number(g) for g in match.groups() if g], match.group())
+            if entity is not None:
+                found.append(AgeMention(entity, match.start(), match.end()))
     return sorted(found, key=lambda a: a.start)
 
 
-def _group_of(shape: str, numbers: list[str]) -> str | None:
-    """The narrowest age group that holds the ages a phrase gives."""
-    values = [_number(n) for n in numbers]
+def _stated_ages(page: Page, shape: str, values: list[int], phrase: str) -> Entity | None:
+    """The age group a phrase gives in numbers: the group of our vocabulary (HPO's onset classes)
+    its ages make up most of ("under 15": children); else a concept of its own named in numbers
+    ("under 2"), the page's words a label too, mapped as narrower than the narrowest group that
+    holds it."""
+    bounds = _bounds(shape, values)
+    label = _age_label(shape, values)
+    if bounds is None or label is None:
+        return None
+    low, high = bounds
+    fitting = [(end - begin, name, begin, end) for name, begin, end in _AGE_GROUPS if begin <= low + 1 and high <= end + 1]
+    group = min(fitting) if fitting else None
+    grounding = page.lexicon.lookup(group[1], "age-group") if group else None
+    if group is not None and grounding is not None:
+        covered = (min(high, _OLDEST) - low) / (min(group[3], _OLDEST) - group[2])
+        if covered >= 0.5:
+            return concept_entity(grounding.concept)
+    broader = tuple(("broadMatch", iri) for prop, iri in grounding.concept.mappings if prop == "exactMatch") if grounding else ()
+    said = " ".join(phrase.split())
+    alt = (said,) if said.casefold() != label else ()
+    return concept_entity(Concept(f"age-group/{slugify(label)}", "age-group", label, alt_labels=alt, mappings=broader))
+
+
+def _age_label(shape: str, values: list[int]) -> str | None:
+    """Ages in numbers: "under 2", "over 70", "2 to 5", "60 to 79" (in their 60s or 70s)."""
+    if shape == "range" and len(values) == 2:
+        return "{} to {}".format(*sorted(values))
+    if shape in ("under", "over") and values:
+        return f"{shape} {values[0]}"
+    if shape == "decades" and values:
+        return f"{min(values)} to {max(values) + 9}"
+    return None
+
+
+def _bounds(shape: str, values: list[int]) -> tuple[int, int] | None:
+    """The youngest and oldest ages a phrase gives, as pages mean them."""
     if shape == "range" and len(values) == 2:
         low, high = sorted(values)
-    elif shape == "under":  # "under 25": children and young people, the younger group named
-        low, high = (16, 40) if 16 < values[0] <= 40 else (0, values[0])
-    elif shape == "over":  # "over 50": older adults, as pages mean it
-        low, high = (60 if values[0] >= 50 else values[0]), 200
-    elif shape == "decades":
-        low, high = min(values), max(values) + 9
-    else:
-        return None
-    fitting = [(end - begin, label) for label, begin, end in _AGE_GROUPS if begin <= low and high <= end + 1]
-    return min(fitting)[1] if fitting else None
+        return low, high
+    if shape == "under" and values:  # "under 25": young people, the younger group named
+        return (16, 40) if 16 < values[0] <= 40 else (0, values[0])
+    if shape == "over" and values:  # "over 50": older adults, as pages mean it
+        return (60 if values[0] >= 50 else values[0]), 200
+    if shape == "decades" and values:
+        return min(values), max(values) + 9
+    return None
+
+
+_OLDEST = 100
+"""Where an open-ended age group ("over 60") is taken to end, to compare how much of it a range covers."""
 
 
 def _number(word: str) -> int:
