@@ -227,3 +227,14 @@ def test_two_column_tab_rows_stay_an_infobox_and_a_menu_line_stays_chrome():
     layout = structure(page)
     assert [s.kind for s in layout.segments if not s.boilerplate][:2] == ["lead-in", "item"]
     assert layout.segments[-1].boilerplate
+
+
+def test_a_numbered_heading_is_a_sub_heading_only_when_numbered_deeper():
+    page = (
+        "3. Causes and risk factors\nSome text.\n4. Pathophysiology\nBlasts fill the marrow.\n"
+        "5. Symptoms\nSome text.\n5.1 From low blood counts\n- Tiredness\n"
+    )
+    layout = structure(page, frozenset({0, 38, 81, 104}))  # as an HTML page's h3s mark them
+    types = [(s.heading.text, s.type) for s in layout.sections if s.heading is not None]
+    assert types == [("3. Causes and risk factors", "risk"), ("4. Pathophysiology", "other"),
+                     ("5. Symptoms", "symptoms"), ("5.1 From low blood counts", "symptoms")]

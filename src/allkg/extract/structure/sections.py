@@ -98,13 +98,28 @@ def sections_of(segments: list[Segment]) -> list[Section]:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
             parent = sections[-1].type
-            subheading = len(seg.text.split()) <= 8 and not seg.outline_title
-            if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(seg.text)):
+            subheading = len(seg.text.split()) <= 8 and not seg.outline_title and _deeper(seg, sections[-1].heading)
+            words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
+            if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(words)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
             sections.append(Section(seg, kind))
         else:
             sections[-1].segments.append(seg)
     return sections
+
+
+def _deeper(heading: Segment, parent: Segment | None) -> bool:
+    """A heading can be a sub-heading of the one before: it is unnumbered, or numbered deeper
+    ("4.1 From thick blood" under "4. Symptoms"; "4. Pathophysiology" is a peer of "3. Causes")."""
+    number = _HEADING_NUMBER.match(heading.text)
+    if number is None:
+        return True
+    above = _HEADING_NUMBER.match(parent.text) if parent is not None else None
+    return above is not None and len(re.findall(r"\d+", number.group())) > len(re.findall(r"\d+", above.group()))
+
+
+_HEADING_NUMBER = re.compile(r"\s*\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)(?=\s)")
+"""An outline number before a heading: "4.", "4.1", "4.1." (not "49 ·")."""
 
 
 def lists_of(sections: list[Section]) -> list[ListBlock]:
