@@ -319,3 +319,18 @@ def test_ages_in_numbers_are_the_group_they_make_up_or_a_group_of_their_own_narr
     thirties = by_label["30 to 39"]  # a tenth of "young adults": a group of its own, narrower than it
     assert thirties.concept.alt_labels == ("in their 30s",)
     assert thirties.concept.mappings == (("broadMatch", "http://purl.obolibrary.org/obo/HP_0011462"),)
+
+
+def test_who_a_risk_factor_is_said_of_and_a_dangling_such_as_are_not_its_name():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\n"
+        "A small number of children have a higher chance of developing ALL:\n"
+        "a) children with certain rare inherited conditions, such as\n"
+        "b) children who have had radiotherapy or chemotherapy for an earlier cancer\n"
+        "c) exposure to chemicals such as benzene\n",
+        "risk-factor",
+    )
+    names = labels(found)
+    assert "rare inherited conditions" in names or any(n.startswith("rare inherited") for n in names)
+    assert not any(n.startswith("children") or n.endswith("such as") for n in names)
+    assert any("benzene" in n for n in names)

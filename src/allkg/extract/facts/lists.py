@@ -42,7 +42,8 @@ _SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTAL
 _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
 
 _EXAMPLES = re.compile(
-    r"\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|i\.e\.?|including|like|especially|particularly)\s*,?\s+"
+    r"(?:\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|i\.e\.?|including|like|especially|particularly)"
+    r"|\s+(?:such as|for example|e\.g\.?|including))\s*,?\s+"
     r"(?P<examples>[^()]+?)\)?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -54,14 +55,20 @@ _EXPLANATION = re.compile(
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
     re.IGNORECASE | re.DOTALL,
 )
+_DANGLING_EXAMPLES = re.compile(r",?\s*(?:such as|including|like|for example|e\.g\.?)\s*$", re.IGNORECASE)
 _LABEL_DETAIL = re.compile(
     r"(?P<label>[^.:;!?|\t]{2,100}?)\s*(?P<separator>:|\s[–—|-]\s|\t|\.(?=\s+[A-Z]))\s*\S"
 )
 """An item's label and the detail after it: "Label: detail", "Label – detail", a table row's
 first cell and the others ("Label | detail | ..." or tab-separated)."""
+_POPULATION = (
+    r"(?:children|kids|babies|people|adults|men|women|boys|girls|teenagers|patients|those|anyone|someone|"
+    r"a child|a person)\s+(?:who|with|that|whose)"
+)
+"""Who a risk factor is said of ("children with", "people who have had"): not part of its name."""
 _LEADING_WORDS = re.compile(
-    r"(?:(?:having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|lots of|a lot of|"
-    r"many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
+    rf"(?:(?:{_POPULATION}|having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|"
+    r"lots of|a lot of|many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 _PREPOSITION = re.compile(
@@ -69,7 +76,10 @@ _PREPOSITION = re.compile(
     r"because|caused|due|such|especially|often|and|or|,|\()",
     re.IGNORECASE | re.DOTALL,
 )
-_AUXILIARY = re.compile(r"(?:(?:have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+", re.IGNORECASE | re.DOTALL)
+_AUXILIARY = re.compile(
+    rf"(?:(?:{_POPULATION}|have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+",
+    re.IGNORECASE | re.DOTALL,
+)
 """Words before an item's thing that are not part of its name ("Have a weakened immune system")."""
 _TRAILING_PLACE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+|one\s+|both\s+)?[\w\s,'-]{2,40}$",
@@ -287,6 +297,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     text = page.text
     while end > start and text[end - 1] in ".;:,":
         end -= 1
+    dangling = _DANGLING_EXAMPLES.search(text, start, end)
+    if dangling and dangling.start() > start:  # "rare inherited conditions, such as" over a nested list
+        end = dangling.start()
     labelled = _label_and_detail(text, start, end)
     extra: list[Part] = []
     category = False
