@@ -11,7 +11,6 @@ evaluations, each kind reports the missed and the spurious facts by name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

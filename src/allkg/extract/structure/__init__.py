@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from allkg.extract.structure.cues import item_like, section_type
 from allkg.extract.structure.lines import logical_lines
-from allkg.extract.structure.sections import (
-    CONTENT_SECTIONS,
-    ListBlock,
-    Section,
-    item_like,
-    lists_of,
-    section_type,
-    sections_of,
-)
+from allkg.extract.structure.sections import CONTENT_SECTIONS, ListBlock, Section, lists_of, sections_of
 from allkg.extract.structure.segments import Segment, segments_of
 
 __all__ = ["CONTENT_SECTIONS", "Layout", "ListBlock", "Section", "Segment", "item_like", "section_type", "structure"]

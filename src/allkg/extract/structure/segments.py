@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from allkg.extract.structure.cues import item_like, section_type
 from allkg.extract.structure.lines import BULLET, Line
 
 SegmentKind = Literal["heading", "lead-in", "item", "sentence"]
@@ -141,8 +142,6 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
     over "- 2.1 ..."; "4. Pathophysiology" too); an item ending in a colon, with items after
     it, is their lead-in ("3.2 Recognised risk factors:"); a question with prose after it is
     the heading of its answer ("4) Did I cause it?")."""
-    from allkg.extract.structure.sections import section_type
-
     def numbered(seg: Segment) -> bool:
         return bool(_OUTLINE_MARK.fullmatch(text[text.rfind("\n", 0, seg.start) + 1 : seg.start].strip()))
 
@@ -179,8 +178,6 @@ _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE
 
 def _bare_item(seg: Segment) -> bool:
     """A line that reads as a list item: short, not a sentence, not a section's heading."""
-    from allkg.extract.structure.sections import item_like, section_type
-
     words = seg.text.split()
     return (
         seg.kind in ("heading", "sentence")

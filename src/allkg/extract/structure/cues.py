@@ -1,0 +1,62 @@
+"""What a piece of text says by its words alone: the type of section a heading opens, and
+whether a line reads like a list item. Shared by the segment and section steps."""
+
+from __future__ import annotations
+
+import re
+
+SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("navigation", r"\brelated\b|see also|references|further reading|more information|useful (?:links|contacts)|"
+                       r"in this (?:article|section|page)|on this page|^contents$|^share\b|^sources?$|bibliography|"
+                       r"external links|was this|next steps|^resources$|support services|categories|footnotes|^notes$|"
+                       r"follow us|about us|contact|jump to|quick links|you may also|more (?:on|about)\b|^help\b|^print"),
+        ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
+                   r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
+                   r"immediate|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
+        ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
+                      r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"
+                      r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse"),
+        ("diagnosis", r"diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|blood count"),
+        ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
+        ("complications", r"complication|late effects|long[ -]term effects"),
+        ("symptoms", r"symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
+                     r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
+                     r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
+                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would) (?:i|you) notice"),
+        ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
+        ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
+                  r"what happens (?:in|to)|origin"),
+        ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
+                r"statistics|epidemiology|how many|frequency|affected\b"),
+        ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome"),
+        ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
+        ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
+                  r"at a glance|\bfacts\b|in brief|understanding|explained|basics"),
+    )
+)
+"""Section types by their heading's words, tried in order (so "Side effects of treatment" is
+treatment and "Signs and symptoms" symptoms)."""
+
+
+def section_type(heading: str) -> str:
+    """The type of a section by its heading's words ("other" when none fits)."""
+    for name, pattern in SECTION_TYPES:
+        if pattern.search(heading):
+            return name
+    return "other"
+
+
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
+    r"cannot|tend|tends|occur|occurs|happen|happens|become|becomes|include|includes|mean|means)\b",
+    re.IGNORECASE,
+)
+
+
+def item_like(text: str) -> bool:
+    """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma."""
+    head = re.split(r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b", text)[0]
+    words = head.split()
+    return 0 < len(words) <= 16 and not _FINITE_VERB.search(head) and not head.endswith("?")
