@@ -334,3 +334,15 @@ def test_who_a_risk_factor_is_said_of_and_a_dangling_such_as_are_not_its_name():
     assert {"genetic disorders", "previous cancer treatment"} <= names  # our vocabulary's names for them
     assert not any(n.startswith("children") or n.endswith("such as") for n in names)
     assert any("chemical" in n for n in names)
+
+
+def test_a_one_word_sign_and_its_place_are_one_sign_and_the_place_is_shared_across_or():
+    found, _ = facts(
+        "Non-Hodgkin lymphoma is a cancer of the lymphatic system.\nCommon signs and symptoms include:\n"
+        "- pain or swelling in the belly\n- pain in the bones or joints\n- weakness, fatigue or a general decrease in energy\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert "pain" not in names  # never the bare sign: the place says which
+    assert {"pain in the belly", "swelling in the belly", "bone pain", "joint pain", "weakness", "fatigue"} <= names
+    assert "weakness in energy" not in names

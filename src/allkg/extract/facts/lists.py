@@ -439,7 +439,10 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)
     for index, part in enumerate(parts[:-1]):
-        if len(part.text.split()) == 1 and len(last.text.split()) > 1 and not _names(page, part, kind):
+        # a place is shared by the one-word sign paired with it ("pain or swelling in the belly")
+        if len(part.text.split()) == 1 and len(last.text.split()) > 1 and (
+            (shared and len(parts) == 2) or not _names(page, part, kind)
+        ):
             # "bone or joint pain" -> bone pain; "swelling or discomfort in the abdomen" -> swelling in the
             # abdomen; "cuts or wounds taking longer to heal" -> cuts taking longer to heal
             tail = shared.group() if shared else f" {last.text.split()[-1]}"
@@ -466,6 +469,11 @@ def ground_part(
     the bones"); by a short form it starts with ("Losing weight without trying"); else (a short
     plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the page's disease."""
     exact = _exact(page, part, kind)
+    if exact is not None and _placed_sign(page, part, exact):
+        # "pain in the belly": a one-word sign whose place makes it another (abdominal pain)
+        closer = page.lexicon.fuzzy(part.text, kind)
+        if closer is not None and not is_subject(page, subject, closer.concept):
+            return concept_entity(closer.concept), closer.scope
     if exact is not None:
         return None if names_subject(page, subject, exact) else page.entity(exact, kind)
     head = _head_mention(page, part, kind)
@@ -482,6 +490,12 @@ def ground_part(
     phrase = clean_phrase(part.text)
     leading = _AUXILIARY.match(phrase)
     return page.ungrounded(phrase[leading.end() :] if leading else phrase, kind), "ungrounded"
+
+
+def _placed_sign(page: Page, part: Part, mention: Mention) -> bool:
+    """The part is a one-word form and the place after it ("pain | in the belly")."""
+    text, _, end, _ = _view(page, part)
+    return len(mention.text.split()) == 1 and mention.end < end and bool(_TRAILING_PLACE.match(text, mention.end, end))
 
 
 def _view(page: Page, part: Part) -> tuple[str, int, int, PageMentions]:
