@@ -346,3 +346,12 @@ def test_a_one_word_sign_and_its_place_are_one_sign_and_the_place_is_shared_acro
     assert "pain" not in names  # never the bare sign: the place says which
     assert {"pain in the belly", "swelling in the belly", "bone pain", "joint pain", "weakness", "fatigue"} <= names
     assert "weakness in energy" not in names
+
+
+def test_a_form_of_the_disease_named_by_its_cell_gives_the_cell():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n"
+        "There are two main kinds: B-cell ALL, which most children have, and T-cell ALL.\n",
+        "cell-type",
+    )
+    assert {"B cell", "T cell"} <= labels(found)

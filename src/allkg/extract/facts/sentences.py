@@ -131,6 +131,12 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
         if any(abbr in m.text for abbr, _ in subject.abbreviations) or _kind_of_subject(page, subject, m)
     ]
     cells = [c for m in subtypes for c in page.mentions.nested(m.start, m.end, "cell-type")]
+    # "B-cell ALL": the cell right before the disease's own name or abbreviation
+    named = {m.start for m in subtypes}
+    cells += [
+        c for c in page.within(seg.start, seg.end, "cell-type")
+        if page.text[c.end : c.end + 1] == " " and c.end + 1 in named
+    ]
     if _CELL_CUE.search(seg.text) and (about or section.type in ("about", "symptoms", "types", "page", "cause", "other")):
         cells.extend(page.within(seg.start, seg.end, "cell-type"))
         for disease in page.within(seg.start, seg.end, "disease"):
