@@ -355,3 +355,15 @@ def test_a_form_of_the_disease_named_by_its_cell_gives_the_cell():
         "cell-type",
     )
     assert {"B cell", "T cell"} <= labels(found)
+
+
+def test_a_body_part_a_cell_serves_or_that_acts_or_that_shares_a_sign_is_no_location():
+    found, _ = facts(
+        "Non-Hodgkin lymphoma is a cancer that begins in lymphocytes, the white blood cells that help the immune "
+        "system fight infection. It most often starts in the lymph nodes. In some people the immune system attacks "
+        "the cells. Non-Hodgkin lymphoma can cause bone or joint pain.",
+        "anatomy",
+    )
+    names = labels(found)
+    assert "lymph node" in names
+    assert not {"immune system", "bone"} & names

@@ -44,6 +44,16 @@ _SITE_OF = re.compile(
     r"(?:(?:the|your|their|his|her|one|both|and|or|,)\s*)*",
     re.IGNORECASE,
 )
+_SERVED = re.compile(
+    r"\b(?:part of|help(?:s|ing)?|protect(?:s|ing)?|fight(?:s|ing)?|support(?:s|ing)?|control(?:s|ling)?|"
+    r"regulat\w+|digest\w*)\s+(?:(?:the|your|our|their|to)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""What a body part is served by, not where the disease is ("white cells that help the immune system")."""
+_AGENT = re.compile(r"\s+(?:attack|destroy|fight|react|kill|damage)(?:s|ed)?\b", re.IGNORECASE)
+"""A body part that acts on the cells (the immune system in an autoimmune disease), not where it is."""
+_SIGN_AFTER = re.compile(r"\s+(?:or|and)\s+")
+"""A body part joined by "or" to a sign it shares a word with ("bone or joint pain")."""
 _PROCEDURE = re.compile(
     r"\s*(?:transplant|biopsy|biopsies|test|tests|sample|aspirat|donor|donation|scan|x-ray|exam)", re.IGNORECASE
 )
@@ -179,7 +189,15 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
             and page.lexicon.ground(previous, "symptom") is not None
         )
         procedure = _PROCEDURE.match(page.text, mention.end, seg.end)
-        if mention.start >= gloss_until and not symptom_site and not procedure:
+        served = _SERVED.search(page.text, seg.start, mention.start)  # "cells that help the immune system"
+        served = served or _AGENT.match(page.text, mention.end, seg.end)  # "the immune system attacks"
+        sign_part = _SIGN_AFTER.match(page.text, mention.end, seg.end)  # "bone or joint pain"
+        if sign_part and not any(
+            m.start == sign_part.end() and page.lexicon.ground(m, "symptom") is not None
+            for m in page.within(mention.end, seg.end)
+        ):
+            sign_part = None
+        if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part):
             chosen.append(mention)
             gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
             if gloss:
