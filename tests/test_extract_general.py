@@ -367,3 +367,14 @@ def test_a_body_part_a_cell_serves_or_that_acts_or_that_shares_a_sign_is_no_loca
     names = labels(found)
     assert "lymph node" in names
     assert not {"immune system", "bone"} & names
+
+
+def test_what_the_signs_look_like_is_read_in_the_ways_pages_say_it():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\n"
+        "At first these signs can look a lot like the flu. A lot of these are like the symptoms of glandular fever. "
+        "The first symptoms are easy to mistake for a stomach bug. At first it can look like an ordinary viral "
+        "illness or mononucleosis, and a child with sore joints may be checked for juvenile arthritis.\n",
+        "resemblance",
+    )
+    assert {"influenza", "infectious mononucleosis", "gastroenteritis", "viral infectious disease"} <= labels(found)

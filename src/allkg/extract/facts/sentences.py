@@ -70,7 +70,8 @@ _SLOW = re.compile(
 _COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE | re.DOTALL)
 _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE | re.DOTALL)
 _RESEMBLES = re.compile(
-    r"\b(?:mimic|resembl\w*|look(?:s|ing)? like|similar to|like those of|mistaken for|confused with|feel(?:s)? like|"
+    r"\b(?:mimic|resembl\w*|look(?:s|ing)? (?:(?:a lot|very much|just|much) )?like|similar to|like those of|"
+    r"mistaken for|(?:easy|easily|often) (?:to )?mistake[ns]? for|confused with|feel(?:s)? like|"
     r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
     r"put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b",
     re.IGNORECASE | re.DOTALL,
@@ -256,8 +257,13 @@ def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
 def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """Other diseases the symptoms look like ("Many signs of ALL look like those of the flu")."""
     cue = _RESEMBLES.search(seg.text)
-    if cue is None or not re.search(r"\bsymptoms?\b|\bsigns?\b|\bit\b|\bthese\b|\bthey\b", seg.text, re.IGNORECASE):
+    if cue is None:
         return
+    said_of = page.text[seg.start : seg.start + cue.start()]
+    if not re.search(r"\bsymptoms?\b|\bsigns?\b|\bit\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE) and not any(
+        names_subject(page, subject, m) for m in page.within(seg.start, seg.start + cue.start(), "disease")
+    ):
+        return  # what looks like another disease is the page's disease or its signs ("Early NHL can feel like")
     for mention in _unique(page.within(seg.start + cue.start(), seg.end, "disease")):
         if names_subject(page, subject, mention):
             continue
