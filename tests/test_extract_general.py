@@ -378,3 +378,20 @@ def test_what_the_signs_look_like_is_read_in_the_ways_pages_say_it():
         "resemblance",
     )
     assert {"influenza", "infectious mononucleosis", "gastroenteritis", "viral infectious disease"} <= labels(found)
+
+
+def test_a_treatment_section_gives_how_each_age_group_does_and_nothing_else():
+    _, result = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nTreatment\n"
+        "Treatment is with chemotherapy, which can cause hair loss and tiredness. Children are treated in "
+        "specialist centres. Most children with ALL make a full recovery. The outlook is not as good for adults, "
+        "but many adults are also cured.\n"
+    )
+    kinds = {f.kind for f in result.facts}
+    assert not {"symptom", "risk-factor", "epidemiology"} & kinds  # nothing else from treatment text
+    outlooks = {
+        (f.subject.path, f.object.name) for f in result.facts if f.predicate == "allkg:outlook"
+    }
+    about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert sorted((about[path], name) for path, name in outlooks) == [
+        ("adults", "UnfavourableOutlook"), ("children", "FavourableOutlook")]

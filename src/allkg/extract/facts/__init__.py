@@ -52,6 +52,10 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         about = refers_to_subject(page, subject, seg)
         facts.extend(sentence_facts(page, subject, section, seg, about))
         facts.extend(age_facts(page, subject.entity, about, section, seg))
+    for section, seg in page.outlook_in_treatment():
+        # "Treatment ... Most children with ALL make a full recovery": how each age group does
+        if not other_disease(page, subject, seg):
+            facts.extend(age_facts(page, subject.entity, refers_to_subject(page, subject, seg), section, seg, outlook_only=True))
     result.facts = merge(facts, page.warnings, document.name)
     result.warnings.extend(page.warnings)
     return result

@@ -95,14 +95,17 @@ class AgeMention:
     end: int
 
 
-def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: Segment) -> Iterator[Fact]:
-    """The age groups a sentence says the disease occurs in, with its frequency or outlook statements."""
+def age_facts(
+    page: Page, disease: Entity, about: bool, section: Section, seg: Segment, *, outlook_only: bool = False
+) -> Iterator[Fact]:
+    """The age groups a sentence says the disease occurs in, with its frequency or outlook
+    statements (with ``outlook_only``, its outlook statements alone)."""
     clauses = _clauses(page.text, seg)
     mentions = [_ages_in(page, start, end) for start, end in clauses]
     if not any(mentions):
         return
     statement = about or section.type in ("who", "outlook") or bool(_DIAGNOSED.search(seg.text))
-    outlooks = _contrast_outlooks(page.text, clauses) if _PROGNOSIS.search(seg.text) else {}
+    outlooks = _contrast_outlooks(page.text, clauses, mentions) if _PROGNOSIS.search(seg.text) else {}
     previous: list[AgeMention] = []
     stated: set[str] = set()
     for (start, end), ages in zip(clauses, mentions):
@@ -119,7 +122,7 @@ def age_facts(page: Page, disease: Entity, about: bool, section: Section, seg: S
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
             yield from facts
-        elif statement and _EPIDEMIOLOGY.search(clause):
+        elif statement and not outlook_only and _EPIDEMIOLOGY.search(clause):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
                 yield from _statement(disease, "epidemiology", age.group, text, span)
@@ -235,10 +238,11 @@ def _statement(
         yield Fact(kind, node, "allkg:outlook", Term(outlook), (span,))
 
 
-def _contrast_outlooks(text: str, clauses: list[tuple[int, int]]) -> dict[int, bool]:
-    """Outlooks of two contrasted clauses ("about 90% in children, while in adults they are
-    less than 45%"): when only one states its outlook, the other has the opposite one."""
-    if len(clauses) != 2:
+def _contrast_outlooks(text: str, clauses: list[tuple[int, int]], ages: list[list[AgeMention]]) -> dict[int, bool]:
+    """Outlooks of two contrasted clauses about two age groups ("about 90% in children, while in
+    adults they are less than 45%"): when only one states its outlook, the other has the
+    opposite one. ("Not as good for adults, but many adults are cured" contrasts nothing.)"""
+    if len(clauses) != 2 or {a.group.path for a in ages[0]} == {a.group.path for a in ages[1]}:
         return {}
     second = text[clauses[1][0] : clauses[1][1]]
     if not re.match(r"(?:while|whereas|but|though|although)\b", second.strip(), re.IGNORECASE):

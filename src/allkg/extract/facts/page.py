@@ -34,6 +34,14 @@ class Page:
                 if not seg.boilerplate:
                     yield section, seg
 
+    def outlook_in_treatment(self) -> Iterator[tuple[Section, Segment]]:
+        """Sentences of treatment sections that say how well people do (the only facts read there)."""
+        for section in self.layout.sections:
+            if section.type == "treatment":
+                for seg in section.segments:
+                    if seg.kind == "sentence" and not seg.boilerplate and OUTLOOK.search(seg.text):
+                        yield section, seg
+
     @cached_property
     def readable(self) -> list[Segment]:
         """Headings and content segments, in page order: where the page names its disease."""
@@ -80,6 +88,14 @@ ADVICE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """Advice to get help ("Tell your GP straight away if..."): what follows is not a fact about the disease."""
+
+
+OUTLOOK = re.compile(
+    r"\boutlook\b|\bprognos\w*|\bsurviv\w*|\bcured?\b|\bcure rates?\b|\bfull recovery\b|\brecover fully\b|"
+    r"\bdo(?:es)? (?:less |very |really )?well\b",
+    re.IGNORECASE,
+)
+"""Words that say how well people do with the disease."""
 
 
 def clean_phrase(text: str) -> str:
