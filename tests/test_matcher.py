@@ -177,3 +177,10 @@ def test_a_sign_named_by_an_organs_size_is_said_large_enlarged_or_big(phrase: st
     found = LEXICON.lookup(phrase, "symptom")
     assert found is not None and ("exactMatch", obo_iri(curie)) in found.concept.mappings
     assert LEXICON.lookup("enlarged intestine", "anatomy") is None  # anatomy's "large intestine" is a name
+
+
+def test_a_close_match_named_as_our_concept_is_our_concept():
+    # the page's phrase, as a label, is our vocabulary's "bleeding": one entity, described once
+    grounding = LEXICON.fuzzy("• Bleeding", "symptom")
+    assert grounding is not None and grounding.concept is LEXICON.concepts["symptom/bleeding"]
+    assert grounding.scope == "curated"

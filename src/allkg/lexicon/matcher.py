@@ -214,7 +214,7 @@ class Lexicon:
         if cached is None or cached[0] is not mention:
             if len(self._grounded) > 500_000:
                 self._grounded.clear()
-            cached = self._grounded[key] = (mention, self._ground(mention, kind))
+            cached = self._grounded[key] = (mention, self._ours(self._ground(mention, kind)))
         return cached[1]
 
     def _ground(self, mention: Mention, kind: str) -> Grounding | None:
@@ -287,8 +287,16 @@ class Lexicon:
         if key not in self._fuzzy_found:
             if len(self._fuzzy_found) > 50_000:
                 self._fuzzy_found.clear()
-            self._fuzzy_found[key] = self._fuzzy(phrase, kind)
+            self._fuzzy_found[key] = self._ours(self._fuzzy(phrase, kind))
         return self._fuzzy_found[key]
+
+    def _ours(self, grounding: Grounding | None) -> Grounding | None:
+        """A concept made of the page's phrase whose name is our vocabulary's concept's is ours:
+        one entity, as our vocabulary describes it (not a second description of its IRI)."""
+        if grounding is None:
+            return None
+        own = self.concepts.get(grounding.concept.path)
+        return Grounding(own, "curated") if own is not None and own is not grounding.concept else grounding
 
     def _fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         from rapidfuzz import fuzz, process

@@ -101,4 +101,4 @@ OUTLOOK = re.compile(
 def clean_phrase(text: str) -> str:
     """A phrase without footnote markers ("fatigue[3]", "groin2", "¹"), edge punctuation and spaces."""
     text = re.sub(r"\[\d+(?:[,–-]\s*\d+)*\]|\s*\[[^\]]{3,80}\]|[¹²³⁰-⁹]+|(?<=[A-Za-z.)])\d{1,2}(?=\W*$)", "", text)
-    return text.strip().strip(".,;:*").strip()
+    return text.strip().strip(".,;:*•·▪–-").strip()
