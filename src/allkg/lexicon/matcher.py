@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from allkg.lexicon.concepts import (
@@ -104,12 +104,7 @@ class Lexicon:
         self._branches: dict[int, str] = {}
         self._term_concepts: dict[tuple[int, str], Concept] = {}
         self._fuzzy_choices: dict[str, _Choices] = {}
-        self._fuzzy_found: dict[tuple[str, str], Grounding | None] = {}
-        self._word_postings: dict[tuple[str, str], tuple[int, ...]] = {}
         self._vocabulary: dict[str, list[str]] = {}
-        self._looked_up: dict[tuple[str, str], Grounding | None] = {}
-        self._curies: dict[Concept, frozenset[str]] = {}
-        self._ancestors: dict[Concept, frozenset[str]] = {}
         self._grounded: dict[tuple[int, str], tuple[Mention, Grounding | None]] = {}
         self._automaton: Any = None
         self._forms_read = 0
@@ -280,15 +275,11 @@ class Lexicon:
             score=score,
         )
 
+    @lru_cache(maxsize=50_000)  # noqa: B019 - the lexicon lives as long as the process
     def fuzzy(self, phrase: str, kind: str) -> Grounding | None:
         """A close match for a list item that names nothing exactly ("tiredness all the time"):
         the form of ``kind`` whose content words are closest, at ``FUZZY_CUTOFF`` or better."""
-        key = (phrase, kind)
-        if key not in self._fuzzy_found:
-            if len(self._fuzzy_found) > 50_000:
-                self._fuzzy_found.clear()
-            self._fuzzy_found[key] = self._ours(self._fuzzy(phrase, kind))
-        return self._fuzzy_found[key]
+        return self._ours(self._fuzzy(phrase, kind))
 
     def _ours(self, grounding: Grounding | None) -> Grounding | None:
         """A concept made of the page's phrase whose name is our vocabulary's concept's is ours:
@@ -346,20 +337,15 @@ class Lexicon:
         rarest = sorted((p for p in postings if p), key=len)[:2]
         return sorted({i for posting in rarest for i in posting})
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the lexicon lives as long as the process
     def _postings(self, word: str, kind: str) -> tuple[int, ...]:
         """The forms of ``kind`` holding ``word`` or a word close to it ("autos", "diarrhoae")."""
-        key = (word, kind)
-        if key not in self._word_postings:
-            if len(self._word_postings) > 100_000:
-                self._word_postings.clear()
-            from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process
 
-            index = self._choices(kind).index
-            vocabulary = self._vocabulary.setdefault(kind, list(index))
-            close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_CLOSE_WORD, limit=8)
-            found = {i for near, _, _ in close for i in index[near]}
-            self._word_postings[key] = tuple(sorted(found))
-        return self._word_postings[key]
+        index = self._choices(kind).index
+        vocabulary = self._vocabulary.setdefault(kind, list(index))
+        close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_CLOSE_WORD, limit=8)
+        return tuple(sorted({i for near, _, _ in close for i in index[near]}))
 
     def _choices(self, kind: str) -> _Choices:
         """Every form that can name ``kind`` (made once per kind): its content words, cut and
@@ -392,27 +378,18 @@ class Lexicon:
         self._fuzzy_choices[kind] = choices
         return choices
 
+    @lru_cache(maxsize=50_000)  # noqa: B019 - the lexicon lives as long as the process
     def lookup(self, phrase: str, kind: str) -> Grounding | None:
         """The concept of ``kind`` the whole phrase names, if any ("childhood ALL")."""
-        key = (phrase, kind)
-        if key not in self._looked_up:
-            if len(self._looked_up) > 50_000:
-                self._looked_up.clear()
-            found = self.find(phrase).within(0, len(phrase), kind)
-            whole = [m for m in found if m.start == 0 and m.end == len(phrase.rstrip())]
-            self._looked_up[key] = self.ground(whole[0], kind) if whole else None
-        return self._looked_up[key]
+        found = self.find(phrase).within(0, len(phrase), kind)
+        whole = [m for m in found if m.start == 0 and m.end == len(phrase.rstrip())]
+        return self.ground(whole[0], kind) if whole else None
 
     # -- the ontologies' hierarchy and labels -------------------------------------------------
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the lexicon lives as long as the process
     def curies(self, concept: Concept) -> frozenset[str]:
         """The ontology terms a concept is (its exact matches, as CURIEs, with the rows' own IDs)."""
-        cached = self._curies.get(concept)
-        if cached is None:
-            cached = self._curies[concept] = self._curies_of(concept)
-        return cached
-
-    def _curies_of(self, concept: Concept) -> frozenset[str]:
         found = set()
         for prop, iri in concept.mappings:
             if prop == "exactMatch":
@@ -432,14 +409,9 @@ class Lexicon:
                 found.update(self._stored.term(row).parents)
         return frozenset(found)
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the lexicon lives as long as the process
     def ancestors(self, concept: Concept) -> frozenset[str]:
         """Every superclass (by is_a, transitively) of the terms a concept is."""
-        cached = self._ancestors.get(concept)
-        if cached is None:
-            cached = self._ancestors[concept] = self._ancestors_of(concept)
-        return cached
-
-    def _ancestors_of(self, concept: Concept) -> frozenset[str]:
         seen: set[str] = set()
         stack = list(self.curies(concept))
         while stack:
