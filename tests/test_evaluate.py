@@ -21,8 +21,8 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.80, 0.85),
-    "dev": (0.85, 0.65),
-    "frozen": (0.75, 0.50),
+    "dev": (0.87, 0.74),
+    "frozen": (0.78, 0.62),
 }
 
 
