@@ -68,7 +68,9 @@ def test_a_promotion_inside_a_list_no_longer_splits_it():
     """The list around the advert is one list again, under its lead-in (as on the dev pharmacy page)."""
     lines = lines_of(PAGE)
     start = lines.index("Symptoms include:")
-    assert lines[start : start + 5] == ["Symptoms include:", "- tiredness", "- bruising easily", "- bone pain", "- fever"]
+    assert lines[start : start + 5] == [
+        "Symptoms include:", "- tiredness", "- bruising easily", "- bone pain", "- fever",
+    ]
 
 
 def test_the_dev_pharmacy_page_reads_its_symptom_list_whole():
@@ -89,7 +91,8 @@ def test_headings_are_recorded_where_their_lines_start():
 def test_lists_keep_their_items_one_per_line():
     text = html_to_text(
         "<html><body><p>Causes include:</p><ul><li>smoking <b>heavily</b></li><li>benzene<ul>"
-        "<li>at work</li></ul></li></ul><ol><li>first<li>second</ol><dl><dt>ALL</dt><dd>a leukaemia</dd></dl></body></html>"
+        "<li>at work</li></ul></li></ul><ol><li>first<li>second</ol>"
+        "<dl><dt>ALL</dt><dd>a leukaemia</dd></dl></body></html>"
     )[0]
     assert text.splitlines() == [
         "Causes include:", "- smoking heavily", "- benzene", "- at work", "- first", "- second", "ALL", "a leukaemia",
@@ -142,7 +145,8 @@ def test_evidence_offsets_index_the_text_the_reader_returns(page: Path):
 @pytest.mark.parametrize(
     "markup",
     [
-        pytest.param("<html><body>" + "</" * 1_000_000, id="end-tag-openers"),  # quadratic in html.parser (CVE-2025-6069)
+        # quadratic in the standard library's html.parser (CVE-2025-6069)
+        pytest.param("<html><body>" + "</" * 1_000_000, id="end-tag-openers"),
         pytest.param("<html><body>" + "<!" * 1_000_000, id="declaration-openers"),
         pytest.param("<html><body>" + "<a>x<p>y</a>" * 150_000, id="misnested-formatting"),
         pytest.param("<html><body><table>" + "<tr><td>x" * 200_000, id="unclosed-cells"),
