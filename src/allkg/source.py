@@ -15,7 +15,7 @@ from pathlib import Path
 
 from allkg.errors import InputError
 from allkg.fileio import read_limited
-from allkg.html import html_to_text, looks_like_html
+from allkg.html import HTMLPageError, html_to_text, looks_like_html
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 """Pages larger than this are refused unless raised: a patient page is a few kilobytes
@@ -61,7 +61,10 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
     _reject_binary(text, name)
     media_type, title, headings = "text/plain", None, ()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
-        text, title, headings = html_to_text(text)
+        try:
+            text, title, headings = html_to_text(text)
+        except HTMLPageError as err:
+            raise InputError(f"{name}: {err}") from None
         media_type = "text/html"
         if not text.strip():
             raise InputError(f"{name}: the HTML page has no readable text")
