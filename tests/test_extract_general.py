@@ -395,3 +395,14 @@ def test_a_treatment_section_gives_how_each_age_group_does_and_nothing_else():
     about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert sorted((about[path], name) for path, name in outlooks) == [
         ("adults", "UnfavourableOutlook"), ("children", "FavourableOutlook")]
+
+
+def test_illnesses_the_signs_look_like_are_no_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nWhat are the first signs?\n"
+        "Children may be tired and pale. At first it can look like mononucleosis or juvenile arthritis.\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert "fatigue" in names
+    assert not any("arthritis" in n or "mononucleosis" in n for n in names)

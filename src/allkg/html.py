@@ -161,7 +161,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
         if event == "start":
             if tag == "sup" and next(element.iter(*BLOCKS), None) is not None:
                 continue  # an unclosed <sup> the parser let swallow the blocks after it: only its marker goes
-            if element in dropped or is_skipped(tag, element.get):
+            if element in dropped or (is_skipped(tag, element.get) and not _names_a_heading(element)):
                 skipping = element
                 walk.skip_subtree()
                 if tag in BLOCKS:
@@ -179,6 +179,11 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
                 lines.text(element.tail)
     text, headings = lines.result()
     return text, title, headings
+
+
+def _names_a_heading(element: Any) -> bool:
+    """A button that is a heading's text: an accordion's question ("<h3><button>What is ALL?")."""
+    return element.tag == "button" and any(a.tag in HEADINGS for a in element.iterancestors())
 
 
 def _refuse_if_cut_short(errors: Any) -> None:

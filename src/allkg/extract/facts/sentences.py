@@ -69,11 +69,15 @@ _SLOW = re.compile(
 )
 _COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE | re.DOTALL)
 _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE | re.DOTALL)
-_RESEMBLES = re.compile(
+_LIKENESS = (
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? (?:(?:a lot|very much|just|much) )?like|similar to|like those of|"
     r"mistaken for|(?:easy|easily|often) (?:to )?mistake[ns]? for|confused with|feel(?:s)? like|"
-    r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
-    r"put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b",
+    r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of)\b"
+)
+_LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
+"""Words that say one illness looks like another ("can look like a virus")."""
+_RESEMBLES = re.compile(
+    _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b",
     re.IGNORECASE | re.DOTALL,
 )
 _CAUSE_CUE = re.compile(
@@ -280,16 +284,18 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         return
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
+    resembles = _LIKE.search(seg.text)  # "can look like mononucleosis": another illness, no sign
+    end = seg.start + resembles.start() if resembles else seg.end
     cue = _ENUMERATION_CUE.search(seg.text)
-    if cue is not None:
-        for part in parts_of_span(page, seg.start + cue.end(), seg.end, kind):
+    if cue is not None and seg.start + cue.end() < end:
+        for part in parts_of_span(page, seg.start + cue.end(), end, kind):
             if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
                 continue  # "an increased risk of developing ALL": the disease itself, not a factor
             found = ground_part(page, subject, part, kind, allow_ungrounded=False)
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
                 yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
-    for mention in page.within(seg.start, seg.end, kind):
+    for mention in page.within(seg.start, end, kind):
         if names_subject(page, subject, mention) or _part_of_name(page, subject, mention):
             continue
         entity, how = page.entity(mention, kind)
