@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -57,6 +57,8 @@ class Mention:
     end: int
     text: str
     senses: tuple[Sense, ...]
+    groundings: dict[str, Grounding | None] = field(default_factory=dict, compare=False, repr=False)
+    """What it names, by kind, as the lexicon has worked it out (``Lexicon.ground``)."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,6 @@ class Lexicon:
         self._term_concepts: dict[tuple[int, str], Concept] = {}
         self._fuzzy_choices: dict[str, _Choices] = {}
         self._vocabulary: dict[str, list[str]] = {}
-        self._grounded: dict[tuple[int, str], tuple[Mention, Grounding | None]] = {}
         self._automaton: Any = None
         self._forms_read = 0
 
@@ -145,8 +146,8 @@ class Lexicon:
     def find(self, text: str) -> PageMentions:
         """Every surface form on the page (overlapping ones too), for ``PageMentions`` to choose from;
         forms of the ontologies and of our overlay that cover the same words are one mention."""
-        spans = [(m.start(), m.end()) for m in words(text)]
-        coded = "".join(self._codes.get(normal_word(text[s:e], self._acronyms), UNKNOWN_WORD) for s, e in spans)
+        spans = [m.span() for m in words(text)]
+        coded = "".join(self._word_code(text[s:e]) for s, e in spans)
         senses: dict[tuple[int, int], list[Sense]] = {}
         for pattern, first, last in self._term_matches(coded):
             senses.setdefault((spans[first][0], spans[last - 1][1]), []).extend(self._senses_of_term_pattern(pattern))
@@ -154,6 +155,12 @@ class Lexicon:
             place = (spans[first][0], spans[last - 1][1])
             senses.setdefault(place, []).extend(Sense("curated", concept=c) for c in self._overlay_senses[pattern])
         return PageMentions(self, [Mention(s, e, text[s:e], tuple(found)) for (s, e), found in senses.items()])
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - the lexicon lives as long as the process
+    def _word_code(self, word: str) -> str:
+        """The code of a word as written (its normal form's), or ``UNKNOWN_WORD``: pages repeat
+        their words, and normalising one takes a dozen substitutions."""
+        return self._codes.get(normal_word(word, self._acronyms), UNKNOWN_WORD)
 
     def _term_matches(self, coded: str) -> Iterator[tuple[int, int, int]]:
         """(form, first word, end word) of every form of the ontologies in the coded page.
@@ -204,13 +211,10 @@ class Lexicon:
         """The concept of ``kind`` a mention names: our overlay's first, then the ontology term
         named most directly (label, exact, layperson, abbreviation; then narrow, broad, related
         synonyms, which give the page's phrase a concept of its own mapped to the term)."""
-        key = (id(mention), kind)
-        cached = self._grounded.get(key)
-        if cached is None or cached[0] is not mention:
-            if len(self._grounded) > 500_000:
-                self._grounded.clear()
-            cached = self._grounded[key] = (mention, self._ours(self._ground(mention, kind)))
-        return cached[1]
+        known = mention.groundings
+        if kind not in known:
+            known[kind] = self._ours(self._ground(mention, kind))
+        return known[kind]
 
     def _ground(self, mention: Mention, kind: str) -> Grounding | None:
         best: tuple[tuple[int, int, str], Grounding] | None = None
