@@ -148,14 +148,18 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
     cells = [c for m in subtypes for c in page.mentions.nested(m.start, m.end, "cell-type")]
     # "B-cell ALL": the cell right before the disease's own name or abbreviation
     named = {m.start for m in subtypes}
-    cells += [
-        c for c in page.within(seg.start, seg.end, "cell-type")
-        if page.text[c.end : c.end + 1] == " " and c.end + 1 in named
-    ]
-    if _CELL_CUE.search(seg.text) and (about or section.type in ("about", "symptoms", "types", "page", "cause", "other")):
-        cells.extend(page.within(seg.start, seg.end, "cell-type"))
-        for disease in page.within(seg.start, seg.end, "disease"):
-            cells.extend(page.mentions.nested(disease.start, disease.end, "cell-type"))
+    if named:
+        cells += [
+            c for c in page.within(seg.start, seg.end, "cell-type")
+            if page.text[c.end : c.end + 1] == " " and c.end + 1 in named
+        ]
+    if about or section.type in ("about", "symptoms", "types", "page", "cause", "other"):
+        named = [
+            *page.within(seg.start, seg.end, "cell-type"),
+            *(c for d in page.within(seg.start, seg.end, "disease") for c in page.mentions.nested(d.start, d.end, "cell-type")),
+        ]
+        if named and _CELL_CUE.search(seg.text):
+            cells.extend(named)
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
@@ -241,11 +245,11 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
 def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
     what causes it is known."""
-    if _HEDGED.search(seg.text):
-        return
     causes = page.within(seg.start, seg.end, "cause")
+    if not causes or _HEDGED.search(seg.text):
+        return
     span = Span(seg.start, seg.end)
-    if causes and _CAUSE_CUE.search(seg.text):
+    if _CAUSE_CUE.search(seg.text):
         cells = page.within(seg.start, seg.end, "cell-type")
         for mention in _unique(causes):
             cause, how = page.entity(mention, "cause")
@@ -253,13 +257,15 @@ def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
             for cell in _unique([c for c in cells if c.end <= mention.start]):
                 cell_entity, cell_how = page.entity(cell, "cell-type")
                 yield Fact("cause", cause, "allkg:originCellType", cell_entity, (span,), grounding=cell_how)
-    if causes and _UNKNOWN_CAUSE.search(seg.text):
+    if _UNKNOWN_CAUSE.search(seg.text):
         for mention in _unique(causes):
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
 
 
 def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """Other diseases the symptoms look like ("Many signs of ALL look like those of the flu")."""
+    if not page.within(seg.start, seg.end, "disease"):
+        return  # (the pattern is long: asked only where another illness is named)
     cue = _RESEMBLES.search(seg.text)
     if cue is None:
         return

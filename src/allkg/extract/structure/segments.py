@@ -51,13 +51,14 @@ _CHROME = re.compile(
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
 _CHROME_HINTS = (
-    "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms ", "contact us",
-    "donat", "give now", "tax-deductible", "newsletter", "subscribe", "sign ", "log in", "register",
-    "appointment", "find a ", "trial", "site", "skip to", "share", "print", "email this", "home", ">", "›", "»",
-    "was this", "more", "continue reading", "covid", "coronavirus", "compan", "replies", "comments", "likes",
-    "accessibility", "careers", "jobs", "editorial", "disclaimer", "reviewed", "last ", "authored", "mon",
-    "helpline", "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse",
-    "best-sellers", "our research", "get involved", "get support", "shop", "forum",
+    "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms of", "terms and",
+    "contact us", "donat", "give now", "tax-deductible", "newsletter", "subscribe", "sign up", "sign in", "log in",
+    "register", "appointment", "find a ", "trial finder", "trials finder", "site map", "sitemap", "skip to",
+    "share", "print", "email this", "home", " > ", " › ", " » ", "was this", "show more", "read more", "see more",
+    "continue reading", "covid", "coronavirus", "company n", "replies", "comments", "likes", "accessibility",
+    "careers", "jobs", "editorial", "disclaimer", "reviewed", "last updated", "authored", "fri", "helpline",
+    "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse", "best-sellers",
+    "this site", "our research", "get involved", "get support", "shop", "forum",
 )
 """A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
 the (slower) pattern is only tried on the others."""
