@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from allkg.lexicon.concepts import (
+    BRANCH_KINDS,
     EXACT_SCOPES,
     INEXACT_MAPPING,
     KIND_BRANCHES,
@@ -47,6 +48,8 @@ class Sense:
     scope: str
     row: int = -1
     concept: Concept | None = None
+    kinds: frozenset[str] = frozenset()
+    """The kinds it can name (by its term's branch, or as our concept claiming the term)."""
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,9 @@ class Lexicon:
             senses.setdefault((spans[first][0], spans[last - 1][1]), []).extend(self._senses_of_term_pattern(pattern))
         for pattern, first, last in self._overlay_automaton.find_matches_as_indexes(coded, overlapping=True):
             place = (spans[first][0], spans[last - 1][1])
-            senses.setdefault(place, []).extend(Sense("curated", concept=c) for c in self._overlay_senses[pattern])
+            senses.setdefault(place, []).extend(
+                Sense("curated", concept=c, kinds=frozenset({c.kind})) for c in self._overlay_senses[pattern]
+            )
         return PageMentions(self, [Mention(s, e, text[s:e], tuple(found)) for (s, e), found in senses.items()])
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - the lexicon lives as long as the process
@@ -199,8 +204,17 @@ class Lexicon:
     def _senses_of_term_pattern(self, pattern: int) -> tuple[Sense, ...]:
         senses = self._term_senses.get(pattern)
         if senses is None:
-            senses = self._term_senses[pattern] = tuple(Sense(scope, row) for row, scope in self._stored.pattern_senses(pattern))
+            senses = self._term_senses[pattern] = tuple(
+                Sense(scope, row, kinds=self._kinds_of(row, scope)) for row, scope in self._stored.pattern_senses(pattern)
+            )
         return senses
+
+    def _kinds_of(self, row: int, scope: str) -> frozenset[str]:
+        """The kinds a sense of a term can name: its branch's, and those our concepts claim it for."""
+        kinds = set(BRANCH_KINDS.get(self._branch(row), ()))
+        if scope in EXACT_SCOPES:
+            kinds.update(kind for kind in KIND_BRANCHES if (row, kind) in self._claims)
+        return frozenset(kinds)
 
     def can_name(self, mention: Mention, kind: str) -> bool:
         return self.ground(mention, kind) is not None
@@ -219,6 +233,8 @@ class Lexicon:
     def _ground(self, mention: Mention, kind: str) -> Grounding | None:
         best: tuple[tuple[int, int, str], Grounding] | None = None
         for sense in mention.senses:
+            if kind not in sense.kinds:
+                continue
             candidate = self._grounding(sense, kind, mention.text)
             if candidate is not None and (best is None or candidate[0] < best[0]):
                 best = candidate
