@@ -44,7 +44,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    allkg = shutil.which("allkg")
+    # the allkg of this Python first: another one on PATH (a pyenv shim, an older install) is not ours
+    allkg = shutil.which("allkg", path=os.path.dirname(sys.executable)) or shutil.which("allkg")
     if allkg is None:
         sys.exit("allkg is not installed: pip install .")
     python = sys.executable
