@@ -406,3 +406,36 @@ def test_illnesses_the_signs_look_like_are_no_signs():
     names = labels(found)
     assert "fatigue" in names
     assert not any("arthritis" in n or "mononucleosis" in n for n in names)
+
+
+def test_risk_groups_myths_and_outlook_factors_are_not_risk_factors():
+    page = (
+        "Acute lymphoblastic leukaemia (ALL)\n\nAcute lymphoblastic leukaemia is a cancer of the white blood cells.\n\n"
+        "Risk factors\nThings that can increase your risk of ALL include:\n- Down syndrome\n- previous chemotherapy\n\n"
+        "Things that do not cause ALL\nThere is no evidence that mobile phones, power lines or vaccines cause ALL.\n\n"
+        "Myths about ALL\nSome people think these raise the risk:\n- mobile phones\n- vaccines\n\n"
+        "Risk groups\nDoctors put children into risk groups to plan treatment:\n- standard risk\n- high risk\n\n"
+        "Factors that affect outlook\n- age at diagnosis\n- white blood cell count\n"
+    )
+    found, _ = facts(page, "risk-factor")
+    assert labels(found) == {"Down syndrome", "previous cancer treatment"}
+
+
+def test_a_risk_said_to_be_higher_if_names_its_factors():
+    page = (
+        "Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the white blood cells. "
+        "Your risk of ALL is higher if you have Down syndrome. Your chance of getting it goes up if you smoke."
+    )
+    found, _ = facts(page, "risk-factor")
+    assert labels(found) == {"Down syndrome", "smoking"}
+
+
+def test_who_does_better_than_whom():
+    _, result = facts(
+        "Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the white blood cells.\n\n"
+        "Outlook\nChildren generally do better than adults.\n"
+    )
+    outlooks = {(f.subject.path, f.object.name) for f in result.facts if f.predicate == "allkg:outlook"}
+    about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert sorted((about[path], name) for path, name in outlooks) == [
+        ("adults", "UnfavourableOutlook"), ("children", "FavourableOutlook")]

@@ -58,7 +58,8 @@ _AGE_GROUPS = (
     ("adults", 16, 200),
 )
 _PROGNOSIS = re.compile(
-    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?well\b|"
+    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?(?:well|better|worse)\b|"
+    r"\bfare\w*\b|"
     r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
-from allkg.extract.structure import ListBlock, Segment
+from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Segment
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Mention, PageMentions
 
@@ -135,7 +135,10 @@ class Part:
 def list_kind(block: ListBlock) -> str | None:
     """What a list's items are: symptoms, risk factors, or nothing we read (advice, tests,
     treatment), by its lead-in's words (or the sentence before it: "Symptoms often appear late.
-    They may include:"), else by its section."""
+    They may include:"), else by its section. A section that states no facts (treatment, tests,
+    advice, prevention, myths) has none in its lists, whatever their lead-in says."""
+    if block.section.type not in CONTENT_SECTIONS and not block.displaced:
+        return None
     if block.lead_in is not None:
         lead = block.lead_in.text
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):

@@ -92,7 +92,7 @@ ADVICE = re.compile(
 
 OUTLOOK = re.compile(
     r"\boutlook\b|\bprognos\w*|\bsurviv\w*|\bcured?\b|\bcure rates?\b|\bfull recovery\b|\brecover fully\b|"
-    r"\bdo(?:es)? (?:less |very |really )?well\b",
+    r"\bdo(?:es)? (?:less |very |really |generally |usually |often )?(?:well|better|worse)\b",
     re.IGNORECASE,
 )
 """Words that say how well people do with the disease."""

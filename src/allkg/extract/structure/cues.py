@@ -12,12 +12,15 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"in this (?:article|section|page)|on this page|^contents$|^share\b|^sources?$|bibliography|"
                        r"external links|was this|next steps|^resources$|support services|categories|footnotes|^notes$|"
                        r"follow us|about us|contact|jump to|quick links|you may also|more (?:on|about)\b|^help\b|^print"),
+        ("myths", r"\bmyths?\b|misconception|misunderst|(?:do|does|did|can)(?:n['’]t| not) (?:cause|increase|raise|lead)|"
+                  r"\bnot (?:a )?(?:cause|risk)|\bno (?:proven )?(?:link|evidence)|unproven|disproven|fact or fiction"),
         ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
                    r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
                    r"immediate|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
         ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
                       r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"
-                      r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse"),
+                      r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse|"
+                      r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
         ("diagnosis", r"diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
