@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from allkg.extract.structure import section_type, structure
+from allkg.extract.structure import item_like, section_type, structure
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -72,6 +72,9 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("How common is it?", "who"),
         ("Outlook", "outlook"),
         ("Side effects of treatment", "treatment"),
+        ("Risk groups", "treatment"),
+        ("Things that do not cause ALL", "myths"),
+        ("Myths about leukaemia", "myths"),
         ("How is ALL diagnosed?", "diagnosis"),
         ("When to see a doctor", "advice"),
         ("Related pages", "navigation"),
@@ -98,6 +101,24 @@ def test_short_lines_after_a_lead_in_are_its_items_until_a_blank_line():
     assert [i.text for i in block.items] == ["Smoking", "Obesity", "Long-term swelling of the pancreas"]
 
 
+def test_unmarked_items_may_have_relative_clauses_and_glosses_and_a_topic_heading_over_prose_ends_them():
+    layout = structure(
+        "Risk factors\nFactors that may increase the risk include:\nSmoking\nDiabetes that has lasted for many years\n"
+        "Inherited gene changes that raise cancer risk, including BRCA2 changes and Lynch syndrome\n"
+        "Older age — most people are diagnosed after age 65\nHaving had chemotherapy\nHeavy alcohol use\n"
+        "Prevention\nYou may lower your risk if you stop smoking.\n"
+    )
+    [block] = layout.lists
+    assert [i.text for i in block.items] == [
+        "Smoking", "Diabetes that has lasted for many years",
+        "Inherited gene changes that raise cancer risk, including BRCA2 changes and Lynch syndrome",
+        "Older age — most people are diagnosed after age 65", "Having had chemotherapy", "Heavy alcohol use",
+    ]
+    assert [s.type for s in layout.sections][-1] == "prevention"
+    # a subject with a relative clause and a verb of its own is a sentence, not an item
+    assert not item_like("Children who have Down syndrome are more likely to get it")
+
+
 def test_run_on_items_after_a_lead_in_keep_their_explanations():
     layout = structure(
         "Risk factors include:Exposure to radiation. People exposed to high levels have an increased risk."
@@ -116,6 +137,18 @@ def test_a_list_after_the_footer_is_marked_displaced():
     )
     displaced = [b for b in layout.lists if b.displaced]
     assert [[i.text for i in b.items] for b in displaced] == [["Exposure to radiation.", "Genetic disorders."]]
+
+
+def test_a_list_after_the_footer_is_displaced_whatever_section_the_footer_fell_in():
+    layout = structure(
+        "Symptoms\nThey may include:\n\nTreatment\nChemotherapy is used.\nBy Example Clinic Staff\n"
+        "Example Clinic does not endorse companies or products.\n© 2025 Example. All rights reserved.\n"
+        "Pain in the upper belly that may reach around to the back.\nPoor appetite.\nUrine that is darker than usual.\n"
+    )
+    displaced = [b for b in layout.lists if b.displaced]
+    assert [[i.text for i in b.items] for b in displaced] == [
+        ["Pain in the upper belly that may reach around to the back.", "Poor appetite.", "Urine that is darker than usual."]
+    ]
 
 
 def test_site_chrome_is_boilerplate():

@@ -501,9 +501,10 @@ def page_label(phrase: str) -> str:
 _MODIFIERS = frozenset(
     "very severe mild frequent persistent unexplained unusual easy easily constant sudden new extreme general "
     "excessive heavy small tiny large prolonged really extremely unusually often unexpected unintended "
-    "unintentional noticeable".split()
+    "unintentional noticeable upper lower left right".split()
 )
-"""Words a list item adds to a sign that do not change which sign it is ("severe nosebleeds")."""
+"""Words a list item adds to a sign that do not change which sign it is ("severe nosebleeds",
+"pain in the upper belly"); a form with them ("upper abdominal pain") still wins as written."""
 
 
 _VAGUE = frozenset("disea condi probl illne thing issue cance sympt sign signs other".split())

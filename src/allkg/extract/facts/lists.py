@@ -52,7 +52,8 @@ _EXPLANATION = re.compile(
     r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
     r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused)\b.*$"
-    r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$",
+    r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
+    r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$",
     re.IGNORECASE | re.DOTALL,
 )
 _DANGLING_EXAMPLES = re.compile(r",?\s*(?:such as|including|like|for example|e\.g\.?)\s*$", re.IGNORECASE)

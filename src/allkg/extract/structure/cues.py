@@ -58,8 +58,21 @@ _FINITE_VERB = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+(?:\w+\s+)?$|\bhaving\s+$", re.IGNORECASE)
+"""Words before a verb that is no sentence's own: a relative clause's ("Diabetes that has lasted
+for years"), a participle's ("Having had chemotherapy")."""
+
+
 def item_like(text: str) -> bool:
-    """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma."""
-    head = re.split(r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b", text)[0]
+    """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma or
+    a dash; its only verbs are those of a relative clause ("Urine that is darker than usual")."""
+    head = re.split(
+        r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b|\s[—–-]\s",
+        text,
+    )[0]
     words = head.split()
-    return 0 < len(words) <= 16 and not _FINITE_VERB.search(head) and not head.endswith("?")
+    return (
+        0 < len(words) <= 16
+        and all(_RELATIVE.search(head, 0, verb.start()) for verb in _FINITE_VERB.finditer(head))
+        and not head.endswith("?")
+    )

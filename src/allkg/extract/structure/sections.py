@@ -98,7 +98,7 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
             elif seg.kind == "item" and not seg.boilerplate:
                 if current is None:
                     # items under a heading of their own are in place; after the footer, under none, moved
-                    moved = footer_started and section.type in ("page", "other", "navigation")
+                    moved = footer_started
                     current = ListBlock(None, section, displaced=moved, intro=previous)
                     blocks.append(current)
                 current.items.append(seg)
@@ -108,7 +108,6 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                 current.explanations.setdefault(current.items[-1].start, []).append(seg)
             elif (
                 footer_started
-                and section.type in ("page", "other", "navigation")
                 and seg.kind == "sentence"
                 and not seg.boilerplate
                 and item_like(seg.text)

@@ -20,6 +20,8 @@ from allkg.extract.structure.lines import BULLET, Line
 SegmentKind = Literal["heading", "lead-in", "item", "sentence"]
 
 MAX_HEADING_WORDS = 12
+MAX_ITEM_WORDS = 16
+"""A line without a list marker right after a lead-in may be its item up to this length."""
 _BOUNDARY = re.compile(
     r"""(?<=[.!?:])["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : when the next sentence starts
     r"""|(?<=[a-z]{3})(?=[A-Z][a-z]{2,})"""  # "cellsChildhood": a lost space or line break
@@ -98,7 +100,7 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             continue
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
-        if listing and len(segments) == 1 and _bare_item(segments[0]):
+        if listing and len(segments) == 1 and _bare_item(segments[0], _item_follows(text, following)):
             segments = [replace(segments[0], kind="item")]
         elif not (listing and line.item):
             listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
@@ -178,17 +180,30 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
 _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE)
 
 
-def _bare_item(seg: Segment) -> bool:
-    """A line that reads as a list item: short, not a sentence, not a section's heading."""
+def _bare_item(seg: Segment, item_follows: bool) -> bool:
+    """A line that reads as a list item: short, not a sentence, and no section's heading (a
+    line naming a section's topic, "Prevention", is a heading when prose follows it)."""
     words = seg.text.split()
+    head = _GLOSS_AFTER.split(seg.text, maxsplit=1)[0]
     return (
         seg.kind in ("heading", "sentence")
         and not seg.marked_heading
         and not seg.boilerplate
-        and 0 < len(words) <= MAX_HEADING_WORDS
-        and section_type(seg.text) == "other"
+        and 0 < len(words) <= MAX_ITEM_WORDS
         and item_like(seg.text)
+        and (item_follows or section_type(head) == "other")
     )
+
+
+def _item_follows(text: str, following: Line | None) -> bool:
+    """The next line reads as a list item too."""
+    if following is None:
+        return False
+    body = text[following.start : following.end].strip()
+    return following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body))
+
+
+_GLOSS_AFTER = re.compile(r",\s|\s[—–-]\s|\s\(")
 
 
 def _line_segments(text: str, line: Line, heading_starts: frozenset[int], following: Line | None) -> list[Segment]:
