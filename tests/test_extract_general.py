@@ -439,3 +439,13 @@ def test_who_does_better_than_whom():
     about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert sorted((about[path], name) for path, name in outlooks) == [
         ("adults", "UnfavourableOutlook"), ("children", "FavourableOutlook")]
+
+
+def test_an_item_the_page_doubts_is_no_fact_and_male_in_any_words_is_male_sex():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML)\n\nAML is a cancer of the blood and bone marrow.\n\nRisk factors\n"
+        "Things that raise the risk of AML include:\n- Male gender\n- Smoking\n"
+        "- Living near a nuclear power plant (this has not been proven)\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"male sex", "smoking"}

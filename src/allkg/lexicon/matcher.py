@@ -318,8 +318,10 @@ class Lexicon:
             return None
         choices = self._choices(kind)
         best: tuple[float, int] | None = None
+        if len(words) == 1:
+            best = self._one_word(words[0], kind)
         # the phrase as written and without its modifiers ("unusually heavy periods"), whichever is closer
-        for query in dict.fromkeys((_content_words(" ".join(words)), plain)):
+        for query in dict.fromkeys((_content_words(" ".join(words)), plain)) if len(words) > 1 else ():
             candidates = self._candidates(query, kind)
             found = process.extractOne(
                 query, [choices.words[i] for i in candidates], scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
@@ -349,6 +351,31 @@ class Lexicon:
             close = tuple(("closeMatch", iri) for iri in exact)
             return Grounding(Concept(f"{kind}/{slugify(label)}", kind, label, mappings=close, score=score), "fuzzy")
         return Grounding(self._phrase_concept(phrase, kind, row, "fuzzy", score), "fuzzy")
+
+    def _one_word(self, word: str, kind: str) -> tuple[float, int] | None:
+        """The one-word form of ``kind`` spelled closest to ``word``: within a letter or two, or
+        the word with an ending ("vomit", "vomiting"); never a longer word that starts alike
+        ("white" is no "whitehead", though both are cut to "white")."""
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Levenshtein
+
+        choices = self._choices(kind)
+        whole = self._words_by_code()
+        best: tuple[int, float, int] | None = None
+        for index in self._candidates(_content_words(word), kind):
+            if len(choices.coded[index]) != 1:
+                continue
+            other = whole.get(choices.coded[index], "")
+            ending = other[len(word) :] if other.startswith(word) else None
+            distance = Levenshtein.distance(word, other)
+            if ending in _ENDINGS or distance <= (1 if len(word) <= 6 else 2):
+                if best is None or distance < best[0]:
+                    best = (distance, fuzz.ratio(word, other), index)
+        return (best[1], best[2]) if best is not None else None
+
+    @lru_cache(maxsize=1)
+    def _words_by_code(self) -> dict[str, str]:
+        return {c: word for word, c in self._codes.items()}
 
     def _candidates(self, query: str, kind: str) -> list[int]:
         """The forms of ``kind`` that can be close to ``query``: those sharing one of its two
@@ -498,6 +525,8 @@ def page_label(phrase: str) -> str:
     return " ".join(words_)
 
 
+_ENDINGS = frozenset(("ing", "ed", "s", "es"))
+"""Endings that make another form of the same word ("vomit", "vomiting")."""
 _MODIFIERS = frozenset(
     "very severe mild frequent persistent unexplained unusual easy easily constant sudden new extreme general "
     "excessive heavy small tiny large prolonged really extremely unusually often unexpected unintended "

@@ -118,6 +118,12 @@ _IMPERATIVE = re.compile(
     r"try|use|wash|take|drink|eat|rest|follow)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_DOUBTED = re.compile(
+    r"\bnot (?:been )?(?:proven|proved|confirmed|shown)\b|\bunproven\b|\bno (?:clear |good |strong |firm )?evidence\b|"
+    r"\bnot (?:clear|known|certain) (?:whether|if)\b|\b(?:is|are) (?:still )?(?:debated|controversial|uncertain|unclear)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""An item the page itself doubts."""
 MAX_PART_WORDS = 12
 
 
@@ -258,6 +264,8 @@ def item_facts(
     if _cut_off(item.text):
         page.warnings.append(f"{page.name}: list item {item.text!r} looks cut off; dropped")
         return
+    if _DOUBTED.search(item.text):
+        return  # "Living near power lines (this has not been proven)": the page does not state it
     detail = _detail(page, item)
     explanation = " ".join([*([detail.text] if detail else []), *(s.text for s in explained)]) or None
     end = item.end
