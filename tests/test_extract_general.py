@@ -449,3 +449,16 @@ def test_an_item_the_page_doubts_is_no_fact_and_male_in_any_words_is_male_sex():
         "risk-factor",
     )
     assert labels(found) == {"male sex", "smoking"}
+
+
+def test_risk_factors_as_sub_headings_of_causes_with_their_paragraphs():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nCauses\nIt happens when the bone marrow makes too many immature white "
+        "blood cells. Certain things can increase your chance of getting it.\n\n"
+        "Having radiotherapy or chemotherapy\nIf you have had radiotherapy or chemotherapy for another cancer, "
+        "your risk is slightly higher.\n\nGenetic conditions\nChildren with Down's syndrome are about 20 times more "
+        "likely to get ALL.\n\nSmoking\nSmoking increases your chances of getting acute leukaemia.\n\n"
+        "Treatment\nChemotherapy is the main treatment. It increases the risk of infections such as shingles.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"previous cancer treatment", "Down syndrome", "smoking"}

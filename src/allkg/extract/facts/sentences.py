@@ -285,7 +285,9 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
     """Symptoms or risk factors a sentence lists ("people may also have headaches, seizures (fits),
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
-    if ADVICE.search(seg.text) or _IF_YOU.search(seg.text) or (kind == "risk-factor" and _HEDGED.search(seg.text)):
+    if ADVICE.search(seg.text) or (kind == "symptom" and _IF_YOU.search(seg.text)):
+        return  # ("If you have had radiotherapy, your risk is higher" does state a risk factor)
+    if kind == "risk-factor" and _HEDGED.search(seg.text):
         return
     if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", seg.text, re.IGNORECASE):
         return

@@ -17,6 +17,10 @@ from allkg.extract.structure.segments import Segment
 
 _ORIGIN = re.compile(r"(?:from|due to|caused by|because of|linked to|related to)\b", re.IGNORECASE)
 """A sub-heading that groups its section's items by where they come from ("From thick blood")."""
+_FACTOR = re.compile(
+    r"(?:having|had|previous|prior|past|earlier|exposure|exposed|being|contact with|use of|taking|long-term)\b", re.IGNORECASE
+)
+"""A sub-heading of risk factors that names one, whatever its words ("Previous chemotherapy")."""
 _WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis"})
 """Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
 CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
@@ -40,13 +44,13 @@ class ListBlock:
     section: Section
     items: list[Segment] = field(default_factory=list)
     displaced: bool = False
+    """Items a scrape moved away from their lead-in (found after the page's footer began)."""
     intro: Segment | None = None
     """The sentence just before a list that has no lead-in ("Most of the signs come from...")."""
     explanations: dict[int, list[Segment]] = field(default_factory=dict)
     """Sentences a run-on scrape left between items, explaining the item before them
     ("Exposure to radiation. People exposed to very high levels... have an increased risk."),
     by the item's start."""
-    """Items a scrape moved away from their lead-in (found after the page's footer began)."""
 
 
 def sections_of(segments: list[Segment]) -> list[Section]:
@@ -62,6 +66,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
             if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(words)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
+            elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
+                kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
         else:
             sections[-1].segments.append(seg)
