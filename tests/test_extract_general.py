@@ -462,3 +462,15 @@ def test_risk_factors_as_sub_headings_of_causes_with_their_paragraphs():
         "risk-factor",
     )
     assert labels(found) == {"previous cancer treatment", "Down syndrome", "smoking"}
+
+
+def test_signs_before_advice_in_one_run_on_sentence_and_lay_words_for_them():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nSymptoms\nYour child may:\n- look pale and feel tired all the time\n"
+        "- feel sick or be sick\n\nIf leukaemia cells have got into the fluid around the brain your child may have "
+        "headaches, fits or trouble with their eyesight so please tell the ward straight away if you notice any of these.\n"
+        "Tell your doctor straight away if your child has a rash.\n\nGetting better\nChemotherapy can make you feel sick "
+        "and lose your hair.\n",
+        "symptom",
+    )
+    assert labels(found) == {"pallor", "fatigue", "nausea", "vomiting", "headache", "seizure"}

@@ -107,6 +107,8 @@ _ENUMERATION_CUE = re.compile(
     r"there can be|may also be|like)\b[:\s]+|:\s*",
     re.IGNORECASE | re.DOTALL,
 )
+_THEN_ADVICE = re.compile(r"(?:[,;]\s*|\s+[-–—]\s+|\s+)(?:so|and|but)\s+(?:please\s+)?(?=\w+(?:\s+\w+){0,3}\s*$)", re.IGNORECASE)
+"""Where a sentence that names signs turns to advice ("... or fits, so please tell the ward")."""
 _IF_YOU = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE | re.DOTALL)
 
@@ -285,7 +287,9 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
     """Symptoms or risk factors a sentence lists ("people may also have headaches, seizures (fits),
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
-    if ADVICE.search(seg.text) or (kind == "symptom" and _IF_YOU.search(seg.text)):
+    advice = ADVICE.search(seg.text)
+    then = _THEN_ADVICE.search(seg.text, 0, advice.start()) if advice else None
+    if (advice and then is None) or (kind == "symptom" and _IF_YOU.search(seg.text)):
         return  # ("If you have had radiotherapy, your risk is higher" does state a risk factor)
     if kind == "risk-factor" and _HEDGED.search(seg.text):
         return
@@ -294,7 +298,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
     resembles = _LIKE.search(seg.text)  # "can look like mononucleosis": another illness, no sign
-    end = seg.start + resembles.start() if resembles else seg.end
+    end = seg.start + min(resembles.start() if resembles else len(seg.text), then.start() if then else len(seg.text))
     cue = _ENUMERATION_CUE.search(seg.text)
     if cue is not None and seg.start + cue.end() < end:
         for part in parts_of_span(page, seg.start + cue.end(), end, kind):

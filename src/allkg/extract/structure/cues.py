@@ -33,7 +33,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"what happens (?:in|to)|origin"),
         ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
                 r"statistics|epidemiology|how many|frequency|affected\b"),
-        ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome"),
+        ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
         ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
         ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
                   r"at a glance|\bfacts\b|in brief|understanding|explained|basics"),
