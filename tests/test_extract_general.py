@@ -321,6 +321,18 @@ def test_ages_in_numbers_are_the_group_they_make_up_or_a_group_of_their_own_narr
     assert thirties.concept.mappings == (("broadMatch", "http://purl.obolibrary.org/obo/HP_0011462"),)
 
 
+def test_an_open_age_range_is_a_group_only_when_it_covers_most_of_it():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells. Among adults it is most often "
+        "found in people over 50. It is rare in people over 65. Half of all cases are in people under 25.",
+        "age-group",
+    )
+    by_label = {f.object.label: f.object for f in found}
+    assert by_label["over 50"].concept.mappings == (("broadMatch", "http://purl.obolibrary.org/obo/HP_0003581"),)
+    assert "older adults" in by_label  # over 65: most of the late-onset group (60 on)
+    assert by_label["under 25"].concept.mappings == ()  # no group of ours holds 0 to 25
+
+
 def test_who_a_risk_factor_is_said_of_and_a_dangling_such_as_are_not_its_name():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\n"

@@ -68,7 +68,7 @@ _EPIDEMIOLOGY = re.compile(
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|is higher|higher)\b|\bpeak|"
     r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
-    r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b",
+    r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b",
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
@@ -169,7 +169,7 @@ def _stated_ages(page: Page, shape: str, values: list[int], phrase: str) -> Enti
     grounding = page.lexicon.lookup(group[1], "age-group") if group else None
     if group is not None and grounding is not None:
         covered = (min(high, _OLDEST) - low) / (min(group[3], _OLDEST) - group[2])
-        if covered >= 0.5:
+        if covered >= _COVERED:
             return concept_entity(grounding.concept)
     broader = tuple(("broadMatch", iri) for prop, iri in grounding.concept.mappings if prop == "exactMatch") if grounding else ()
     said = " ".join(phrase.split())
@@ -193,15 +193,18 @@ def _bounds(shape: str, values: list[int]) -> tuple[int, int] | None:
     if shape == "range" and len(values) == 2:
         low, high = sorted(values)
         return low, high
-    if shape == "under" and values:  # "under 25": young people, the younger group named
-        return (16, 40) if 16 < values[0] <= 40 else (0, values[0])
-    if shape == "over" and values:  # "over 50": older adults, as pages mean it
-        return (60 if values[0] >= 50 else values[0]), 200
+    if shape == "under" and values:
+        return 0, values[0]
+    if shape == "over" and values:
+        return values[0], 200
     if shape == "decades" and values:
         return min(values), max(values) + 9
     return None
 
 
+_COVERED = 0.75
+"""How much of a group a range must cover to be named as that group ("over 65": older adults;
+"over 50" is a concept of its own, narrower than adults)."""
 _OLDEST = 100
 """Where an open-ended age group ("over 60") is taken to end, to compare how much of it a range covers."""
 

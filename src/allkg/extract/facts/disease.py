@@ -30,7 +30,8 @@ _LOCAL_DEFINITION = re.compile(
     rf"(?:is|are)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?{_DISEASE_HEAD}s?\b"
 )
 _PRONOUN_SUBJECT = re.compile(
-    r"^(?:In\s+)?(?:it|this|these|they|the (?:disease|illness|condition|cancer|leuka?emia|lymphoma)|"
+    r"^(?:In\s+|(?:in|among|for|across)\s+[\w' -]{1,30}?,?\s+(?=it\b|this\b|they\b))?"
+    r"(?:it|this|these|they|the (?:disease|illness|condition|cancer|leuka?emia|lymphoma)|"
     r"this (?:disease|illness|condition|cancer|leuka?emia|lymphoma|type of \w+)|"
     r"(?:the |these )?(?:leuka?emia|lymphoma|myeloma|cancer|abnormal|leuka?emic|malignant) cells|the blasts)\b",
     re.IGNORECASE,
