@@ -486,3 +486,20 @@ def test_signs_before_advice_in_one_run_on_sentence_and_lay_words_for_them():
         "symptom",
     )
     assert labels(found) == {"pallor", "fatigue", "nausea", "vomiting", "headache", "seizure"}
+
+
+def test_footnoted_sentences_end_at_their_footnote_and_a_gloss_names_no_risk_factor():
+    _, result = facts(
+        "Acute lymphoblastic leukemia\n\nPrognosis[edit]\nChildren aged 1 to 10 have the best outcome.[6] Infants and "
+        "adolescents do less well.[6] Caught early, the outlook is excellent: more than 95% of children survive.\n\n"
+        "Risk factors[edit]\nAbout 4 in 10 cases are associated with Epstein–Barr virus infection,[3] the same virus "
+        "that causes glandular fever.[2] Boys are affected more often than girls.[2]\n",
+    )
+    outlooks = {(f.subject.path, f.object.name) for f in result.facts if f.predicate == "allkg:outlook"}
+    about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert {(about[path], name) for path, name in outlooks} == {
+        ("1 to 10", "FavourableOutlook"), ("children", "FavourableOutlook"),
+        ("infants", "UnfavourableOutlook"), ("teenagers", "UnfavourableOutlook"),
+    }
+    risks = {f.object.label for f in result.facts if f.kind == "risk-factor"}
+    assert "infectious mononucleosis" not in risks and "fever" not in risks and "male sex" in risks

@@ -493,16 +493,17 @@ class PageMentions:
         return self._found[first : bisect.bisect_left(self._starts, end, first)]
 
     def within(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        """Mentions inside ``[start, end)`` (of concepts of ``kind``, if given), leftmost-longest:
-        where two overlap, the one that starts first wins, then the longer."""
+        """Mentions inside ``[start, end)``, leftmost-longest (where two overlap, the one that
+        starts first wins, then the longer), then those of concepts of ``kind``, if given: a form
+        inside a longer form names nothing ("fever" in "glandular fever")."""
         chosen: list[Mention] = []
         reach = start
         for mention in self._starting_in(start, end):
             if mention.end > end or mention.start < reach:
                 continue
+            reach = mention.end
             if kind is None or self.lexicon.can_name(mention, kind):
                 chosen.append(mention)
-                reach = mention.end
         return chosen
 
     def nested(self, start: int, end: int, kind: str) -> list[Mention]:

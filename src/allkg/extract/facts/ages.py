@@ -72,18 +72,20 @@ _EPIDEMIOLOGY = re.compile(
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
-    r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bbetter\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
+    r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
     r"\b\d\s+(?:in|out of)\s+10\b|\b[6-9]\d\s*(?:%|per ?cent)",
     re.IGNORECASE,
 )
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
-    r"\bharder\b|\bmore difficult\b|\bnot as\b|\bmore reserved\b",
+    r"\bharder\b|\bmore difficult\b|\bnot (?:yet |quite |always )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.(?:\[\d+\])*\s+")
 _DIAGNOSED = re.compile(r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b", re.IGNORECASE)
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
+_THAN = re.compile(r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))", re.I)
+"""A comparison between age groups ("better than adults"), not a quantity ("more than 95%")."""
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -133,15 +135,17 @@ def age_of_name(page: Page, disease: Entity, name: Span | None) -> Iterator[Fact
     """A "childhood X" page names its age group in the disease's name."""
     if name is None:
         return
-    for age in _unique(_ages_in(page, name.start, name.end)):
+    for age in _unique(_ages_in(page, name.start, name.end, in_name=True)):
         yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (name,))
 
 
-def _ages_in(page: Page, start: int, end: int) -> list[AgeMention]:
-    """Age groups in words (our vocabulary) and in numbers, in text order."""
+def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list[AgeMention]:
+    """Age groups in words (our vocabulary) and in numbers, in text order (``in_name``: inside
+    the disease's name, "childhood" of "childhood leukaemia")."""
+    words = page.mentions.nested(start, end, "age-group") if in_name else page.within(start, end, "age-group")
     found = [
         AgeMention(page.entity(m, "age-group")[0], m.start, m.end)
-        for m in page.within(start, end, "age-group")
+        for m in words
         if not _POSSESSIVE.search(m.text) and not _POSSESSIVE.match(page.text, m.end)
     ]
     if not _AGE_WORDS.search(page.text, start, end):
@@ -222,7 +226,7 @@ def _prognosis(
         favourable, unfavourable = outlook, not outlook
     if not (favourable or unfavourable):
         return
-    than = re.search(r"\bthan\b", clause)
+    than = _THAN.search(clause)
     for age in _unique(ages):
         compared = than is not None and age.start >= start + than.end()
         verdict = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"

@@ -93,11 +93,15 @@ _HEDGED = re.compile(r"\b(?:possibly|might|perhaps|may be linked|not proven|no e
 _RISK_SENTENCE = re.compile(
     r"\bincreas\w* (?:the |your |their )?(?:risk|chance|likelihood)|\braise\w* (?:the |your )?(?:risk|chance)|"
     r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
-    r"\blinked (?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b|"
+    r"\blinked (?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b|\bpredispos\w*|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,40}\b(?:is|are|may be|can be|gets?|goes)\s+(?:\w+\s+)?(?:higher|greater|increased|raised|up)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_MALE = re.compile(r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b", re.IGNORECASE | re.DOTALL)
+_MALE = re.compile(
+    r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b|"
+    r"^(?:boys|men|males)\b[^.]{0,40}\bmore (?:common(?:ly)?|often|likely|frequently)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _SYMPTOM_SENTENCE = re.compile(
     r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b",
     re.IGNORECASE | re.DOTALL,
@@ -109,6 +113,11 @@ _ENUMERATION_CUE = re.compile(
 )
 _THEN_ADVICE = re.compile(r"(?:[,;]\s*|\s+[-–—]\s+|\s+)(?:so|and|but)\s+(?:please\s+)?(?=\w+(?:\s+\w+){0,3}\s*$)", re.IGNORECASE)
 """Where a sentence that names signs turns to advice ("... or fits, so please tell the ward")."""
+_APPOSITION = re.compile(
+    r",(?:\[\d+\])*\s+(?:the same|which|that|a (?:virus|germ|condition|chemical|substance|gene|drug) (?:that|which))\b",
+    re.IGNORECASE,
+)
+"""Where a sentence turns to say more of what it named ("EBV, the same virus that causes glandular fever")."""
 _IF_YOU = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE | re.DOTALL)
 
@@ -298,7 +307,9 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
     resembles = _LIKE.search(seg.text)  # "can look like mononucleosis": another illness, no sign
-    end = seg.start + min(resembles.start() if resembles else len(seg.text), then.start() if then else len(seg.text))
+    # ", the same virus that causes glandular fever": said of the factor, not another one
+    gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
+    end = seg.start + min(m.start() if m else len(seg.text) for m in (resembles, then, gloss))
     cue = _ENUMERATION_CUE.search(seg.text)
     if cue is not None and seg.start + cue.end() < end:
         for part in parts_of_span(page, seg.start + cue.end(), end, kind):

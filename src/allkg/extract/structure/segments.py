@@ -23,7 +23,7 @@ MAX_HEADING_WORDS = 12
 MAX_ITEM_WORDS = 16
 """A line without a list marker right after a lead-in may be its item up to this length."""
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?:])["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : when the next sentence starts
+    r"""(?<=[.!?:])(?:\[\d{1,3}\])*["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : (and its footnotes, ".[6]") when the next sentence starts
     r"""|(?<=[a-z]{3})(?=[A-Z][a-z]{2,})"""  # "cellsChildhood": a lost space or line break
     r"""|(?<=[a-z)]{2}\?)(?=[a-z])"""  # "it?Outlook" handled above; "it?the" too
 )
@@ -34,6 +34,7 @@ _NUMBERED_LABEL = re.compile(
     r"[ \t]*(?:(?:section|part|chapter|step|module|unit|question|q)[ \t]+)?\d{1,2}(?:\.\d{1,2})*\.", re.IGNORECASE
 )
 """A line's number or label ("SECTION 1.", "2.3.") whose full stop ends no sentence."""
+_FOOTNOTES_AT_END = re.compile(r"(?:\[\d{1,3}\])+$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
 _INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
 _LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
@@ -226,7 +227,7 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     pieces = _sentences(text, line.start, line.end)
     result = []
     for piece_start, piece_end in pieces:
-        body = text[piece_start:piece_end]
+        body = _FOOTNOTES_AT_END.sub("", text[piece_start:piece_end])  # "do less well.[6]" ends a sentence
         words = len(body.split())
         if body.endswith(":") or (
             len(pieces) == 1 and following is not None and following.item and words >= 4 and _LEAD_IN_END.search(body)
