@@ -100,6 +100,19 @@ def test_lists_keep_their_items_one_per_line():
     ]
 
 
+def test_a_data_tables_rows_are_lines_of_cells_and_a_layout_table_keeps_its_blocks():
+    text = html_to_text(
+        "<html><body><table><caption>Table 1. Signs</caption><thead><tr><th>What is happening</th>"
+        "<th>What you may notice</th></tr></thead><tbody><tr><td>Too few platelets</td><td><p>Bruising; "
+        "<b>petechiae</b></p></td></tr></tbody></table>"
+        "<table><tr><td><h2>Symptoms</h2><ul><li>fever</li></ul></td></tr></table></body></html>"
+    )[0]
+    assert text.splitlines() == [
+        "Table 1. Signs", "What is happening | What you may notice", "Too few platelets | Bruising; petechiae",
+        "Symptoms", "- fever",
+    ]
+
+
 def test_footnote_markers_go_and_an_unclosed_one_does_not_swallow_the_page():
     assert lines_of("<html><body><li>fatigue<sup>1</sup></li><li>fever<sup><a href='#r2'>[2]</a></sup></li>") == [
         "- fatigue", "- fever",

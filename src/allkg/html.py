@@ -18,6 +18,7 @@ library's parser, selectolax, trafilatura, jusText) is ``benchmarks/bench_html.p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -86,6 +87,11 @@ class TextLines:
 
     def text(self, data: str) -> None:
         self._current.append(data)
+
+    def cell(self) -> None:
+        """A data table's cell starts: on its row's line, after " | " when a cell came before."""
+        if "".join(self._current).strip():
+            self._current.append(" | ")
 
     def end_line(self) -> None:
         line = " ".join("".join(self._current).split())
@@ -156,8 +162,24 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
     lines = TextLines()
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
+    tables: list[bool] = []  # for each table open around the walk: does it hold data (not layout)?
     for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table":
+            if event == "start":
+                tables.append(_holds_data(element))
+            elif tables:
+                tables.pop()
+        if tables and tables[-1] and tag in _CELL_TAGS:  # a row is a line, its cells split by " | ", as the structure stage reads tables
+            if event == "start" and tag in ("td", "th"):
+                lines.cell()
+            if element.text and event == "start":
+                lines.text(element.text)
+            if element.tail and event == "end":
+                lines.text(element.tail)
+            if tag == "tr" or tag == "caption":
+                lines.end_line()
+            continue
         if event == "start":
             if tag == "sup" and next(element.iter(*BLOCKS), None) is not None:
                 continue  # an unclosed <sup> the parser let swallow the blocks after it: only its marker goes
@@ -179,6 +201,27 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
                 lines.text(element.tail)
     text, headings = lines.result()
     return text, title, headings
+
+
+_CELL_TAGS = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot", "p", "caption"})
+"""What a data table's rows are made of (a cell's one paragraph included)."""
+_LAYOUT_TAGS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "div", "section", "form", "article"})
+MAX_TABLE_ELEMENTS = 2000
+"""A table with more elements than this is read as layout, not scanned further (linear time)."""
+
+
+def _holds_data(table: Any) -> bool:
+    """A table of data: its cells hold text, at most one paragraph each, and no headings, lists,
+    blocks or tables (which a table laying out a page has)."""
+    paragraphs: Counter[Any] = Counter()
+    for count, element in enumerate(table.iterdescendants()):
+        if count >= MAX_TABLE_ELEMENTS or element.tag in _LAYOUT_TAGS:
+            return False
+        if element.tag == "p":
+            paragraphs[element.getparent()] += 1
+            if paragraphs[element.getparent()] > 1:
+                return False
+    return True
 
 
 def _names_a_heading(element: Any) -> bool:

@@ -96,6 +96,9 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             span = _trim(text, line.start, line.end)
             if span and tables[index] == "lead-in":  # a header: its first cell names what the rows are
                 span = (span[0], _CELL_END.search(text, span[0], span[1]).start())
+            index_cell = _INDEX_CELL.match(text, span[0], span[1]) if span else None
+            if index_cell and tables[index] == "item":  # "B | Border | ...": a row's letter or number is no part of it
+                span = (index_cell.end(), span[1])
             result.extend([_segment(text, *span, tables[index], line, table=True)] if span else [])
             listing = False
             continue
@@ -138,6 +141,8 @@ def _cell_count(line: str) -> int:
 
 
 _PIPE = re.compile(r"\s\|\s")
+_INDEX_CELL = re.compile(r"[ \t]*(?:\w{1,2}|\d{1,3})[.)]?[ \t]*(?:\s\|\s|\t+)[ \t]*(?=\S)")
+"""A row's first cell that only numbers or letters it ("B", "3.")."""
 _CELL_END = re.compile(r"\s*(?:\s\|\s|\t|$)")
 
 
