@@ -503,3 +503,13 @@ def test_footnoted_sentences_end_at_their_footnote_and_a_gloss_names_no_risk_fac
     }
     risks = {f.object.label for f in result.facts if f.kind == "risk-factor"}
     assert "infectious mononucleosis" not in risks and "fever" not in risks and "male sex" in risks
+
+
+def test_a_disease_named_mostly_by_a_short_name_the_page_defines_is_the_pages_disease():
+    _, result = facts(
+        "Mesothelioma Claims\n\nWhat is mesothelioma?\nMesothelioma, also called malignant mesothelioma, is a cancer "
+        "of the thin layer of tissue that lines the chest. Asbestos also causes lung cancer.\n\n"
+        "Symptoms of mesothelioma\nMesothelioma symptoms come late. Lung cancer is more common in smokers. "
+        "Lung cancer and mesothelioma differ. Lung cancer is treated differently.\n",
+    )
+    assert {f.subject.label for f in result.facts if f.kind == "name"} == {"malignant mesothelioma"}

@@ -22,7 +22,9 @@ from allkg.lexicon import Concept, Mention
 
 _DISEASE_HEAD = r"(?:cancer|disease|disorder|leuka?emia|lymphoma|myeloma|condition|syndrome|malignancy|tumou?r|neoplasm|illness)"
 _DEFINITION = re.compile(
-    rf"^(?:\w+\s+){{0,6}}?(?:\([A-Z][A-Za-z0-9-]{{1,9}}\)\s+)?(?:is|are)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,5}}?{_DISEASE_HEAD}s?\b",
+    rf"^(?:\w+\s+){{0,6}}?(?:\([A-Z][A-Za-z0-9-]{{1,9}}\)\s+)?"
+    rf"(?:\w+,\s+(?:also\s+)?(?:called|known as|or)\s+(?:[\w'-]+\s+){{0,5}}?[\w'-]+,\s+)?"  # "X, also called Y, is a"
+    rf"(?:is|are)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,5}}?{_DISEASE_HEAD}s?\b",
     re.IGNORECASE,
 )
 _LOCAL_DEFINITION = re.compile(
@@ -124,6 +126,10 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
             uses = _uses(page, abbreviation)
             scores[concept.path] += uses
             concepts.setdefault(concept.path, concept)
+    for alias, concept in _defined_aliases(page).items():
+        # "Mesothelioma, also called malignant mesothelioma, is...": each use of the short name names it
+        scores[concept.path] += page.word_counts[alias] + page.word_counts[alias.lower()]
+        concepts.setdefault(concept.path, concept)
     if not scores:
         return _defined_locally(page)
     own = {path: page.lexicon.curies(c) for path, c in concepts.items()}
@@ -175,6 +181,23 @@ def _defined_abbreviations(page: Page) -> dict[str, Concept]:
             if found is not None:
                 defined.setdefault(found[0], page.ground(mention, "disease").concept)
     return defined
+
+
+def _defined_aliases(page: Page) -> dict[str, Concept]:
+    """One-word names the page gives a disease the lexicon names otherwise ("Mesothelioma, also
+    called malignant mesothelioma, ..."), with that disease."""
+    aliases: dict[str, Concept] = {}
+    for _, seg in page.content():
+        alias = _ALIAS.match(seg.text)
+        if alias is None or page.lexicon.find(alias.group("alias")).within(0, len(alias.group("alias")), "disease"):
+            continue
+        for mention in page.within(seg.start + alias.end(), seg.end, "disease"):
+            if mention.start == seg.start + alias.end():
+                aliases.setdefault(alias.group("alias"), page.ground(mention, "disease").concept)
+    return aliases
+
+
+_ALIAS = re.compile(r"(?P<alias>[A-Z][a-z]{4,}),?\s+(?:\(\s*)?(?:also\s+)?(?:called|known as)\s+")
 
 
 def _abbreviation_defined(page: Page, seg: Segment, mention: Mention) -> tuple[str, Span] | None:
