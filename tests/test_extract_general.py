@@ -513,3 +513,18 @@ def test_a_disease_named_mostly_by_a_short_name_the_page_defines_is_the_pages_di
         "Lung cancer and mesothelioma differ. Lung cancer is treated differently.\n",
     )
     assert {f.subject.label for f in result.facts if f.kind == "name"} == {"malignant mesothelioma"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Many of our patients were told at first they had flu.", {"influenza"}),
+        ("A swollen tummy is often put down to constipation, and blood in the pee can be mistaken for a urine infection.",
+         {"urinary tract infection", "constipation disorder"}),
+        ("These signs can also be caused by pink eye or a lazy eye.", {"conjunctivitis", "amblyopia"}),
+        ("It can be caused by Down syndrome.", set()),  # what causes the disease, not what else causes its signs
+    ],
+)
+def test_illnesses_the_disease_is_taken_for(sentence, expected):
+    found, _ = facts(f"Acute lymphoblastic leukaemia\n\nSymptoms\nALL is a cancer of the blood. {sentence}\n", "resemblance")
+    assert labels(found) == expected

@@ -77,9 +77,16 @@ _LIKENESS = (
 _LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
 """Words that say one illness looks like another ("can look like a virus")."""
 _RESEMBLES = re.compile(
-    _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b",
+    _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b|"
+    r"\bmisdiagnos\w*(?: as)?\b|\b(?:first|initially|at first) (?:thought|told|assumed|diagnosed)\b|"
+    r"\btold (?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
+    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_CAUSED_TOO = re.compile(r"(?:can|may|could)\b", re.IGNORECASE)
+_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told", re.IGNORECASE)
+"""A resemblance cue that says the illness was taken for another ("first thought they had flu")."""
+"""A resemblance cue that says the signs have other causes ("can also be caused by")."""
 _CAUSE_CUE = re.compile(
     r"\b(?:occurs|happens|develops|starts|begins|arises)\s+(?:when|with|because)\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|"
     r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpicks? up\b|"
@@ -282,7 +289,14 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     if cue is None:
         return
     said_of = page.text[seg.start : seg.start + cue.start()]
-    if not re.search(r"\bsymptoms?\b|\bsigns?\b|\bit\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE) and not any(
+    signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE)
+    signs = signs or page.within(seg.start, seg.start + cue.start(), "symptom")  # "A swollen tummy is put down to"
+    if _MISTAKEN.match(cue.group()):
+        pass  # "Many were told at first they had a chest infection": taken for another illness
+    elif _CAUSED_TOO.match(cue.group()):
+        if not signs:
+            return  # "It can be caused by X" says what causes the disease; "These signs can be caused by X" what else does
+    elif not signs and not re.search(r"\bit\b", said_of, re.IGNORECASE) and not any(
         names_subject(page, subject, m) for m in page.within(seg.start, seg.start + cue.start(), "disease")
     ):
         return  # what looks like another disease is the page's disease or its signs ("Early NHL can feel like")
