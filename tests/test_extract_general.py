@@ -528,3 +528,12 @@ def test_a_disease_named_mostly_by_a_short_name_the_page_defines_is_the_pages_di
 def test_illnesses_the_disease_is_taken_for(sentence, expected):
     found, _ = facts(f"Acute lymphoblastic leukaemia\n\nSymptoms\nALL is a cancer of the blood. {sentence}\n", "resemblance")
     assert labels(found) == expected
+
+
+def test_signs_after_a_label_and_colon_in_a_sentence_and_a_news_sites_most_read_box():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nWho gets it?\nIt is the most common childhood cancer. Signs to look for: "
+        "pale skin, tiredness, bone pain.\n\nMOST READ\nWoman, 40, says her headaches were a brain tumour\n",
+        "symptom",
+    )
+    assert labels(found) == {"pallor", "fatigue", "bone pain"}

@@ -110,7 +110,8 @@ _MALE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SYMPTOM_SENTENCE = re.compile(
-    r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b",
+    r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b|"
+    r"\b(?:signs?|symptoms?)\b[^.:]{0,30}:",  # "Signs to look for: pale skin, tiredness, ..."
     re.IGNORECASE | re.DOTALL,
 )
 _ENUMERATION_CUE = re.compile(
