@@ -537,3 +537,14 @@ def test_signs_after_a_label_and_colon_in_a_sentence_and_a_news_sites_most_read_
         "symptom",
     )
     assert labels(found) == {"pallor", "fatigue", "bone pain"}
+
+
+def test_signs_sharing_their_noun_are_each_named_with_it():
+    found, _ = facts(
+        "Retinoblastoma\n\nRetinoblastoma is a cancer of the eye.\n\nSigns of retinoblastoma include:\n"
+        "* a red, sore or swollen eye with no infection\n* tender or swollen lymph nodes\n"
+        "* Fevers or drenching night sweats\n* Pain or a feeling of fullness below the ribs on the left side\n",
+        "symptom",
+    )
+    assert {"red eye", "fever", "night sweats", "enlarged lymph nodes", "pain below the ribs on the left side"} <= labels(found)
+    assert not {"red", "pain feeling of fullness below the ribs on the left side"} & labels(found)

@@ -88,6 +88,12 @@ _TRAILING_PLACE = re.compile(
 )
 _CELL = re.compile(r"\s\|\s|\t")
 _SHARED_PREDICATE = re.compile(r"(?<=\w)\s(?:\w+ing|that|which|who)\s.+$", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\s+(?:in|on|around|under|below|behind|with|without|from|that|which|who|when|after|during|\w+ing)\s.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""What follows a sign's name in a part ("with no infection", "in the belly", "taking longer to heal")."""
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
@@ -450,18 +456,32 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)
+    own_article = _ARTICLE.match(last.text)
+    last_text = last.text[own_article.end() :] if own_article else last.text
+    qualifier = _QUALIFIER.search(last_text)
+    named = last_text[: qualifier.start()] if qualifier else last_text  # "swollen eye" of "swollen eye with no infection"
+    rest = last_text[len(named) :]
+    # "bone or joint pain" -> bone pain; "red, sore or swollen eye" -> red eye, sore eye; "swelling or
+    # discomfort in the abdomen" -> swelling in the abdomen; "cuts or wounds taking longer to heal"
+    # (a last part with its own article names a thing of its own: "pain or a feeling of fullness below the ribs")
+    shares_head = len(named.split()) > 1 and not own_article
+    tail = f" {' '.join(named.split()[1:])}{rest}" if shares_head else rest
     for index, part in enumerate(parts[:-1]):
+        word = _ARTICLE.sub("", part.text)
+        if len(word.split()) != 1 or len(last.text.split()) < 2 or not tail.strip():
+            continue
+        joined = Part(f"{word}{tail}", part.start, last.end)
         # a place is shared by the one-word sign paired with it ("pain or swelling in the belly")
-        if len(part.text.split()) == 1 and len(last.text.split()) > 1 and (
-            (shared and len(parts) == 2) or not _names(page, part, kind)
-        ):
-            # "bone or joint pain" -> bone pain; "swelling or discomfort in the abdomen" -> swelling in the
-            # abdomen; "cuts or wounds taking longer to heal" -> cuts taking longer to heal
-            tail = shared.group() if shared else f" {last.text.split()[-1]}"
-            result[index] = Part(f"{part.text}{tail}", part.start, last.end)
+        if (shared and len(parts) == 2) or not _names(page, part, kind) or _is_form(page, joined.text, kind):
+            result[index] = joined
     if len(last.text.split()) == 1 and len(first.text.split()) > 1 and not _names(page, last, kind):
         result[-1] = Part(f"{' '.join(first.text.split()[:-1])} {last.text}", first.start, last.end)
     return result
+
+
+def _is_form(page: Page, phrase: str, kind: str) -> bool:
+    """The whole phrase is a surface form of the kind ("red eye")."""
+    return any(m.start == 0 and m.end == len(phrase) for m in page.lexicon.find(phrase).within(0, len(phrase), kind))
 
 
 def _whole_names(page: Page, span: tuple[int, int], kind: str) -> bool:
