@@ -113,6 +113,18 @@ def test_a_data_tables_rows_are_lines_of_cells_and_a_layout_table_keeps_its_bloc
     ]
 
 
+
+def test_an_infobox_rows_label_and_value_are_split_by_a_tab_as_text_infoboxes_are():
+    text = html_to_text(
+        "<html><body><table class='infobox'><tr><th colspan='2'>Acute lymphoblastic leukemia</th></tr>"
+        "<tr><th scope='row'>Other names</th><td>Acute lymphocytic leukemia</td></tr>"
+        "<tr><th scope='row'>Symptoms</th><td>Fever,\tpale skin\ue000</td></tr></table></body></html>"
+    )[0]
+    assert text.splitlines() == [
+        "Acute lymphoblastic leukemia", "Other names\tAcute lymphocytic leukemia", "Symptoms\tFever, pale skin",
+    ]  # (a tab or a private-use character of the page's own text is no cell break)
+
+
 def test_footnote_markers_go_and_an_unclosed_one_does_not_swallow_the_page():
     assert lines_of("<html><body><li>fatigue<sup>1</sup></li><li>fever<sup><a href='#r2'>[2]</a></sup></li>") == [
         "- fatigue", "- fever",

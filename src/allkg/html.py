@@ -54,6 +54,11 @@ class HTMLPageError(ValueError):
     """The page cannot be read as HTML (the reason, without the page's name)."""
 
 
+_LABEL_CELL = "\ue000"
+"""Stands for the tab between an infobox row's label and its value until the line's spaces are
+normalised (a tab of the page's own source is a space)."""
+
+
 class TextLines:
     """The page's text as it is built, one line per block, from the start and end of elements.
 
@@ -86,15 +91,15 @@ class TextLines:
             self._heading_depth -= 1
 
     def text(self, data: str) -> None:
-        self._current.append(data)
+        self._current.append(data.replace(_LABEL_CELL, ""))
 
-    def cell(self) -> None:
-        """A data table's cell starts: on its row's line, after " | " when a cell came before."""
+    def cell(self, separator: str = " | ") -> None:
+        """A data table's cell starts: on its row's line, after ``separator`` when a cell came before."""
         if "".join(self._current).strip():
-            self._current.append(" | ")
+            self._current.append(separator)
 
     def end_line(self) -> None:
-        line = " ".join("".join(self._current).split())
+        line = " ".join("".join(self._current).split()).replace(_LABEL_CELL, "\t")
         self._current = []
         if not line or line == "-":
             return
@@ -163,6 +168,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
     tables: list[bool] = []  # for each table open around the walk: does it hold data (not layout)?
+    row: list[str] = []  # the cells of the table row being read, by tag
     for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "table":
@@ -170,9 +176,13 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
                 tables.append(_holds_data(element))
             elif tables:
                 tables.pop()
+        if tag == "tr" and event == "start":
+            row = []
         if tables and tables[-1] and tag in _CELL_TAGS:  # a row is a line, its cells split by " | ", as the structure stage reads tables
             if event == "start" and tag in ("td", "th"):
-                lines.cell()
+                # an infobox row ("Other names" over its value): a label and its value, as text infoboxes give them
+                lines.cell(_LABEL_CELL if row == ["th"] and tag == "td" else " | ")
+                row.append(tag)
             if element.text and event == "start":
                 lines.text(element.text)
             if element.tail and event == "end":
