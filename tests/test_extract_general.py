@@ -548,3 +548,16 @@ def test_signs_sharing_their_noun_are_each_named_with_it():
     )
     assert {"red eye", "fever", "night sweats", "enlarged lymph nodes", "pain below the ribs on the left side"} <= labels(found)
     assert not {"red", "pain feeling of fullness below the ribs on the left side"} & labels(found)
+
+
+def test_risk_factors_in_general_and_those_a_page_calls_unproven_are_not_the_diseases():
+    found, _ = facts(
+        "Risk factors for acute lymphocytic leukemia\n\nA risk factor is anything that increases your chance of "
+        "getting a disease. Some risk factors, like smoking, can be changed.\n\nKnown risk factors\n"
+        "Certain inherited syndromes seem to raise the risk of ALL. These include:\nDown syndrome\nBloom syndrome\n"
+        "Gender\nALL is slightly more common in males than in females.\n\n"
+        "Uncertain, unproven or controversial risk factors\nOther factors that have been studied for a possible link "
+        "to ALL include:\nExposure to electromagnetic fields\nSmoking\nExposure to hair dyes\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"genetic disorders", "Down syndrome", "Bloom syndrome", "male sex"}

@@ -38,6 +38,11 @@ _RISK_CUE = re.compile(
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_STUDIED = re.compile(
+    r"\b(?:been studied|possible links?|unclear|unproven|uncertain|not (?:been )?(?:clear|proven)|no (?:clear |good )?evidence)\b",
+    re.IGNORECASE,
+)
+"""A lead-in that doubts its list ("Other factors that have been studied for a possible link")."""
 _SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTALL)
 _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
 
@@ -154,7 +159,7 @@ def list_kind(block: ListBlock) -> str | None:
         return None
     if block.lead_in is not None:
         lead = block.lead_in.text
-        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)):
+        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
             return None
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             if cue.search(lead):

@@ -126,6 +126,12 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence turns to say more of what it named ("EBV, the same virus that causes glandular fever")."""
+_ANY_DISEASES = re.compile(
+    r"\b(?:a risk factor is|some risk factors|(?:different|other|many) (?:cancers|diseases)|can(?:not|'t| not) be changed|"
+    r"can be changed|such as cancer)\b",
+    re.IGNORECASE,
+)
+"""What risk factors are in general ("Some risk factors, like smoking, can be changed"), not this disease's."""
 _IF_YOU = re.compile(r"^\s*(?:if|when)\s+(?:you|your child)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|never|without|rarely|unlikely)\b", re.IGNORECASE | re.DOTALL)
 
@@ -315,7 +321,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     then = _THEN_ADVICE.search(seg.text, 0, advice.start()) if advice else None
     if (advice and then is None) or (kind == "symptom" and _IF_YOU.search(seg.text)):
         return  # ("If you have had radiotherapy, your risk is higher" does state a risk factor)
-    if kind == "risk-factor" and _HEDGED.search(seg.text):
+    if kind == "risk-factor" and (_HEDGED.search(seg.text) or _ANY_DISEASES.search(seg.text)):
         return
     if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", seg.text, re.IGNORECASE):
         return

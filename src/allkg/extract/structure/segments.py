@@ -197,16 +197,19 @@ def _bare_item(seg: Segment, item_follows: bool) -> bool:
         and not seg.boilerplate
         and 0 < len(words) <= MAX_ITEM_WORDS
         and item_like(seg.text)
-        and (item_follows or section_type(head) == "other")
+        and (item_follows is True or (item_follows is None and section_type(head) == "other"))
     )
 
 
-def _item_follows(text: str, following: Line | None) -> bool:
-    """The next line reads as a list item too."""
+def _item_follows(text: str, following: Line | None) -> bool | None:
+    """The next line reads as a list item too (True), as prose a heading would head (False), or
+    there is none (None)."""
     if following is None:
-        return False
+        return None
     body = text[following.start : following.end].strip()
-    return following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body))
+    if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body)):
+        return True
+    return None if len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body) else False
 
 
 _GLOSS_AFTER = re.compile(r",\s|\s[—–-]\s|\s\(")
