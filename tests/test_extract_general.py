@@ -561,3 +561,14 @@ def test_risk_factors_in_general_and_those_a_page_calls_unproven_are_not_the_dis
         "risk-factor",
     )
     assert labels(found) == {"genetic disorders", "Down syndrome", "Bloom syndrome", "male sex"}
+
+
+def test_cells_of_normal_blood_are_no_facts_and_diseased_cells_are():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nAbout the blood\nThe bone marrow produces stem cells, which develop into red "
+        "blood cells, white blood cells or platelets. Neutrophils fight bacterial infections.\n\nWhat is ALL?\n"
+        "\"Lymphoblastic\" means it affects lymphocytes. Most cases arise from B-cell precursors. The lymphoblasts "
+        "fill the bone marrow and suppress the normal production of red blood cells and platelets.\n",
+        "cell-type",
+    )
+    assert labels(found) == {"lymphocyte", "B cell", "lymphoblast", "red blood cell", "platelet"}

@@ -35,7 +35,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"^(?:In\s+|(?:in|among|for|across)\s+[\w' -]{1,30}?,?\s+(?=it\b|this\b|they\b))?"
     r"(?:it|this|these|they|the (?:disease|illness|condition|cancer|leuka?emia|lymphoma)|"
     r"this (?:disease|illness|condition|cancer|leuka?emia|lymphoma|type of \w+)|"
-    r"(?:the |these )?(?:leuka?emia|lymphoma|myeloma|cancer|abnormal|leuka?emic|malignant) cells|the blasts)\b",
+    r"(?:the |these )?(?:leuka?emia|lymphoma|myeloma|cancer|abnormal|leuka?emic|malignant) cells|the blasts|"
+    r"(?:most|many|some|all|about \d+% of|(?:about |around )?\d+ in \d+) cases)\b",
     re.IGNORECASE,
 )
 _CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?)"

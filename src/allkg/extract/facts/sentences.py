@@ -24,15 +24,25 @@ _DISEASE_CELLS = re.compile(
 )
 _CELL_CUE = re.compile(
     r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
-    r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
+    r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bproduc|\bwhich (?:kind|type) of\b|"
+    r"\btype of (?:lymphocyte|white blood cell|blood cell)\b|\binvolved\b|\bforms? of\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Words that tie a cell to a disease a sentence names ("ALL starts in a lymphocyte")."""
+_IT_STARTS = re.compile(r"\b(?:it|this|they|these)\s+(?:\w+\s+)?(?:affects?|starts?|begins?|arises?|develops?)\b", re.IGNORECASE)
+_ILLNESS_CELL_CUE = re.compile(
+    r"\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:cannot|can['’]t|can not|doesn['’]t|does not|unable to|fails? to) (?:make|produce)\b|"
     r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
-    r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|\bproduc|"
-    r"\bbuild(?:s)? up\b|\breplac|\bwhich (?:kind|type) of\b|\btype of (?:lymphocyte|white blood cell|blood cell)\b|"
-    r"\binvolved\b|\bdevelops? from\b|\bforms? of\b|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b",
+    r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|"
+    r"\bbuild(?:s)? up\b|\breplac|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b|"
+    r"\bsuppress\w*|\baccumulat\w*|\boverproduc\w*|\bwhich (?:kind of |type of )?cells? (?:are|is) (?:involved|affected)\b",
     re.IGNORECASE | re.DOTALL,
 )
+"""Words that say cells are diseased, too many or too few: a cell fact even where the sentence
+does not name the disease ("These crowd out the healthy cells"); the words of normal blood
+("The bone marrow produces stem cells") are not."""
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
     r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into)\b",
@@ -184,7 +194,8 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
             *page.within(seg.start, seg.end, "cell-type"),
             *(c for d in page.within(seg.start, seg.end, "disease") for c in page.mentions.nested(d.start, d.end, "cell-type")),
         ]
-        if named and _CELL_CUE.search(seg.text):
+        tied = about or section.type == "types" or _IT_STARTS.search(seg.text)  # "means it affects lymphocytes"
+        if named and (_ILLNESS_CELL_CUE.search(seg.text) or (tied and _CELL_CUE.search(seg.text))):
             cells.extend(named)
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
