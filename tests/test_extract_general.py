@@ -572,3 +572,13 @@ def test_cells_of_normal_blood_are_no_facts_and_diseased_cells_are():
         "cell-type",
     )
     assert labels(found) == {"lymphocyte", "B cell", "lymphoblast", "red blood cell", "platelet"}
+
+
+def test_a_sign_named_in_an_items_explanation_and_after_a_slash_is_read():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nSymptoms include:\n- aching legs or arms - a younger child may limp\n"
+        "- Bone or joint pain / limping\n- a swollen spleen\n- pale skin, not a rash\n",
+        "symptom",
+    )
+    assert {"limp", "bone pain", "joint pain", "splenomegaly", "pallor"} <= labels(found)
+    assert not {"bone", "rash"} & labels(found)

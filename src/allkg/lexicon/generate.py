@@ -93,18 +93,23 @@ class Term:
     def add_form(self, form: str, scope: str) -> None:
         """Add a surface form; a form given twice keeps its most direct scope. A leading article
         is not part of a form ("the brain" is "brain"); "diabetes mellitus" is also said without
-        "mellitus"; a sign that an organ is large is said of it "large", "enlarged" or "big"."""
+        "mellitus"; a sign that an organ is large is said of it "large", "enlarged", "big" (and of
+        some organs "swollen")."""
         form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
         variants = [form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE)]
         size = _SIZE.fullmatch(form) if self.branch == "phenotype" else None
         if size:
-            variants += [f"{word} {size.group('organ')}" for word in ("large", "enlarged", "big")]
+            organ = size.group("organ")
+            variants += [f"{word} {organ}" for word in ("large", "enlarged", "big")]
+            variants += [f"swollen {organ}"] if _SWELLS.fullmatch(organ) else []
         for variant in dict.fromkeys(variants):
             current = self.forms.get(variant)
             if variant and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
                 self.forms[variant] = scope
 
 
+_SWELLS = re.compile(r"spleen|liver|kidneys?|thymus|tonsils?|testicles?|testis|testes|thyroid|prostate|lymph nodes?", re.I)
+"""Organs pages call "swollen" when they are large (a "swollen eye" is no large eye)."""
 _SIZE = re.compile(r"(?:large|enlarged|big)\s+(?P<organ>[a-z]+(?:\s[a-z]+)?)", re.IGNORECASE)
 """A sign named by an organ's size ("Large spleen", HPO's lay name of splenomegaly)."""
 

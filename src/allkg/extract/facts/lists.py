@@ -109,7 +109,7 @@ _CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the
 _ALTERNATIVE_OR_CAUSE = re.compile(
     r"\s*(?:(?:or|and/or)|(?P<cause>from|caused by|due to|because of))\s+", re.IGNORECASE
 )
-_COMMA = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?(?![^(]*\))")
+_COMMA = re.compile(r"(?:\s*[,;]|\s+/)\s*(?:(?:and|or)\s+)?(?![^(]*\))")
 _INNER_SPLIT = re.compile(r"\s(?:and|or|and/or)\s")
 _VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
@@ -121,7 +121,8 @@ _FIXED_PAIRS = re.compile(
     r"(?:a |your )?(?:brother|sister|parent|mother|father|son|daughter)(?:,? (?:or|and) (?:a |your )?(?:brother|sister|parent|mother|father|son|daughter|child))+)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))(?![^\[]*\])|\s+(?:and/or|and|or)\s+(?![^(]*\))(?![^\[]*\])")
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))(?![^\[]*\])|\s+(?:and/or|and|or)\s+(?![^(]*\))(?![^\[]*\])|\s+/\s+")
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|never)\b", re.IGNORECASE)
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 _CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE | re.DOTALL)
 _IMPERATIVE = re.compile(
@@ -343,6 +344,12 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         end = example.start()
     explanation = _EXPLANATION.search(text, start, end)
     if explanation and explanation.start() > start:
+        if kind == "symptom":  # "aching legs - a younger child may limp": a sign the explanation names too
+            extra += [
+                Part(m.text, m.start, m.end, example=True)
+                for m in page.within(explanation.start(), end, kind)
+                if not _NEGATION_BEFORE.search(text, max(explanation.start(), m.start - 12), m.start)
+            ]
         end = explanation.start()
     cause = _CAUSED_BY.search(text, start, end)
     if cause and cause.start() > start and not _whole_names(page, (start, end), kind):
