@@ -151,6 +151,15 @@ def test_a_list_after_the_footer_is_displaced_whatever_section_the_footer_fell_i
     ]
 
 
+def test_the_paragraph_after_a_table_of_contents_is_no_part_of_it():
+    layout = structure(
+        "Acute lymphoblastic leukaemia\n\nContents\n1. Overview\n2. Symptoms\n\n"
+        "Acute lymphoblastic leukaemia is a type of cancer that affects the white blood cells.\n"
+    )
+    assert [(s.type, [seg.text for seg in s.segments if seg.kind == "sentence"]) for s in layout.sections][-1] == (
+        "other", ["Acute lymphoblastic leukaemia is a type of cancer that affects the white blood cells."])
+
+
 def test_site_chrome_is_boilerplate():
     layout = structure(
         "Home > Conditions > Leukaemia\nCookies on our website\nShare   Print   Email\n"

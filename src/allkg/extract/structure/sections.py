@@ -69,9 +69,26 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
+        elif _past_contents(sections[-1], seg):
+            sections.append(Section(None, "other", [seg]))  # the text a table of contents was put above
         else:
             sections[-1].segments.append(seg)
     return sections
+
+
+def _past_contents(section: Section, seg: Segment) -> bool:
+    """A paragraph after a table of contents' entries, under no heading of its own."""
+    return (
+        section.heading is not None
+        and bool(_CONTENTS.search(section.heading.text))
+        and seg.kind == "sentence"
+        and not seg.boilerplate
+        and len(seg.text.split()) >= 8
+        and any(s.kind == "item" for s in section.segments)
+    )
+
+
+_CONTENTS = re.compile(r"^contents$|^table of contents$|in this (?:article|section|page)|on this page|^jump to", re.I)
 
 
 def _deeper(heading: Segment, parent: Segment | None) -> bool:
