@@ -582,3 +582,12 @@ def test_a_sign_named_in_an_items_explanation_and_after_a_slash_is_read():
     )
     assert {"limp", "bone pain", "joint pain", "splenomegaly", "pallor"} <= labels(found)
     assert not {"bone", "rash"} & labels(found)
+
+
+def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
+    found, _ = facts(
+        "Hairy cell leukaemia\n\nHairy cell leukaemia is a rare blood cancer. The abnormal B cells build up in the "
+        "bone marrow, the blood and the spleen. It starts in the bone marrow, the spongy tissue inside the bones.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"bone marrow", "blood", "spleen"}

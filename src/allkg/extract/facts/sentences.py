@@ -246,12 +246,25 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part):
             chosen.append(mention)
             gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
-            if gloss:
+            listed = gloss is not None and any(  # "the bone marrow, the blood and the spleen": a list, no gloss
+                m.start == _skip_space(page.text, gloss.end()) and _LIST_GOES_ON.match(page.text, m.end, seg.end)
+                for m in page.within(gloss.end(), seg.end, "anatomy")
+            )
+            if gloss and not listed:
                 gloss_until = _gloss_end(page.text, gloss.end(), seg.end)
         previous = mention
     for mention in _unique(chosen):
         entity, how = page.entity(mention, "anatomy")
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|\.|;|$)")
+
+
+def _skip_space(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
 
 
 def _gloss_end(text: str, start: int, end: int) -> int:
