@@ -591,3 +591,23 @@ def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
         "anatomy",
     )
     assert labels(found) == {"bone marrow", "blood", "spleen"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The prognosis for adults is not as good as for children.", {("adults", "Unf"), ("children", "Fav")}),
+        ("In adults over 60, fewer than 2 in 10 survive for 5 years.", {("adults", "Unf"), ("older adults", "Unf")}),
+        ("About 85 out of 100 children live 5 years or more.", {("children", "Fav")}),
+        ("The 5-year survival rate for adults is about 40%.", {("adults", "Unf")}),
+        ("ALL in adults is harder to treat.", {("adults", "Unf")}),
+        ("Adults do not do as well as children.", {("adults", "Unf"), ("children", "Fav")}),
+        ("About 90% of children survive, while in adults it is less than 45%.", {("adults", "Unf"), ("children", "Fav")}),
+        ("Treatment works less well in adults, although results have been getting better.", {("adults", "Unf")}),
+        ("More than 9 in every 10 children are alive five years on, and most of\nthem are cured.", {("children", "Fav")}),
+    ],
+)
+def test_how_each_age_group_does_in_the_ways_pages_say_it(sentence, expected):
+    _, result = facts(f"Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the white blood cells.\n\nOutlook\n{sentence}\n")
+    about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert {(about[f.subject.path], f.object.name[:3]) for f in result.facts if f.predicate == "allkg:outlook"} == expected

@@ -59,7 +59,8 @@ _AGE_GROUPS = (
 )
 _PROGNOSIS = re.compile(
     r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?(?:well|better|worse)\b|"
-    r"\bfare\w*\b|"
+    r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
+    r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
     r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b",
     re.IGNORECASE,
 )
@@ -72,20 +73,31 @@ _EPIDEMIOLOGY = re.compile(
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
-    r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|\bmost\b.{0,40}\bcured\b|\bare cured\b|"
-    r"\b\d\s+(?:in|out of)\s+10\b|\b[6-9]\d\s*(?:%|per ?cent)",
-    re.IGNORECASE,
+    r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
+    r"\bmost\b.{0,40}\bcured\b",
+    re.IGNORECASE | re.DOTALL,
 )
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
-    r"\bharder\b|\bmore difficult\b|\bnot (?:yet |quite |always )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b",
+    r"\bharder\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b",
     re.IGNORECASE,
 )
+_RATE = re.compile(
+    r"(?:(?P<more>more than|over|above|at least)|(?P<less>fewer than|less than|under|below))?\s*(?:about |around |nearly |almost )?"
+    r"\b(?P<count>\d{1,3})(?:\s*(?:%|per ?cent)|\s+(?:in|out of)\s+(?:every\s+)?(?P<whole>10|100)\b)",
+    re.IGNORECASE,
+)
+"""A share of people ("9 in 10", "85 out of 100", "more than 90%", "fewer than 2 in 10")."""
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.(?:\[\d+\])*\s+")
 _DIAGNOSED = re.compile(r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b", re.IGNORECASE)
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
-_THAN = re.compile(r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))", re.I)
-"""A comparison between age groups ("better than adults"), not a quantity ("more than 95%")."""
+_THAN = re.compile(
+    r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))|"
+    r"\bas\s+(?:\w+\s+){1,2}as\b",
+    re.I,
+)
+"""A comparison between age groups ("better than adults", "not as good as for children"), not a
+quantity ("more than 95%")."""
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -168,7 +180,11 @@ def _stated_ages(page: Page, shape: str, values: list[int], phrase: str) -> Enti
     if bounds is None or label is None:
         return None
     low, high = bounds
-    fitting = [(end - begin, name, begin, end) for name, begin, end in _AGE_GROUPS if begin <= low + 1 and high <= end + 1]
+    fitting = [  # (a year's slack at the ends, but "under 2" is no infant, who is under 1)
+        (end - begin, name, begin, end)
+        for name, begin, end in _AGE_GROUPS
+        if begin <= low + 1 and high <= end + (1 if end - begin >= 5 else 0)
+    ]
     group = min(fitting) if fitting else None
     grounding = page.lexicon.lookup(group[1], "age-group") if group else None
     if group is not None and grounding is not None:
@@ -220,18 +236,35 @@ def _number(word: str) -> int:
 def _prognosis(
     disease: Entity, ages: list[AgeMention], start: int, clause: str, text: str, span: Span, outlook: bool | None
 ) -> Iterator[Fact]:
-    favourable = bool(_FAVOURABLE.search(clause)) and not _UNFAVOURABLE.search(clause)
-    unfavourable = bool(_UNFAVOURABLE.search(clause)) and not favourable
-    if outlook is not None:
-        favourable, unfavourable = outlook, not outlook
-    if not (favourable or unfavourable):
+    verdict = _verdict(clause) if outlook is None else outlook
+    if verdict is None:
         return
+    favourable = verdict
     than = _THAN.search(clause)
     for age in _unique(ages):
         compared = than is not None and age.start >= start + than.end()
         verdict = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"
         yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
         yield from _statement(disease, "prognosis", age.group, text, span, outlook=verdict)
+
+
+def _verdict(clause: str) -> bool | None:
+    """Whether a clause says the outlook is good (True) or poor (False): by its words ("poorer",
+    "excellent"), else by the share of people it gives ("9 in 10": good; "fewer than 2 in 10",
+    "about 40%": poor); None when it says neither."""
+    if _UNFAVOURABLE.search(clause):
+        return False
+    if _FAVOURABLE.search(clause):
+        return True
+    rate = _RATE.search(clause)
+    if rate is None:
+        return None
+    share = int(rate.group("count")) / int(rate.group("whole") or 100)
+    if rate.group("less"):
+        return False if share <= 0.6 else None
+    if rate.group("more"):
+        return True if share >= 0.5 else None
+    return True if share >= 0.6 else False if share <= 0.5 else None
 
 
 def _statement(
@@ -257,11 +290,11 @@ def _contrast_outlooks(text: str, clauses: list[tuple[int, int]], ages: list[lis
         return {}
     stated = {}
     for start, end in clauses:
-        clause = text[start:end]
-        if _UNFAVOURABLE.search(clause):
-            stated[start] = False
-        elif _FAVOURABLE.search(clause):
-            stated[start] = True
+        verdict = _verdict(text[start:end])
+        if verdict is not None:
+            stated[start] = verdict
+    if len(stated) == 2 and len(set(stated.values())) == 2 and all(ages):
+        return stated  # each says its own, and they differ ("90% of children survive, while in adults it is less than 45%")
     if len(stated) != 1:
         return {}
     [(known_start, known)] = stated.items()
