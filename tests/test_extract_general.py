@@ -611,3 +611,14 @@ def test_how_each_age_group_does_in_the_ways_pages_say_it(sentence, expected):
     _, result = facts(f"Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the white blood cells.\n\nOutlook\n{sentence}\n")
     about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert {(about[f.subject.path], f.object.name[:3]) for f in result.facts if f.predicate == "allkg:outlook"} == expected
+
+
+def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_names_them():
+    found, result = facts(
+        "Acute lymphoblastic leukaemia (ALL)\n\nWho gets ALL?\nIt is more common in people of Hispanic descent. "
+        "It is more common in men, in white people, and in older adults. White blood cells are made in the bone "
+        "marrow. It is not more common in Black people.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"male sex", "people of Hispanic descent", "white people"}
+    assert all(f.grounding == "ungrounded" for f in found if f.object.label != "male sex")

@@ -71,9 +71,10 @@ class Page:
         grounding = self.ground(mention, kind)
         return concept_entity(grounding.concept), grounding.scope
 
-    def ungrounded(self, phrase: str, kind: str) -> Entity:
-        """A concept the page names that no ontology term fits: kept as a local concept, said aloud."""
-        label = page_label(phrase)
+    def ungrounded(self, phrase: str, kind: str, *, as_written: bool = False) -> Entity:
+        """A concept the page names that no ontology term fits: kept as a local concept, said aloud
+        (``as_written``: its capitals kept, for a name such as "Hispanic children")."""
+        label = " ".join(phrase.split()) if as_written else page_label(phrase)
         self.warnings.append(f"{self.name}: {kind} {label!r} is not in the lexicon; kept ungrounded")
         return local_entity(kind, label)
 

@@ -172,6 +172,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         if _RISK_SENTENCE.search(seg.text):
             yield from _prose_items(page, subject, seg, "risk-factor")
         yield from _male_sex(page, disease, seg)
+        yield from _groups_at_risk(page, disease, seg)
 
 
 def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
@@ -386,6 +387,36 @@ def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
         if grounding is not None:
             yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
                        grounding=grounding.scope)
+
+
+def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+    """Ethnic groups a sentence says the disease is more common in ("more common in people of
+    Hispanic descent", "Hispanic children are diagnosed with ALL more often"): risk factors no
+    ontology of ours names, kept ungrounded as the page words them."""
+    if _NEGATED.search(seg.text):
+        return
+    for cue in _MORE_IN.finditer(seg.text):
+        after = cue.group().lower().startswith("more")  # "more common in <group>"; else "<group> are diagnosed more often"
+        for group in _ETHNIC_GROUP.finditer(seg.text, cue.end() if after else 0, len(seg.text)):
+            if after or group.end() <= cue.start():
+                entity = page.ungrounded(group.group(), "risk-factor", as_written=True)
+                yield Fact("risk-factor", disease, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),),
+                           grounding="ungrounded")
+
+
+_ETHNIC = r"(?:Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|Ashkenazi Jewish|Jewish)"
+_ETHNIC_GROUP = re.compile(
+    rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?: descent| origin| backgrounds?)?|"
+    rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
+)
+"""A group of people by ethnicity, as pages name it (case as written: "white" is a colour unless it names people)."""
+_MORE_IN = re.compile(
+    r"\bmore (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
+    r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying a group gets the disease more often: the group after "more common in", or
+before "are diagnosed ... more often"."""
 
 
 def _entity(grounding: object) -> Entity:
