@@ -622,3 +622,12 @@ def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_
     )
     assert labels(found) == {"male sex", "people of Hispanic descent", "white people"}
     assert all(f.grounding == "ungrounded" for f in found if f.object.label != "male sex")
+
+
+def test_an_aside_between_commas_inside_an_item_does_not_split_it():
+    found, _ = facts(
+        "Acute myeloid leukemia (AML)\n\nAML is a cancer of the blood.\n\nRisk factors include:\n"
+        "- Having a brother or sister, especially an identical twin, with leukemia\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"having a brother or sister with leukemia"}

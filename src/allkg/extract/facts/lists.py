@@ -61,6 +61,11 @@ _EXPLANATION = re.compile(
     r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$",
     re.IGNORECASE | re.DOTALL,
 )
+_ASIDE = re.compile(
+    r",\s*(?:especially|particularly|in particular|usually|often|sometimes)\s+[^,;()]{1,40},\s*(?=(?:with|who|that|in|from|at)\b)",
+    re.IGNORECASE,
+)
+"""An aside inside an item, between commas, before the rest of its phrase."""
 _DANGLING_EXAMPLES = re.compile(r",?\s*(?:such as|including|like|for example|e\.g\.?)\s*$", re.IGNORECASE)
 _LABEL_DETAIL = re.compile(
     r"(?P<label>[^.:;!?|\t]{2,100}?)\s*(?P<separator>:|\s[–—|-]\s|\t|\.(?=\s+[A-Z]))\s*\S"
@@ -324,6 +329,10 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     dangling = _DANGLING_EXAMPLES.search(text, start, end)
     if dangling and dangling.start() > start:  # "rare inherited conditions, such as" over a nested list
         end = dangling.start()
+    aside = _ASIDE.search(text, start, end)
+    if aside and aside.start() > start and aside.end() < end:
+        # "Having a brother or sister, especially an identical twin, with leukemia": one thing, the aside left out
+        return [Part(f"{text[start : aside.start()]} {text[aside.end() : end]}", start, end)]
     labelled = _label_and_detail(text, start, end)
     extra: list[Part] = []
     category = False
