@@ -631,3 +631,13 @@ def test_an_aside_between_commas_inside_an_item_does_not_split_it():
         "risk-factor",
     )
     assert labels(found) == {"having a brother or sister with leukemia"}
+
+
+def test_a_relative_with_the_disease_in_a_sentence_on_risk_is_a_risk_factor_and_their_disease_is_not():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL)\n\nWho gets ALL?\nA child's risk is higher if they have a brother or "
+        "sister with leukaemia. The identical twin of a child with ALL also has a higher risk. Having a parent with "
+        "diabetes raises the risk. Your risk is not higher if your mother had breast cancer.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"brother or sister with leukaemia", "identical twin of a child with ALL"}

@@ -171,6 +171,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if section.type in ("risk", "cause", "who", "page", "about", "other"):
         if _RISK_SENTENCE.search(seg.text):
             yield from _prose_items(page, subject, seg, "risk-factor")
+            yield from _relatives_with_it(page, subject, seg)
         yield from _male_sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
 
@@ -365,9 +366,12 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
                 yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
+    relatives = [(seg.start + r.start("disease"), seg.start + r.end()) for r in _RELATIVE_WITH.finditer(seg.text)]
     for mention in page.within(seg.start, end, kind):
         if names_subject(page, subject, mention) or _part_of_name(page, subject, mention):
             continue
+        if any(a <= mention.start < b for a, b in relatives):
+            continue  # "a parent with diabetes": the relative's disease, not one of this one's risk factors
         entity, how = page.entity(mention, kind)
         if entity.path not in seen:
             seen.add(entity.path)
@@ -387,6 +391,29 @@ def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
         if grounding is not None:
             yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
                        grounding=grounding.scope)
+
+
+def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """A relative who has the disease, named in a sentence on risk ("if they have a brother or
+    sister with leukaemia", "The identical twin of a child with ALL also has a higher risk")."""
+    if _NEGATED.search(seg.text) or _HEDGED.search(seg.text):
+        return
+    for relative in _RELATIVE_WITH.finditer(seg.text):
+        if any(names_subject(page, subject, m) for m in page.within(seg.start + relative.start("with"), seg.start + relative.end(), "disease")) or _GENERIC_DISEASE.fullmatch(relative.group("disease")):
+            named = re.sub(r"^(?:a|an|the|their|your|his|her)\s+", "", relative.group("relative"), flags=re.IGNORECASE)
+            entity = page.ungrounded(named, "risk-factor")
+            yield Fact("risk-factor", subject.entity, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),),
+                       grounding="ungrounded")
+
+
+_KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
+_RELATIVE_WITH = re.compile(
+    rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
+    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had)\s+)(?P<disease>[\w' -]{{2,40}}?))(?=[,.;)]|\s+(?:also|is|are|has|have|or|and)\b|$)",
+    re.IGNORECASE,
+)
+"""A relative with a disease ("a brother or sister with leukaemia")."""
+_GENERIC_DISEASE = re.compile(r"(?:the (?:same )?(?:disease|condition|illness|cancer)|it|leuka?emia|cancer)", re.IGNORECASE)
 
 
 def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
