@@ -49,6 +49,12 @@ class Page:
         return sorted([*headings, *(seg for _, seg in self.content())], key=lambda s: s.start)
 
     @cached_property
+    def explanations(self) -> frozenset[int]:
+        """Where the sentences that explain a list's items start ("Exposure to radiation. People
+        exposed to very high levels... have an increased risk.")."""
+        return frozenset(s.start for block in self.layout.lists for said in block.explanations.values() for s in said)
+
+    @cached_property
     def word_counts(self) -> Counter[str]:
         """How often each word (as written, hyphens splitting) stands in the readable text."""
         return Counter(w for seg in self.readable for w in re.findall(r"(?<![\w-])[\w]+(?![\w-])", seg.text))

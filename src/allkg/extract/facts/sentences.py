@@ -396,8 +396,8 @@ def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
 def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """A relative who has the disease, named in a sentence on risk ("if they have a brother or
     sister with leukaemia", "The identical twin of a child with ALL also has a higher risk")."""
-    if _NEGATED.search(seg.text) or _HEDGED.search(seg.text):
-        return
+    if _NEGATED.search(seg.text) or _HEDGED.search(seg.text) or seg.start in page.explanations:
+        return  # (a sentence explaining an item names the item's risk factor again)
     for relative in _RELATIVE_WITH.finditer(seg.text):
         if any(names_subject(page, subject, m) for m in page.within(seg.start + relative.start("with"), seg.start + relative.end(), "disease")) or _GENERIC_DISEASE.fullmatch(relative.group("disease")):
             named = re.sub(r"^(?:a|an|the|their|your|his|her)\s+", "", relative.group("relative"), flags=re.IGNORECASE)
