@@ -119,6 +119,20 @@ def test_unmarked_items_may_have_relative_clauses_and_glosses_and_a_topic_headin
     assert not item_like("Children who have Down syndrome are more likely to get it")
 
 
+def test_unmarked_lower_case_items_after_a_lead_in_are_not_joined_as_a_wrapped_sentence():
+    layout = structure(
+        "Symptoms can include:\npale skin\nfeeling tired and breathless\nhaving repeated infections over a short time\n"
+        "unusual bleeding, such as bleeding gums or nosebleeds\nnight sweats\n\nIt is caused by changes in the\n"
+        "cells of the bone marrow, which then grow out of control and\ncrowd out healthy cells.\n"
+    )
+    [block] = layout.lists
+    assert [i.text for i in block.items] == [
+        "pale skin", "feeling tired and breathless", "having repeated infections over a short time",
+        "unusual bleeding, such as bleeding gums or nosebleeds", "night sweats",
+    ]
+    assert layout.segments[-1].text.startswith("It is caused by changes in the\ncells")  # a wrapped sentence still joins
+
+
 def test_run_on_items_after_a_lead_in_keep_their_explanations():
     layout = structure(
         "Risk factors include:Exposure to radiation. People exposed to high levels have an increased risk."

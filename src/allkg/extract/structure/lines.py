@@ -49,10 +49,12 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
     wrap = _wrap_width(text, physical)
     lines: list[Line] = []
     blank = False
+    listing = False  # short lines after a lead-in ("Symptoms can include:"): items, each a line of its own
     for number, (start, end) in enumerate(physical):
         body = text[start:end]
         if not body.strip():
             blank = True
+            listing = False
             continue
         furniture = body.strip() in repeated or bool(
             _PAGE_NUMBER.match(body) or _DOT_LEADER.search(body) or _RULE.match(body)
@@ -67,13 +69,24 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
             and bullet is None
             and start not in heading_starts
             and previous.start not in heading_starts
+            and not (listing and not previous.item and body[:1].strip() and _short_item(text[previous.start : previous.end]))
             and _continues(text, previous, start, end, wrap)
         ):
             lines[-1] = Line(previous.start, end, previous.number, previous.item, False, previous.blank_before)
         else:
             lines.append(Line(start, end, number, bullet is not None, furniture, blank))
+        line = text[lines[-1].start : lines[-1].end].strip()
+        listing = line.endswith(":") or (listing and _short_item(line))
         blank = False
     return lines
+
+
+def _short_item(line: str) -> bool:
+    """A line that reads as one unmarked list item: a few words, no sentence in it, not cut off
+    mid-phrase (after a comma, an "and", an open bracket)."""
+    return 0 < len(line.split()) <= 16 and not re.search(
+        r"[.;:!?,(]\s*$|[.;]\s|\b(?:and|or|of|the|to|in|a|an|with|for|from|by|that|which|your|their)\s*$", line, re.I
+    )
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:
