@@ -203,9 +203,9 @@ def _bare_item(seg: Segment, item_follows: bool) -> bool:
 
 def _item_follows(text: str, following: Line | None) -> bool | None:
     """The next line reads as a list item too (True), as prose a heading would head (False), or
-    there is none (None)."""
-    if following is None:
-        return None
+    there is none, or it starts a paragraph of its own (None)."""
+    if following is None or following.blank_before:
+        return None  # the list ends here (a heading would head what follows it)
     body = text[following.start : following.end].strip()
     if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body)):
         return True
