@@ -641,3 +641,12 @@ def test_a_relative_with_the_disease_in_a_sentence_on_risk_is_a_risk_factor_and_
         "risk-factor",
     )
     assert labels(found) == {"brother or sister with leukaemia", "identical twin of a child with ALL"}
+
+
+def test_signs_a_sentence_lists_after_you_might():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nSymptoms\nAnaemia\nYou might look pale, feel tired and weak, and get short "
+        "of breath easily.\nLow platelets\nYou may bruise more easily and get nosebleeds.\n",
+        "symptom",
+    )
+    assert {"pallor", "fatigue", "shortness of breath", "easy bruising", "epistaxis"} <= labels(found)
