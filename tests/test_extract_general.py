@@ -650,3 +650,14 @@ def test_signs_a_sentence_lists_after_you_might():
         "symptom",
     )
     assert {"pallor", "fatigue", "shortness of breath", "easy bruising", "epistaxis"} <= labels(found)
+
+
+def test_signs_named_by_the_sub_headings_of_a_symptoms_section():
+    found, _ = facts(
+        "Symptoms of acute lymphoblastic leukaemia\n\nThe symptoms tend to develop quickly.\n\nCommon symptoms\n"
+        "Tiredness and breathlessness\nThis is caused by a lack of red blood cells.\n\nBruising and bleeding\n"
+        "A low platelet count means your blood does not clot as well as usual.\n\nWhen to see your GP\n"
+        "See your GP if you have any of these symptoms.\n",
+        "symptom",
+    )
+    assert {"fatigue", "shortness of breath", "easy bruising", "bleeding"} <= labels(found)

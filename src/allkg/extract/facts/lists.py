@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
-from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Segment
+from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Segment, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Mention, PageMentions
 
@@ -185,6 +185,21 @@ def list_kind(block: ListBlock) -> str | None:
                 if cue.search(block.intro.text):
                     return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
+
+
+def heading_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """Signs and risk factors named by the sub-headings of a symptoms or risk section ("Bruising
+    and bleeding" over a paragraph on platelets): only what grounds to a concept of the kind."""
+    for section in page.layout.sections:
+        heading = section.heading
+        kind = {"symptoms": "symptom", "risk": "risk-factor"}.get(section.type)
+        if kind is None or heading is None or heading.boilerplate or section_type(heading.text) != "other":
+            continue  # (a heading that names its topic, "Symptoms of ALL", names no sign)
+        for part in parts_of_span(page, heading.start, heading.end, kind):
+            found = ground_part(page, subject, part, kind, allow_ungrounded=False)
+            if found is not None:
+                yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (Span(heading.start, heading.end),),
+                           grounding=found[1])
 
 
 def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
