@@ -661,3 +661,12 @@ def test_signs_named_by_the_sub_headings_of_a_symptoms_section():
         "symptom",
     )
     assert {"fatigue", "shortness of breath", "easy bruising", "bleeding"} <= labels(found)
+
+
+def test_lay_words_for_an_exposure_name_it():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML)\n\nAML is a cancer of the blood.\n\nRisk factors\nThings that can increase "
+        "your risk include:\n- smoking or working with benzene\n- contact with radiation\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"smoking", "exposure to benzene", "exposure to radiation"}

@@ -66,6 +66,12 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 """An aside inside an item, between commas, before the rest of its phrase."""
+_EXPOSED = re.compile(
+    r"(?:(?:long-term|regular|heavy)\s+)?(?:working with|work with|contact with|(?:being\s+)?exposed to|handling|"
+    r"breathing in|inhaling|using)\s+(?:(?:high levels of|large amounts of|chemicals such as|the chemical)\s+)?(?P<agent>[\w -]{3,40})$",
+    re.IGNORECASE,
+)
+"""A lay way of saying exposure to an agent ("working with benzene")."""
 _DANGLING_EXAMPLES = re.compile(r",?\s*(?:such as|including|like|for example|e\.g\.?)\s*$", re.IGNORECASE)
 _LABEL_DETAIL = re.compile(
     r"(?P<label>[^.:;!?|\t]{2,100}?)\s*(?P<separator>:|\s[–—|-]\s|\t|\.(?=\s+[A-Z]))\s*\S"
@@ -131,7 +137,7 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|never)\b", re.IGNORECASE)
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 _CUT_OFF = re.compile(r"(?:…|\.\.\.|\bshow more|\bread more|\bmore\s*›)\s*$|\b(?P<word>[a-z]{1,2})$", re.IGNORECASE | re.DOTALL)
 _IMPERATIVE = re.compile(
-    r"^(?:call|see|ask|tell|talk|speak|contact|go|visit|read|find|learn|check|make|book|phone|ring|get|keep|avoid|"
+    r"^(?:call|see|ask|tell|talk|speak|contact(?!\s+with)|go|visit|read|find|learn|check|make|book|phone|ring|get|keep|avoid|"
     r"try|use|wash|take|drink|eat|rest|follow)\b",
     re.IGNORECASE | re.DOTALL,
 )
@@ -526,7 +532,12 @@ def _whole_names(page: Page, span: tuple[int, int], kind: str) -> bool:
 
 
 def _names(page: Page, part: Part, kind: str) -> bool:
-    return _exact(page, part, kind) is not None or page.lexicon.fuzzy(part.text, kind) is not None
+    exposure = _EXPOSED.match(part.text) if kind == "risk-factor" else None
+    return (
+        _exact(page, part, kind) is not None
+        or page.lexicon.fuzzy(part.text, kind) is not None
+        or (exposure is not None and page.lexicon.lookup(f"exposure to {exposure.group('agent')}", kind) is not None)
+    )
 
 
 def ground_part(
@@ -536,6 +547,11 @@ def ground_part(
     only saying where or when ("Swollen lymph nodes in the neck"); by a close match ("pain in
     the bones"); by a short form it starts with ("Losing weight without trying"); else (a short
     plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the page's disease."""
+    exposure = _EXPOSED.match(part.text) if kind == "risk-factor" else None
+    if exposure:  # "working with benzene" is exposure to benzene
+        grounding = page.lexicon.lookup(f"exposure to {exposure.group('agent')}", kind)
+        if grounding is not None:
+            return concept_entity(grounding.concept), grounding.scope
     exact = _exact(page, part, kind)
     if exact is not None and _placed_sign(page, part, exact):
         # "pain in the belly": a one-word sign whose place makes it another (abdominal pain)
