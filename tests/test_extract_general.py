@@ -670,3 +670,12 @@ def test_lay_words_for_an_exposure_name_it():
         "risk-factor",
     )
     assert labels(found) == {"smoking", "exposure to benzene", "exposure to radiation"}
+
+
+def test_examples_a_label_and_detail_item_gives_and_the_disease_had_before():
+    found, _ = facts(
+        "Melanoma\n\nMelanoma is a skin cancer.\n\nRisk factors\nYour risk is higher if you have:\n"
+        "- Weakened immune system: for example after an organ transplant, or from HIV\n- previous melanoma\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"weakened immune system", "HIV infection", "previous melanoma"}

@@ -72,6 +72,10 @@ _EXPOSED = re.compile(
     re.IGNORECASE,
 )
 """A lay way of saying exposure to an agent ("working with benzene")."""
+_EXAMPLES_FIRST = re.compile(r"\s*(?:for example|for instance|such as|e\.g\.?|including|like)\b[,:]?\s*", re.IGNORECASE)
+_EXAMPLE_LEAD = re.compile(r"(?:or\s+|and\s+)?(?:after|from|because of|due to|with|by|having|taking)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_BEFORE_NOW = re.compile(r"(?:previous|prior|past|earlier|a history of|history of|having had)\b", re.IGNORECASE)
+"""A disease had before: a risk factor even when it names the page's disease or its family."""
 _DANGLING_EXAMPLES = re.compile(r",?\s*(?:such as|including|like|for example|e\.g\.?)\s*$", re.IGNORECASE)
 _LABEL_DETAIL = re.compile(
     r"(?P<label>[^.:;!?|\t]{2,100}?)\s*(?P<separator>:|\s[–—|-]\s|\t|\.(?=\s+[A-Z]))\s*\S"
@@ -425,6 +429,17 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
     full quickly – from an enlarged spleen or liver"); or the things of the label's kind it
     lists ("Anaemia – fatigue, pallor, lethargy")."""
     text = page.text
+    examples = _EXAMPLES_FIRST.match(text, start, end)
+    if examples is not None:  # "Weakened immune system: for example after an organ transplant, or from HIV"
+        found = []
+        for chunk_start, chunk_end in _comma_chunks(text, examples.end(), end):
+            for part in _chunk_parts(page, chunk_start, chunk_end, kind):
+                lead_word = _EXAMPLE_LEAD.match(part.text)
+                if lead_word:
+                    part = Part(part.text[lead_word.end() :], part.start + lead_word.end(), part.end, example=True)
+                if _names(page, part, kind):
+                    found.append(Part(part.text, part.start, part.end, example=True))
+        return found
     lead = _ALTERNATIVE_OR_CAUSE.match(text, start, end)
     if lead is not None and (lead.group("cause") is None or kind == "symptom"):
         stop = _CLAUSE_END.search(text, lead.end(), end)
@@ -558,6 +573,8 @@ def ground_part(
         closer = page.lexicon.fuzzy(part.text, kind)
         if closer is not None and not is_subject(page, subject, closer.concept):
             return concept_entity(closer.concept), closer.scope
+    if exact is not None and names_subject(page, subject, exact) and kind == "risk-factor" and _BEFORE_NOW.match(part.text):
+        return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"  # "previous skin cancer": had it before
     if exact is not None:
         return None if names_subject(page, subject, exact) else page.entity(exact, kind)
     head = _head_mention(page, part, kind)
