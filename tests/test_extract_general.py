@@ -679,3 +679,14 @@ def test_examples_a_label_and_detail_item_gives_and_the_disease_had_before():
         "risk-factor",
     )
     assert labels(found) == {"weakened immune system", "HIV infection", "previous melanoma"}
+
+
+def test_names_after_called_end_at_the_verb_and_a_quoted_word_explained_is_no_name():
+    _, result = facts(
+        "Adult acute lymphoblastic leukemia\n\nAdult ALL, also called acute lymphocytic leukemia, is a cancer of the "
+        "blood and bone marrow. It is called acute because it gets worse quickly, unlike chronic leukemias.\n\n"
+        "Why is it called \"acute\"?\nAcute means it comes on quickly.\n"
+    )
+    synonyms = {f.object.value for f in result.facts if f.kind == "synonym"}
+    assert "acute lymphocytic leukemia" in synonyms
+    assert not {"is a cancer of the blood", "unlike chronic leukemias", "acute"} & synonyms

@@ -71,6 +71,9 @@ _PRONOUN_CUE = re.compile(
     r"(?:known as|called|referred to as)|hear it called)\s+" + _NAMES,
     re.IGNORECASE,
 )
+_NAMES_END = re.compile(
+    r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
+)
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _ABOUT_THIS_PAGE = re.compile(
     r"\b(?:this|the) (?:page|article|leaflet|booklet|factsheet|fact sheet|guide|information|section) "
@@ -425,10 +428,12 @@ def _cue_names(match: re.Match[str]) -> Iterator[str]:
     quoted = next((g for g in match.groups() if g and g.lstrip()[:1] in "\"“"), None)
     if quoted is not None:
         for name in _QUOTED_NAME.finditer(quoted):
-            if name.group("name").strip():
-                yield name.group("name").strip()
+            said = name.group("name").strip()
+            if said and (len(said.split()) > 1 or _looks_like_name(said)):  # 'Why is it called "acute"?' names none
+                yield said
         return
     plain = next((g for g in match.groups() if g), "")
+    plain = _NAMES_END.split(plain, maxsplit=1)[0]  # "..., also called X, is a cancer": the names end at the verb
     for name in _NAME_SPLIT.split(plain.strip()):
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" \"'“”‘’"), flags=re.IGNORECASE)
         if name and re.search(r"[A-Za-z]", name) and len(name.split()) <= 6 and _looks_like_name(name):
