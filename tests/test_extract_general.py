@@ -690,3 +690,12 @@ def test_names_after_called_end_at_the_verb_and_a_quoted_word_explained_is_no_na
     synonyms = {f.object.value for f in result.facts if f.kind == "synonym"}
     assert "acute lymphocytic leukemia" in synonyms
     assert not {"is a cancer of the blood", "unlike chronic leukemias", "acute"} & synonyms
+
+
+def test_a_cause_in_a_causes_section_and_a_hedge_on_another_clause():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia in children\n\nWhat causes it?\nDoctors think that a first genetic change often "
+        "happens before birth, and that a second change happens later, possibly set off by an infection.\n",
+        "cause",
+    )
+    assert "DNA mutation" in labels(found)

@@ -166,7 +166,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     yield from _cells(page, subject, section, seg, about)
     yield from _anatomy(page, disease, section, seg, about)
     yield from _course(page, subject, seg, about)
-    if about:
+    if about or section.type == "cause":  # (a causes section's sentences are about the disease)
         yield from _cause(page, disease, seg)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
@@ -299,8 +299,11 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
 def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
     what causes it is known."""
-    causes = page.within(seg.start, seg.end, "cause")
-    if not causes or _HEDGED.search(seg.text):
+    causes = [  # (a hedge says nothing of the other clauses: "a genetic change happens before birth, and a
+        # second later, possibly set off by an infection")
+        m for m in page.within(seg.start, seg.end, "cause") if not _HEDGED.search(page.text, *_clause_around(page.text, seg, m))
+    ]
+    if not causes:
         return
     span = Span(seg.start, seg.end)
     if _CAUSE_CUE.search(seg.text):
@@ -314,6 +317,21 @@ def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     if _UNKNOWN_CAUSE.search(seg.text):
         for mention in _unique(causes):
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
+
+
+def _clause_around(text: str, seg: Segment, mention: Mention) -> tuple[int, int]:
+    """The clause of a sentence a mention stands in (between ", and", ", but", ";")."""
+    start, end = seg.start, seg.end
+    for cut in _CLAUSE_CUT.finditer(text, seg.start, seg.end):
+        if cut.end() <= mention.start:
+            start = cut.end()
+        elif cut.start() >= mention.end:
+            end = cut.start()
+            break
+    return start, end
+
+
+_CLAUSE_CUT = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 
 
 def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
