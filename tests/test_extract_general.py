@@ -699,3 +699,12 @@ def test_a_cause_in_a_causes_section_and_a_hedge_on_another_clause():
         "cause",
     )
     assert "DNA mutation" in labels(found)
+
+
+def test_another_cancer_named_with_the_family_name_is_not_the_pages():
+    found, _ = facts(
+        "Chronic lymphocytic leukaemia (CLL)\n\nCLL is the most common leukaemia in adults.\n\nTypes of leukaemia\n"
+        "- acute lymphoblastic leukaemia (ALL) – the most common leukaemia in children\n",
+        "age-group",
+    )
+    assert labels(found) == {"adults"}

@@ -324,16 +324,19 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
     """The segment names another disease and not the page's own (a "types of leukaemia" line)."""
     others = False
     for mention in page.within(seg.start, seg.end, "disease"):
-        if names_subject(page, subject, mention):
-            return False
         concept = page.ground(mention, "disease").concept
+        if names_subject(page, subject, mention):
+            if is_generic(concept) and not any(mention.text == a for a, _ in subject.abbreviations):
+                continue  # "ALL - the most common leukaemia in children" on a CLL page: "leukaemia" is either's
+            return False
         if page.lexicon.curies(concept) & subject.related:
             continue
         # only another cancer makes a sentence another disease's: a condition may be a sign ("anaemia
         # causes pallor") or a risk factor ("children with Down's syndrome have a higher risk")
         if (page.lexicon.ancestors(concept) | page.lexicon.curies(concept)) & _CANCERS:
             others = True
-    return others and not refers_to_subject(page, subject, seg)
+    abbreviated = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", seg.text) for a, _ in subject.abbreviations)
+    return others and not abbreviated and not _PRONOUN_SUBJECT.match(seg.text)
 
 
 # -- names -------------------------------------------------------------------------------------
