@@ -708,3 +708,12 @@ def test_another_cancer_named_with_the_family_name_is_not_the_pages():
         "age-group",
     )
     assert labels(found) == {"adults"}
+
+
+def test_a_sign_standing_as_a_sentence_of_its_own_in_a_symptoms_section():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) in children\n\nWhat are the symptoms?\nThey can include:\n"
+        "Bone or joint pain. Leukemia cells can build up near the surface of the bone or inside the joint.\n",
+        "symptom",
+    )
+    assert {"bone pain", "joint pain"} <= labels(found)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from allkg.extract.facts.disease import Subject, names_subject
 from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
 from allkg.extract.facts.page import ADVICE, Page
-from allkg.extract.structure import Section, Segment
+from allkg.extract.structure import Section, Segment, item_like
 from allkg.facts import Entity, Fact, Flag, Span, Text
 from allkg.lexicon import Mention
 
@@ -378,8 +378,10 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
     end = seg.start + min(m.start() if m else len(seg.text) for m in (resembles, then, gloss))
     cue = _ENUMERATION_CUE.search(seg.text)
-    if cue is not None and seg.start + cue.end() < end:
-        for part in parts_of_span(page, seg.start + cue.end(), end, kind):
+    # "Bone or joint pain." standing as a sentence of its own in a list of signs: the whole of it is the list
+    offset = cue.end() if cue is not None else (0 if kind == "symptom" and item_like(seg.text) else None)
+    if offset is not None and seg.start + offset < end:
+        for part in parts_of_span(page, seg.start + offset, end, kind):
             if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
                 continue  # "an increased risk of developing ALL": the disease itself, not a factor
             found = ground_part(page, subject, part, kind, allow_ungrounded=False)
