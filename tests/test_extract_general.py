@@ -717,3 +717,20 @@ def test_a_sign_standing_as_a_sentence_of_its_own_in_a_symptoms_section():
         "symptom",
     )
     assert {"bone pain", "joint pain"} <= labels(found)
+
+
+def test_a_pdq_style_page_its_nested_list_and_its_signs_after_advice():
+    page = (
+        "Childhood Acute Lymphoblastic Leukemia Treatment (PDQ)\n\n"
+        "Possible risk factors for ALL include the following:\nBeing exposed to radiation.\n"
+        "Having certain changes in the genes.\nHaving certain genetic conditions, such as:\nDown syndrome.\n"
+        "Li-Fraumeni syndrome.\nSigns of childhood ALL include fever and bruising.\n"
+        "These and other signs and symptoms may be caused by childhood ALL or by other conditions. Check with your "
+        "child's doctor if your child has any of the following:\nBone or joint pain.\n"
+        "Painless lumps in the neck, underarm, stomach, or groin.\nLoss of appetite.\n"
+    )
+    risks, _ = facts(page, "risk-factor")
+    assert {"exposure to radiation", "Down syndrome", "Li-Fraumeni syndrome"} <= labels(risks)
+    signs, _ = facts(page, "symptom")
+    assert {"fever", "easy bruising", "bone pain", "joint pain", "loss of appetite",
+            "painless lumps in the neck, underarm, stomach, or groin"} <= labels(signs)

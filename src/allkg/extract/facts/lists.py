@@ -175,13 +175,15 @@ def list_kind(block: ListBlock) -> str | None:
         return None
     if block.lead_in is not None:
         lead = block.lead_in.text
+        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
+        if ADVICE.search(lead) and any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before):
+            return "symptom"  # "These signs may be caused by ALL or by other conditions. See a doctor if you have:"
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
             return None
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             if cue.search(lead):
                 return kind
         # "Symptoms often appear late. They may include:": the sentence before says what the list is of
-        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
         for text in (s.text for s in before if s.line == block.lead_in.line):
             if ADVICE.search(text) or (block.section.type not in LIST_KIND_BY_SECTION and _PROCEDURES.search(text)):
                 return None
@@ -215,7 +217,11 @@ def heading_facts(page: Page, subject: Subject) -> Iterator[Fact]:
 def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
     """The symptoms and risk factors of every list, displaced ones given back to their lead-in."""
     blocks = [b for b in page.layout.lists if not b.displaced]
-    kinds = {id(b): list_kind(b) for b in blocks}
+    kinds: dict[int, str | None] = {}
+    for previous, block in zip([None, *blocks], blocks):
+        kinds[id(block)] = list_kind(block)
+        if kinds[id(block)] is None and previous is not None and _nested(previous, block):
+            kinds[id(block)] = kinds[id(previous)]  # "Having certain genetic conditions, such as:" within a list
     for block, kind in _placed(page, subject, [b for b in page.layout.lists if b.displaced], blocks, kinds):
         kinds[id(block)] = kind
         blocks.append(block)
@@ -231,6 +237,15 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             yield from item_facts(page, subject, item, kind, lead, explained)
 
 
+def _nested(outer: ListBlock, inner: ListBlock) -> bool:
+    """A list whose lead-in is the next item of the list before it (a nested list, flattened)."""
+    if not outer.items or inner.lead_in is None or outer.section is not inner.section:
+        return False
+    return inner.lead_in.line == outer.items[-1].line + 1 and len(inner.lead_in.text.split()) <= MAX_PART_WORDS
+
+
+_SIGNS_ELSEWHERE = re.compile(r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions)\b", re.IGNORECASE)
+"""A sentence saying the signs a list gives may have other causes (before advice to see a doctor about them)."""
 MAX_PLACEMENTS = 10_000
 """Lists moved after a footer times lead-ins left empty: more is no scrape to repair."""
 
@@ -503,13 +518,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     """Words shared across "or"/"and": "bone or joint pain" -> bone pain, joint pain; "feeling
-    tired or weak" -> feeling tired, feeling weak; "swollen glands in the neck, armpits or groin"
-    -> swollen glands in the neck, in the armpits, in the groin."""
+    tired or weak" -> feeling tired, feeling weak; "pain in your bones or joints" -> pain in your
+    bones, pain in your joints, but "painless lumps in the neck, armpit or groin", which names no
+    sign of ours in any of its places, is one sign in several places."""
     result = list(parts)
     last, first = parts[-1], parts[0]
     place = _PLACE.match(first.text)
     if place and all(len(p.text.split()) <= 2 and _exact(page, p, kind) is None for p in parts[1:]):
-        return [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
+        placed = [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
+        if any(_names(page, p, kind) for p in placed):
+            return placed  # "pain in your bones or joints": bone pain, joint pain
+        return [Part(page.text[first.start : last.end], first.start, last.end)]  # one sign in several places
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)

@@ -23,6 +23,7 @@ _FACTOR = re.compile(
 """A sub-heading of risk factors that names one, whatever its words ("Previous chemotherapy")."""
 _WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis"})
 """Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
+_NO_FACTS = frozenset({"treatment", "diagnosis", "prevention", "complications"})
 CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
 """Sections whose sentences may state facts about the disease (the others never do)."""
 
@@ -61,6 +62,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     for seg in segments:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
+            if len(sections) == 1 and kind in _NO_FACTS and len(seg.text.split()) > 2:
+                kind = "other"  # the page's title ("Childhood ALL Treatment (PDQ)") heads the whole page, not a section
             parent = sections[-1].type
             subheading = len(seg.text.split()) <= 8 and not seg.outline_title and _deeper(seg, sections[-1].heading)
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()

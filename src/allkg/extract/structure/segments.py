@@ -189,7 +189,7 @@ _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE
 def _bare_item(seg: Segment, item_follows: bool) -> bool:
     """A line that reads as a list item: short, not a sentence, and no section's heading (a
     line naming a section's topic, "Prevention", is a heading when prose follows it)."""
-    words = seg.text.split()
+    words = _BRACKETED.sub("", seg.text).split()  # (a gloss in brackets is no length of the item's)
     head = _GLOSS_AFTER.split(seg.text, maxsplit=1)[0]
     return (
         seg.kind in ("heading", "sentence")
@@ -197,7 +197,8 @@ def _bare_item(seg: Segment, item_follows: bool) -> bool:
         and not seg.boilerplate
         and 0 < len(words) <= MAX_ITEM_WORDS
         and item_like(seg.text)
-        and (item_follows is True or (item_follows is None and section_type(head) == "other"))
+        # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
+        and (item_follows is True or seg.text.endswith(".") or (item_follows is None and section_type(head) == "other"))
     )
 
 
@@ -206,12 +207,15 @@ def _item_follows(text: str, following: Line | None) -> bool | None:
     there is none, or it starts a paragraph of its own (None)."""
     if following is None or following.blank_before:
         return None  # the list ends here (a heading would head what follows it)
-    body = text[following.start : following.end].strip()
+    body = _BRACKETED.sub("", text[following.start : following.end]).strip()
     if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body)):
         return True
+    if body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS:
+        return None  # the lead-in of a list within the list ("Having certain genetic conditions, such as:")
     return None if len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body) else False
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 _GLOSS_AFTER = re.compile(r",\s|\s[—–-]\s|\s\(")
 
 
