@@ -299,9 +299,10 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
 def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
     what causes it is known."""
+    cuts = [(c.start(), c.end()) for c in _CLAUSE_CUT.finditer(page.text, seg.start, seg.end)]
     causes = [  # (a hedge says nothing of the other clauses: "a genetic change happens before birth, and a
         # second later, possibly set off by an infection")
-        m for m in page.within(seg.start, seg.end, "cause") if not _HEDGED.search(page.text, *_clause_around(page.text, seg, m))
+        m for m in page.within(seg.start, seg.end, "cause") if not _HEDGED.search(page.text, *_clause_around(seg, cuts, m))
     ]
     if not causes:
         return
@@ -319,15 +320,14 @@ def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
 
 
-def _clause_around(text: str, seg: Segment, mention: Mention) -> tuple[int, int]:
-    """The clause of a sentence a mention stands in (between ", and", ", but", ";")."""
-    start, end = seg.start, seg.end
-    for cut in _CLAUSE_CUT.finditer(text, seg.start, seg.end):
-        if cut.end() <= mention.start:
-            start = cut.end()
-        elif cut.start() >= mention.end:
-            end = cut.start()
-            break
+def _clause_around(seg: Segment, cuts: list[tuple[int, int]], mention: Mention) -> tuple[int, int]:
+    """The clause of a sentence a mention stands in, given where the sentence is cut into clauses
+    (", and", ", but", ";"), in order."""
+    from bisect import bisect_right
+
+    after = bisect_right(cuts, (mention.start, mention.start))  # the first cut starting at or after the mention
+    start = cuts[after - 1][1] if after > 0 and cuts[after - 1][1] <= mention.start else seg.start
+    end = next((a for a, _ in cuts[after:] if a >= mention.end), seg.end)
     return start, end
 
 

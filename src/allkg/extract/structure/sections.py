@@ -59,6 +59,7 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     label, or an item a scrape cut off at "Show more"). A heading that says nothing of its
     topic continues the typed section before it: a sub-heading."""
     sections = [Section(None, "page")]
+    contents_listed = False  # the section so far holds a list's items
     for seg in segments:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
@@ -72,22 +73,23 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
-        elif _past_contents(sections[-1], seg):
+            contents_listed = False
+        elif contents_listed and _past_contents(sections[-1], seg):
             sections.append(Section(None, "other", [seg]))  # the text a table of contents was put above
         else:
             sections[-1].segments.append(seg)
+            contents_listed = contents_listed or seg.kind == "item"
     return sections
 
 
 def _past_contents(section: Section, seg: Segment) -> bool:
-    """A paragraph after a table of contents' entries, under no heading of its own."""
+    """A paragraph after a table of contents' entries (some were listed), under no heading of its own."""
     return (
         section.heading is not None
         and bool(_CONTENTS.search(section.heading.text))
         and seg.kind == "sentence"
         and not seg.boilerplate
         and len(seg.text.split()) >= 8
-        and any(s.kind == "item" for s in section.segments)
     )
 
 
