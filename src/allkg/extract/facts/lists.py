@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
-from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Segment, section_type
+from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Mention, PageMentions
 
@@ -175,7 +175,7 @@ def list_kind(block: ListBlock) -> str | None:
         return None
     if block.lead_in is not None:
         lead = block.lead_in.text
-        before = [s for s in block.section.segments if s.end <= block.lead_in.start and not s.boilerplate][-1:]
+        before = _before(block.section, block.lead_in)
         if ADVICE.search(lead) and any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before):
             return "symptom"  # "These signs may be caused by ALL or by other conditions. See a doctor if you have:"
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
@@ -235,6 +235,17 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         for item in block.items:
             explained = block.explanations.get(item.start, [])
             yield from item_facts(page, subject, item, kind, lead, explained)
+
+
+def _before(section: Section, seg: Segment) -> list[Segment]:
+    """The content segment of a section just before ``seg`` (none, or one), found by bisection."""
+    from bisect import bisect_left
+
+    index = bisect_left(section.segments, seg.start, key=lambda s: s.start)
+    for earlier in reversed(section.segments[max(0, index - 64) : index]):  # (past a run of chrome, none)
+        if not earlier.boilerplate and earlier.end <= seg.start:
+            return [earlier]
+    return []
 
 
 def _nested(outer: ListBlock, inner: ListBlock) -> bool:
