@@ -734,3 +734,15 @@ def test_a_pdq_style_page_its_nested_list_and_its_signs_after_advice():
     signs, _ = facts(page, "symptom")
     assert {"fever", "easy bruising", "bone pain", "joint pain", "loss of appetite",
             "painless lumps in the neck, underarm, stomach, or groin"} <= labels(signs)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "curie"),
+    [("blood in your pee", "HP:0000790"), ("feeling generally unwell", "HP:0033834"), ("pale stools", "HP:0011985"),
+     ("feeling very thirsty", "HP:0001959"), ("peeing more than usual", "HP:0000103"), ("feeling full quickly", "HP:0033842"),
+     ("a cough that won't go away", "HP:0034315"), ("tummy pain", "HP:0002027"), ("not feeling hungry", "HP:0002039")],
+)
+def test_lay_names_of_signs_are_grounded_to_their_hpo_terms(phrase, curie):
+    grounding = LEXICON.lookup(phrase, "symptom")
+    assert grounding is not None
+    assert ("exactMatch", "http://purl.obolibrary.org/obo/" + curie.replace(":", "_")) in grounding.concept.mappings
