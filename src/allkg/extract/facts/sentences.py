@@ -25,13 +25,13 @@ _DISEASE_CELLS = re.compile(
 _CELL_CUE = re.compile(
     r"\baffect|\bstarts?\b|\bbegins?\b|\barises?\b|\bdevelops?\s+(?:from|in)\b|\bgrows?\s+from\b|\boriginat|"
     r"\bcancer of\b|\bleuka?emia of\b|\bcalled\b|\bproduc|\bwhich (?:kind|type) of\b|"
-    r"\btype of (?:lymphocyte|white blood cell|blood cell)\b|\binvolved\b|\bforms? of\b",
+    r"\btype of (?:lymphocyte|white blood cell|blood cell)\b|\binvolved\b|\bforms? of\b|\bimmature\b",
     re.IGNORECASE | re.DOTALL,
 )
 """Words that tie a cell to a disease a sentence names ("ALL starts in a lymphocyte")."""
 _IT_STARTS = re.compile(r"\b(?:it|this|they|these)\s+(?:\w+\s+)?(?:affects?|starts?|begins?|arises?|develops?)\b", re.IGNORECASE)
 _ILLNESS_CELL_CUE = re.compile(
-    r"\bimmature\b|\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
+    r"\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|"
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:cannot|can['’]t|can not|doesn['’]t|does not|unable to|fails? to) (?:make|produce)\b|"
     r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
