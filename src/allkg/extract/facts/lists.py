@@ -22,7 +22,7 @@ from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
 from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
-from allkg.lexicon import Mention, PageMentions
+from allkg.lexicon import Grounding, Mention, PageMentions
 
 LIST_KIND_BY_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "risk-factor"}
 FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskFactor"}
@@ -577,12 +577,17 @@ def _whole_names(page: Page, span: tuple[int, int], kind: str) -> bool:
 
 
 def _names(page: Page, part: Part, kind: str) -> bool:
-    exposure = _EXPOSED.match(part.text) if kind == "risk-factor" else None
     return (
         _exact(page, part, kind) is not None
         or page.lexicon.fuzzy(part.text, kind) is not None
-        or (exposure is not None and page.lexicon.lookup(f"exposure to {exposure.group('agent')}", kind) is not None)
+        or _exposure(page, part.text, kind) is not None
     )
+
+
+def _exposure(page: Page, phrase: str, kind: str) -> Grounding | None:
+    """The exposure a risk factor's lay words name ("working with benzene": exposure to benzene)."""
+    said = _EXPOSED.match(phrase) if kind == "risk-factor" else None
+    return page.lexicon.lookup(f"exposure to {said.group('agent')}", kind) if said else None
 
 
 def ground_part(
@@ -592,11 +597,9 @@ def ground_part(
     only saying where or when ("Swollen lymph nodes in the neck"); by a close match ("pain in
     the bones"); by a short form it starts with ("Losing weight without trying"); else (a short
     plain phrase of a list, ``allow_ungrounded``) as itself, ungrounded. Never the page's disease."""
-    exposure = _EXPOSED.match(part.text) if kind == "risk-factor" else None
-    if exposure:  # "working with benzene" is exposure to benzene
-        grounding = page.lexicon.lookup(f"exposure to {exposure.group('agent')}", kind)
-        if grounding is not None:
-            return concept_entity(grounding.concept), grounding.scope
+    exposure = _exposure(page, part.text, kind)
+    if exposure is not None:  # "working with benzene" is exposure to benzene
+        return concept_entity(exposure.concept), exposure.scope
     exact = _exact(page, part, kind)
     if exact is not None and _placed_sign(page, part, exact):
         # "pain in the belly": a one-word sign whose place makes it another (abdominal pain)
