@@ -746,3 +746,15 @@ def test_lay_names_of_signs_are_grounded_to_their_hpo_terms(phrase, curie):
     grounding = LEXICON.lookup(phrase, "symptom")
     assert grounding is not None
     assert ("exactMatch", "http://purl.obolibrary.org/obo/" + curie.replace(":", "_")) in grounding.concept.mappings
+
+
+def test_label_dot_detail_lines_after_a_lead_in_and_what_they_list():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) in children\n\nWhich children are at risk for ALL?\nMost children with "
+        "leukemia do not have any risk factors. But some things can increase a child's risk:\n"
+        "Being exposed to high levels of radiation. This includes radiation therapy for other cancers.\n"
+        "Having certain inherited conditions. These include Down syndrome and Li-Fraumeni syndrome.\n"
+        "Past treatment with some chemotherapy medicines.\n",
+        "risk-factor",
+    )
+    assert {"exposure to radiation", "genetic disorders", "Down syndrome", "Li-Fraumeni syndrome"} <= labels(found)

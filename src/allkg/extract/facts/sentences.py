@@ -114,6 +114,8 @@ _RISK_SENTENCE = re.compile(
     r"\b(?:risk|chance|likelihood)\b[^.]{0,40}\b(?:is|are|may be|can be|gets?|goes)\s+(?:\w+\s+)?(?:higher|greater|increased|raised|up)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_LISTS_SOME = re.compile(r"\b(?:include|includes|including|such as)\b", re.IGNORECASE)
+"""A sentence of a risk section that lists things ("These include Down syndrome and ...")."""
 _MALE = re.compile(
     r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b|"
     r"^(?:boys|men|males)\b[^.]{0,40}\bmore (?:common(?:ly)?|often|likely|frequently)\b",
@@ -171,7 +173,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
     if section.type in ("risk", "cause", "who", "page", "about", "other"):
-        if _RISK_SENTENCE.search(seg.text):
+        if _RISK_SENTENCE.search(seg.text) or (section.type == "risk" and _LISTS_SOME.search(seg.text)):
             yield from _prose_items(page, subject, seg, "risk-factor")
             yield from _relatives_with_it(page, subject, seg)
         yield from _male_sex(page, disease, seg)

@@ -153,13 +153,15 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
 
 
 def _explains(seg: Segment, block: ListBlock) -> bool:
-    """A sentence between run-on items, on their line, that says why the item before it matters."""
+    """A sentence after an item on its line: one that says why the item matters, between run-on
+    items; or, an item to a line, what the item's line goes on to say of it ("Having certain
+    inherited conditions. These include Down syndrome.")."""
     return (
         seg.kind == "sentence"
         and not seg.boilerplate
         and block.lead_in is not None
-        and seg.line == block.items[-1].line == block.lead_in.line
-        and bool(_EXPLANATION_CUE.search(seg.text))
+        and seg.line == block.items[-1].line
+        and (seg.line == block.lead_in.line and bool(_EXPLANATION_CUE.search(seg.text)) or seg.line > block.lead_in.line)
     )
 
 

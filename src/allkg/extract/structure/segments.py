@@ -106,6 +106,15 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
         listing = listing and not line.blank_before
         if listing and len(segments) == 1 and _bare_item(segments[0], _item_follows(text, following)):
             segments = [replace(segments[0], kind="item")]
+        elif (
+            listing
+            and len(segments) > 1
+            and not (index and lines[index - 1].item)  # (after bulleted items, a paragraph is no item)
+            and segments[0].text.endswith(".")
+            and _bare_item(segments[0], True)
+        ):
+            # "Having certain inherited conditions. These include Down syndrome, ...": an item, then what it says of it
+            segments = [replace(segments[0], kind="item"), *segments[1:]]
         elif not (listing and line.item):
             listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
         result.extend(segments)
