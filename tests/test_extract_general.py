@@ -740,7 +740,8 @@ def test_a_pdq_style_page_its_nested_list_and_its_signs_after_advice():
     ("phrase", "curie"),
     [("blood in your pee", "HP:0000790"), ("feeling generally unwell", "HP:0033834"), ("pale stools", "HP:0011985"),
      ("feeling very thirsty", "HP:0001959"), ("peeing more than usual", "HP:0000103"), ("feeling full quickly", "HP:0033842"),
-     ("a cough that won't go away", "HP:0034315"), ("tummy pain", "HP:0002027"), ("not feeling hungry", "HP:0002039")],
+     ("a cough that won't go away", "HP:0034315"), ("tummy pain", "HP:0002027"), ("not feeling hungry", "HP:0002039"),
+     ("aching legs", "HP:0012514"), ("trouble seeing", "HP:0000505"), ("lose weight", "HP:0001824")],
 )
 def test_lay_names_of_signs_are_grounded_to_their_hpo_terms(phrase, curie):
     grounding = LEXICON.lookup(phrase, "symptom")
