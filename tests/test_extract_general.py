@@ -485,7 +485,7 @@ def test_signs_before_advice_in_one_run_on_sentence_and_lay_words_for_them():
         "and lose your hair.\n",
         "symptom",
     )
-    assert labels(found) == {"pallor", "fatigue", "nausea", "vomiting", "headache", "seizure"}
+    assert labels(found) == {"pallor", "fatigue", "nausea", "vomiting", "headache", "seizure", "visual impairment"}
 
 
 def test_footnoted_sentences_end_at_their_footnote_and_a_gloss_names_no_risk_factor():
