@@ -316,14 +316,15 @@ def _description_order(entity: Entity) -> tuple[str, str]:
 
 @dataclass(slots=True)
 class _FactRecord:
-    """What the pages say about one domain triple: its kind, explanations, groundings and evidence."""
+    """What the pages say about one domain triple: its kind, explanations, groundings and the
+    evidence nodes (with their graphs) that support it."""
 
     kind: str
     explanations: set[str] = field(default_factory=set)
     groundings: set[str] = field(default_factory=set)
-    spans: list[tuple[Extraction, Span]] = field(default_factory=list)
+    evidence: list[tuple[str, ox.NamedNode]] = field(default_factory=list)
 
-    def add(self, fact: Fact, extraction: Extraction) -> None:
+    def add(self, fact: Fact) -> None:
         self.kind = min(self.kind, fact.kind)  # the same whatever order the pages come in
         if fact.explanation:
             self.explanations.add(fact.explanation)
@@ -331,13 +332,12 @@ class _FactRecord:
             if fact.grounding not in GROUNDING_METHODS:
                 raise ValueError(f"unknown grounding {fact.grounding!r} of a {fact.kind} fact")
             self.groundings.add(fact.grounding)
-        self.spans.extend((extraction, span) for span in fact.evidence)
 
     def merge(self, other: _FactRecord) -> None:
         self.kind = min(self.kind, other.kind)
         self.explanations |= other.explanations
         self.groundings |= other.groundings
-        self.spans.extend(other.spans)
+        self.evidence.extend(other.evidence)
 
 
 def build_graph(
@@ -345,13 +345,19 @@ def build_graph(
 ) -> KnowledgeGraph:
     """Merge the facts of every page: one domain triple per fact, one evidence node per page span.
 
-    ``releases`` are the ontology releases of the lexicon the pages were read with; the
-    dataset description names them (the concepts point to theirs with ``dcterms:source``)."""
+    Each page's source and evidence nodes are made as the page comes (the pages may be
+    read while the graph is merged, and are not kept); the fact nodes, which depend on
+    every page, are made at the end. ``releases`` are the ontology releases of the
+    lexicon the pages were read with; the dataset description names them (the concepts
+    point to theirs with ``dcterms:source``)."""
     builder = _Builder(base_iri)
     records: dict[Triple, _FactRecord] = {}
     sources = []
     for extraction in extractions:
-        sources.append(builder.source(extraction))
+        source = builder.source(extraction)
+        sources.append(source)
+        graph = f"{source.value}/evidence"
+        nodes: dict[Span, ox.NamedNode] = {}  # a span that supports several facts is one node
         for fact in extraction.facts:
             builder.note(fact.subject)
             if isinstance(fact.object, Entity):
@@ -360,8 +366,14 @@ def build_graph(
             record = records.get(triple)
             if record is None:
                 record = records[triple] = _FactRecord(fact.kind)
-            record.add(fact, extraction)
+            record.add(fact)
+            for span in fact.evidence:
+                node = nodes.get(span)
+                if node is None:
+                    node = nodes[span] = builder.evidence(graph, source, extraction, span)
+                record.evidence.append((graph, node))
     labels = builder.describe_entities()
+    derived_from = _p("prov:wasDerivedFrom")
     for triple, record in _one_label_each(records, labels).items():
         builder.add(triple)
         s, p, o = triple
@@ -376,11 +388,8 @@ def build_graph(
             builder.add((fact_node, _p("allkg:explanation"), _en(explanation)))
         for grounding in sorted(record.groundings):
             builder.add((fact_node, _p("allkg:groundedBy"), ox.NamedNode(ALLKG + GROUNDING_METHODS[grounding])))
-        for extraction, span in record.spans:
-            source = builder.iri(f"source/{extraction.document.sha256}")
-            graph = f"{source.value}/evidence"
-            node = builder.evidence(graph, source, extraction, span)
-            builder.add((fact_node, _p("prov:wasDerivedFrom"), node), graph)
+        for graph, node in record.evidence:
+            builder.add((fact_node, derived_from, node), graph)
     builder.dataset(sources, releases)
     return builder.kg
 
