@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from allkg.formats import FORMATS
+from allkg.fileio import StagedFiles
+from allkg.formats import FORMATS, dump_name
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
@@ -29,6 +32,25 @@ _OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
+
+
+PARALLEL_FROM = 100_000
+"""From this many triples on, the formats of a build are written at once, one process per core."""
+
+_SLOWEST_FIRST = ("jsonld", "nquads", "turtle", "ntriples", "trig", "rdfxml")
+"""The formats in the order parallel writers take them: the slowest to write first."""
+
+
+def dumps(kg: KnowledgeGraph, folder: Path, formats: Iterable[str]) -> StagedFiles:
+    """The graph's files in ``folder`` (``allkg.ttl``...), staged: renamed into place only on
+    ``commit``. A large graph is sorted here, then written by forked processes, one per core,
+    from the moment the block is entered (so it can be validated meanwhile)."""
+    chosen = sorted(set(formats), key=_SLOWEST_FIRST.index)
+    files = {folder / dump_name(name): partial(write, kg, name) for name in chosen}
+    processes = min(os.cpu_count() or 1, len(files)) if len(kg) >= PARALLEL_FROM else 1
+    if processes > 1:
+        kg.sort()  # once, in this process: the writers share the orders
+    return StagedFiles(files, processes=processes)
 
 
 def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
