@@ -267,24 +267,29 @@ class _Builder:
         return node
 
     def evidence(self, graph: str, source: ox.NamedNode, extraction: Extraction, span: Span) -> ox.NamedNode:
-        text = extraction.document.text
-        path = f"evidence/{short_hash(extraction.document.sha256, str(span.start), str(span.end))}"
-        node, quote, position = self.iri(path), self.iri(f"{path}/quote"), self.iri(f"{path}/position")
+        # the most made node of all (a dozen triples per quote): terms looked up once, triples
+        # put straight into the page's graph
+        text, start, end = extraction.document.text, span.start, span.end
+        iri = f"{self.ids}evidence/{short_hash(extraction.document.sha256, str(start), str(end))}"
+        node, quote, position = ox.NamedNode(iri), ox.NamedNode(f"{iri}/quote"), ox.NamedNode(f"{iri}/position")
+        a, evidence, specific, has_source, has_selector, quote_selector, exact, prefix, suffix, position_selector, \
+            starts, ends = _EVIDENCE_TERMS
+        triples = self.kg.evidence.setdefault(graph, {})
         for triple in (
-            (node, _p("rdf:type"), _p("allkg:Evidence")),
-            (node, _p("rdf:type"), _p("oa:SpecificResource")),
-            (node, _p("oa:hasSource"), source),
-            (node, _p("oa:hasSelector"), quote),
-            (node, _p("oa:hasSelector"), position),
-            (quote, _p("rdf:type"), _p("oa:TextQuoteSelector")),
-            (quote, _p("oa:exact"), _string(text[span.start : span.end])),
-            (quote, _p("oa:prefix"), _string(text[max(0, span.start - QUOTE_CONTEXT) : span.start])),
-            (quote, _p("oa:suffix"), _string(text[span.end : span.end + QUOTE_CONTEXT])),
-            (position, _p("rdf:type"), _p("oa:TextPositionSelector")),
-            (position, _p("oa:start"), _typed(span.start, "nonNegativeInteger")),
-            (position, _p("oa:end"), _typed(span.end, "nonNegativeInteger")),
+            (node, a, evidence),
+            (node, a, specific),
+            (node, has_source, source),
+            (node, has_selector, quote),
+            (node, has_selector, position),
+            (quote, a, quote_selector),
+            (quote, exact, ox.Literal(text[start:end])),
+            (quote, prefix, ox.Literal(text[max(0, start - QUOTE_CONTEXT) : start])),
+            (quote, suffix, ox.Literal(text[end : end + QUOTE_CONTEXT])),
+            (position, a, position_selector),
+            (position, starts, _typed(start, "nonNegativeInteger")),
+            (position, ends, _typed(end, "nonNegativeInteger")),
         ):
-            self.add(triple, graph)
+            triples[triple] = None
         return node
 
     def dataset(self, sources: list[ox.NamedNode], releases: Iterable[Release]) -> None:
@@ -340,6 +345,15 @@ class _Builder:
         # the count includes the triple that states it
         total = len(self.kg.default) + sum(len(g) for g in self.kg.evidence.values()) + 1
         add((dataset, _p("void:triples"), _typed(total, "integer")))
+
+
+_EVIDENCE_TERMS = tuple(
+    _p(curie)
+    for curie in (
+        "rdf:type", "allkg:Evidence", "oa:SpecificResource", "oa:hasSource", "oa:hasSelector", "oa:TextQuoteSelector",
+        "oa:exact", "oa:prefix", "oa:suffix", "oa:TextPositionSelector", "oa:start", "oa:end",
+    )
+)
 
 
 def _description_order(entity: Entity) -> tuple[str, str]:
