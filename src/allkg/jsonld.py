@@ -32,6 +32,11 @@ class Compactor:
         self.context = context
         self.namespaces = {key: namespace for key, value in context.items() if (namespace := _prefix_of(key, value))}
         self.prefixes = sorted(((namespace, key) for key, namespace in self.namespaces.items()), key=lambda item: -len(item[0]))
+        # a compact IRI's local part has no "/" or "#", so only a namespace that ends after the
+        # IRI's last one, sharing the IRI's text up to it, can abbreviate it
+        self.prefixes_by_head: dict[str, list[tuple[str, str]]] = {}
+        for namespace, prefix in self.prefixes:
+            self.prefixes_by_head.setdefault(_head(namespace), []).append((namespace, prefix))
         # a bounded cache: vocabulary IRIs repeat, evidence IRIs do not (and must not pile up)
         self._compact = lru_cache(maxsize=16384)(self._compact_iri)
         self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -52,10 +57,10 @@ class Compactor:
         return self._compact(iri)
 
     def _compact_iri(self, iri: str) -> str:
-        for namespace, prefix in self.prefixes:
+        for namespace, prefix in self.prefixes_by_head.get(_head(iri), ()):
             if iri.startswith(namespace) and len(iri) > len(namespace):
                 local = iri[len(namespace) :]
-                if "/" not in local and "#" not in local and ":" not in local:
+                if ":" not in local:  # nor "/" nor "#": the namespace holds the IRI's last one
                     return f"{prefix}:{local}"
         return iri
 
@@ -80,6 +85,11 @@ class Compactor:
         if term.datatype.value == XSD_STRING:
             return term.value
         return {"@value": term.value, "@type": self.compact_iri(term.datatype.value)}
+
+
+def _head(iri: str) -> str:
+    """The IRI up to and including its last "/" or "#" (empty when it has neither)."""
+    return iri[: max(iri.rfind("/"), iri.rfind("#")) + 1]
 
 
 def _prefix_of(term: str, definition: Any) -> str | None:
@@ -114,6 +124,10 @@ def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
     return term.language is None and term.datatype.value == XSD_STRING
 
 
+_NODE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(node, ensure_ascii=False, sort_keys=True)``, without making an encoder per node."""
+
+
 def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: BinaryIO) -> None:
     """Stream the triples (sorted by subject) as one JSON-LD document with the context inline.
 
@@ -127,7 +141,7 @@ def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: Bin
     for subject, group in groupby(triples, key=lambda t: t[0]):
         # one node a line: the C encoder (used without indent) is fast and, unlike the indenting
         # Python encoder, leaves no reference cycles behind while builds pause the collector
-        text = json.dumps(_node(compactor, subject, group), ensure_ascii=False, sort_keys=True)
+        text = _NODE_ENCODER.encode(_node(compactor, subject, group))
         output.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
         first = False
     output.write(b"\n  ]\n}\n")
