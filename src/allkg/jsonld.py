@@ -45,6 +45,7 @@ class Compactor:
                 continue
             iri = self.expand(definition["@id"])
             self.terms.setdefault(iri, []).append((term, definition))
+        self._chosen: dict[tuple[str, object], tuple[str, dict[str, Any] | None]] = {}
 
     def expand(self, value: str) -> str:
         prefix, sep, local = value.partition(":")
@@ -65,7 +66,17 @@ class Compactor:
         return iri
 
     def term_for(self, predicate: str, values: list[Any]) -> tuple[str, dict[str, Any] | None]:
-        """The context term that fits every value, or the compact IRI (with no definition)."""
+        """The context term that fits every value, or the compact IRI (with no definition).
+
+        Whether a term fits depends only on the values' kinds, so the choice is made once for
+        each predicate and set of kinds (a few hundred in all)."""
+        kinds = _kind(values[0]) if len(values) == 1 else frozenset(map(_kind, values))
+        chosen = self._chosen.get((predicate, kinds))
+        if chosen is None:
+            chosen = self._chosen[predicate, kinds] = self._term_for(predicate, values)
+        return chosen
+
+    def _term_for(self, predicate: str, values: list[Any]) -> tuple[str, dict[str, Any] | None]:
         for term, definition in self.terms.get(predicate, []):
             if all(_fits(definition, value, self) for value in values):
                 return term, definition
@@ -109,6 +120,13 @@ def _prefix_of(term: str, definition: Any) -> str | None:
 def _sort_key(value: Any) -> str:
     """Strings sort as themselves; value objects by their JSON text."""
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _kind(term: Any) -> object:
+    """What ``_fits`` looks at: a node, or a literal's language and datatype."""
+    if isinstance(term, ox.Literal):
+        return (term.language, term.datatype.value)
+    return "@id"
 
 
 def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
