@@ -96,6 +96,13 @@ def _pss_mib(pid: int) -> float:
 WATCH = PeakWatcher()
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user and system) of this process, and of its children that have ended."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def peak_mib() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -124,12 +131,14 @@ def main() -> None:
               f"{len(pages)} pages, {sum(p.stat().st_size for p in pages) / 1e6:.1f} MB\n")
         rows = []
         started = time.perf_counter()
+        cpu_start = cpu_seconds()
 
         phase = "extract, build, check each page (parallel)"
         t = time.perf_counter()
         WATCH.start(phase)
         result = build(pages, check_pages=True)
         rows.append((phase, phase, time.perf_counter() - t, None))
+        cpu_read = cpu_seconds()
         graph, page_reports = result.graph, result.page_reports
         triples = len(graph)
 
@@ -142,8 +151,9 @@ def main() -> None:
         WATCH.start("validate")
         with files:
             report = validate_build(graph, page_reports)
-            rows.append((f"validate the merged graph ({'conforms' if report.conforms else 'DOES NOT CONFORM'}) "
-                         f"while {files.processes} processes write", "validate", time.perf_counter() - t, triples))
+            writing = f"while {files.processes} processes write" if files.pool else "(then written in this process)"
+            rows.append((f"validate the merged graph ({'conforms' if report.conforms else 'DOES NOT CONFORM'}) {writing}",
+                         "validate", time.perf_counter() - t, triples))
             t = time.perf_counter()
             WATCH.start("serialise")
             files.commit()
@@ -154,6 +164,7 @@ def main() -> None:
             path.unlink()
 
         total = time.perf_counter() - started
+        cpu_end = cpu_seconds()
         own, children = peak_mib()
         WATCH.start("stages")
         stages = _stages(pages[: args.stage_pages])
@@ -168,6 +179,11 @@ def main() -> None:
               f"{max(WATCH.peak(phase) for _, phase, _, _ in rows):,.0f} | {everything:,.0f} |")
         print(f"\n{triples:,} triples; peak memory of the build, all processes (PSS): {everything:,.0f} MiB; "
               f"peak RSS {own:,.0f} MiB (main), {children:,.0f} MiB (largest child)")
+        main_cpu = cpu_end[0] - cpu_start[0]
+        workers_cpu, writers_cpu = cpu_read[1] - cpu_start[1], cpu_end[1] - cpu_read[1]
+        print(f"\nCPU s: {main_cpu + workers_cpu + writers_cpu:.1f} in all: main process {main_cpu:.1f} "
+              f"({cpu_read[0] - cpu_start[0]:.1f} while the pages were read), page workers {workers_cpu:.1f}, "
+              f"writers {writers_cpu:.1f}")
         print(f"\nEach stage alone, one process, the first {min(args.stage_pages, len(pages)):,} pages "
               "(in the build above they overlap across processes):\n")
         print("| stage | wall s | pages/s | triples/s | peak MiB |")
