@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from allkg.fileio import StagedFiles
+from allkg.fileio import Content, atomic_write_all
 from allkg.formats import FORMATS, dump_name
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
@@ -35,22 +35,29 @@ _OX_FORMATS = {
 
 
 PARALLEL_FROM = 100_000
-"""From this many triples on, the formats of a build are written at once, one process per core."""
+"""From this many triples on, a graph counts as large: it is validated in a forked process while
+it is sorted, and its formats are written by forked processes, one per core (``allkg build``)."""
 
 _SLOWEST_FIRST = ("jsonld", "nquads", "turtle", "ntriples", "trig", "rdfxml")
 """The formats in the order parallel writers take them: the slowest to write first."""
 
 
-def dumps(kg: KnowledgeGraph, folder: Path, formats: Iterable[str]) -> StagedFiles:
-    """The graph's files in ``folder`` (``allkg.ttl``...), staged: renamed into place only on
-    ``commit``. A large graph is sorted here, then written by forked processes, one per core,
-    from the moment the block is entered (so it can be validated meanwhile)."""
+def is_large(kg: KnowledgeGraph) -> bool:
+    """Whether the graph is worth the forked processes (see ``PARALLEL_FROM``)."""
+    return len(kg) >= PARALLEL_FROM
+
+
+def write_files(kg: KnowledgeGraph, folder: Path, formats: Iterable[str]) -> list[Path]:
+    """Write the graph in each format into ``folder`` (``allkg.ttl``...), all files or none. A
+    large graph is sorted first (once, for every writer), then written by forked processes, one
+    per core, which share it copy-on-write."""
     chosen = sorted(set(formats), key=_SLOWEST_FIRST.index)
-    files = {folder / dump_name(name): partial(write, kg, name) for name in chosen}
-    processes = min(os.cpu_count() or 1, len(files)) if len(kg) >= PARALLEL_FROM else 1
+    files: dict[Path, Content] = {folder / dump_name(name): partial(write, kg, name) for name in chosen}
+    processes = min(os.cpu_count() or 1, len(files)) if is_large(kg) else 1
     if processes > 1:
-        kg.sort()  # once, in this process: the writers share the orders
-    return StagedFiles(files, processes=processes)
+        kg.sort()
+    atomic_write_all(files, processes=processes)
+    return sorted(files)
 
 
 def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:
