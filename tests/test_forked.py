@@ -66,7 +66,7 @@ def test_a_writer_that_fails_leaves_no_file_no_temporary_file_and_no_new_folder(
 def test_a_large_build_gives_the_bytes_of_a_small_one(tmp_path: Path, monkeypatch):
     runner = CliRunner()
     assert runner.invoke(cli.cli, ["-q", "build", "--out", str(tmp_path / "one")]).exit_code == 0
-    monkeypatch.setattr(serialize, "PARALLEL_FROM", 0)  # every graph counts as large
+    monkeypatch.setattr(serialize, "LARGE_GRAPH", 0)  # every graph counts as large
     assert runner.invoke(cli.cli, ["-q", "build", "--out", str(tmp_path / "many")]).exit_code == 0
     names = sorted(dump_name(f) for f in BUILD_FORMATS)
     assert _everything_in(tmp_path / "one") == _everything_in(tmp_path / "many") == names
@@ -91,7 +91,7 @@ def test_a_large_build_that_fails_its_shapes_is_reported_and_writes_nothing(tmp_
         format="turtle",
     )
     monkeypatch.setattr(validate, "shapes_graph", lambda: strict)
-    monkeypatch.setattr(serialize, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(serialize, "LARGE_GRAPH", 0)
     started = []
     start = forked.start
     monkeypatch.setattr(forked, "start", lambda work, *, fork=True: started.append(fork) or start(work, fork=fork))

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from allkg import forked
 from allkg.errors import InputError
 
 MIB = 1_048_576
@@ -68,8 +69,6 @@ def atomic_write_all(files: dict[Path, Content], *, processes: int = 1) -> None:
 
     With ``processes`` > 1 the files are written at once by that many forked processes (see
     ``forked``), which take them in the given order."""
-    from allkg import forked
-
     staged: dict[Path, Path] = {}
     folders_made: list[Path] = []
     try:

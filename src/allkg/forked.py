@@ -22,20 +22,22 @@ _JOBS: Sequence[Callable[[], object]] = ()
 
 
 class Started(Generic[T]):
-    """A job started in a forked process (or already done in this one)."""
+    """A job started in a forked process, or already done in this one."""
 
     def __init__(self, work: Callable[[], T], *, fork: bool) -> None:
         self.pool: ProcessPoolExecutor | None = None
+        self.future: Future[T] | None = None
+        self.value: T | None = None
         if fork and hasattr(os, "fork"):
             self.pool = _pool([work], 1)
-            self.future: Future[T] = self.pool.submit(_run, 0)
+            self.future = self.pool.submit(_run, 0)  # type: ignore[arg-type]
         else:
-            self.done = work()
+            self.value = work()
 
     def result(self) -> T:
-        """The job's result, once it is done (its exception, if it raised one)."""
-        if self.pool is None:
-            return self.done
+        """The job's result once it is done (or the exception it raised)."""
+        if self.pool is None or self.future is None:
+            return self.value  # type: ignore[return-value]
         try:
             return self.future.result()
         finally:

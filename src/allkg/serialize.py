@@ -34,17 +34,17 @@ _OX_FORMATS = {
 }
 
 
-PARALLEL_FROM = 100_000
-"""From this many triples on, a graph counts as large: it is validated in a forked process while
-it is sorted, and its formats are written by forked processes, one per core (``allkg build``)."""
+LARGE_GRAPH = 100_000
+"""From this many triples on, a graph is large: ``allkg build`` validates it in a forked process
+while sorting it, and writes its formats in forked processes, one per core."""
 
 _SLOWEST_FIRST = ("jsonld", "nquads", "turtle", "ntriples", "trig", "rdfxml")
 """The formats in the order parallel writers take them: the slowest to write first."""
 
 
 def is_large(kg: KnowledgeGraph) -> bool:
-    """Whether the graph is worth the forked processes (see ``PARALLEL_FROM``)."""
-    return len(kg) >= PARALLEL_FROM
+    """Whether the graph is worth forked processes (see ``LARGE_GRAPH``)."""
+    return len(kg) >= LARGE_GRAPH
 
 
 def write_files(kg: KnowledgeGraph, folder: Path, formats: Iterable[str]) -> list[Path]:
