@@ -101,3 +101,28 @@ def test_a_large_build_that_fails_its_shapes_is_reported_and_writes_nothing(tmp_
     assert isinstance(result.exception, cli.NotConformingError)
     assert "A disease needs a schema:name." in str(result.exception)
     assert _everything_in(tmp_path) == []
+
+
+def test_the_first_error_stops_the_other_forked_processes_at_once(tmp_path: Path):
+    """A job that fails ends the run while another still runs: that one is killed, not waited for."""
+    import os
+    import time
+
+    started, finished = tmp_path / "started", tmp_path / "finished"
+
+    def slow() -> None:
+        (tmp_path / "starting").write_text(str(os.getpid()))
+        (tmp_path / "starting").rename(started)
+        time.sleep(20)
+        finished.touch()
+
+    def fails_once_slow_runs() -> None:
+        while not started.exists():
+            time.sleep(0.01)
+        _fails()
+
+    with pytest.raises(ValueError, match="broken"):
+        forked.run_all([slow, fails_once_slow_runs], processes=2)
+    assert not finished.exists()  # not waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)  # and gone
