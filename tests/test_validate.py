@@ -125,9 +125,10 @@ def test_a_build_checked_page_by_page_has_the_report_of_the_whole_graph():
     assert validate_build(result.graph, result.page_reports) == validate(result.graph)
 
 
-@pytest.mark.parametrize("mutation", ["quote", "offset", "source-text", "fact-kind"])
+@pytest.mark.parametrize("mutation", ["quote", "offset", "source-text", "fact-kind", "derived-from-a-quote"])
 def test_page_by_page_finds_what_the_whole_graph_check_finds(mutation):
-    """Break one page's statements in its page graph and in the merged graph alike: same report."""
+    """Break one page's statements in its page graph and in the merged graph alike: same report.
+    (A fact derived from a quote selector: a page-local node that is no allkg:Evidence.)"""
     import pyoxigraph as ox
 
     from allkg.graph import build_graph
@@ -143,10 +144,14 @@ def test_page_by_page_finds_what_the_whole_graph_check_finds(mutation):
         "offset": "http://www.w3.org/ns/oa#end",
         "source-text": "https://w3id.org/allkg/ontology/characterCount",
         "fact-kind": "https://w3id.org/allkg/ontology/factKind",
+        "derived-from-a-quote": "http://www.w3.org/ns/prov#wasDerivedFrom",
     }[mutation]
     victim = pages[1]
     hit = next(t for t in sorted(victim.triples(), key=str) if t[1].value == predicate)
-    broken = (hit[0], hit[1], ox.Literal("999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
+    if mutation == "derived-from-a-quote":
+        broken = (hit[0], hit[1], ox.NamedNode(f"{hit[2].value}/quote"))
+    else:
+        broken = (hit[0], hit[1], ox.Literal("999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")))
     for graph in (victim, merged):
         for triples in (graph.default, *graph.evidence.values()):
             if hit in triples:

@@ -142,10 +142,10 @@ def build(
     import gc
     from functools import partial
 
-    from allkg.fileio import atomic_write_all
+    from allkg import forked
     from allkg.pipeline import build as run_build
-    from allkg.formats import BUILD_FORMATS, dump_name
-    from allkg.serialize import write
+    from allkg.formats import BUILD_FORMATS
+    from allkg.serialize import is_large, write_files
     from allkg.validate import validate_build
 
     _check_writable_folder(out)
@@ -160,14 +160,15 @@ def build(
         pages = len(result.pages)
         facts = sum(page.facts for page in result.pages)
         graph, page_reports = result.graph, result.page_reports
-        report = None if page_reports is None else validate_build(graph, page_reports)
-        conforms = report is None or report.conforms
-        files = {
-            out / dump_name(name): partial(write, graph, name)
-            for name in (formats or BUILD_FORMATS)
-        }
-        if conforms or write_invalid:
-            atomic_write_all(files)
+        # a large graph is validated in a forked process while this one sorts it for the writers
+        checking = None if page_reports is None else forked.start(
+            partial(validate_build, graph, page_reports), fork=is_large(graph)
+        )
+        graph.sort()
+        report = None if checking is None else checking.result()
+        written: list[Path] = []
+        if report is None or report.conforms or write_invalid:
+            written = write_files(graph, out, formats or BUILD_FORMATS)
     finally:
         if collecting:
             gc.enable()
@@ -175,7 +176,7 @@ def build(
     state.say(f"allkg: {pages} page(s), {facts} facts, {len(graph)} triples; SHACL: {status}")
     if report is not None and not report.conforms:
         raise NotConformingError(report.text())
-    state.say(f"allkg: wrote {', '.join(str(p) for p in sorted(files))}")
+    state.say(f"allkg: wrote {', '.join(str(p) for p in written)}")
 
 
 @cli.command(context_settings=CONTEXT)

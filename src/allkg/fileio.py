@@ -8,9 +8,11 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from allkg import forked
 from allkg.errors import InputError
 
 MIB = 1_048_576
@@ -61,29 +63,45 @@ Content = bytes | Callable[[BinaryIO], None]
 """What to write: the bytes, or a function that streams them into an open file."""
 
 
-def atomic_write_all(files: dict[Path, Content]) -> None:
-    """Write every file to a temporary name first, then rename them all: no half-written set."""
-    staged: list[tuple[Path, Path]] = []
+def atomic_write_all(files: dict[Path, Content], *, processes: int = 1) -> None:
+    """Write every file to a temporary name in its folder, then rename them all: no half-written
+    set. On failure nothing is left behind: no file, no temporary file, no folder made for them.
+
+    With ``processes`` > 1 the files are written at once by that many forked processes (see
+    ``forked``), which take them in the given order."""
+    staged: dict[Path, Path] = {}
+    folders_made: list[Path] = []
     try:
-        for path, data in files.items():
+        for path in files:
+            missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
+            folders_made.extend(reversed(missing))
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((Path(tmp_name), path))
-            with os.fdopen(fd, "wb") as handle:
-                if isinstance(data, bytes):
-                    handle.write(data)
-                else:
-                    data(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp_name, _file_mode(path))
-        for tmp, path in staged:
+            os.close(fd)
+            staged[path] = Path(tmp_name)
+        forked.run_all([partial(_write, staged[path], content) for path, content in files.items()], processes)
+        for path, tmp in staged.items():
+            os.chmod(tmp, _file_mode(path))
+        for path, tmp in staged.items():
             os.replace(tmp, path)
     except BaseException:
-        for tmp, _ in staged:
+        for tmp in staged.values():
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+        for folder in reversed(folders_made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
+
+
+def _write(tmp: Path, content: Content) -> None:
+    with tmp.open("wb") as handle:
+        if isinstance(content, bytes):
+            handle.write(content)
+        else:
+            content(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _file_mode(path: Path) -> int:

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain, groupby
+from operator import itemgetter
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -109,24 +111,36 @@ class KnowledgeGraph:
 
     def triples(self) -> list[Triple]:
         """Every distinct triple of the union, in a stable order (the graphs never share a triple)."""
-        cached = self.memo.get("triples")
-        if cached is None:
-            cached = self.memo["triples"] = sorted(self.unsorted_triples(), key=_triple_key)
-        return cached  # type: ignore[return-value]
+        self.sort()
+        return self.memo["triples"]  # type: ignore[return-value]
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the dataset (default graph, then each evidence graph), in a stable order."""
-        order = self.memo.get("graph-order")
-        if order is None:
-            # sorted once (N-Quads and TriG both need it); lists of references, not new objects
-            order = self.memo["graph-order"] = [
-                (None, sorted(self.default, key=_triple_key)),
-                *((name, sorted(self.evidence[name], key=_triple_key)) for name in sorted(self.evidence)),
-            ]
-        for name, triples in order:  # type: ignore[union-attr]
+        self.sort()
+        for name, triples in self.memo["graph-order"]:  # type: ignore[attr-defined]
             graph = ox.DefaultGraph() if name is None else ox.NamedNode(name)
             for s, p, o in triples:
                 yield ox.Quad(s, p, o, graph)
+
+    def sort(self) -> None:
+        """Put the triples in their stable orders, once the graph is complete: each graph's (for
+        N-Quads and TriG) and the union's (for the other formats), which merges the graphs'
+        sorted subjects. Processes forked afterwards (to write the formats) share both."""
+        if "triples" in self.memo:
+            return
+        names = [None, *sorted(self.evidence)]
+        graphs = [_subjects_in_order(self.default if name is None else self.evidence[name]) for name in names]
+        # lists of references, not new objects
+        self.memo["graph-order"] = [(name, _flattened(subjects)) for name, subjects in zip(names, graphs)]
+        union: list[Triple] = []
+        everything = sorted((subject for subjects in graphs for subject in subjects), key=itemgetter(0))
+        for _, same in groupby(everything, key=itemgetter(0)):
+            groups = [triples for _, triples in same]
+            if len(groups) == 1:
+                union.extend(groups[0])
+            else:  # a subject stated in several graphs (a fact node and the evidence it comes from)
+                union.extend(sorted(chain.from_iterable(groups), key=_predicate_object_key))
+        self.memo["triples"] = union
 
     def union(self) -> Graph:
         """The union as an rdflib graph (for rdflib's JSON-LD compaction, and for tests)."""
@@ -143,11 +157,38 @@ class KnowledgeGraph:
         return cached  # type: ignore[return-value]
 
     def __len__(self) -> int:
-        return len(self.triples())
+        """The number of triples (as in ``triples()``, counted without sorting)."""
+        return len(self.default) + sum(len(triples) for triples in self.evidence.values())
 
 
-def _triple_key(triple: Triple) -> tuple[str, str, str]:
-    return (str(triple[0]), str(triple[1]), str(triple[2]))
+def _subjects_in_order(triples: Iterable[Triple]) -> list[tuple[str, list[Triple]]]:
+    """Each subject's N-Triples text and its triples, by subject, then by predicate and object.
+
+    Sorted subject by subject, so the text of a subject is made once and no key is held for
+    every triple at once (on millions of triples, a fifth of the memory of one key tuple each)."""
+    by_subject: dict[object, list[Triple]] = {}
+    for triple in triples:
+        group = by_subject.get(triple[0])
+        if group is None:
+            by_subject[triple[0]] = [triple]
+        else:
+            group.append(triple)
+    ordered = sorted(((str(subject), group) for subject, group in by_subject.items()), key=itemgetter(0))
+    for _, group in ordered:
+        if len(group) > 1:
+            group.sort(key=_predicate_object_key)
+    return ordered
+
+
+def _flattened(subjects: list[tuple[str, list[Triple]]]) -> list[Triple]:
+    triples: list[Triple] = []
+    for _, group in subjects:
+        triples.extend(group)
+    return triples
+
+
+def _predicate_object_key(triple: Triple) -> tuple[str, str]:
+    return (str(triple[1]), str(triple[2]))
 
 
 class _Builder:
@@ -235,24 +276,29 @@ class _Builder:
         return node
 
     def evidence(self, graph: str, source: ox.NamedNode, extraction: Extraction, span: Span) -> ox.NamedNode:
-        text = extraction.document.text
-        path = f"evidence/{short_hash(extraction.document.sha256, str(span.start), str(span.end))}"
-        node, quote, position = self.iri(path), self.iri(f"{path}/quote"), self.iri(f"{path}/position")
+        # the most made node of all (a dozen triples per quote): terms looked up once, triples
+        # put straight into the page's graph
+        text, start, end = extraction.document.text, span.start, span.end
+        iri = f"{self.ids}evidence/{short_hash(extraction.document.sha256, str(start), str(end))}"
+        node, quote, position = ox.NamedNode(iri), ox.NamedNode(f"{iri}/quote"), ox.NamedNode(f"{iri}/position")
+        a, evidence, specific, has_source, has_selector, quote_selector, exact, prefix, suffix, position_selector, \
+            starts, ends = _EVIDENCE_TERMS
+        triples = self.kg.evidence.setdefault(graph, {})
         for triple in (
-            (node, _p("rdf:type"), _p("allkg:Evidence")),
-            (node, _p("rdf:type"), _p("oa:SpecificResource")),
-            (node, _p("oa:hasSource"), source),
-            (node, _p("oa:hasSelector"), quote),
-            (node, _p("oa:hasSelector"), position),
-            (quote, _p("rdf:type"), _p("oa:TextQuoteSelector")),
-            (quote, _p("oa:exact"), _string(text[span.start : span.end])),
-            (quote, _p("oa:prefix"), _string(text[max(0, span.start - QUOTE_CONTEXT) : span.start])),
-            (quote, _p("oa:suffix"), _string(text[span.end : span.end + QUOTE_CONTEXT])),
-            (position, _p("rdf:type"), _p("oa:TextPositionSelector")),
-            (position, _p("oa:start"), _typed(span.start, "nonNegativeInteger")),
-            (position, _p("oa:end"), _typed(span.end, "nonNegativeInteger")),
+            (node, a, evidence),
+            (node, a, specific),
+            (node, has_source, source),
+            (node, has_selector, quote),
+            (node, has_selector, position),
+            (quote, a, quote_selector),
+            (quote, exact, ox.Literal(text[start:end])),
+            (quote, prefix, ox.Literal(text[max(0, start - QUOTE_CONTEXT) : start])),
+            (quote, suffix, ox.Literal(text[end : end + QUOTE_CONTEXT])),
+            (position, a, position_selector),
+            (position, starts, _typed(start, "nonNegativeInteger")),
+            (position, ends, _typed(end, "nonNegativeInteger")),
         ):
-            self.add(triple, graph)
+            triples[triple] = None
         return node
 
     def dataset(self, sources: list[ox.NamedNode], releases: Iterable[Release]) -> None:
@@ -310,20 +356,30 @@ class _Builder:
         add((dataset, _p("void:triples"), _typed(total, "integer")))
 
 
+_EVIDENCE_TERMS = tuple(
+    _p(curie)
+    for curie in (
+        "rdf:type", "allkg:Evidence", "oa:SpecificResource", "oa:hasSource", "oa:hasSelector", "oa:TextQuoteSelector",
+        "oa:exact", "oa:prefix", "oa:suffix", "oa:TextPositionSelector", "oa:start", "oa:end",
+    )
+)
+
+
 def _description_order(entity: Entity) -> tuple[str, str]:
     return entity.label, repr(entity.concept)
 
 
 @dataclass(slots=True)
 class _FactRecord:
-    """What the pages say about one domain triple: its kind, explanations, groundings and evidence."""
+    """What the pages say about one domain triple: its kind, explanations, groundings and the
+    evidence nodes (with their graphs) that support it."""
 
     kind: str
     explanations: set[str] = field(default_factory=set)
     groundings: set[str] = field(default_factory=set)
-    spans: list[tuple[Extraction, Span]] = field(default_factory=list)
+    evidence: list[tuple[str, ox.NamedNode]] = field(default_factory=list)
 
-    def add(self, fact: Fact, extraction: Extraction) -> None:
+    def add(self, fact: Fact) -> None:
         self.kind = min(self.kind, fact.kind)  # the same whatever order the pages come in
         if fact.explanation:
             self.explanations.add(fact.explanation)
@@ -331,13 +387,12 @@ class _FactRecord:
             if fact.grounding not in GROUNDING_METHODS:
                 raise ValueError(f"unknown grounding {fact.grounding!r} of a {fact.kind} fact")
             self.groundings.add(fact.grounding)
-        self.spans.extend((extraction, span) for span in fact.evidence)
 
     def merge(self, other: _FactRecord) -> None:
         self.kind = min(self.kind, other.kind)
         self.explanations |= other.explanations
         self.groundings |= other.groundings
-        self.spans.extend(other.spans)
+        self.evidence.extend(other.evidence)
 
 
 def build_graph(
@@ -345,13 +400,19 @@ def build_graph(
 ) -> KnowledgeGraph:
     """Merge the facts of every page: one domain triple per fact, one evidence node per page span.
 
-    ``releases`` are the ontology releases of the lexicon the pages were read with; the
-    dataset description names them (the concepts point to theirs with ``dcterms:source``)."""
+    Each page's source and evidence nodes are made as the page comes (the pages may be
+    read while the graph is merged, and are not kept); the fact nodes, which depend on
+    every page, are made at the end. ``releases`` are the ontology releases of the
+    lexicon the pages were read with; the dataset description names them (the concepts
+    point to theirs with ``dcterms:source``)."""
     builder = _Builder(base_iri)
     records: dict[Triple, _FactRecord] = {}
     sources = []
     for extraction in extractions:
-        sources.append(builder.source(extraction))
+        source = builder.source(extraction)
+        sources.append(source)
+        graph = f"{source.value}/evidence"
+        nodes: dict[Span, ox.NamedNode] = {}  # a span that supports several facts is one node
         for fact in extraction.facts:
             builder.note(fact.subject)
             if isinstance(fact.object, Entity):
@@ -360,8 +421,14 @@ def build_graph(
             record = records.get(triple)
             if record is None:
                 record = records[triple] = _FactRecord(fact.kind)
-            record.add(fact, extraction)
+            record.add(fact)
+            for span in fact.evidence:
+                node = nodes.get(span)
+                if node is None:
+                    node = nodes[span] = builder.evidence(graph, source, extraction, span)
+                record.evidence.append((graph, node))
     labels = builder.describe_entities()
+    derived_from = _p("prov:wasDerivedFrom")
     for triple, record in _one_label_each(records, labels).items():
         builder.add(triple)
         s, p, o = triple
@@ -376,11 +443,8 @@ def build_graph(
             builder.add((fact_node, _p("allkg:explanation"), _en(explanation)))
         for grounding in sorted(record.groundings):
             builder.add((fact_node, _p("allkg:groundedBy"), ox.NamedNode(ALLKG + GROUNDING_METHODS[grounding])))
-        for extraction, span in record.spans:
-            source = builder.iri(f"source/{extraction.document.sha256}")
-            graph = f"{source.value}/evidence"
-            node = builder.evidence(graph, source, extraction, span)
-            builder.add((fact_node, _p("prov:wasDerivedFrom"), node), graph)
+        for graph, node in record.evidence:
+            builder.add((fact_node, derived_from, node), graph)
     builder.dataset(sources, releases)
     return builder.kg
 

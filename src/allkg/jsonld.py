@@ -32,6 +32,11 @@ class Compactor:
         self.context = context
         self.namespaces = {key: namespace for key, value in context.items() if (namespace := _prefix_of(key, value))}
         self.prefixes = sorted(((namespace, key) for key, namespace in self.namespaces.items()), key=lambda item: -len(item[0]))
+        # a compact IRI's local part has no "/" or "#", so only a namespace that ends after the
+        # IRI's last one, sharing the IRI's text up to it, can abbreviate it
+        self.prefixes_by_head: dict[str, list[tuple[str, str]]] = {}
+        for namespace, prefix in self.prefixes:
+            self.prefixes_by_head.setdefault(_head(namespace), []).append((namespace, prefix))
         # a bounded cache: vocabulary IRIs repeat, evidence IRIs do not (and must not pile up)
         self._compact = lru_cache(maxsize=16384)(self._compact_iri)
         self.terms: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -40,6 +45,7 @@ class Compactor:
                 continue
             iri = self.expand(definition["@id"])
             self.terms.setdefault(iri, []).append((term, definition))
+        self._chosen: dict[tuple[str, object], tuple[str, dict[str, Any] | None]] = {}
 
     def expand(self, value: str) -> str:
         prefix, sep, local = value.partition(":")
@@ -52,15 +58,25 @@ class Compactor:
         return self._compact(iri)
 
     def _compact_iri(self, iri: str) -> str:
-        for namespace, prefix in self.prefixes:
+        for namespace, prefix in self.prefixes_by_head.get(_head(iri), ()):
             if iri.startswith(namespace) and len(iri) > len(namespace):
                 local = iri[len(namespace) :]
-                if "/" not in local and "#" not in local and ":" not in local:
+                if ":" not in local:  # nor "/" nor "#": the namespace holds the IRI's last one
                     return f"{prefix}:{local}"
         return iri
 
     def term_for(self, predicate: str, values: list[Any]) -> tuple[str, dict[str, Any] | None]:
-        """The context term that fits every value, or the compact IRI (with no definition)."""
+        """The context term that fits every value, or the compact IRI (with no definition).
+
+        Whether a term fits depends only on the values' kinds, so the choice is made once for
+        each predicate and set of kinds (a few hundred in all)."""
+        kinds = _kind(values[0]) if len(values) == 1 else frozenset(map(_kind, values))
+        chosen = self._chosen.get((predicate, kinds))
+        if chosen is None:
+            chosen = self._chosen[predicate, kinds] = self._term_for(predicate, values)
+        return chosen
+
+    def _term_for(self, predicate: str, values: list[Any]) -> tuple[str, dict[str, Any] | None]:
         for term, definition in self.terms.get(predicate, []):
             if all(_fits(definition, value, self) for value in values):
                 return term, definition
@@ -82,6 +98,11 @@ class Compactor:
         return {"@value": term.value, "@type": self.compact_iri(term.datatype.value)}
 
 
+def _head(iri: str) -> str:
+    """The IRI up to and including its last "/" or "#" (empty when it has neither)."""
+    return iri[: max(iri.rfind("/"), iri.rfind("#")) + 1]
+
+
 def _prefix_of(term: str, definition: Any) -> str | None:
     """The namespace a context term abbreviates as a prefix, or None when it is no prefix.
 
@@ -101,6 +122,13 @@ def _sort_key(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+def _kind(term: Any) -> object:
+    """What ``_fits`` looks at: a node, or a literal's language and datatype."""
+    if isinstance(term, ox.Literal):
+        return (term.language, term.datatype.value)
+    return "@id"
+
+
 def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
     kind = definition.get("@type")
     if kind == "@id":
@@ -112,6 +140,10 @@ def _fits(definition: dict[str, Any], term: Any, compactor: Compactor) -> bool:
     if kind is not None:
         return term.language is None and term.datatype.value == compactor.expand(kind)
     return term.language is None and term.datatype.value == XSD_STRING
+
+
+_NODE_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""``json.dumps(node, ensure_ascii=False, sort_keys=True)``, without making an encoder per node."""
 
 
 def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: BinaryIO) -> None:
@@ -127,7 +159,7 @@ def write_jsonld(triples: Iterable[Triple], context: dict[str, Any], output: Bin
     for subject, group in groupby(triples, key=lambda t: t[0]):
         # one node a line: the C encoder (used without indent) is fast and, unlike the indenting
         # Python encoder, leaves no reference cycles behind while builds pause the collector
-        text = json.dumps(_node(compactor, subject, group), ensure_ascii=False, sort_keys=True)
+        text = _NODE_ENCODER.encode(_node(compactor, subject, group))
         output.write(("\n    " if first else ",\n    ").encode() + text.encode("utf-8"))
         first = False
     output.write(b"\n  ]\n}\n")

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from allkg.formats import FORMATS
+from allkg.fileio import Content, atomic_write_all
+from allkg.formats import FORMATS, dump_name
 from allkg.graph import KnowledgeGraph
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
@@ -29,6 +32,32 @@ _OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
+
+
+LARGE_GRAPH = 100_000
+"""From this many triples on, a graph is large: ``allkg build`` validates it in a forked process
+while sorting it, and writes its formats in forked processes, one per core."""
+
+_SLOWEST_FIRST = ("jsonld", "nquads", "turtle", "ntriples", "trig", "rdfxml")
+"""The formats in the order parallel writers take them: the slowest to write first."""
+
+
+def is_large(kg: KnowledgeGraph) -> bool:
+    """Whether the graph is worth forked processes (see ``LARGE_GRAPH``)."""
+    return len(kg) >= LARGE_GRAPH
+
+
+def write_files(kg: KnowledgeGraph, folder: Path, formats: Iterable[str]) -> list[Path]:
+    """Write the graph in each format into ``folder`` (``allkg.ttl``...), all files or none. A
+    large graph is sorted first (once, for every writer), then written by forked processes, one
+    per core, which share it copy-on-write."""
+    chosen = sorted(set(formats), key=_SLOWEST_FIRST.index)
+    files: dict[Path, Content] = {folder / dump_name(name): partial(write, kg, name) for name in chosen}
+    processes = min(os.cpu_count() or 1, len(files)) if is_large(kg) else 1
+    if processes > 1:
+        kg.sort()
+    atomic_write_all(files, processes=processes)
+    return sorted(files)
 
 
 def serialize(kg: KnowledgeGraph, format_name: str) -> bytes:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,7 +119,10 @@ class CoreResult:
     value: Term | None
 
 
-Check = Callable[[Index, Term], Iterator[CoreResult]]
+Check = Callable[[Index, Term], list[CoreResult]]
+"""A compiled shape: the violations of one focus node."""
+Component = Callable[[Index, Term, list[Term]], list[CoreResult]]
+"""A compiled constraint component: the violations given a focus node and its (distinct) values."""
 
 
 class CompiledShapes:
@@ -127,42 +130,45 @@ class CompiledShapes:
 
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
-        self._nested: dict[Node, list[Check]] = {}
-        self.node_shapes: list[tuple[list[tuple[Node, Term]], list[Check]]] = []
+        self._nested: dict[Node, Check] = {}
+        self.node_shapes: list[tuple[list[tuple[Node, Term]], Check]] = []
         for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | _targeted(shapes), key=str):
             targets = [(kind, ox_term(t)) for kind in (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
                        for t in shapes.objects(shape, kind)]
             if targets:
-                self.node_shapes.append((targets, self._checks(shape)))
+                self.node_shapes.append((targets, self._compile(shape)))
 
     def validate(
         self, index: Index, select: Callable[[list[tuple[Node, Term]]], bool] | None = None
     ) -> list[CoreResult]:
         """Every violation in the indexed data (of the node shapes whose targets ``select`` accepts)."""
         results: list[CoreResult] = []
-        for targets, checks in self.node_shapes:
+        for targets, check in self.node_shapes:
             if select is not None and not select(targets):
                 continue
             for focus in sorted(_focus_nodes(index, targets), key=str):
-                for check in checks:
-                    results.extend(check(index, focus))
+                found = check(index, focus)
+                if found:
+                    results += found
         return results
 
     def conforms(self, shape: Node, index: Index, focus: Term) -> bool:
-        checks = self._nested.get(shape)
-        if checks is None:
-            checks = self._nested[shape] = self._checks(shape)
-        return not any(True for check in checks for _ in check(index, focus))
+        check = self._nested.get(shape)
+        if check is None:
+            check = self._nested[shape] = self._compile(shape)
+        return not check(index, focus)
 
     # -- compiling -----------------------------------------------------------------
 
-    def _checks(self, shape: Node) -> list[Check]:
+    def _compile(self, shape: Node) -> Check:
+        """A shape as one check: its value nodes found once per focus node, then each of its
+        constraint components run on them, then its property shapes."""
         g = self.shapes
         unknown = {p for p in g.predicates(shape, None) if str(p).startswith(str(SH)) and p not in _SUPPORTED}
         if unknown:
             raise ValueError(f"shape {shape} uses SHACL features this validator does not implement: {sorted(unknown)}")
         if g.value(shape, SH.deactivated) == Literal(True):
-            return []
+            return lambda index, focus: _NONE
         message = _message(g, shape)
         severity = str(g.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
         path = g.value(shape, SH.path)
@@ -171,15 +177,29 @@ class CompiledShapes:
             values = lambda index, focus: [focus]  # noqa: E731 - a node shape's value is its focus
         else:
             values = _path(g, path)
-        checks: list[Check] = [
-            check
+        components = [
+            component
             for parameter, build in _COMPONENTS.items()
             for argument in g.objects(shape, parameter)
-            if (check := build(self, shape, argument, values, path, message, severity)) is not None
+            if (component := build(self, shape, argument, path, message, severity)) is not None
         ]
-        for prop in g.objects(shape, SH.property):
-            checks.extend(self._checks(prop))
-        return checks
+        properties = [self._compile(prop) for prop in g.objects(shape, SH.property)]
+
+        def check(index: Index, focus: Term) -> list[CoreResult]:
+            results: list[CoreResult] = []
+            if components:
+                found_values = _distinct(values(index, focus))
+                for component in components:
+                    found = component(index, focus, found_values)
+                    if found:
+                        results += found
+            for prop in properties:
+                found = prop(index, focus)
+                if found:
+                    results += found
+            return results
+
+        return check
 
 
 def _targeted(shapes: Graph) -> set[Node]:
@@ -224,15 +244,16 @@ def _distinct(values: list[Term]) -> list[Term]:
     return values if len(values) < 2 else list(dict.fromkeys(values))
 
 
-# -- constraint components: each builds a check, or None --------------------------------
+# -- constraint components: each builds a component check, or None -----------------------
+
+_NONE: list[CoreResult] = []
+"""No violation (never appended to)."""
 
 
 def _per_value(test: Callable[[Term], bool]):
-    def build(_c, _shape, _arg, values, path, message, severity) -> Check:
-        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-            for value in _distinct(values(index, focus)):
-                if not test(value):
-                    yield CoreResult(severity, focus, path, message, value)
+    def build(_c, _shape, _arg, path, message, severity) -> Component:
+        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+            return [CoreResult(severity, focus, path, message, value) for value in values if not test(value)]
 
         return check
 
@@ -240,24 +261,25 @@ def _per_value(test: Callable[[Term], bool]):
 
 
 def _count(minimum: bool):
-    def build(_c, _shape, argument, values, path, message, severity) -> Check:
+    def build(_c, _shape, argument, path, message, severity) -> Component:
         bound = int(argument)
 
-        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-            count = len(_distinct(values(index, focus)))
+        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+            count = len(values)
             if (count < bound) if minimum else (count > bound):
-                yield CoreResult(severity, focus, path, message, None)
+                return [CoreResult(severity, focus, path, message, None)]
+            return _NONE
 
         return check
 
     return build
 
 
-def _node_kind(_c, shape, argument, values, path, message, severity) -> Check:
-    return _per_value(_NODE_KINDS[argument])(_c, shape, argument, values, path, message, severity)
+def _node_kind(_c, shape, argument, path, message, severity) -> Component:
+    return _per_value(_NODE_KINDS[argument])(_c, shape, argument, path, message, severity)
 
 
-def _datatype(_c, shape, argument, values, path, message, severity) -> Check:
+def _datatype(_c, shape, argument, path, message, severity) -> Component:
     wanted = str(argument)
 
     def ok(value: Term) -> bool:
@@ -267,60 +289,60 @@ def _datatype(_c, shape, argument, values, path, message, severity) -> Check:
             return value.language is not None
         return value.language is None and value.datatype.value == wanted and not _ill_typed(value)
 
-    return _per_value(ok)(_c, shape, argument, values, path, message, severity)
+    return _per_value(ok)(_c, shape, argument, path, message, severity)
 
 
-def _class(_c, shape, argument, values, path, message, severity) -> Check:
+def _class(_c, shape, argument, path, message, severity) -> Component:
     cls = ox_term(argument)
 
-    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-        for value in _distinct(values(index, focus)):
-            if isinstance(value, ox.Literal) or not index.is_instance(value, cls):
-                yield CoreResult(severity, focus, path, message, value)
+    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        return [
+            CoreResult(severity, focus, path, message, value)
+            for value in values
+            if isinstance(value, ox.Literal) or not index.is_instance(value, cls)
+        ]
 
     return check
 
 
-def _pattern(c, shape, argument, values, path, message, severity) -> Check:
+def _pattern(c, shape, argument, path, message, severity) -> Component:
     flags = c.shapes.value(shape, SH.flags)
     regex = re.compile(str(argument), re.IGNORECASE if flags and "i" in str(flags) else 0)
     return _per_value(lambda v: not isinstance(v, ox.BlankNode) and regex.search(v.value) is not None)(
-        c, shape, argument, values, path, message, severity
+        c, shape, argument, path, message, severity
     )
 
 
-def _language_in(c, shape, argument, values, path, message, severity) -> Check:
+def _language_in(c, shape, argument, path, message, severity) -> Component:
     ranges = [str(x).lower() for x in Collection(c.shapes, argument)]
 
     def ok(value: Term) -> bool:
         lang = value.language.lower() if isinstance(value, ox.Literal) and value.language else None
         return lang is not None and any(r == "*" or lang == r or lang.startswith(r + "-") for r in ranges)
 
-    return _per_value(ok)(c, shape, argument, values, path, message, severity)
+    return _per_value(ok)(c, shape, argument, path, message, severity)
 
 
-def _has_value(_c, _shape, argument, values, path, message, severity) -> Check:
+def _has_value(_c, _shape, argument, path, message, severity) -> Component:
     wanted = ox_term(argument)
 
-    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-        if wanted not in values(index, focus):
-            yield CoreResult(severity, focus, path, message, None)
+    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        return _NONE if wanted in values else [CoreResult(severity, focus, path, message, None)]
 
     return check
 
 
-def _in(c, shape, argument, values, path, message, severity) -> Check:
+def _in(c, shape, argument, path, message, severity) -> Component:
     allowed = {ox_term(x) for x in Collection(c.shapes, argument)}
-    return _per_value(lambda v: v in allowed)(c, shape, argument, values, path, message, severity)
+    return _per_value(lambda v: v in allowed)(c, shape, argument, path, message, severity)
 
 
-def _equals(_c, _shape, argument, values, path, message, severity) -> Check:
+def _equals(_c, _shape, argument, path, message, severity) -> Component:
     other_path = ox_term(argument)
 
-    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-        mine, theirs = set(values(index, focus)), set(index.objects(focus, other_path))
-        for value in sorted(mine ^ theirs, key=str):
-            yield CoreResult(severity, focus, path, message, value)
+    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        mine, theirs = set(values), set(index.objects(focus, other_path))
+        return [CoreResult(severity, focus, path, message, value) for value in sorted(mine ^ theirs, key=str)]
 
     return check
 
@@ -350,58 +372,64 @@ def _compare(a: Term, b: Term) -> int | None:
         return None
 
 
-def _less_than(_c, _shape, argument, values, path, message, severity) -> Check:
+def _less_than(_c, _shape, argument, path, message, severity) -> Component:
     other_path = ox_term(argument)
 
-    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-        for value in _distinct(values(index, focus)):
-            for other in index.objects(focus, other_path):
-                if _compare(value, other) != -1:
-                    yield CoreResult(severity, focus, path, message, value)
+    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        return [
+            CoreResult(severity, focus, path, message, value)
+            for value in values
+            for other in index.objects(focus, other_path)
+            if _compare(value, other) != -1
+        ]
 
     return check
 
 
-def _min_length(c, shape, argument, values, path, message, severity) -> Check:
+def _min_length(c, shape, argument, path, message, severity) -> Component:
     bound = int(argument)
     return _per_value(lambda v: not isinstance(v, ox.BlankNode) and len(v.value) >= bound)(
-        c, shape, argument, values, path, message, severity
+        c, shape, argument, path, message, severity
     )
 
 
 def _inclusive(allowed: tuple[int, int]):
     """sh:minInclusive (the value compares as 0 or 1 to the bound) or sh:maxInclusive (-1 or 0)."""
 
-    def build(c, shape, argument, values, path, message, severity) -> Check:
+    def build(c, shape, argument, path, message, severity) -> Component:
         bound = ox_term(argument)
-        return _per_value(lambda value: _compare(value, bound) in allowed)(c, shape, argument, values, path, message, severity)
+        return _per_value(lambda value: _compare(value, bound) in allowed)(c, shape, argument, path, message, severity)
 
     return build
 
 
-def _qualified(c, shape, argument, values, path, message, severity) -> Check:
+def _qualified(c, shape, argument, path, message, severity) -> Component:
     minimum = c.shapes.value(shape, SH.qualifiedMinCount)
     maximum = c.shapes.value(shape, SH.qualifiedMaxCount)
 
-    def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-        count = sum(1 for v in _distinct(values(index, focus)) if c.conforms(argument, index, v))
+    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        count = sum(1 for v in values if c.conforms(argument, index, v))
+        found = []
         if minimum is not None and count < int(minimum):
-            yield CoreResult(severity, focus, path, message, None)
+            found.append(CoreResult(severity, focus, path, message, None))
         if maximum is not None and count > int(maximum):
-            yield CoreResult(severity, focus, path, message, None)
+            found.append(CoreResult(severity, focus, path, message, None))
+        return found
 
     return check
 
 
 def _logical(exactly_one: bool):
-    def build(c, _shape, argument, values, path, message, severity) -> Check:
+    def build(c, _shape, argument, path, message, severity) -> Component:
         members = list(Collection(c.shapes, argument))
 
-        def check(index: Index, focus: Term) -> Iterator[CoreResult]:
-            for value in _distinct(values(index, focus)):
+        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+            found = []
+            for value in values:
                 conforming = sum(1 for m in members if c.conforms(m, index, value))
                 if (conforming != 1) if exactly_one else (conforming == 0):
-                    yield CoreResult(severity, focus, path, message, value)
+                    found.append(CoreResult(severity, focus, path, message, value))
+            return found
 
         return check
 

@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from allkg.graph import KnowledgeGraph
+from allkg.graph import KnowledgeGraph, Triple
 from allkg.namespaces import PREFIXES
 from allkg.resources import resource_path
 from allkg.shacl_core import CompiledShapes, Index
@@ -102,16 +102,25 @@ def validate_build(kg: KnowledgeGraph, page_results: list[Result]) -> Report:
 
     Page-local nodes were checked with their page (``validate_page``); the other
     shapes run here over the graph without the page-local nodes' own
-    statements, only their types, which is all those shapes look at. The
+    statements, only the types of those that other nodes point to (a fact's
+    evidence must be an allkg:Evidence), which is all those shapes look at. The
     result is the report of ``validate(kg)``; tests/test_validate.py checks so.
     """
     from allkg.serialize import to_store
 
     core, constraints = _split(shapes_graph())
-    local_nodes = {s for s, p, o in kg.default if p == _RDF_TYPE and o.value in PAGE_LOCAL_CLASSES}
-    for graph in kg.evidence.values():
-        local_nodes.update(s for s, p, o in graph if p == _RDF_TYPE and o.value in PAGE_LOCAL_CLASSES)
-    rest = [t for t in kg.triples() if t[0] not in local_nodes or t[1] == _RDF_TYPE]
+    graphs = (kg.default, *kg.evidence.values())
+    local_nodes = {s for triples in graphs for s, p, o in triples if p == _RDF_TYPE and o.value in PAGE_LOCAL_CLASSES}
+    rest: list[Triple] = []
+    local_types: list[Triple] = []
+    for triples in graphs:
+        for triple in triples:
+            if triple[0] not in local_nodes:
+                rest.append(triple)
+            elif triple[1] == _RDF_TYPE:
+                local_types.append(triple)
+    pointed_to = {o for _, _, o in rest if o in local_nodes}
+    rest += (triple for triple in local_types if triple[0] in pointed_to)
     results = list(page_results)
     results += _core_results(_compiled(core).validate(Index(rest), select=lambda targets: not _page_local(targets)))
     shared = [c for c in constraints if not _page_local(c.targets)]
