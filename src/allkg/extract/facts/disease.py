@@ -432,7 +432,7 @@ def _cue_names(match: re.Match[str]) -> Iterator[str]:
     if quoted is not None:
         for name in _QUOTED_NAME.finditer(quoted):
             said = name.group("name").strip()
-            if said and (len(said.split()) > 1 or _looks_like_name(said)):  # 'Why is it called "acute"?' names none
+            if said and not (said.isalpha() and not _looks_like_name(said)):  # 'Why is it called "acute"?' names none
                 yield said
         return
     plain = next((g for g in match.groups() if g), "")
