@@ -9,6 +9,7 @@ import stat
 import tempfile
 from collections.abc import Callable
 from functools import partial
+from itertools import takewhile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -73,7 +74,7 @@ def atomic_write_all(files: dict[Path, Content], *, processes: int = 1) -> None:
     folders_made: list[Path] = []
     try:
         for path in files:
-            missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+            missing = list(takewhile(lambda folder: not folder.exists(), (path.parent, *path.parent.parents)))
             path.parent.mkdir(parents=True, exist_ok=True)
             folders_made.extend(reversed(missing))
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
