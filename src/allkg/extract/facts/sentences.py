@@ -390,7 +390,11 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
                 yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
-    relatives = [(seg.start + r.start("disease"), seg.start + r.end()) for r in _RELATIVE_WITH.finditer(seg.text)]
+    relatives = (
+        [(seg.start + r.start("disease"), seg.start + r.end()) for r in _RELATIVE_WITH.finditer(seg.text)]
+        if kind == "risk-factor"
+        else []
+    )
     for mention in page.within(seg.start, end, kind):
         if names_subject(page, subject, mention) or _part_of_name(page, subject, mention):
             continue

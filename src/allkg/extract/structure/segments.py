@@ -10,6 +10,7 @@ marked as boilerplate and never read for facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
@@ -104,14 +105,14 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             continue
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
-        if listing and len(segments) == 1 and _bare_item(segments[0], _item_follows(text, following)):
+        if listing and len(segments) == 1 and _bare_item(segments[0], lambda: _item_follows(text, following)):
             segments = [replace(segments[0], kind="item")]
         elif (
             listing
             and len(segments) > 1
             and not (index and lines[index - 1].item)  # (after bulleted items, a paragraph is no item)
             and segments[0].text.endswith(".")
-            and _bare_item(segments[0], True)
+            and _bare_item(segments[0], lambda: True)
         ):
             # "Having certain inherited conditions. These include Down syndrome, ...": an item, then what it says of it
             segments = [replace(segments[0], kind="item"), *segments[1:]]
@@ -195,7 +196,7 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
 _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE)
 
 
-def _bare_item(seg: Segment, item_follows: bool) -> bool:
+def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
     """A line that reads as a list item: short, not a sentence, and no section's heading (a
     line naming a section's topic, "Prevention", is a heading when prose follows it)."""
     words = _BRACKETED.sub("", seg.text).split()  # (a gloss in brackets is no length of the item's)
@@ -207,8 +208,13 @@ def _bare_item(seg: Segment, item_follows: bool) -> bool:
         and 0 < len(words) <= MAX_ITEM_WORDS
         and item_like(seg.text)
         # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
-        and (item_follows is True or seg.text.endswith(".") or (item_follows is None and section_type(head) == "other"))
+        and (seg.text.endswith(".") or _followed_as_item(item_follows(), head))
     )
+
+
+def _followed_as_item(item_follows: bool | None, head: str) -> bool:
+    """An item by what follows it: more items, or the end of the list and no topic of a section."""
+    return item_follows is True or (item_follows is None and section_type(head) == "other")
 
 
 def _item_follows(text: str, following: Line | None) -> bool | None:
