@@ -207,3 +207,25 @@ def seed_site(public_tmp: Path) -> Path:
 def hostile_site(public_tmp: Path) -> Path:
     """The site of a page whose synonym closes a script element and whose risk factor opens a comment."""
     return publish(public_tmp / "hostile-site", str(HOSTILE_PAGE))
+
+
+STRICT_SHAPE = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix allkg: <https://w3id.org/allkg/ontology/> .
+<urn:test:needs-name> a sh:NodeShape ; sh:targetClass allkg:Disease ;
+    sh:property [ sh:path <http://schema.org/name> ; sh:minCount 1 ;
+                  sh:message "A disease needs a schema:name."@en ] .
+"""
+
+
+@pytest.fixture
+def shapes_demanding_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real shapes plus one every graph fails: a disease needs a schema:name."""
+    from rdflib import Graph
+
+    from allkg import validate
+
+    strict = Graph()
+    strict.parse(data=validate.shapes_graph().serialize(format="turtle"), format="turtle")
+    strict.parse(data=STRICT_SHAPE, format="turtle")
+    monkeypatch.setattr(validate, "shapes_graph", lambda: strict)

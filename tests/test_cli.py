@@ -118,26 +118,14 @@ def test_a_page_about_another_disease_is_not_all(tmp_path: Path):
     assert "MONDO_0018874" in graph
 
 
-def test_build_that_fails_its_shapes_exits_1_with_a_report_and_writes_nothing(tmp_path: Path, monkeypatch):
+def test_build_that_fails_its_shapes_exits_1_with_a_report_and_writes_nothing(
+    tmp_path: Path, monkeypatch, shapes_demanding_a_name
+):
     """Run the real build against shapes that demand what the graph lacks (a schema:name on the disease)."""
     from click.testing import CliRunner
-    from rdflib import Graph
 
-    from allkg import cli, validate
+    from allkg import cli
 
-    strict = Graph()
-    strict.parse(data=validate.shapes_graph().serialize(format="turtle"), format="turtle")
-    strict.parse(
-        data="""
-        @prefix sh: <http://www.w3.org/ns/shacl#> .
-        @prefix allkg: <https://w3id.org/allkg/ontology/> .
-        <urn:test:needs-name> a sh:NodeShape ; sh:targetClass allkg:Disease ;
-            sh:property [ sh:path <http://schema.org/name> ; sh:minCount 1 ;
-                          sh:message "A disease needs a schema:name."@en ] .
-        """,
-        format="turtle",
-    )
-    monkeypatch.setattr(validate, "shapes_graph", lambda: strict)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli.cli, ["build", "--out", "out"])
     assert result.exit_code == 1

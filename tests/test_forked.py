@@ -11,7 +11,7 @@ from typing import BinaryIO
 import pytest
 from click.testing import CliRunner
 
-from allkg import cli, forked, serialize, validate
+from allkg import cli, forked, serialize
 from allkg.fileio import atomic_write_all
 from allkg.formats import BUILD_FORMATS, FORMATS, dump_name
 from allkg.pipeline import build
@@ -74,23 +74,10 @@ def test_a_large_build_gives_the_bytes_of_a_small_one(tmp_path: Path, monkeypatc
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "many" / name).read_bytes(), name
 
 
-def test_a_large_build_that_fails_its_shapes_is_reported_and_writes_nothing(tmp_path: Path, monkeypatch):
+def test_a_large_build_that_fails_its_shapes_is_reported_and_writes_nothing(
+    tmp_path: Path, monkeypatch, shapes_demanding_a_name
+):
     """The report comes back from the forked process that validated the graph."""
-    from rdflib import Graph
-
-    strict = Graph()
-    strict.parse(data=validate.shapes_graph().serialize(format="turtle"), format="turtle")
-    strict.parse(
-        data="""
-        @prefix sh: <http://www.w3.org/ns/shacl#> .
-        @prefix allkg: <https://w3id.org/allkg/ontology/> .
-        <urn:test:needs-name> a sh:NodeShape ; sh:targetClass allkg:Disease ;
-            sh:property [ sh:path <http://schema.org/name> ; sh:minCount 1 ;
-                          sh:message "A disease needs a schema:name."@en ] .
-        """,
-        format="turtle",
-    )
-    monkeypatch.setattr(validate, "shapes_graph", lambda: strict)
     monkeypatch.setattr(serialize, "LARGE_GRAPH", 0)
     started = []
     start = forked.start
