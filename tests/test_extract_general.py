@@ -759,3 +759,16 @@ def test_label_dot_detail_lines_after_a_lead_in_and_what_they_list():
         "risk-factor",
     )
     assert {"exposure to radiation", "genetic disorders", "Down syndrome", "Li-Fraumeni syndrome"} <= labels(found)
+
+
+def test_only_single_words_just_before_the_last_sign_share_its_noun():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n\nSymptoms\n\n"
+        "Some children complain of bone or joint pain. Others have a swollen belly from an enlarged liver or "
+        "spleen, swollen lymph nodes, loss of appetite or weight loss. Common signs include fever, tiredness, "
+        "tiny red spots under the skin and muscle or joint aches.\n",
+        "symptom",
+    )
+    found_labels = labels(found)
+    assert {"bone pain", "joint pain", "hepatomegaly", "splenomegaly", "enlarged lymph nodes", "weight loss"} <= found_labels
+    assert not [f for f in found if "spleen" in f.object.label and f.object.label != "splenomegaly"]

@@ -414,8 +414,7 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     cause = _CAUSED_BY.search(text, start, end)
     if cause and cause.start() > start and not _whole_names(page, (start, end), kind):
         if kind == "symptom":
-            caused = _split(text, cause.end(), end)
-            caused = _distributed(page, caused, kind) if len(caused) > 1 else caused
+            caused = _enumerated(page, cause.end(), end, kind)
             head_part = Part(text[start : cause.start()], start, cause.start())
             if not any(_names(page, p, kind) for p in caused):
                 cause = None  # "Bleeding from the gums": a place, not a cause
@@ -435,9 +434,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
             return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
         head = _trimmed(text, head[0], gloss.start()) or head
-    chunks = _comma_chunks(text, *head)
-    if len(chunks) > 1 and any(_INNER_SPLIT.search(text, a, b) for a, b in chunks[:-1]):
-        parts = [p for chunk in chunks for p in _chunk_parts(page, *chunk, kind)]  # "A or B, or C"
+    if _lists_within_commas(text, *head):
+        parts = _enumerated(page, *head, kind)
     elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
         if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) for p in parts):
@@ -493,6 +491,26 @@ def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if comma is not None:
             cursor = comma.end()
     return spans
+
+
+def _lists_within_commas(text: str, start: int, end: int) -> bool:
+    """Commas part a stretch whose parts list several themselves ("A or B, or C")."""
+    chunks = _comma_chunks(text, start, end)
+    fixed = [(m.start(), m.end()) for m in _FIXED_PAIRS.finditer(text, start, end)]  # "in and around the neck"
+    return len(chunks) > 1 and any(
+        not any(a <= split.start() < b for a, b in fixed)
+        for chunk in chunks[:-1]
+        for split in _INNER_SPLIT.finditer(text, *chunk)
+    )
+
+
+def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
+    """The things a stretch lists, words shared across each "or"/"and" distributed; split at
+    its commas first where the parts between them list several ("an enlarged liver or spleen,
+    swollen lymph nodes")."""
+    if _lists_within_commas(page.text, start, end):
+        return [p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)]
+    return _chunk_parts(page, start, end, kind)
 
 
 def _chunk_parts(page: Page, start: int, end: int, kind: str) -> list[Part]:
@@ -553,9 +571,15 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     # (a last part with its own article names a thing of its own: "pain or a feeling of fullness below the ribs")
     shares_head = len(named.split()) > 1 and not own_article
     tail = f" {' '.join(named.split()[1:])}{rest}" if shares_head else rest
-    for index, part in enumerate(parts[:-1]):
-        word = _ARTICLE.sub("", part.text)
-        if len(word.split()) != 1 or len(last.text.split()) < 2 or not tail.strip():
+    # only the single words just before the last part qualify its noun: not "spleen" of "an
+    # enlarged liver or spleen, swollen lymph nodes or weight loss"
+    words = [_ARTICLE.sub("", part.text) for part in parts[:-1]]
+    run = len(words)
+    while run > 0 and len(words[run - 1].split()) == 1:
+        run -= 1
+    for index in range(run, len(words)):
+        part, word = parts[index], words[index]
+        if len(last.text.split()) < 2 or not tail.strip():
             continue
         joined = Part(f"{word}{tail}", part.start, last.end)
         # a place is shared by the one-word sign paired with it ("pain or swelling in the belly")

@@ -130,6 +130,7 @@ _ENUMERATION_CUE = re.compile(
     r"^(?:\w+\s+){0,3}?(?:you|they|your child|children|people|some people|he|she)\s+(?:may|might|can|could|will|often)\s+"
     r"(?:also\s+|sometimes\s+)?(?=(?:look|feel|get|bruise|bleed|have|notice|seem|become|lose)\b)|"  # "You might look pale, feel tired..."
     r"\b(?:include|includes|including|such as|have|has|had|get|gets|notice|experience|feel|cause|causes|there may be|"
+    r"complain(?:s|ed)? (?:of|about)|suffer(?:s|ed)? (?:from|with)|develop|develops|"
     r"there can be|may also be|like)\b[:\s]+|:\s*",
     re.IGNORECASE | re.DOTALL,
 )
