@@ -741,7 +741,10 @@ def test_a_pdq_style_page_its_nested_list_and_its_signs_after_advice():
     [("blood in your pee", "HP:0000790"), ("feeling generally unwell", "HP:0033834"), ("pale stools", "HP:0011985"),
      ("feeling very thirsty", "HP:0001959"), ("peeing more than usual", "HP:0000103"), ("feeling full quickly", "HP:0033842"),
      ("a cough that won't go away", "HP:0034315"), ("tummy pain", "HP:0002027"), ("not feeling hungry", "HP:0002039"),
-     ("aching legs", "HP:0012514"), ("trouble seeing", "HP:0000505"), ("lose weight", "HP:0001824")],
+     ("aching legs", "HP:0012514"), ("trouble seeing", "HP:0000505"), ("lose weight", "HP:0001824"),
+     # made by make-lexicon from the ontology's own forms: a part that hurts, an organ's size, a thing done with difficulty
+     ("sore joints", "HP:0002829"), ("enlargement of the spleen", "HP:0001744"), ("swelling of the liver", "HP:0002240"),
+     ("trouble with balance", "HP:0002172"), ("problems walking", "HP:0001288")],
 )
 def test_lay_names_of_signs_are_grounded_to_their_hpo_terms(phrase, curie):
     grounding = LEXICON.lookup(phrase, "symptom")

@@ -16,6 +16,7 @@ import pytest
 from allkg.cli import main
 from allkg.lexicon import Grounding, Lexicon, open_lexicon
 from allkg.lexicon.concepts import obo_iri
+from allkg.lexicon.generate import lay_variants
 from allkg.lexicon.store import read_lexicon
 from conftest import DATA
 
@@ -326,3 +327,23 @@ def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, 
     status, stderr = run_here(str(ONTOLOGIES), "--out", str(tmp_path / "lexicon.txt.gz"), "--exclusions", str(exclusions))
     assert status == 2
     assert stderr.count("\n") == 1 and message in stderr, stderr
+
+
+@pytest.mark.parametrize(
+    ("form", "expected", "not_expected"),
+    [
+        ("Large spleen", {"enlarged spleen", "swollen spleen", "enlargement of the spleen"}, set()),
+        ("Large eye", {"enlarged eye"}, {"swollen eye"}),  # a swollen eye is no large eye
+        ("Bone pain", {"sore Bone", "aching Bone", "painful Bone"}, set()),
+        ("Difficulty in walking", {"trouble walking", "problems with walking"}, set()),
+        ("Balance impairment", {"trouble with Balance", "Balance problems"}, set()),
+    ],
+)
+def test_lay_variants_say_a_sign_as_pages_do(form: str, expected: set[str], not_expected: set[str]):
+    variants = set(lay_variants(form))
+    assert expected <= variants and not variants & not_expected
+
+
+@pytest.mark.parametrize("form", ["Abdominal pain", "Burning pain", "Difficulty getting an erection", "Fever"])
+def test_forms_of_no_such_shape_have_no_lay_variants(form: str):
+    assert lay_variants(form) == []

@@ -97,17 +97,47 @@ class Term:
         some organs "swollen")."""
         form = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", " ".join(form.split()), flags=re.IGNORECASE)
         variants = [form, re.sub(r"\s+mellitus\b", "", form, flags=re.IGNORECASE)]
-        size = _SIZE.fullmatch(form) if self.branch == "phenotype" else None
-        if size:
-            organ = size.group("organ")
-            variants += [f"{word} {organ}" for word in ("large", "enlarged", "big")]
-            variants += [f"swollen {organ}"] if _SWELLS.fullmatch(organ) else []
+        if self.branch == "phenotype":
+            variants += lay_variants(form)
         for variant in dict.fromkeys(variants):
             current = self.forms.get(variant)
             if variant and (current is None or SCOPE_RANK[scope] < SCOPE_RANK[current]):
                 self.forms[variant] = scope
 
 
+def lay_variants(form: str) -> list[str]:
+    """How pages say a sign the ontology names: an organ's size ("Large spleen": enlarged,
+    big, swollen spleen, enlargement of the spleen), a part that hurts ("Bone pain": sore,
+    aching, painful bones) and a thing done with difficulty ("Balance impairment", "Difficulty
+    walking": trouble with balance, problems walking)."""
+    size = _SIZE.fullmatch(form)
+    if size:
+        organ = size.group("organ")
+        swells = _SWELLS.fullmatch(organ)
+        return [
+            *(f"{word} {organ}" for word in ("large", "enlarged", "big")),
+            f"enlargement of the {organ}",
+            *((f"swollen {organ}", f"swelling of the {organ}") if swells else ()),
+        ]
+    sore = _SORE_PART.fullmatch(form)
+    if sore:
+        return [f"{word} {sore.group('part')}" for word in ("sore", "aching", "painful")]
+    hard = _HARD_THING.fullmatch(form)
+    if hard:
+        thing = next(group for group in hard.groups() if group)
+        return [f"trouble with {thing}", f"problems with {thing}", f"difficulty with {thing}", f"{thing} problems"] + (
+            [f"trouble {thing}", f"problems {thing}"] if thing.endswith("ing") else []
+        )
+    return []
+
+
+_SORE_PART = re.compile(r"(?P<part>[a-z]+(?<!al)(?<!ic)(?<!ar)(?<!ous)(?<!ive)(?<!ry)(?<!ing))\s+pain", re.IGNORECASE)
+"""A sign that one body part hurts ("Bone pain", "Joint pain"; not "Abdominal pain", "Burning pain")."""
+_HARD_THING = re.compile(
+    r"(?:difficulty|difficulties)\s+(?:in\s+|with\s+)?([a-z]+(?:\s[a-z]+)?)|impaired\s+([a-z]+)|([a-z]+)\s+impairment",
+    re.IGNORECASE,
+)
+"""A sign that something is hard to do ("Difficulty in walking", "Impaired balance", "Balance impairment")."""
 _SWELLS = re.compile(r"spleen|liver|kidneys?|thymus|tonsils?|testicles?|testis|testes|thyroid|prostate|lymph nodes?", re.I)
 """Organs pages call "swollen" when they are large (a "swollen eye" is no large eye)."""
 _SIZE = re.compile(r"(?:large|enlarged|big)\s+(?P<organ>[a-z]+(?:\s[a-z]+)?)", re.IGNORECASE)
