@@ -148,6 +148,24 @@ def test_hidden_scripts_menus_and_asides_are_never_read():
     assert lines == ["Kept."]
 
 
+def test_an_accordions_hidden_answers_are_read_under_their_questions_and_a_menus_hidden_links_are_not():
+    text, _, headings = html_to_text(
+        "<html><body><h1>Adult ALL</h1>"
+        "<button aria-expanded='false'>What are the signs?</button>"
+        "<div class='faq-a' hidden><p>Most people feel tired and bruise easily.</p></div>"
+        "<button aria-expanded='false' aria-controls='a2'>Who gets it?</button><p>Reviewed 2025</p>"
+        "<div id='a2' aria-hidden='true'><p>Mostly children under 5.</p></div>"
+        "<button aria-expanded='false' aria-controls='m1'>Cancer types</button>"
+        "<ul id='m1' hidden><li><a href='/aml'>AML</a></li><li><a href='/cll'>CLL</a></li></ul>"
+        "<p hidden>Old text with no control</p><p>Kept.</p></body></html>"
+    )
+    assert text.splitlines() == [
+        "Adult ALL", "What are the signs?", "Most people feel tired and bruise easily.", "Who gets it?",
+        "Reviewed 2025", "Mostly children under 5.", "Kept.",
+    ]
+    assert [text[start : text.index("\n", start)] for start in headings] == ["Adult ALL", "What are the signs?", "Who gets it?"]
+
+
 def test_the_title_is_the_heads_not_an_icons():
     _, title, _ = html_to_text("<html><body><svg><title>close icon</title></svg><p>Text</p></body></html>")
     assert title is None
@@ -177,6 +195,13 @@ def test_evidence_offsets_index_the_text_the_reader_returns(page: Path):
         pytest.param("<html><body>" + "<!" * 1_000_000, id="declaration-openers"),
         pytest.param("<html><body>" + "<a>x<p>y</a>" * 150_000, id="misnested-formatting"),
         pytest.param("<html><body><table>" + "<tr><td>x" * 200_000, id="unclosed-cells"),
+        # an accordion's panel is measured once, however many controls name it
+        pytest.param(
+            "<html><body><div id=p hidden>" + "<p>x y</p>" * 100_000 + "</div>"
+            + "<b aria-expanded=false aria-controls=p>q</b>" * 40_000,
+            id="controls-of-one-panel",
+        ),
+        pytest.param("<html><body>" + "<b aria-expanded=false>q</b><p hidden>a b c</p>" * 50_000, id="many-accordions"),
     ],
 )
 def test_hostile_markup_of_2_mib_is_read_in_linear_time(markup: str):

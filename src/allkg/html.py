@@ -6,7 +6,8 @@ lexbor's did not), and it stops at a nesting depth of 256 (such a page is refuse
 The tree is walked once: block elements end lines, list items become "- "
 lines (so lists stay lists), headings stand on their own line and their
 offsets are recorded, and what is not the page's own text is dropped with all
-it holds: scripts, styles, menus, forms, asides, hidden elements, footnote
+it holds: scripts, styles, menus, forms, asides, hidden elements (but for an
+accordion's answers, which a script shows: read under their question), footnote
 markers (<sup>1</sup>, which would otherwise stick to the word before them)
 and page chrome named by its markup (a cookie dialog, breadcrumbs, share,
 newsletter, promotion and "related" blocks, sidebars). A footer is dropped too,
@@ -164,6 +165,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
     if body is None:
         return "\n", title, ()
     dropped = _chrome(body) if drop_chrome else set()
+    questions, answers = _disclosures(body)
     lines = TextLines()
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
@@ -190,10 +192,13 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
             if tag == "tr" or tag == "caption":
                 lines.end_line()
             continue
+        if element in questions:
+            tag = "h6"  # an accordion's question is the heading of its answer
         if event == "start":
             if tag == "sup" and next(element.iter(*BLOCKS), None) is not None:
                 continue  # an unclosed <sup> the parser let swallow the blocks after it: only its marker goes
-            if element in dropped or (is_skipped(tag, element.get) and not _names_a_heading(element)):
+            hidden = is_skipped(tag, element.get) and not _names_a_heading(element) and element not in answers
+            if element in dropped or hidden:
                 skipping = element
                 walk.skip_subtree()
                 if tag in BLOCKS:
@@ -237,6 +242,43 @@ def _holds_data(table: Any) -> bool:
 def _names_a_heading(element: Any) -> bool:
     """A button that is a heading's text: an accordion's question ("<h3><button>What is ALL?")."""
     return element.tag == "button" and any(a.tag in HEADINGS for a in element.iterancestors())
+
+
+def _disclosures(body: Any) -> tuple[set[Any], set[Any]]:
+    """An accordion's questions and answers: a control that shows or hides a panel
+    (``aria-expanded``) and the panel it controls (by ``aria-controls``, else the element after
+    it or after its heading), kept though hidden (a script shows it) when it holds prose, not
+    only links (a menu's panel)."""
+    questions, answers = set(), set()
+    controls = body.xpath("descendant::*[@aria-expanded]")
+    if not controls:
+        return questions, answers
+    by_id: dict[str, Any] = {}
+    for element in body.xpath("descendant::*[@id]"):
+        by_id.setdefault(element.get("id"), element)
+    prose: dict[Any, bool] = {}  # each panel measured once, however many controls name it
+    for control in controls:
+        panels = [by_id[name] for name in (control.get("aria-controls") or "").split() if name in by_id]
+        if not panels:
+            anchor = next((a for a in control.iterancestors() if a.tag in HEADINGS), control)
+            following = anchor.getnext()
+            panels = [following] if following is not None else []
+        for panel in panels:
+            if panel not in prose:
+                prose[panel] = _prose(panel)
+        kept = [panel for panel in panels if prose[panel]]
+        if kept:
+            answers.update(kept)
+            if control.tag != "a" and not any(a.tag in HEADINGS for a in control.iterancestors()):
+                questions.add(control)
+    return questions, answers
+
+
+def _prose(panel: Any) -> bool:
+    """A panel that holds more text outside links than in them."""
+    text = len(" ".join(panel.itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in panel.iter("a"))
+    return text > 2 * linked
 
 
 def _refuse_if_cut_short(errors: Any) -> None:
