@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from allkg.evaluate import Item, KindScore, normalise, score
+from allkg.evaluate import Item, KindScore, load_gold, normalise, score
 from allkg.resources import seed_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,3 +110,24 @@ def test_a_bad_gold_file_is_one_line_exit_2(tmp_path: Path):
         [sys.executable, "-m", "allkg", "evaluate", "--gold", str(gold)], capture_output=True, text=True, cwd=tmp_path
     )
     assert proc.returncode == 2 and proc.stderr.startswith("allkg: error:") and len(proc.stderr.splitlines()) == 1
+
+
+def test_an_age_group_in_epidemiology_and_prognosis_goes_by_the_names_its_age_group_entry_gives(tmp_path: Path):
+    gold_file = tmp_path / "page.yaml"
+    gold_file.write_text(
+        "facts:\n"
+        "  age-group: [{label: children ages 1 to 4, also: [young children], ids: [HP:0011463]}, adults]\n"
+        "  epidemiology: [children ages 1 to 4, teenagers]\n"
+        '  prognosis: ["children ages 1 to 4: favourable"]\n',
+        encoding="utf-8",
+    )
+    gold = load_gold(gold_file)
+    found = {
+        "epidemiology": [Item("young children", frozenset({normalise("young children")}))],
+        "prognosis": [Item("young children: unfavourable", frozenset({normalise("young children: unfavourable")}))],
+    }
+    by_kind = {s.kind: s for s in score(gold, found)}
+    assert by_kind["epidemiology"].true_positives == 1 and by_kind["epidemiology"].missed == ["teenagers"]
+    assert by_kind["prognosis"].true_positives == 0  # the group's other name, but the other outlook
+    found["prognosis"] = [Item("young children: favourable", frozenset({normalise("young children: favourable")}))]
+    assert {s.kind: s for s in score(gold, found)}["prognosis"].true_positives == 1

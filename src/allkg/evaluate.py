@@ -175,7 +175,26 @@ def load_gold(path: Path) -> dict[str, list[Item]]:
         raise InputError(f"{path}: unknown kinds {sorted(unknown)} (known: {', '.join(KINDS)})")
     gold = {kind: [_gold_item(entry, path) for entry in data["facts"].get(kind) or []] for kind in KINDS[1:]}
     gold["disease"] = [_gold_item(data["disease"], path)] if data.get("disease") else []
+    groups = gold["age-group"]
+    gold["epidemiology"] = [_named_as_its_group(item, groups) for item in gold["epidemiology"]]
+    gold["prognosis"] = [_named_as_its_group(item, groups) for item in gold["prognosis"]]
     return gold
+
+
+_OUTLOOKS = tuple(" " + normalise(outlook) for outlook in ("unfavourable", "favourable"))
+"""How a prognosis entry's label ends ("children: favourable", normalised)."""
+
+
+def _named_as_its_group(item: Item, groups: list[Item]) -> Item:
+    """An epidemiology or prognosis entry names an age group of the page: it goes by every name
+    the gold file's age-group entry gives that group, as the age group itself does ("children
+    ages 1 to 4" and "young children"; "... : favourable" after each)."""
+    outlook = next((o for o in _OUTLOOKS if all(label.endswith(o) for label in item.labels)), "")
+    ages = {label[: len(label) - len(outlook)] for label in item.labels}
+    group = next((g for g in groups if g.labels & ages), None)
+    if group is None:
+        return item
+    return Item(item.name, item.labels | frozenset(label + outlook for label in group.labels), item.ids)
 
 
 def _gold_item(entry: Any, path: Path) -> Item:
