@@ -775,3 +775,17 @@ def test_only_single_words_just_before_the_last_sign_share_its_noun():
     found_labels = labels(found)
     assert {"bone pain", "joint pain", "hepatomegaly", "splenomegaly", "enlarged lymph nodes", "weight loss"} <= found_labels
     assert not [f for f in found if "spleen" in f.object.label and f.object.label != "splenomegaly"]
+
+
+def test_what_the_disease_is_taken_for_in_lay_words_is_a_resemblance_as_written():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n\nSymptoms\n\n"
+        "Signs include bone pain, tiredness and a rash. Many patients assumed at first that they had a lingering cold "
+        "or just burnout from work. In teenagers the pain is often put down to growing pains or a sports injury, "
+        "which can delay diagnosis. The rash can look like cradle cap or eczema. Serious complications include stroke, acute "
+        "chest syndrome, which resembles pneumonia, and blood clots. You may feel like you have no energy at all.\n",
+        "resemblance",
+    )
+    assert {"common cold", "burnout from work", "growing pains", "cradle cap", "pneumonia"} <= labels(found)
+    assert not {"blood clots", "you have no energy at all", "no energy"} & labels(found)
+    assert {f.grounding for f in found if f.object.label in ("growing pains", "cradle cap")} == {"ungrounded"}

@@ -89,12 +89,33 @@ _LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
 _RESEMBLES = re.compile(
     _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b|"
     r"\bmisdiagnos\w*(?: as)?\b|\b(?:first|initially|at first) (?:thought|told|assumed|diagnosed)\b|"
+    r"\b(?:thought|assumed|believed) at first\b|"
     r"\btold (?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
     r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_TAKEN_FOR = re.compile(
+    r"put down to|mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|"
+    r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)",
+    re.IGNORECASE,
+)
+"""Resemblance cues that name, after them, only what the disease is taken for (not "feels like")."""
+_ASIDE_OPENS = re.compile(r",\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SAID_THEY_HAD = re.compile(
+    r"\s*(?:that\s+)?(?:i|you|he|she|it|we|they)(?:'d| had| was| were| have| has)(?:\s+(?:had|just|only|got))*\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
+_NOT_A_NOUN_PHRASE = re.compile(
+    r"\b(?:i|you|he|she|it|we|they|me|him|her|us|them|my|your|is|are|was|were|be|been|had|has|have|do|does|did|"
+    r"can|could|may|might|will|would|should|not|no|this|these|those|something|anything|things?|other|others|"
+    r"problems?|conditions?|illness(?:es)?|diseases?)\b|\d",
+    re.IGNORECASE,
+)
+"""Words a lay illness's name never holds: a clause, a vague word ("other things")."""
+_LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|just|simply|only|ordinary|an? ordinary|common|everyday)\s+)+", re.IGNORECASE)
 _CAUSED_TOO = re.compile(r"(?:can|may|could)\b", re.IGNORECASE)
-_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told", re.IGNORECASE)
+_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told|(?:thought|assumed|believed) at first", re.IGNORECASE)
 """A resemblance cue that says the illness was taken for another ("first thought they had flu")."""
 """A resemblance cue that says the signs have other causes ("can also be caused by")."""
 _CAUSE_CUE = re.compile(
@@ -356,11 +377,33 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         names_subject(page, subject, m) for m in page.within(seg.start, seg.start + cue.start(), "disease")
     ):
         return  # what looks like another disease is the page's disease or its signs ("Early NHL can feel like")
+    span = (Span(seg.start, seg.end),)
     for mention in _unique(page.within(seg.start + cue.start(), seg.end, "disease")):
         if names_subject(page, subject, mention):
             continue
         entity, how = page.entity(mention, "disease")
-        yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, (Span(seg.start, seg.end),), grounding=how)
+        yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, span, grounding=how)
+    if _TAKEN_FOR.match(cue.group()):
+        aside = _ASIDE_OPENS.search(said_of)  # "acute chest syndrome, which resembles pneumonia, and ...": to its comma
+        comma = page.text.find(",", seg.start + cue.end(), seg.end) if aside else -1
+        for entity, how in _lay_illnesses(page, seg.start + cue.end(), comma if comma >= 0 else seg.end):
+            yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, span, grounding=how)
+
+
+def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, str]]:
+    """The illnesses a clause that names what the disease was taken for lists in lay words no
+    ontology has ("put down to growing pains or a sports injury"): each short noun phrase of its
+    enumeration that names no disease of the lexicon, as written."""
+    said = _SAID_THEY_HAD.match(page.text, start, end)  # "assumed at first that they had ..."
+    start = said.end() if said else start
+    stop = _CLAUSE_STOP.search(page.text, start, end)
+    for part in parts_of_span(page, start, stop.start() if stop else end, "disease"):
+        words = part.text.split()
+        if page.within(part.start, part.end, "disease") or not 1 <= len(words) <= 4 or _NOT_A_NOUN_PHRASE.search(part.text):
+            continue
+        phrase = _LEADING_WORDS.sub("", part.text)
+        if phrase:
+            yield page.ungrounded(phrase, "disease"), "ungrounded"
 
 
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
