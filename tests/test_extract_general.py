@@ -789,3 +789,13 @@ def test_what_the_disease_is_taken_for_in_lay_words_is_a_resemblance_as_written(
     assert {"common cold", "burnout from work", "growing pains", "cradle cap", "pneumonia"} <= labels(found)
     assert not {"blood clots", "you have no energy at all", "no energy"} & labels(found)
     assert {f.grounding for f in found if f.object.label in ("growing pains", "cradle cap")} == {"ungrounded"}
+
+
+def test_where_a_tumour_develops_is_a_location_and_how_often_a_sign_occurs_is_not():
+    found, _ = facts(
+        "Osteosarcoma is a cancer of the bone.\n\nAbout osteosarcoma\n\n"
+        "The tumour most often develops in the long bones, especially around the knee. "
+        "Bone pain, especially in the legs, occurs in about a third of children.\n",
+        "anatomy",
+    )
+    assert {"long bone", "knee"} <= labels(found) and "leg" not in labels(found)
