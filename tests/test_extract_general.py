@@ -799,3 +799,21 @@ def test_where_a_tumour_develops_is_a_location_and_how_often_a_sign_occurs_is_no
         "anatomy",
     )
     assert {"long bone", "knee"} <= labels(found) and "leg" not in labels(found)
+
+
+def test_signs_grouped_under_the_body_parts_they_affect():
+    found, _ = facts(
+        "Langerhans cell histiocytosis (LCH) is a rare cancer.\n\nSigns and symptoms\n\nCommon ones include:\n"
+        "- Skin: a scaly rash on the scalp, in the nappy area or in skin folds\n"
+        "- Mouth and ears: swollen gums, loose teeth, or fluid draining from the ears\n"
+        "- Eyes: one or both eyes bulging forward\n"
+        "- Liver and spleen: a swollen belly, or yellow skin and eyes\n"
+        "- General: loss of appetite; weight loss; night sweats\n"
+        "- aching legs, arms or back\n",
+        "symptom",
+    )
+    found_labels = labels(found)
+    assert {"swollen gums", "loose teeth", "fluid draining from the ears", "one or both eyes bulging forward",
+            "abdominal swelling", "jaundice", "yellow eyes", "loss of appetite", "weight loss", "night sweats",
+            "aching arms", "back pain"} <= found_labels
+    assert not {"skin", "mouth", "ears", "eyes", "in the nappy area", "in skin folds", "swollen eyes", "general"} & found_labels

@@ -133,6 +133,7 @@ _PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|th
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around|"
+    r"one or both|either or both|one or more|"
     r"(?:a |your )?(?:brother|sister|parent|mother|father|son|daughter)(?:,? (?:or|and) (?:a |your )?(?:brother|sister|parent|mother|father|son|daughter|child))+)\b",
     re.IGNORECASE | re.DOTALL,
 )
@@ -389,6 +390,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     category = False
     if labelled is not None:
         label_end, detail = labelled
+        if kind == "symptom" and _names_places(page, start, label_end):
+            # "Mouth and ears: swollen gums, loose teeth": where the signs are, then the signs
+            return [p for p in _enumerated(page, *detail, kind) if _plausible(p.text)]
         extra = _named_in_detail(page, *detail, kind)
         category = len(extra) >= 2 and not _ALTERNATIVE_OR_CAUSE.match(text, *detail)
         end = label_end
@@ -493,6 +497,18 @@ def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_places(page: Page, start: int, end: int) -> bool:
+    """A label that names only body parts ("Liver and spleen") or the body as a whole ("General")."""
+    parts = _split(page.text, start, end)
+    return bool(parts) and all(
+        _WHOLE_BODY.fullmatch(part.text) or page.lexicon.lookup(_ARTICLE.sub("", part.text), "anatomy") is not None
+        for part in parts
+    )
+
+
+_WHOLE_BODY = re.compile(r"general|generally|other|elsewhere|whole body|all over|anywhere", re.IGNORECASE)
+
+
 def _lists_within_commas(text: str, start: int, end: int) -> bool:
     """Commas part a stretch whose parts list several themselves ("A or B, or C")."""
     chunks = _comma_chunks(text, start, end)
@@ -508,9 +524,19 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
     """The things a stretch lists, words shared across each "or"/"and" distributed; split at
     its commas first where the parts between them list several ("an enlarged liver or spleen,
     swollen lymph nodes")."""
+    pieces = _SEMICOLON.split(page.text[start:end])
+    if len(pieces) > 1:  # "Loss of appetite; weight loss; night sweats"
+        found, offset = [], start
+        for piece in pieces:
+            found += _enumerated(page, offset, offset + len(piece), kind)
+            offset += len(piece) + 1
+        return found
     if _lists_within_commas(page.text, start, end):
-        return [p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)]
+        return _places_joined([p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)])
     return _chunk_parts(page, start, end, kind)
+
+
+_SEMICOLON = re.compile(r";(?![^(]*\))")
 
 
 def _chunk_parts(page: Page, start: int, end: int, kind: str) -> list[Part]:
@@ -550,6 +576,9 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     tired or weak" -> feeling tired, feeling weak; "pain in your bones or joints" -> pain in your
     bones, pain in your joints, but "painless lumps in the neck, armpit or groin", which names no
     sign of ours in any of its places, is one sign in several places."""
+    parts = _places_joined(parts)
+    if len(parts) == 1:
+        return parts
     result = list(parts)
     last, first = parts[-1], parts[0]
     place = _PLACE.match(first.text)
@@ -585,9 +614,32 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         # a place is shared by the one-word sign paired with it ("pain or swelling in the belly")
         if (shared and len(parts) == 2) or not _names(page, part, kind) or _is_form(page, joined.text, kind):
             result[index] = joined
-    if len(last.text.split()) == 1 and len(first.text.split()) > 1 and not _names(page, last, kind):
-        result[-1] = Part(f"{' '.join(first.text.split()[:-1])} {last.text}", first.start, last.end)
+    # "an enlarged liver or spleen", "aching legs, arms or back": the single words after the last
+    # longer part take its words before its noun (not "a swollen belly, or yellow skin and eyes")
+    longer = max((i for i, part in enumerate(parts) if len(part.text.split()) > 1), default=None)
+    if longer is not None and longer < len(parts) - 1:
+        modifiers = " ".join(parts[longer].text.split()[:-1])
+        for index in range(longer + 1, len(parts)):
+            if not _names(page, parts[index], kind):
+                result[index] = Part(f"{modifiers} {parts[index].text}", parts[longer].start, parts[index].end)
     return result
+
+
+def _places_joined(parts: list[Part]) -> list[Part]:
+    """A part that is only a place ("in skin folds") is another place of the sign before it, not
+    a sign: "a rash on the scalp, in the nappy area or in skin folds" names one sign (its span
+    takes the places in)."""
+    joined: list[Part] = []
+    for part in parts:
+        if joined and _ONLY_A_PLACE.match(part.text) and _SHARED_PLACE.search(joined[-1].text):
+            before = joined[-1]
+            joined[-1] = Part(before.text, before.start, part.end, before.example)
+        else:
+            joined.append(part)
+    return joined
+
+
+_ONLY_A_PLACE = re.compile(r"(?:in|on|around|under|behind|over)\s", re.IGNORECASE)
 
 
 def _is_form(page: Page, phrase: str, kind: str) -> bool:
