@@ -817,3 +817,15 @@ def test_signs_grouped_under_the_body_parts_they_affect():
             "abdominal swelling", "jaundice", "yellow eyes", "loss of appetite", "weight loss", "night sweats",
             "aching arms", "back pain"} <= found_labels
     assert not {"skin", "mouth", "ears", "eyes", "in the nappy area", "in skin folds", "swollen eyes", "general"} & found_labels
+
+
+def test_a_disease_the_page_defines_as_a_kind_of_the_one_its_title_names_is_the_pages():
+    text = (
+        "Grandson's brain tumor diagnosis raises many questions\n\n"
+        "Dear Doctor: my grandson was just diagnosed with a brain tumor called medulloblastoma.\n\n"
+        "Dear reader: Medulloblastoma is a cancerous tumor of the brain that starts in the cerebellum. "
+        "Medulloblastoma grows fast. Most children with medulloblastoma are cured.\n"
+    )
+    _, result = facts(text)
+    disease = next(f.subject for f in result.facts if f.subject.kind == "disease")
+    assert disease.label == "medulloblastoma"

@@ -19,6 +19,7 @@ from allkg.extract.facts.page import Page
 from allkg.extract.structure import Segment
 from allkg.facts import Entity, Fact, Span, Text, concept_entity, local_entity
 from allkg.lexicon import Concept, Mention
+from allkg.lexicon.normalise import normal_phrase
 
 _DISEASE_HEAD = r"(?:cancer|disease|disorder|leuka?emia|lymphoma|myeloma|condition|syndrome|malignancy|tumou?r|neoplasm|illness)"
 _DEFINITION = re.compile(
@@ -143,6 +144,13 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
             scores[path] *= 0.25  # "cancer", "leukaemia": the page's own disease is a kind of it
     best = max(scores, key=lambda path: (scores[path], -first[path].start if path in first else 0))
     narrower = [p for p in scores if own[best] & ancestry[p] and scores[p] >= 0.4 * scores[best]]
+    if not narrower and best in first:  # "Medulloblastoma is a cancerous tumor of the brain" under "brain tumor"
+        kinds = _defined_kinds(page)
+        names = (_content_words(first[best].text), _content_words(concepts[best].pref_label))
+        narrower = [
+            p for p in scores
+            if p != best and scores[p] >= 0.4 * scores[best] and any(n and n <= kinds.get(p, set()) for n in names)
+        ]
     if narrower:  # "leukaemia" all over an ALL page: the page is about ALL
         best = max(narrower, key=lambda path: (scores[path], -first[path].start if path in first else 0))
     headline = [p for p in headlined if p != best and own[best] & ancestry.get(p, frozenset())]
@@ -169,6 +177,26 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         frozenset(related),
         first=Span(mention.start, mention.end) if mention else None,
     )
+
+
+def _defined_kinds(page: Page) -> dict[str, set[str]]:
+    """Each disease the page defines ("X is a rare tumour of the brain"), with the words of what
+    it says the disease is: by its own words, the page's disease is a kind of the disease those name."""
+    kinds: dict[str, set[str]] = {}
+    for _, seg in page.content():
+        defined = _DEFINITION.match(seg.text)
+        mentions = page.within(seg.start, seg.start + defined.end(), "disease") if defined else []
+        if mentions:
+            path = page.ground(mentions[0], "disease").concept.path
+            kinds.setdefault(path, set()).update(_content_words(page.text[mentions[0].end : seg.end]))
+    return kinds
+
+
+def _content_words(phrase: str) -> set[str]:
+    return set(normal_phrase(phrase).split()) - _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("a an the of in on and or is are that which with its their".split())
 
 
 def is_generic(concept: Concept) -> bool:
