@@ -597,7 +597,11 @@ def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
     ("sentence", "expected"),
     [
         ("The prognosis for adults is not as good as for children.", {("adults", "Unf"), ("children", "Fav")}),
-        ("In adults over 60, fewer than 2 in 10 survive for 5 years.", {("adults", "Unf"), ("older adults", "Unf")}),
+        # a group bounded by numbers is one group, the bounded one (not adults in general too)
+        ("In adults over 60, fewer than 2 in 10 survive for 5 years.", {("older adults", "Unf")}),
+        ("The outlook is less good for children younger than 3.", {("under 3", "Unf")}),
+        ("Babies under 12 months and teens have a lower chance of cure.", {("infants", "Unf"), ("teenagers", "Unf")}),
+        ("The outlook is poorer for babies under 6 months.", {("under 6 months", "Unf")}),
         ("About 85 out of 100 children live 5 years or more.", {("children", "Fav")}),
         ("The 5-year survival rate for adults is about 40%.", {("adults", "Unf")}),
         ("ALL in adults is harder to treat.", {("adults", "Unf")}),

@@ -162,21 +162,37 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
     ]
     if not _AGE_WORDS.search(page.text, start, end):
         return sorted(found, key=lambda a: a.start)
+    numbered = []
     for pattern, shape in _AGE_EXPRESSIONS:
         for match in pattern.finditer(page.text, start, end):
-            entity = _stated_ages(page, shape, [_number(g) for g in match.groups() if g], match.group())
+            unit = _UNIT.match(page.text, match.end(), end)  # "under 12 months"
+            values = [_number(g) for g in match.groups() if g]
+            phrase = page.text[match.start() : unit.end() if unit else match.end()]
+            entity = _stated_ages(page, shape, values, phrase, unit.group("unit").lower().rstrip("s") if unit else "year")
             if entity is not None:
-                found.append(AgeMention(entity, match.start(), match.end()))
-    return sorted(found, key=lambda a: a.start)
+                numbered.append(AgeMention(entity, match.start(), match.end()))
+    # "babies under 2", "children aged between 1 and 10": one group, the one the numbers bound
+    bounded = {
+        word.start for word in found for number in numbered
+        if word.end <= number.start and _BOUNDED_BY.fullmatch(page.text, word.end, number.start)
+    }
+    return sorted([*(a for a in found if a.start not in bounded), *numbered], key=lambda a: a.start)
 
 
-def _stated_ages(page: Page, shape: str, values: list[int], phrase: str) -> Entity | None:
-    """The age group a phrase gives in numbers: the group of our vocabulary (HPO's onset classes)
-    its ages make up most of ("under 15": children); else a concept of its own named in numbers
-    ("under 2"), the page's words a label too, mapped as narrower than the narrowest group that
-    holds it."""
-    bounds = _bounds(shape, values)
+_UNIT = re.compile(r"\s*(?P<unit>months?|weeks?|days?)\b", re.IGNORECASE)
+_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}
+_BOUNDED_BY = re.compile(r"[\s,]*(?:(?:aged|ages?|who are|that are|between|from|of)\s+)*", re.IGNORECASE)
+"""What stands between an age group's word and the numbers that bound it ("children aged 1 to 4")."""
+
+
+def _stated_ages(page: Page, shape: str, values: list[int], phrase: str, unit: str = "year") -> Entity | None:
+    """The age group a phrase gives in numbers (of ``unit``: years, months, weeks or days): the
+    group of our vocabulary (HPO's onset classes) its ages make up most of ("under 15": children;
+    "under 12 months": infants); else a concept of its own named in numbers ("under 2"), the
+    page's words a label too, mapped as narrower than the narrowest group that holds it."""
+    bounds = _bounds(shape, [value / _PER_YEAR[unit] for value in values])
     label = _age_label(shape, values)
+    label = f"{label} {unit}s" if label and unit != "year" else label
     if bounds is None or label is None:
         return None
     low, high = bounds
@@ -188,7 +204,8 @@ def _stated_ages(page: Page, shape: str, values: list[int], phrase: str) -> Enti
     group = min(fitting) if fitting else None
     grounding = page.lexicon.lookup(group[1], "age-group") if group else None
     if group is not None and grounding is not None:
-        covered = (min(high, _OLDEST) - low) / (min(group[3], _OLDEST) - group[2])
+        begin, end = group[2], min(group[3], _OLDEST)  # how much of the group the ages overlap
+        covered = (min(high, end) - max(low, begin)) / (end - begin)
         if covered >= _COVERED:
             return concept_entity(grounding.concept)
     broader = tuple(("broadMatch", iri) for prop, iri in grounding.concept.mappings if prop == "exactMatch") if grounding else ()
@@ -208,8 +225,8 @@ def _age_label(shape: str, values: list[int]) -> str | None:
     return None
 
 
-def _bounds(shape: str, values: list[int]) -> tuple[int, int] | None:
-    """The youngest and oldest ages a phrase gives, as pages mean them."""
+def _bounds(shape: str, values: list[float]) -> tuple[float, float] | None:
+    """The youngest and oldest ages (in years) a phrase gives, as pages mean them."""
     if shape == "range" and len(values) == 2:
         low, high = sorted(values)
         return low, high
