@@ -833,3 +833,16 @@ def test_a_disease_the_page_defines_as_a_kind_of_the_one_its_title_names_is_the_
     _, result = facts(text)
     disease = next(f.subject for f in result.facts if f.subject.kind == "disease")
     assert disease.label == "medulloblastoma"
+
+
+def test_a_risk_factor_item_that_says_who_gets_the_disease_gives_its_age_groups_too():
+    found, result = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nCauses and risk\n\n"
+        "Some things can increase your risk of ALL:\n"
+        "Age: ALL is most common in children under 5. In adults, risk goes up again after the age of 60.\n"
+        "Previous cancer treatment: Having had chemotherapy or radiotherapy in the past.\n"
+        "Genetic conditions: People with Down syndrome or Li-Fraumeni syndrome have a higher risk.\n"
+    )
+    risks = {f.object.label for f in found if f.kind == "risk-factor"}
+    assert {"age", "previous cancer treatment", "Down syndrome"} <= risks
+    assert {"young children", "older adults"} <= {f.object.label for f in found if f.kind == "age-group"}

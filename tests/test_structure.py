@@ -294,3 +294,21 @@ def test_a_numbered_heading_is_a_sub_heading_only_when_numbered_deeper():
     types = [(s.heading.text, s.type) for s in layout.sections if s.heading is not None]
     assert types == [("3. Causes and risk factors", "risk"), ("4. Pathophysiology", "other"),
                      ("5. Symptoms", "symptoms"), ("5.1 From low blood counts", "symptoms")]
+
+
+def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_leading_in_is_not():
+    text = (
+        "Some things can increase your risk of ALL:\n"
+        "Age: ALL is most common in children under 5. In adults, risk goes up after 60.\n"
+        "Previous cancer treatment: Having had chemotherapy in the past.\n"
+        "Non-urgent advice: See a GP if:\n"
+        "- you have symptoms that do not go away\n"
+    )
+    assert kinds(text) == [
+        ("lead-in", "Some things can increase your risk of ALL:"),
+        ("item", "Age: ALL is most common in children under 5. In adults, risk goes up after 60."),
+        ("item", "Previous cancer treatment: Having had chemotherapy in the past."),
+        ("lead-in", "Non-urgent advice:"),
+        ("lead-in", "See a GP if:"),
+        ("item", "you have symptoms that do not go away"),
+    ]

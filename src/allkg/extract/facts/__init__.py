@@ -45,13 +45,13 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     for section, seg in page.content():
         if section.heading is not None and other_disease(page, subject, section.heading):
             continue
-        # a sentence, or an item of a list that is not of symptoms or risk factors ("main peak at 2-5 yrs")
-        if seg.kind != "sentence" and (seg.kind != "item" or seg.start in listed):
-            continue
-        if other_disease(page, subject, seg):
+        # a sentence, or an item of a list that is not of symptoms or risk factors ("main peak at 2-5 yrs");
+        # an item of such a list may still say who gets the disease ("Age: most common in children under 5")
+        if seg.kind not in ("sentence", "item") or other_disease(page, subject, seg):
             continue
         about = refers_to_subject(page, subject, seg)
-        facts.extend(sentence_facts(page, subject, section, seg, about))
+        if seg.start not in listed:
+            facts.extend(sentence_facts(page, subject, section, seg, about))
         facts.extend(age_facts(page, subject.entity, about, section, seg))
     for section, seg in page.outlook_in_treatment():
         # "Treatment ... Most children with ALL make a full recovery": how each age group does

@@ -110,6 +110,15 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
         elif (
             listing
             and len(segments) > 1
+            and segments[0].kind == "lead-in"
+            and _LABEL.fullmatch(segments[0].text)
+            and all(seg.kind == "sentence" for seg in segments[1:])  # ("Non-urgent advice: See a GP if:" leads in)
+        ):
+            # "Age: ALL is most common in children under 5.": a label and what the page says of it
+            segments = [_segment(text, segments[0].start, segments[-1].end, "item", line)]
+        elif (
+            listing
+            and len(segments) > 1
             and not (index and lines[index - 1].item)  # (after bulleted items, a paragraph is no item)
             and segments[0].text.endswith(".")
             and _bare_item(segments[0], lambda: True)
@@ -120,6 +129,10 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
         result.extend(segments)
     return _outline_items(text, result)
+
+
+_LABEL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}:")
+"""A short label ending in a colon ("Previous cancer treatment:"), a bold run a scrape left inline."""
 
 
 def _table_rows(text: str, lines: list[Line]) -> dict[int, SegmentKind]:
