@@ -846,3 +846,24 @@ def test_a_risk_factor_item_that_says_who_gets_the_disease_gives_its_age_groups_
     risks = {f.object.label for f in found if f.kind == "risk-factor"}
     assert {"age", "previous cancer treatment", "Down syndrome"} <= risks
     assert {"young children", "older adults"} <= {f.object.label for f in found if f.kind == "age-group"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "male"),
+    [
+        ("Boys get ALL a bit more often than girls.", True),
+        ("ALL is slightly more common in males than females.", True),
+        ("The males are a little more affected than the females.", True),
+        ("Boys and men are affected about three to four times as often as girls and women.", True),
+        ("There is a slight male predominance.", True),
+        ("It nearly always affects boys.", True),
+        ("Girls are affected more often than boys.", False),
+        ("Women are more likely than men to get it.", False),
+    ],
+)
+def test_the_ways_pages_say_more_males_get_the_disease(sentence: str, male: bool):
+    found, _ = facts(
+        f"Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nWho gets it\n\n{sentence}\n",
+        "risk-factor",
+    )
+    assert ("male sex" in labels(found)) is male

@@ -139,8 +139,13 @@ _RISK_SENTENCE = re.compile(
 _LISTS_SOME = re.compile(r"\b(?:include|includes|including|such as)\b", re.IGNORECASE)
 """A sentence of a risk section that lists things ("These include Down syndrome and ...")."""
 _MALE = re.compile(
-    r"\bmore (?:common|often|likely)\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b|"
-    r"^(?:boys|men|males)\b[^.]{0,40}\bmore (?:common(?:ly)?|often|likely|frequently)\b",
+    r"\bmore (?:common|often|likely|frequent)\w*\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b|"
+    r"^(?:boys|men|males)\b[^.]{0,40}\bmore (?:common(?:ly)?|often|likely|frequently)\b|"
+    # "Boys get it about twice as often as girls", "The males are a little more affected than the females"
+    r"\b(?:boys|men|males)\b[^.]{0,60}\b(?:more|twice|\w+ times)\b[^.]{0,40}\b(?:than|as)\b[^.]{0,20}\b(?:girls|women|females)\b|"
+    r"\b(?:affects?|affecting|seen in|found in|occurs? in)\s+(?:mostly|mainly|nearly always|almost always|more|usually|only)\s+"
+    r"(?:boys|men|males)\b|\b(?:mostly|mainly|nearly always|almost always|usually|only)\s+(?:affects?|occurs? in)\s+"
+    r"(?:boys|men|males)\b|\bmale (?:predominance|preponderance)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SYMPTOM_SENTENCE = re.compile(
