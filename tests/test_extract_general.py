@@ -867,3 +867,13 @@ def test_the_ways_pages_say_more_males_get_the_disease(sentence: str, male: bool
         "risk-factor",
     )
     assert ("male sex" in labels(found)) is male
+
+
+def test_what_a_part_is_of_or_with_is_shared_by_the_short_parts_after_it():
+    found, _ = facts(
+        "Non-Hodgkin lymphoma (NHL) is a cancer of the lymphocytes.\n\nRisk factors\n\nThings that raise the risk include:\n"
+        "- infection with Epstein-Barr virus or Helicobacter pylori\n- exposure to benzene or pesticides\n",
+        "risk-factor",
+    )
+    assert {"infection with Epstein-Barr virus", "infection with Helicobacter pylori", "exposure to benzene",
+            "exposure to pesticide"} == labels(found)

@@ -191,3 +191,12 @@ def test_one_word_is_close_only_to_a_word_spelled_like_it():
     assert LEXICON.fuzzy("white", "risk-factor") is None  # cut to five letters, "whitehead" reads "white"
     vomit = LEXICON.fuzzy("vomit", "symptom")
     assert vomit is not None and ("closeMatch", obo_iri("HP:0002013")) in vomit.concept.mappings
+
+
+def test_a_close_match_maps_to_the_term_and_to_every_id_the_term_is_an_exact_match_of():
+    exact = LEXICON.lookup("Epstein-Barr virus infection", "risk-factor")
+    close = LEXICON.fuzzy("infection with Epstein-Barr virus", "risk-factor")
+    assert exact is not None and close is not None and close.scope == "fuzzy"
+    exact_ids = {iri for prop, iri in exact.concept.mappings if prop == "exactMatch"}
+    assert len(exact_ids) >= 2  # the DO term and its MONDO match
+    assert {iri for prop, iri in close.concept.mappings if prop == "closeMatch"} == exact_ids

@@ -283,14 +283,14 @@ class Lexicon:
 
     def _phrase_concept(self, phrase: str, kind: str, row: int, scope: str, score: float | None = None) -> Concept:
         """The page's own phrase as a concept, mapped to the term it is not quite (a narrow, broad or
-        related synonym, or a fuzzy match)."""
+        related synonym, or a fuzzy match), by the term's ID and the IDs it is an exact match of."""
         term = self._stored.term(row)
         label = page_label(phrase)
         return Concept(
             path=f"{kind}/{slugify(label)}",
             kind=kind,
             pref_label=label,
-            mappings=((INEXACT_MAPPING[scope], obo_iri(term.curie)),),
+            mappings=tuple((INEXACT_MAPPING[scope], obo_iri(c)) for c in (term.curie, *term.exact)),
             release=self.releases[term.release].iri,
             score=score,
         )

@@ -129,7 +129,11 @@ _INNER_SPLIT = re.compile(r"\s(?:and|or|and/or)\s")
 _VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
-_PLACE = re.compile(r"(?P<head>.+\s(?:in|on|around|under|behind)\s(?:the|your|their|his|her)?)\s*\S+$", re.IGNORECASE | re.DOTALL)
+_PLACE = re.compile(
+    r"(?P<head>.+\s(?:in|on|around|under|behind|with|to|of)\s(?:the|your|their|his|her)?)\s*\S+(?:\s\S+){0,2}$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A part ending in what it is in, of or with: "pain in your bones", "infection with Epstein-Barr virus"."""
 _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around|"
