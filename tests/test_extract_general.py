@@ -877,3 +877,19 @@ def test_what_a_part_is_of_or_with_is_shared_by_the_short_parts_after_it():
     )
     assert {"infection with Epstein-Barr virus", "infection with Helicobacter pylori", "exposure to benzene",
             "exposure to pesticide"} == labels(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cells"),
+    [
+        ("There are two main types: B-cell ALL and T-cell ALL.", {"B cell", "T cell"}),
+        ("Most adults have B-cell ALL.", {"B cell"}),
+        ("In T-cell ALL a mass can form in the thymus and press on the windpipe.", set()),
+    ],
+)
+def test_a_form_of_the_disease_named_by_its_cell_is_a_cell_type_where_the_page_says_what_forms_there_are(sentence, cells):
+    found, _ = facts(
+        f"Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the blood.\n\nAbout ALL\n\n{sentence}\n",
+        "cell-type",
+    )
+    assert labels(found) & {"B cell", "T cell"} == cells

@@ -55,6 +55,11 @@ class Page:
         return frozenset(s.start for block in self.layout.lists for said in block.explanations.values() for s in said)
 
     @cached_property
+    def lead_ins(self) -> dict[int, str]:
+        """The text of the lead-in (or infobox label) each list item stands under, by where the item starts."""
+        return {item.start: block.lead_in.text for block in self.layout.lists if block.lead_in for item in block.items}
+
+    @cached_property
     def word_counts(self) -> Counter[str]:
         """How often each word (as written, hyphens splitting) stands in the readable text."""
         return Counter(w for seg in self.readable for w in re.findall(r"(?<![\w-])[\w]+(?![\w-])", seg.text))

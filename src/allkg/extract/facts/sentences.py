@@ -210,9 +210,11 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
 
 def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
     """Cells a sentence about the disease says it starts in, affects, makes too many or too few of,
-    or crowds out; a cell that names a form of the disease counts too ("B-cell ALL")."""
+    or crowds out; a cell that names a form of the disease counts too where the sentence says
+    what forms there are ("ALL can be B-cell ALL or T-cell ALL"; not "In T-cell ALL a mass can form")."""
+    forms = section.type == "types" or bool(_FORMS.search(seg.text) or _FORMS.search(page.lead_ins.get(seg.start, "")))
     subtypes = [  # "B-cell ALL", "T-cell ALL": a form of the disease named by its cell
-        m for m in page.within(seg.start, seg.end, "disease")
+        m for m in (page.within(seg.start, seg.end, "disease") if forms else ())
         if any(abbr in m.text for abbr, _ in subject.abbreviations) or _kind_of_subject(page, subject, m)
     ]
     cells = [c for m in subtypes for c in page.mentions.nested(m.start, m.end, "cell-type")]
@@ -234,6 +236,14 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+_FORMS = re.compile(
+    r"\b(?:types?|kinds?|subtypes?|forms? of|(?:two|three|main|different) forms|either|can be|is called|are called|"
+    r"most (?:cases|people|adults|children) have)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says what forms the disease takes ("Most adults have B-cell ALL")."""
 
 
 def _kind_of_subject(page: Page, subject: Subject, mention: Mention) -> bool:
