@@ -893,3 +893,19 @@ def test_a_form_of_the_disease_named_by_its_cell_is_a_cell_type_where_the_page_s
         "cell-type",
     )
     assert labels(found) & {"B cell", "T cell"} == cells
+
+
+def test_a_table_of_signs_is_read_from_the_column_whose_heading_names_them():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\n"
+        "Possible signs and symptoms of ALL\n"
+        "What is happening | What you may notice\n"
+        "Too few red blood cells | Weakness or feeling tired; pale skin\n"
+        "Leukemia cells building up | Pain in the bones or joints; painless lumps in the neck, underarm or groin; "
+        "feeling full below the ribs\n"
+        "General | Loss of appetite; weight loss; night sweats\n",
+        "symptom",
+    )
+    found_labels = labels(found)
+    assert {"weakness", "pallor", "bone pain", "joint pain", "loss of appetite", "weight loss", "night sweats"} <= found_labels
+    assert not {"leukemia cells building up", "general", "too few red blood cells"} & {label.lower() for label in found_labels}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
@@ -237,9 +237,38 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         if not _stated_kind(block) and not _fits(page, subject, block.items, kind):
             continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
+        column = _column_of(page, block.lead_in, kind)
         for item in block.items:
             explained = block.explanations.get(item.start, [])
+            if column is not None:  # a table row: only the cell under the heading that names the kind
+                cells = _cells_of(page.text, item.start, item.end)
+                if column >= len(cells):
+                    continue
+                item = replace(item, start=cells[column][0], end=cells[column][1], text=page.text[slice(*cells[column])])
             yield from item_facts(page, subject, item, kind, lead, explained)
+
+
+def _column_of(page: Page, header: Segment | None, kind: str) -> int | None:
+    """The column of a table whose heading names the list's kind when its first does not ("What
+    is happening | What you may notice"): its rows' other cells say why, where or how often."""
+    if header is None:
+        return None
+    line_end = page.text.find("\n", header.start)
+    cells = [page.text[a:b] for a, b in _cells_of(page.text, header.start, line_end if line_end >= 0 else len(page.text))]
+    cue = _SYMPTOM_CUE if kind == "symptom" else _RISK_CUE
+    named = [index for index, cell in enumerate(cells) if cue.search(cell)]
+    return named[0] if len(cells) > 1 and named and named[0] > 0 else None
+
+
+def _cells_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table row's cells (split by " | " or tabs)."""
+    spans, cursor = [], start
+    for cell in [*_CELL.finditer(text, start, end), None]:
+        stop = end if cell is None else cell.start()
+        spans.append((cursor, stop))
+        if cell is not None:
+            cursor = cell.end()
+    return spans
 
 
 def _before(section: Section, seg: Segment) -> list[Segment]:
@@ -442,8 +471,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
             return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
         head = _trimmed(text, head[0], gloss.start()) or head
-    if _lists_within_commas(text, *head):
-        parts = _enumerated(page, *head, kind)
+    if _lists_within_commas(text, *head) or _SEMICOLON.search(text, *head):
+        parts = _enumerated(page, *head, kind)  # "A or B, or C"; "A; B; C"
     elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
         if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) for p in parts):
