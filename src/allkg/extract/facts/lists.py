@@ -553,6 +553,12 @@ def _lists_within_commas(text: str, start: int, end: int) -> bool:
     )
 
 
+def _places_follow(text: str, start: int, end: int) -> bool:
+    """A first part that ends in a place, the places after it ("pain in the legs, arms or back")."""
+    first = _comma_chunks(text, start, end)[0]
+    return bool(_PLACE.match(text, *first)) and not _INNER_SPLIT.search(text, *first)
+
+
 def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
     """The things a stretch lists, words shared across each "or"/"and" distributed; split at
     its commas first where the parts between them list several ("an enlarged liver or spleen,
@@ -564,7 +570,7 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
             found += _enumerated(page, offset, offset + len(piece), kind)
             offset += len(piece) + 1
         return found
-    if _lists_within_commas(page.text, start, end):
+    if _lists_within_commas(page.text, start, end) and not _places_follow(page.text, start, end):
         return _places_joined([p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)])
     return _chunk_parts(page, start, end, kind)
 
@@ -615,11 +621,15 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     result = list(parts)
     last, first = parts[-1], parts[0]
     place = _PLACE.match(first.text)
-    if place and all(len(p.text.split()) <= 2 and _exact(page, p, kind) is None for p in parts[1:]):
-        placed = [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:])]
+    run = 1  # the short places right after the first part ("pain in the legs, arms or back, limping")
+    while place and run < len(parts) and len(parts[run].text.split()) <= 2 and _exact(page, parts[run], kind) is None:
+        run += 1
+    if run > 1:
+        placed = [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:run])]
         if any(_names(page, p, kind) for p in placed):
-            return placed  # "pain in your bones or joints": bone pain, joint pain
-        return [Part(page.text[first.start : last.end], first.start, last.end)]  # one sign in several places
+            return [*placed, *parts[run:]]  # "pain in your bones or joints": bone pain, joint pain
+        if run == len(parts):
+            return [Part(page.text[first.start : last.end], first.start, last.end)]  # one sign in several places
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)
@@ -711,7 +721,13 @@ def ground_part(
         return concept_entity(exposure.concept), exposure.scope
     exact = _exact(page, part, kind)
     if exact is not None and _placed_sign(page, part, exact):
-        # "pain in the belly": a one-word sign whose place makes it another (abdominal pain)
+        # "pain in the belly": a one-word sign whose place makes it another (abdominal pain); "pain
+        # in the arms": the sign its place names before it (arm pain)
+        text, _, end, _ = _view(page, part)
+        where = _WHERE.match(text, exact.end, end)
+        before = page.lexicon.lookup(f"{where.group('where')} {exact.text}", kind) if where else None
+        if before is not None and not is_subject(page, subject, before.concept):
+            return concept_entity(before.concept), before.scope
         closer = page.lexicon.fuzzy(part.text, kind)
         if closer is not None and not is_subject(page, subject, closer.concept):
             return concept_entity(closer.concept), closer.scope
@@ -733,6 +749,13 @@ def ground_part(
     phrase = clean_phrase(part.text)
     leading = _AUXILIARY.match(phrase)
     return page.ungrounded(phrase[leading.end() :] if leading else phrase, kind), "ungrounded"
+
+
+_WHERE = re.compile(
+    r"\s+(?:in|on|around|under|behind|over)\s+(?:(?:the|your|their|his|her|one|both|my)\s+)?(?P<where>[\w'-]+(?:\s[\w'-]+)?)$",
+    re.IGNORECASE,
+)
+"""The place after a one-word sign ("in the arms"), as one or two words."""
 
 
 def _placed_sign(page: Page, part: Part, mention: Mention) -> bool:
