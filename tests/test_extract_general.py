@@ -921,3 +921,12 @@ def test_places_after_a_sign_share_its_words_and_a_place_named_before_it_is_the_
     found_labels = labels(found)
     assert {"lower limb pain", "back pain", "limp"} <= found_labels
     assert not {"arms", "back", "itching around the repeated thrush"} & found_labels
+
+
+def test_a_cancer_the_disease_turns_into_is_no_sign_of_it():
+    found, _ = facts(
+        "Chronic myelomonocytic leukaemia (CMML) is a rare blood cancer.\n\nSymptoms\n\n"
+        "Many people feel tired and get night sweats. My husband's CMML turned into AML last year.\n",
+        "symptom",
+    )
+    assert {"fatigue", "night sweats"} <= labels(found) and "acute myeloid leukemia" not in labels(found)

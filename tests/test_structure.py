@@ -34,7 +34,7 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
-@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪"])
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
     [block] = layout.lists
@@ -311,4 +311,11 @@ def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_lead
         ("lead-in", "Non-urgent advice:"),
         ("lead-in", "See a GP if:"),
         ("item", "you have symptoms that do not go away"),
+    ]
+
+
+def test_a_time_or_a_decimal_does_not_end_a_sentence():
+    assert kinds("Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n") == [
+        ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),
+        ("sentence", "Her count was 2.5 times the normal."),
     ]

@@ -88,6 +88,8 @@ _GENERIC = re.compile(
 """Names of a whole family of diseases: a page that uses one is about a member of it, if it names one."""
 _CANCERS = frozenset({"DOID:162"})
 """DO's cancer: a cancer the page names is never a sign."""
+_NEOPLASMS = frozenset({"HP:0002664"})
+"""HPO's neoplasm: a sign that is a tumour of its own ("AML" of HPO's phenotypes)."""
 _WEIGHTS = {"title": 6, "first heading": 5, "heading": 2, "definition": 4, "mention": 1}
 
 
@@ -348,6 +350,11 @@ def refers_to_subject(page: Page, subject: Subject, seg: Segment) -> bool:
     return bool(_PRONOUN_SUBJECT.match(seg.text))
 
 
+def is_cancer(page: Page, concept: Concept) -> bool:
+    """A cancer (by the Disease Ontology's hierarchy, or HPO's for a phenotype): never a sign of another disease."""
+    return bool((page.lexicon.ancestors(concept) | page.lexicon.curies(concept)) & (_CANCERS | _NEOPLASMS))
+
+
 def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
     """The segment names another disease and not the page's own (a "types of leukaemia" line)."""
     others = False
@@ -361,7 +368,7 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
             continue
         # only another cancer makes a sentence another disease's: a condition may be a sign ("anaemia
         # causes pallor") or a risk factor ("children with Down's syndrome have a higher risk")
-        if (page.lexicon.ancestors(concept) | page.lexicon.curies(concept)) & _CANCERS:
+        if is_cancer(page, concept):
             others = True
     abbreviated = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", seg.text) for a, _ in subject.abbreviations)
     return others and not abbreviated and not _PRONOUN_SUBJECT.match(seg.text)

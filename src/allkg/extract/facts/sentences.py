@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from allkg.extract.facts.disease import Subject, names_subject
+from allkg.extract.facts.disease import Subject, is_cancer, names_subject
 from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
 from allkg.extract.facts.page import ADVICE, Page
 from allkg.extract.structure import Section, Segment, item_like
@@ -456,7 +456,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         else []
     )
     for mention in page.within(seg.start, end, kind):
-        if names_subject(page, subject, mention) or _part_of_name(page, subject, mention):
+        if names_subject(page, subject, mention) or _part_of_name(page, subject, mention) or _a_cancer(page, mention, kind):
             continue
         if any(a <= mention.start < b for a, b in relatives):
             continue  # "a parent with diabetes": the relative's disease, not one of this one's risk factors
@@ -464,6 +464,13 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         if entity.path not in seen:
             seen.add(entity.path)
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
+
+
+def _a_cancer(page: Page, mention: Mention, kind: str) -> bool:
+    """A sign that is a cancer of its own ("CMML turned into AML"): what the disease becomes, no sign of it."""
+    if kind != "symptom":
+        return False
+    return any(g is not None and is_cancer(page, g.concept) for g in (page.lexicon.ground(mention, k) for k in ("disease", kind)))
 
 
 def _part_of_name(page: Page, subject: Subject, mention: Mention) -> bool:

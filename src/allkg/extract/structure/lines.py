@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒]|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S))[ \t]+"
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S))[ \t]+"
 )
 """A list-item marker at the start of a line: a bullet character, a checkbox ("[ ]"), "1." or
 "a)", or a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v")."""
