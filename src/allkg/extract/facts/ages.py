@@ -58,7 +58,8 @@ _AGE_GROUPS = (
     ("adults", 16, 200),
 )
 _PROGNOSIS = re.compile(
-    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?(?:well|better|worse)\b|"
+    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?(?:well|better|worse|best|worst)\b|"
+    r"\balive\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
     r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b",
@@ -74,7 +75,7 @@ _EPIDEMIOLOGY = re.compile(
 )
 _FAVOURABLE = re.compile(
     r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
-    r"\bmost\b.{0,40}\bcured\b",
+    r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _UNFAVOURABLE = re.compile(
@@ -84,10 +85,10 @@ _UNFAVOURABLE = re.compile(
 )
 _RATE = re.compile(
     r"(?:(?P<more>more than|over|above|at least)|(?P<less>fewer than|less than|under|below))?\s*(?:about |around |nearly |almost )?"
-    r"\b(?P<count>\d{1,3})(?:\s*(?:%|per ?cent)|\s+(?:in|out of)\s+(?:every\s+)?(?P<whole>10|100)\b)",
+    r"\b(?P<count>\d{1,3})(?:\s*(?:%|per ?cent)|\s+(?:in|out of)\s+(?:every\s+)?(?P<whole>\d{1,3})\b)",
     re.IGNORECASE,
 )
-"""A share of people ("9 in 10", "85 out of 100", "more than 90%", "fewer than 2 in 10")."""
+"""A share of people ("9 in 10", "3 out of 4", "more than 90%", "fewer than 2 in 10")."""
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.(?:\[\d+\])*\s+")
 _DIAGNOSED = re.compile(r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b", re.IGNORECASE)
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
