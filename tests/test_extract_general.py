@@ -935,3 +935,13 @@ def test_a_cancer_the_disease_turns_into_is_no_sign_of_it():
         "symptom",
     )
     assert {"fatigue", "night sweats"} <= labels(found) and "acute myeloid leukemia" not in labels(found)
+
+
+def test_ages_under_an_onset_label_and_a_risk_that_climbs_say_who_gets_the_disease():
+    found, _ = facts(
+        "Osteosarcoma\n\nOsteosarcoma is a cancer of the bone.\n\nUsual onset\t10-30 years; second peak after 60\n\n"
+        "Who gets it\n\nAfter a low point in middle age, the risk climbs again in people over 50.\n",
+        "epidemiology",
+    )
+    ages = {f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    assert {"10 to 30", "older adults", "over 50"} <= ages

@@ -68,7 +68,7 @@ _PROGNOSIS = re.compile(
 _EPIDEMIOLOGY = re.compile(
     r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
-    r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|is higher|higher)\b|\bpeak|"
+    r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|climbs|is higher|higher)\b|\bpeak|\bonset\b|"
     r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
     r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b",
     re.IGNORECASE,
@@ -120,7 +120,9 @@ def age_facts(
     mentions = [_ages_in(page, start, end) for start, end in clauses]
     if not any(mentions):
         return
-    statement = about or section.type in ("who", "outlook") or bool(_DIAGNOSED.search(seg.text))
+    label = page.lead_ins.get(seg.start, "")  # an infobox's "Usual onset" over "10-30 years; second peak after 60"
+    labelled = bool(_AGE_LABEL.fullmatch(label))
+    statement = about or labelled or section.type in ("who", "outlook") or bool(_DIAGNOSED.search(seg.text))
     outlooks = _contrast_outlooks(page.text, clauses, mentions) if _PROGNOSIS.search(seg.text) else {}
     previous: list[AgeMention] = []
     stated: set[str] = set()
@@ -138,7 +140,7 @@ def age_facts(
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
             yield from facts
-        elif statement and not outlook_only and _EPIDEMIOLOGY.search(clause):
+        elif statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause)):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
                 yield from _statement(disease, "epidemiology", age.group, text, span)
@@ -180,6 +182,8 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
     return sorted([*(a for a in found if a.start not in bounded), *numbered], key=lambda a: a.start)
 
 
+_AGE_LABEL = re.compile(r"(?:(?:usual|typical|peak|common|median|average)\s+)?(?:age(?: of onset| at (?:onset|diagnosis))?|onset|ages?|peak ages?)\s*:?", re.IGNORECASE)
+"""A label over ages ("Usual onset", "Age at diagnosis"): the ages under it say who gets the disease."""
 _UNIT = re.compile(r"\s*(?P<unit>months?|weeks?|days?)\b", re.IGNORECASE)
 _PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}
 _BOUNDED_BY = re.compile(r"[\s,]*(?:(?:aged|ages?|who are|that are|between|from|of)\s+)*", re.IGNORECASE)
