@@ -319,3 +319,12 @@ def test_a_time_or_a_decimal_does_not_end_a_sentence():
         ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),
         ("sentence", "Her count was 2.5 times the normal."),
     ]
+
+
+def test_a_run_on_item_with_an_aside_in_brackets_is_still_an_item():
+    layout = structure(
+        "Risk factors for MDS include:Older age.Smoking.Past treatment with chemotherapy for another cancer "
+        "(this is called secondary MDS).Long-term exposure to benzene, for example in the rubber industry.\n"
+    )
+    [block] = layout.lists
+    assert [i.text.split()[0] for i in block.items] == ["Older", "Smoking.", "Past", "Long-term"]

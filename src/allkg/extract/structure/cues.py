@@ -65,12 +65,15 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+(?:\w+\s+)?$|\bhaving\s+$"
 for years"), a participle's ("Having had chemotherapy")."""
 
 
+_ASIDE_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
 def item_like(text: str) -> bool:
     """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma or
     a dash; its only verbs are those of a relative clause ("Urine that is darker than usual")."""
     head = re.split(
         r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b|\s[—–-]\s",
-        text,
+        _ASIDE_IN_BRACKETS.sub("", text),  # "... for another cancer (this is called secondary MDS)."
     )[0]
     words = head.split()
     return (
