@@ -945,3 +945,12 @@ def test_ages_under_an_onset_label_and_a_risk_that_climbs_say_who_gets_the_disea
     )
     ages = {f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
     assert {"10 to 30", "older adults", "over 50"} <= ages
+
+
+def test_an_illness_no_lexicon_has_is_read_where_the_disease_is_taken_for_it():
+    found, _ = facts(
+        "Langerhans cell histiocytosis (LCH) is a rare cancer.\n\nSymptoms\n\nSigns include a rash and bone pain. "
+        "The rash can look like cradle cap. We were told it was just growing pains.\n",
+        "resemblance",
+    )
+    assert {"cradle cap", "growing pains"} <= labels(found)

@@ -106,6 +106,8 @@ _SAID_THEY_HAD = re.compile(
     r"\s*(?:that\s+)?(?:i|you|he|she|it|we|they)(?:'d| had| was| were| have| has)(?:\s+(?:had|just|only|got))*\s+",
     re.IGNORECASE,
 )
+_TAKEN_FOR_WORDS = ("put down to", "mistak", "confused with", "misdiagnos", "told it was", "thought it was", "look like", "looks like")
+"""Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
 _CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
 _NOT_A_NOUN_PHRASE = re.compile(
     r"\b(?:i|you|he|she|it|we|they|me|him|her|us|them|my|your|is|are|was|were|be|been|had|has|have|do|does|did|"
@@ -376,8 +378,9 @@ _CLAUSE_CUT = re.compile(r",\s+(?:and|but|while|whereas)\b|;")
 
 def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """Other diseases the symptoms look like ("Many signs of ALL look like those of the flu")."""
-    if not page.within(seg.start, seg.end, "disease"):
-        return  # (the pattern is long: asked only where another illness is named)
+    lowered = seg.text.lower()
+    if not page.within(seg.start, seg.end, "disease") and not any(word in lowered for word in _TAKEN_FOR_WORDS):
+        return  # (the pattern is long: asked only where another illness is named, or one is taken for another)
     cue = _RESEMBLES.search(seg.text)
     if cue is None:
         return
