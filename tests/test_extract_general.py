@@ -954,3 +954,17 @@ def test_an_illness_no_lexicon_has_is_read_where_the_disease_is_taken_for_it():
         "resemblance",
     )
     assert {"cradle cap", "growing pains"} <= labels(found)
+
+
+def test_a_list_of_the_places_a_disease_involves_gives_its_locations():
+    found, _ = facts(
+        "Langerhans cell histiocytosis (LCH) is a rare disease.\n\nWhat happens in LCH?\n\n"
+        "LCH can affect almost any part of the body. The places most often involved are:\n"
+        "- Bones, especially the skull, ribs and spine\n- Skin\n- The pituitary gland at the base of the brain\n"
+        "- Liver, spleen and bone marrow\n",
+        "anatomy",
+    )
+    assert {"bones", "skull", "rib", "spine", "skin", "pituitary gland", "liver", "spleen", "bone marrow"} <= {
+        label.lower() for label in labels(found)
+    }
+    assert "brain" not in labels(found)

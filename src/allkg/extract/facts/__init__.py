@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from allkg.extract.facts.ages import age_facts, age_of_name
 from allkg.extract.facts.disease import find_subject, name_facts, other_disease, refers_to_subject, with_abbreviations
-from allkg.extract.facts.lists import heading_facts, list_facts, listed_items
+from allkg.extract.facts.lists import heading_facts, list_facts, listed_items, place_list_facts
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
 from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
@@ -38,6 +38,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         *name_facts(page, subject),
         *age_of_name(page, subject.entity, subject.first),
         *list_facts(page, subject),
+        *place_list_facts(page, subject),
         *heading_facts(page, subject),
         *resemblance_facts(page, subject),
     ]

@@ -248,6 +248,33 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             yield from item_facts(page, subject, item, kind, lead, explained)
 
 
+def place_list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """The body parts a list of places names ("The places most often involved are:" over "Bones,
+    especially the skull, ribs and spine", "Skin"): where the disease is."""
+    for block in page.layout.lists:
+        lead = block.lead_in
+        if lead is None or block.section.type not in CONTENT_SECTIONS or not _PLACES.search(lead.text):
+            continue
+        if ADVICE.search(lead.text) or _NOT_FACTS.search(lead.text):
+            continue
+        for item in block.items:
+            for mention in page.within(item.start, item.end, "anatomy"):
+                if _WHERE_IT_IS.search(page.text, item.start, mention.start):
+                    continue  # "The pituitary gland at the base of the brain": the brain says where the gland is
+                entity, how = page.entity(mention, "anatomy")
+                yield Fact("anatomy", subject.entity, "allkg:hasLocation", entity,
+                           (Span(item.start, item.end), Span(lead.start, lead.end)), grounding=how)
+
+
+_WHERE_IT_IS = re.compile(r"\b(?:of|near|behind|beside|above|below|under|next to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
+_PLACES = re.compile(
+    r"\b(?:places?|parts? of the body|body parts?|organs?|sites?|areas?)\b[^.]{0,40}\b(?:involved|affected|found|spread|"
+    r"grows?|starts?|occurs?|appears?|include)\b|\b(?:can|may|most often|usually) (?:affect|involve|spread to|start in)\b[^.]{0,30}:",
+    re.IGNORECASE,
+)
+"""A lead-in over places the disease is ("The places most often involved are:", "It can spread to:")."""
+
+
 def _column_of(page: Page, header: Segment | None, kind: str) -> int | None:
     """The column of a table whose heading names the list's kind when its first does not ("What
     is happening | What you may notice"): its rows' other cells say why, where or how often."""
