@@ -34,7 +34,7 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
-@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~"])
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
     [block] = layout.lists
@@ -328,3 +328,8 @@ def test_a_run_on_item_with_an_aside_in_brackets_is_still_an_item():
     )
     [block] = layout.lists
     assert [i.text.split()[0] for i in block.items] == ["Older", "Smoking.", "Past", "Long-term"]
+
+
+def test_a_capital_after_a_single_space_starts_no_item():
+    assert kinds("A child with ALL may feel tired.\nA  cure is likely.\n")[0] == ("sentence", "A child with ALL may feel tired.")
+    assert all(kind != "item" for kind, _ in kinds("A child with ALL may feel tired.\nA  cure is likely.\n"))

@@ -14,10 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S))[ \t]+"
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t]+"
 )
 """A list-item marker at the start of a line: a bullet character, a checkbox ("[ ]"), "1." or
-"a)", or a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v")."""
+"a)", a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v"), or a
+mnemonic's capital set apart by a wide gap ("C    raised Calcium")."""
 
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
