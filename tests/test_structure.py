@@ -333,3 +333,16 @@ def test_a_run_on_item_with_an_aside_in_brackets_is_still_an_item():
 def test_a_capital_after_a_single_space_starts_no_item():
     assert kinds("A child with ALL may feel tired.\nA  cure is likely.\n")[0] == ("sentence", "A child with ALL may feel tired.")
     assert all(kind != "item" for kind, _ in kinds("A child with ALL may feel tired.\nA  cure is likely.\n"))
+
+
+def test_numbered_titles_over_prose_are_headings_in_an_outline_but_a_lettered_last_item_is_not():
+    text = (
+        "3. How severe is it?\nIt depends on the clotting factor level.\n\n"
+        "4. Signs and symptoms\nYou may notice:\na) bruising easily\nb) blood in the urine\n"
+        "Bleeds inside the body are more serious.\n\n"
+        "5. What to do if you think the pupil is having a bleed\nFollow the care plan.\n\n"
+        "6. Outlook\nMost children lead a normal life.\n"
+    )
+    headings = [t for kind, t in kinds(text) if kind == "heading"]
+    assert headings == ["How severe is it?", "Signs and symptoms", "What to do if you think the pupil is having a bleed", "Outlook"]
+    assert ("item", "blood in the urine") in kinds(text)

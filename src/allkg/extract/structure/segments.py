@@ -175,16 +175,20 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
     over "- 2.1 ..."; "4. Pathophysiology" too); an item ending in a colon, with items after
     it, is their lead-in ("3.2 Recognised risk factors:"); a question with prose after it is
     the heading of its answer ("4) Did I cause it?")."""
+    def mark(seg: Segment) -> str:
+        return text[text.rfind("\n", 0, seg.start) + 1 : seg.start].strip()
+
     def numbered(seg: Segment) -> bool:
-        return bool(_OUTLINE_MARK.fullmatch(text[text.rfind("\n", 0, seg.start) + 1 : seg.start].strip()))
+        return bool(_OUTLINE_MARK.fullmatch(mark(seg)))
 
     def title(seg: Segment, after: Segment) -> bool:
-        words = seg.text.split()
+        words = len(seg.text.split())
+        over_prose = after.kind == "sentence" and bool(_DIGIT_MARK.fullmatch(mark(seg)))  # "4. Signs and symptoms"
         return (
-            0 < len(words) <= 8
+            0 < words <= (12 if over_prose else 8)
             and not re.search(r"[.;,:!?]$", seg.text)
             and numbered(seg)
-            and (after.kind == "lead-in" or (after.kind == "item" and not numbered(after)))
+            and (after.kind == "lead-in" or (after.kind == "item" and not numbered(after)) or over_prose)
         )
 
     content = [i for i, seg in enumerate(segments) if not seg.boilerplate]
@@ -206,6 +210,7 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
     return result
 
 
+_DIGIT_MARK = re.compile(r"\d{1,2}[.)]")
 _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE)
 
 
