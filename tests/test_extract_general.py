@@ -968,3 +968,20 @@ def test_a_list_of_the_places_a_disease_involves_gives_its_locations():
         label.lower() for label in labels(found)
     }
     assert "brain" not in labels(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "factor"),
+    [
+        ("People who have had chemotherapy are more likely to get AML.", "previous cancer treatment"),
+        ("AML is more common in people with Down syndrome.", "Down syndrome"),
+        ("The risk is higher in people who work with pesticides.", "exposure to pesticide"),
+        ("People with certain genetic syndromes have a higher risk, including Down syndrome and Fanconi anaemia.",
+         "Fanconi anemia"),
+    ],
+)
+def test_what_the_group_at_risk_has_or_does_is_a_risk_factor(sentence: str, factor: str):
+    found, _ = facts(
+        f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nCauses and risk factors\n\n{sentence}\n", "risk-factor"
+    )
+    assert factor in labels(found)

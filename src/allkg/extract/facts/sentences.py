@@ -135,6 +135,7 @@ _RISK_SENTENCE = re.compile(
     r"\bincreas\w* (?:the |your |their )?(?:risk|chance|likelihood)|\braise\w* (?:the |your )?(?:risk|chance)|"
     r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
     r"\blinked (?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b|\bpredispos\w*|"
+    r"\bmore common (?:in|among) (?:people|children|adults|those)\s+(?:with|who)\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,40}\b(?:is|are|may be|can be|gets?|goes)\s+(?:\w+\s+)?(?:higher|greater|increased|raised|up)\b",
     re.IGNORECASE | re.DOTALL,
 )
@@ -163,6 +164,13 @@ _ENUMERATION_CUE = re.compile(
     r"there can be|may also be|like)\b[:\s]+|:\s*",
     re.IGNORECASE | re.DOTALL,
 )
+_GROUP_AT_RISK = re.compile(
+    r"\b(?:people|those|anyone|children|adults|men|women|patients)\s+(?:who\s+(?:have\s+(?=had\b)|(?:have|are|were)\s+|(?=\w))|"
+    r"with\s+|(?=exposed to\b))",
+    re.IGNORECASE,
+)
+"""Who a sentence on risk says is at risk, before what they have or do ("people who work with pesticides")."""
+_MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|have|has|can|may|might|will|could|would|get|gets|develop|develops)\b", re.IGNORECASE)
 _THEN_ADVICE = re.compile(r"(?:[,;]\s*|\s+[-–—]\s+|\s+)(?:so|and|but)\s+(?:please\s+)?(?=\w+(?:\s+\w+){0,3}\s*$)", re.IGNORECASE)
 """Where a sentence that names signs turns to advice ("... or fits, so please tell the ward")."""
 _APPOSITION = re.compile(
@@ -443,6 +451,11 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
     end = seg.start + min(m.start() if m else len(seg.text) for m in (resembles, then, gloss))
     cue = _ENUMERATION_CUE.search(seg.text)
+    group = _GROUP_AT_RISK.search(seg.text) if kind == "risk-factor" and not _LISTS_SOME.search(seg.text) else None
+    if group is not None:  # "The risk is higher in people who work with pesticides": what the group does or has
+        cue = group
+        verb = _MAIN_VERB.search(seg.text, group.end())  # "People who have had chemotherapy | are more likely"
+        end = min(end, seg.start + verb.start()) if verb else end
     # "Bone or joint pain." standing as a sentence of its own in a list of signs: the whole of it is the list
     offset = cue.end() if cue is not None else (0 if kind == "symptom" and item_like(seg.text) else None)
     if offset is not None and seg.start + offset < end:
