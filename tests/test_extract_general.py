@@ -985,3 +985,16 @@ def test_what_the_group_at_risk_has_or_does_is_a_risk_factor(sentence: str, fact
         f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nCauses and risk factors\n\n{sentence}\n", "risk-factor"
     )
     assert factor in labels(found)
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Chronic myelomonocytic leukaemia, or CMML, is a rare blood cancer.",
+        "Chronic myelomonocytic leukaemia, also called CMML, is a rare blood cancer.",
+        "Chronic myelomonocytic leukaemia (CMML) is a rare blood cancer.",
+    ],
+)
+def test_the_ways_a_page_gives_its_diseases_abbreviation(definition: str):
+    found, _ = facts(f"About this condition\n\n{definition} Most people with CMML are over 70.\n", "abbreviation")
+    assert {f.object.value for f in found} == {"CMML"}

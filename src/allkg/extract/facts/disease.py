@@ -50,7 +50,10 @@ _AGE_AFTER = {
     "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?adults?\b", re.I),
 }
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\(\s*$")
-_ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)")
+_ABBREVIATION_AFTER = re.compile(
+    r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)|,\s+(?:or|also called|also known as|known as)\s+(?P<or_abbr>[A-Z][A-Z0-9-]{1,9})(?=,|\s+(?:is|for short)\b)"
+)
+"""An abbreviation after a disease's name: "(CMML)", ", or CMML,", ", also called CMML,"."""
 _STANDS_FOR = re.compile(
     r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+$"
 )
@@ -240,8 +243,9 @@ def _abbreviation_defined(page: Page, seg: Segment, mention: Mention) -> tuple[s
     stands for juvenile myelomonocytic leukaemia"."""
     text = page.text
     after = _ABBREVIATION_AFTER.match(text, mention.end, seg.end)
-    if after and _is_initialism(after.group("abbr"), mention.text):
-        return after.group("abbr"), Span(mention.start, after.end())
+    abbreviation = (after.group("abbr") or after.group("or_abbr")) if after else None
+    if after and abbreviation and _is_initialism(abbreviation, mention.text):
+        return abbreviation, Span(mention.start, after.end())
     before = _ABBREVIATION_BEFORE.search(text, seg.start, mention.start)
     if before and text[mention.end : mention.end + 1] != ")":
         before = None
