@@ -998,3 +998,16 @@ def test_what_the_group_at_risk_has_or_does_is_a_risk_factor(sentence: str, fact
 def test_the_ways_a_page_gives_its_diseases_abbreviation(definition: str):
     found, _ = facts(f"About this condition\n\n{definition} Most people with CMML are over 70.\n", "abbreviation")
     assert {f.object.value for f in found} == {"CMML"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overview\n\nIt grows fast. The cause is a damage of the DNA which happens in a lymphoid cell during life.\n",
+        "Overview\n\nIn most children the cause is changes in genes that happen by chance.\n",
+        "Causes\tMostly unknown; acquired gene changes\nUsual onset\t2-5 years\n",
+    ],
+)
+def test_a_cause_stated_without_naming_the_disease_or_under_a_causes_label(text: str):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\n{text}", "cause")
+    assert "DNA mutation" in labels(found)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from allkg.extract.facts.disease import Subject, is_cancer, names_subject
 from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
 from allkg.extract.facts.page import ADVICE, Page
-from allkg.extract.structure import Section, Segment, item_like
+from allkg.extract.structure import Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text
 from allkg.lexicon import Mention
 
@@ -127,6 +127,11 @@ _CAUSE_CUE = re.compile(
     r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
     re.IGNORECASE | re.DOTALL,
 )
+_SAYS_THE_CAUSE = re.compile(
+    r"(?:(?:in|for)\s+(?:\w+\s+){0,5}?\w+,?\s+)?the\s+(?:main\s+|usual\s+|exact\s+)?cause\s+is\b|(?:it|this)\s+is\s+caused\s+by\b",
+    re.IGNORECASE,
+)
+"""A sentence that says what the cause is without naming the disease ("The cause is a damage of the DNA")."""
 _UNKNOWN_CAUSE = re.compile(
     r"\b(?:not (?:clear|known)|unknown|unclear|nobody knows|no one knows|don't know|do not know)\b.*\bcaus", re.IGNORECASE
 )
@@ -206,8 +211,10 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     yield from _cells(page, subject, section, seg, about)
     yield from _anatomy(page, disease, section, seg, about)
     yield from _course(page, subject, seg, about)
-    if about or section.type == "cause":  # (a causes section's sentences are about the disease)
-        yield from _cause(page, disease, seg)
+    labelled = section_type(page.lead_ins.get(seg.start, "")) == "cause"  # an infobox's "Causes<TAB>gene changes"
+    if about or labelled or section.type == "cause" or _SAYS_THE_CAUSE.match(seg.text):
+        # (a causes section's sentences are about the disease, and so is "The cause is ...")
+        yield from _cause(page, disease, seg, labelled=labelled)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
     if section.type in ("risk", "cause", "who", "page", "about", "other"):
@@ -346,7 +353,7 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
         yield Fact("natural-progression", subject.entity, "allkg:naturalProgression", Text(_progression(seg.text)), (span,))
 
 
-def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+def _cause(page: Page, disease: Entity, seg: Segment, *, labelled: bool = False) -> Iterator[Fact]:
     """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
     what causes it is known."""
     cuts = [(c.start(), c.end()) for c in _CLAUSE_CUT.finditer(page.text, seg.start, seg.end)]
@@ -357,7 +364,7 @@ def _cause(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     if not causes:
         return
     span = Span(seg.start, seg.end)
-    if _CAUSE_CUE.search(seg.text):
+    if labelled or _CAUSE_CUE.search(seg.text):
         cells = page.within(seg.start, seg.end, "cell-type")
         for mention in _unique(causes):
             cause, how = page.entity(mention, "cause")
