@@ -106,6 +106,11 @@ _SAID_THEY_HAD = re.compile(
     r"\s*(?:that\s+)?(?:i|you|he|she|it|we|they)(?:'d| had| was| were| have| has)(?:\s+(?:had|just|only|got))*\s+",
     re.IGNORECASE,
 )
+_RESEMBLANCE_WORDS = (
+    "mimic", "resembl", "look", "similar", "like", "mistak", "confus", "feel", "same as", "put down", "thought",
+    "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of",
+)
+"""Words one of which every resemblance cue holds: a sentence with none is not searched."""
 _TAKEN_FOR_WORDS = ("put down to", "mistak", "confused with", "misdiagnos", "told it was", "thought it was", "look like", "looks like")
 """Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
 _CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
@@ -211,7 +216,8 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     yield from _cells(page, subject, section, seg, about)
     yield from _anatomy(page, disease, section, seg, about)
     yield from _course(page, subject, seg, about)
-    labelled = section_type(page.lead_ins.get(seg.start, "")) == "cause"  # an infobox's "Causes<TAB>gene changes"
+    label = page.lead_ins.get(seg.start)
+    labelled = label is not None and section_type(label) == "cause"  # an infobox's "Causes<TAB>gene changes"
     if about or labelled or section.type == "cause" or _SAYS_THE_CAUSE.match(seg.text):
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
         yield from _cause(page, disease, seg, labelled=labelled)
@@ -229,11 +235,12 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
     """Cells a sentence about the disease says it starts in, affects, makes too many or too few of,
     or crowds out; a cell that names a form of the disease counts too where the sentence says
     what forms there are ("ALL can be B-cell ALL or T-cell ALL"; not "In T-cell ALL a mass can form")."""
-    forms = section.type == "types" or bool(_FORMS.search(seg.text) or _FORMS.search(page.lead_ins.get(seg.start, "")))
     subtypes = [  # "B-cell ALL", "T-cell ALL": a form of the disease named by its cell
-        m for m in (page.within(seg.start, seg.end, "disease") if forms else ())
+        m for m in page.within(seg.start, seg.end, "disease")
         if any(abbr in m.text for abbr, _ in subject.abbreviations) or _kind_of_subject(page, subject, m)
     ]
+    if subtypes and not (section.type == "types" or _FORMS.search(seg.text) or _FORMS.search(page.lead_ins.get(seg.start, ""))):
+        subtypes = []
     cells = [c for m in subtypes for c in page.mentions.nested(m.start, m.end, "cell-type")]
     # "B-cell ALL": the cell right before the disease's own name or abbreviation
     named = {m.start for m in subtypes}
@@ -396,6 +403,8 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     lowered = seg.text.lower()
     if not page.within(seg.start, seg.end, "disease") and not any(word in lowered for word in _TAKEN_FOR_WORDS):
         return  # (the pattern is long: asked only where another illness is named, or one is taken for another)
+    if not any(word in lowered for word in _RESEMBLANCE_WORDS):
+        return
     cue = _RESEMBLES.search(seg.text)
     if cue is None:
         return
@@ -504,7 +513,8 @@ def _part_of_name(page: Page, subject: Subject, mention: Mention) -> bool:
 
 def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     """"More common in boys (men, males)": being male is a risk factor."""
-    if _MALE.search(seg.text):
+    lowered = seg.text.lower()
+    if ("boy" in lowered or "men" in lowered or "male" in lowered) and _MALE.search(seg.text):
         grounding = page.lexicon.lookup("male sex", "risk-factor")
         if grounding is not None:
             yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
