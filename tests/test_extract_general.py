@@ -1011,3 +1011,12 @@ def test_the_ways_a_page_gives_its_diseases_abbreviation(definition: str):
 def test_a_cause_stated_without_naming_the_disease_or_under_a_causes_label(text: str):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\n{text}", "cause")
     assert "DNA mutation" in labels(found)
+
+
+def test_the_bloodstream_is_the_blood():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nAbout ALL\n\n"
+        "From the marrow the leukaemia cells pass into the bloodstream.\n",
+        "anatomy",
+    )
+    assert [f.object.concept.mappings for f in found if f.object.label == "blood"] == [(("exactMatch", "http://purl.obolibrary.org/obo/UBERON_0000178"),)]
