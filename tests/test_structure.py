@@ -78,6 +78,8 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("How is ALL diagnosed?", "diagnosis"),
         ("When to see a doctor", "advice"),
         ("Related pages", "navigation"),
+        ("Help and support", "navigation"),
+        ("Help Marcus Beat Leukemia", "other"),  # a fundraiser's story, no menu
         ("Types of leukaemia", "types"),
         ("What is ALL?", "about"),
         ("Acute lymphoblastic leukaemia", "other"),
