@@ -1020,3 +1020,23 @@ def test_the_bloodstream_is_the_blood():
         "anatomy",
     )
     assert [f.object.concept.mappings for f in found if f.object.label == "blood"] == [(("exactMatch", "http://purl.obolibrary.org/obo/UBERON_0000178"),)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "illnesses"),
+    [
+        ("Many of these symptoms are also caused by common childhood illnesses, such as colds.", {"common cold"}),
+        ("We honestly thought it was growing pains.", {"growing pains"}),
+        ("Lots of young people thought they just had flu at first.", {"influenza"}),
+        ("The pain is easily mistaken for a sports injury or for growing pains.", {"growing pains"}),
+        ("They told him it was probably a virus and to rest.", {"viral infectious disease"}),
+        ("Symptoms are caused by thick blood and by an enlarged spleen.", set()),
+    ],
+)
+def test_more_ways_pages_say_what_the_disease_was_taken_for(sentence: str, illnesses: set[str]):
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nSymptoms\n\n"
+        f"Signs include bone pain and tiredness. {sentence}\n",
+        "resemblance",
+    )
+    assert illnesses <= labels(found) and ("to rest" not in labels(found)) and (illnesses or not found)

@@ -91,19 +91,20 @@ _RESEMBLES = re.compile(
     _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b|"
     r"\bmisdiagnos\w*(?: as)?\b|\b(?:first|initially|at first) (?:thought|told|assumed|diagnosed)\b|"
     r"\b(?:thought|assumed|believed) at first\b|"
-    r"\btold (?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
-    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b",
+    r"\btold (?:(?:him|her|them|us|me) )?(?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
+    r"\bthought (?:it was|(?:i|you|he|she|they|we) (?:just |only )?(?:had|'d got|'d just got|'d had|was|were))\b|"
+    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b|\b(?:are|is) also caused by\b",
     re.IGNORECASE | re.DOTALL,
 )
 _TAKEN_FOR = re.compile(
-    r"put down to|mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|"
-    r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)",
+    r"put down to|mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|thought|"
+    r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)|(?:are|is) also caused by",
     re.IGNORECASE,
 )
 """Resemblance cues that name, after them, only what the disease is taken for (not "feels like")."""
 _ASIDE_OPENS = re.compile(r",\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SAID_THEY_HAD = re.compile(
-    r"\s*(?:that\s+)?(?:i|you|he|she|it|we|they)(?:'d| had| was| were| have| has)(?:\s+(?:had|just|only|got))*\s+",
+    r"\s*(?:that\s+)?(?:i|you|he|she|it|we|they)(?:'d| had| was| were| have| has)(?:\s+(?:had|just|only|got|probably))*\s+",
     re.IGNORECASE,
 )
 _RESEMBLANCE_WORDS = (
@@ -111,7 +112,7 @@ _RESEMBLANCE_WORDS = (
     "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of",
 )
 """Words one of which every resemblance cue holds: a sentence with none is not searched."""
-_TAKEN_FOR_WORDS = ("put down to", "mistak", "confused with", "misdiagnos", "told it was", "thought it was", "look like", "looks like")
+_TAKEN_FOR_WORDS = ("put down to", "mistak", "confused with", "misdiagnos", "told", "thought", "look like", "looks like", "also caused by")
 """Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
 _CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
 _NOT_A_NOUN_PHRASE = re.compile(
@@ -121,9 +122,9 @@ _NOT_A_NOUN_PHRASE = re.compile(
     re.IGNORECASE,
 )
 """Words a lay illness's name never holds: a clause, a vague word ("other things")."""
-_LEADING_WORDS = re.compile(r"^(?:(?:a|an|the|just|simply|only|ordinary|an? ordinary|common|everyday)\s+)+", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:for|a|an|the|just|simply|only|ordinary|an? ordinary|common|everyday|probably)\s+)+", re.IGNORECASE)
 _CAUSED_TOO = re.compile(r"(?:can|may|could)\b", re.IGNORECASE)
-_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told|(?:thought|assumed|believed) at first", re.IGNORECASE)
+_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told|thought|(?:assumed|believed) at first", re.IGNORECASE)
 """A resemblance cue that says the illness was taken for another ("first thought they had flu")."""
 """A resemblance cue that says the signs have other causes ("can also be caused by")."""
 _CAUSE_CUE = re.compile(
@@ -426,7 +427,7 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
             continue
         entity, how = page.entity(mention, "disease")
         yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, span, grounding=how)
-    if _TAKEN_FOR.match(cue.group()):
+    if _TAKEN_FOR.search(cue.group()):
         aside = _ASIDE_OPENS.search(said_of)  # "acute chest syndrome, which resembles pneumonia, and ...": to its comma
         comma = page.text.find(",", seg.start + cue.end(), seg.end) if aside else -1
         for entity, how in _lay_illnesses(page, seg.start + cue.end(), comma if comma >= 0 else seg.end):
@@ -444,6 +445,8 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
         words = part.text.split()
         if page.within(part.start, part.end, "disease") or not 1 <= len(words) <= 4 or _NOT_A_NOUN_PHRASE.search(part.text):
             continue
+        if words[0].lower() == "to":
+            continue  # "told it was a virus and to rest": what to do, no illness
         phrase = _LEADING_WORDS.sub("", part.text)
         if phrase:
             yield page.ungrounded(phrase, "disease"), "ungrounded"
