@@ -1040,3 +1040,16 @@ def test_more_ways_pages_say_what_the_disease_was_taken_for(sentence: str, illne
         "resemblance",
     )
     assert illnesses <= labels(found) and ("to rest" not in labels(found)) and (illnesses or not found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cells"),
+    [
+        ("They take up the space needed to make healthy red blood cells and platelets.", {"red blood cell", "platelet"}),
+        ("With ALL, your marrow makes tons of lymphocytes that never finish growing up.", {"lymphocyte"}),
+        ("The marrow makes large numbers of lymphocytes that do not grow up properly.", {"lymphocyte"}),
+    ],
+)
+def test_lay_words_for_the_cells_a_disease_makes_too_many_or_too_few_of(sentence: str, cells: set[str]):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer.\n\nAbout ALL\n\n{sentence}\n", "cell-type")
+    assert cells <= labels(found)
