@@ -207,7 +207,9 @@ def test_evidence_offsets_index_the_text_the_reader_returns(page: Path):
 def test_hostile_markup_of_2_mib_is_read_in_linear_time(markup: str):
     start = time.perf_counter()
     html_to_text(markup)
-    assert time.perf_counter() - start < 3  # about 0.1 s here; the standard library's parser took minutes
+    # about 1 s here on a quiet machine; the standard library's parser took minutes (the bound leaves
+    # room for a machine busy with other work: a quadratic reading is still caught)
+    assert time.perf_counter() - start < 10
 
 
 def test_a_page_nested_deeper_than_the_parser_reads_is_refused_in_one_line(tmp_path: Path):

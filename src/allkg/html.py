@@ -165,7 +165,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
     if body is None:
         return "\n", title, ()
     dropped = _chrome(body) if drop_chrome else set()
-    questions, answers = _disclosures(body)
+    questions, answers = _disclosures(body) if "aria-expanded" in markup else (set(), set())
     lines = TextLines()
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
