@@ -76,6 +76,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Things that do not cause ALL", "myths"),
         ("Myths about leukaemia", "myths"),
         ("How is ALL diagnosed?", "diagnosis"),
+        ("ABOUT YOUR DIAGNOSIS", "about"),  # a discharge leaflet's words for the disease you have
         ("When to see a doctor", "advice"),
         ("Related pages", "navigation"),
         ("Help and support", "navigation"),

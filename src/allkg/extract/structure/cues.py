@@ -23,7 +23,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"
                       r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse|"
                       r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
-        ("diagnosis", r"diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|blood count"),
+        ("diagnosis", r"(?<!about your )(?<!your )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
+                      r"blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
         ("symptoms", r"symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
