@@ -961,13 +961,14 @@ def test_a_list_of_the_places_a_disease_involves_gives_its_locations():
         "Langerhans cell histiocytosis (LCH) is a rare disease.\n\nWhat happens in LCH?\n\n"
         "LCH can affect almost any part of the body. The places most often involved are:\n"
         "- Bones, especially the skull, ribs and spine\n- Skin\n- The pituitary gland at the base of the brain\n"
-        "- Liver, spleen and bone marrow\n",
+        "- Liver, spleen and bone marrow\n\nThe most common places are:\n- the upper arm bone (humerus)\n",
         "anatomy",
     )
     assert {"bones", "skull", "rib", "spine", "skin", "pituitary gland", "liver", "spleen", "bone marrow"} <= {
         label.lower() for label in labels(found)
     }
     assert "brain" not in labels(found)
+    assert "upper arm bone" in labels(found) and "humerus" not in labels(found)  # a place and its gloss are one
 
 
 @pytest.mark.parametrize(

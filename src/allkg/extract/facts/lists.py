@@ -258,18 +258,23 @@ def place_list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         if ADVICE.search(lead.text) or _NOT_FACTS.search(lead.text):
             continue
         for item in block.items:
+            previous = None
             for mention in page.within(item.start, item.end, "anatomy"):
-                if _WHERE_IT_IS.search(page.text, item.start, mention.start):
-                    continue  # "The pituitary gland at the base of the brain": the brain says where the gland is
+                glossed = previous is not None and _GLOSS_OPENS.fullmatch(page.text, previous.end, mention.start)
+                previous = mention
+                if glossed or _WHERE_IT_IS.search(page.text, item.start, mention.start):
+                    continue  # "the pelvis (hip bones)": one place; "at the base of the brain": where the gland is
                 entity, how = page.entity(mention, "anatomy")
                 yield Fact("anatomy", subject.entity, "allkg:hasLocation", entity,
                            (Span(item.start, item.end), Span(lead.start, lead.end)), grounding=how)
 
 
+_GLOSS_OPENS = re.compile(r"\s*\(\s*")
 _WHERE_IT_IS = re.compile(r"\b(?:of|near|behind|beside|above|below|under|next to)\s+(?:the\s+|your\s+)?$", re.IGNORECASE)
 _PLACES = re.compile(
     r"\b(?:places?|parts? of the body|body parts?|organs?|sites?|areas?)\b[^.]{0,40}\b(?:involved|affected|found|spread|"
-    r"grows?|starts?|occurs?|appears?|include)\b|\b(?:can|may|most often|usually) (?:affect|involve|spread to|start in)\b[^.]{0,30}:",
+    r"grows?|starts?|occurs?|appears?|include)\b|\b(?:can|may|most often|usually) (?:affect|involve|spread to|start in)\b[^.]{0,30}:|"
+    r"\b(?:common|usual|main|likely)\s+(?:places?|sites?|areas?)\b",
     re.IGNORECASE,
 )
 """A lead-in over places the disease is ("The places most often involved are:", "It can spread to:")."""
