@@ -237,7 +237,7 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         if not _stated_kind(block) and not _fits(page, subject, block.items, kind):
             continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
-        column = _column_of(page, block.lead_in, kind)
+        column = _column_of(page, block, kind)
         for item in block.items:
             explained = block.explanations.get(item.start, [])
             if column is not None:  # a table row: only the cell under the heading that names the kind
@@ -280,16 +280,22 @@ _PLACES = re.compile(
 """A lead-in over places the disease is ("The places most often involved are:", "It can spread to:")."""
 
 
-def _column_of(page: Page, header: Segment | None, kind: str) -> int | None:
+def _column_of(page: Page, block: ListBlock, kind: str) -> int | None:
     """The column of a table whose heading names the list's kind when its first does not ("What
     is happening | What you may notice"): its rows' other cells say why, where or how often."""
-    if header is None:
-        return None
-    line_end = page.text.find("\n", header.start)
-    cells = [page.text[a:b] for a, b in _cells_of(page.text, header.start, line_end if line_end >= 0 else len(page.text))]
+    header = block.lead_in
+    if header is None or not block.items or not _CELL.search(block.items[0].text):
+        return None  # (a table's rows are its items)
+    line_end = page.text.find("\n", header.start, header.start + _LONGEST_HEADER)
+    end = line_end if line_end >= 0 else min(len(page.text), header.start + _LONGEST_HEADER)
+    cells = [page.text[a:b] for a, b in _cells_of(page.text, header.start, end)]
     cue = _SYMPTOM_CUE if kind == "symptom" else _RISK_CUE
     named = [index for index, cell in enumerate(cells) if cue.search(cell)]
     return named[0] if len(cells) > 1 and named and named[0] > 0 else None
+
+
+_LONGEST_HEADER = 1000
+"""The most characters a table's header line is read for (linear time on a page with no line breaks)."""
 
 
 def _cells_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
