@@ -1054,3 +1054,17 @@ def test_more_ways_pages_say_what_the_disease_was_taken_for(sentence: str, illne
 def test_lay_words_for_the_cells_a_disease_makes_too_many_or_too_few_of(sentence: str, cells: set[str]):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer.\n\nAbout ALL\n\n{sentence}\n", "cell-type")
     assert cells <= labels(found)
+
+
+def test_signs_the_page_says_the_disease_does_not_give_and_a_clinical_notes_arrows_are_no_signs():
+    found, _ = facts(
+        "Immune thrombocytopenia (ITP) is a condition of low platelets.\n\nSymptoms\n\n"
+        "Signs include bruising and nosebleeds. A child with ITP usually does not have a fever, bone pain or weight "
+        "loss.\n\nClinical features:\n- headache -> consider intracranial haemorrhage\n"
+        "- nosebleeds, or your gums bleeding when you brush your teeth\n",
+        "symptom",
+    )
+    found_labels = labels(found)
+    assert {"easy bruising", "epistaxis", "headache", "gingival bleeding"} <= found_labels
+    assert not {"fever", "bone pain", "weight loss"} & found_labels
+    assert not [label for label in found_labels if "->" in label or "consider" in label or label.startswith("nosebleeds ")]

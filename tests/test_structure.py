@@ -34,7 +34,7 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
-@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t"])
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t", "🩸", "- 🫁"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
     [block] = layout.lists

@@ -57,6 +57,7 @@ _EXPLANATION = re.compile(
     r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
     r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused)\b.*$"
+    r"|\s+(?:->|→|⇒|=>)\s.*$"  # a clinical note's arrow: "headache -> consider a bleed"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
     r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$",
     re.IGNORECASE | re.DOTALL,
@@ -113,7 +114,7 @@ _QUALIFIER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """What follows a sign's name in a part ("with no infection", "in the belly", "taking longer to heal")."""
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|the|your|his|her|their|my|our)\s+", re.IGNORECASE)
 _SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
@@ -670,8 +671,10 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
             return [Part(page.text[first.start : last.end], first.start, last.end)]  # one sign in several places
     if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
-    shared = _SHARED_PLACE.search(last.text) or _SHARED_PREDICATE.search(last.text)
     own_article = _ARTICLE.match(last.text)
+    # a place is shared ("pain or a feeling of fullness below the ribs"); what a part with its own
+    # determiner does is its own ("nosebleeds, or your gums bleeding when you brush your teeth")
+    shared = _SHARED_PLACE.search(last.text) or (None if own_article else _SHARED_PREDICATE.search(last.text))
     last_text = last.text[own_article.end() :] if own_article else last.text
     qualifier = _QUALIFIER.search(last_text)
     named = last_text[: qualifier.start()] if qualifier else last_text  # "swollen eye" of "swollen eye with no infection"

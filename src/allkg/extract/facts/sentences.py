@@ -176,6 +176,11 @@ _ENUMERATION_CUE = re.compile(
     r"there can be|may also be|like)\b[:\s]+|:\s*",
     re.IGNORECASE | re.DOTALL,
 )
+_NOT_SIGNS = re.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:usually\s+|often\s+|normally\s+|typically\s+)?(?:have|get|cause|show|develop)\b",
+    re.IGNORECASE,
+)
+"""Signs a sentence says the disease does not give."""
 _GROUP_AT_RISK = re.compile(
     r"\b(?:people|those|anyone|children|adults|men|women|patients)\s+(?:who\s+(?:have\s+(?=had\b)|(?:have|are|were)\s+|(?=\w))|"
     r"with\s+|(?=exposed to\b))",
@@ -464,6 +469,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         return
     if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", seg.text, re.IGNORECASE):
         return
+    if kind == "symptom" and _NOT_SIGNS.search(seg.text):
+        return  # "A child with ITP usually does not have a fever, swollen glands or bone pain"
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
     resembles = _LIKE.search(seg.text)  # "can look like mononucleosis": another illness, no sign

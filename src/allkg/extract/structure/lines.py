@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t]+"
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
 )
 """A list-item marker at the start of a line: a bullet character, a checkbox ("[ ]"), "1." or
 "a)", a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v"), or a
-mnemonic's capital set apart by a wide gap ("C    raised Calcium")."""
+mnemonic's capital set apart by a wide gap ("C    raised Calcium"), or an emoji a page uses
+as its bullet ("🫁 Getting out of breath")."""
 
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
