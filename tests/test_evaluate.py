@@ -21,8 +21,8 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.83, 0.94),
-    "dev": (0.89, 0.79),  # lower since the ten z- pages joined it (their first read: recall 0.59)
-    "frozen": (0.81, 0.72),
+    "dev": (0.89, 0.81),
+    "frozen": (0.83, 0.75),
 }
 
 
