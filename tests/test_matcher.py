@@ -200,3 +200,12 @@ def test_a_close_match_maps_to_the_term_and_to_every_id_the_term_is_an_exact_mat
     exact_ids = {iri for prop, iri in exact.concept.mappings if prop == "exactMatch"}
     assert len(exact_ids) >= 2  # the DO term and its MONDO match
     assert {iri for prop, iri in close.concept.mappings if prop == "closeMatch"} == exact_ids
+
+
+def test_an_acronym_with_a_digit_right_after_it_is_a_gene_symbol_not_the_acronym():
+    def found(text: str) -> list[str]:
+        return [m.text for m in LEXICON.find(text).within(0, len(text))]
+
+    assert found("changes in RB1 and TP53") == []  # not RB, retinoblastoma
+    assert "RB" in found("retinoblastoma (RB) is rare") and "NF1" in found("NF1 raises the risk")
+    assert "fatigue" in found("fatigue1 and tiredness")  # a footnote digit on a word still comes off

@@ -159,7 +159,14 @@ class Lexicon:
             senses.setdefault(place, []).extend(
                 Sense("curated", concept=c, kinds=frozenset({c.kind})) for c in self._overlay_senses[pattern]
             )
-        return PageMentions(self, [Mention(s, e, text[s:e], tuple(found)) for (s, e), found in senses.items()])
+        return PageMentions(
+            self,
+            [
+                Mention(s, e, text[s:e], tuple(found))
+                for (s, e), found in senses.items()
+                if not (text[e : e + 1].isdigit() and text[s:e].isupper())  # "RB1" is a gene, not "RB" (retinoblastoma)
+            ],
+        )
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - the lexicon lives as long as the process
     def _word_code(self, word: str) -> str:
