@@ -42,7 +42,7 @@ class Served:
 
 def _serve(root: Path) -> Iterator[Served]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)  # shutdown() waits a poll
     thread.start()
     try:
         yield Served(root, f"http://127.0.0.1:{server.server_address[1]}")
@@ -99,18 +99,27 @@ class Tab:
     def visit(self, served: Served, path: str) -> Visit:
         self.origin = served.origin
         self.dialogs, self.errors, self.outside = [], [], []
-        page = self.page
-        response = page.goto(f"{served.origin}/{path}", wait_until="load")
+        response = self.page.goto(f"{served.origin}/{path}", wait_until="load")
         assert response is not None and response.status == 200, path
+        seen = self.page.evaluate(_SEEN)
         return Visit(
-            scripts=page.eval_on_selector_all("script", "nodes => nodes.map(n => ({type: n.type, text: n.textContent}))"),
+            scripts=seen["scripts"],
             dialogs=self.dialogs,
             errors=self.errors,
             outside=self.outside,
-            text=page.inner_text("body"),
-            overflow=page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
-            font_px=float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")),
+            text=seen["text"],
+            overflow=seen["overflow"],
+            font_px=float(seen["fontPx"]),
         )
+
+
+_SEEN = """() => ({
+  scripts: [...document.querySelectorAll('script')].map(n => ({type: n.type, text: n.textContent})),
+  text: document.body.innerText,
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  fontPx: parseFloat(getComputedStyle(document.body).fontSize),
+})"""
+"""What a visit reads from the live DOM, asked in one round trip to the browser (each costs tens of ms)."""
 
 
 @pytest.fixture(scope="module")
