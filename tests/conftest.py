@@ -185,6 +185,11 @@ def allkg_here(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.Complete
     return subprocess.CompletedProcess(["allkg", *args], status, stdout.getvalue(), stderr.getvalue())
 
 
+def as_text(proc: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[str]:
+    """The same outcome, its output decoded as UTF-8."""
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
 @pytest.fixture(scope="session")
 def public_tmp() -> Iterator[Path]:
     """A temporary folder every user can read."""
@@ -195,8 +200,9 @@ def public_tmp() -> Iterator[Path]:
 
 
 def publish(out: Path, *args: str) -> Path:
-    proc = run_allkg("publish", "--out", str(out), *args)
-    assert proc.returncode == 0, proc.stderr
+    """``allkg publish --out OUT ARGS``, run in this process."""
+    proc = allkg_here("publish", "--out", str(out), *args, cwd=out.parent)
+    assert proc.returncode == 0, proc.stderr.decode()
     return out
 
 

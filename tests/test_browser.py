@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
+from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, allkg_here, as_text
 
 from allkg.schemaorg import to_quads
 
@@ -155,10 +155,10 @@ def pages_of(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))
 
 
-def test_every_page_embeds_one_json_ld_block_holding_the_graph_we_meant_and_extruct_agrees(tab, seed: Served):
+def test_every_page_embeds_one_json_ld_block_holding_the_graph_we_meant_and_extruct_agrees(tab, seed: Served, tmp_path: Path):
     import extruct
 
-    export = run_allkg("export", "--format", "schema-jsonld")
+    export = as_text(allkg_here("export", "--format", "schema-jsonld", cwd=tmp_path))
     assert export.returncode == 0, export.stderr
     projection = {_no_blank_ids(q) for q in to_quads(json.loads(export.stdout))}
     pages = pages_of(seed.root)
@@ -353,8 +353,8 @@ def test_the_index_decides_by_types_and_predicates_never_by_iris(tab, tmp_path: 
 {i('disease/graph')} {{ {i('y/evidence')} a allkg:Evidence ; oa:hasSource {i('disease/a-page')} . }}
 """, encoding="utf-8")
     out = tmp_path / "site"
-    proc = run_allkg("publish", "--no-validate", "--data", str(data), "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
+    proc = allkg_here("publish", "--no-validate", "--data", str(data), "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
     served = _serve(out)
     site = next(served)
     try:
