@@ -157,9 +157,12 @@ def run_allkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
     return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-def allkg_here(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+def allkg_here(
+    *args: str, cwd: Path, stdin: bytes = b"", env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """``allkg ARGS`` run by its entry point (``allkg.cli.main``, which turns every failure into
-    one line and an exit status) in this process, in ``cwd``, with ``stdin`` and no ALLKG_DEBUG.
+    one line and an exit status) in this process, in ``cwd``, with ``stdin``, no ALLKG_DEBUG and
+    the variables of ``env`` set (None: unset).
 
     It gives what the command prints and its exit status, without the half second a new Python
     spends importing rdflib and reading the lexicon again. Tests of the process itself (start-up,
@@ -173,7 +176,7 @@ def allkg_here(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.Complete
     with (
         contextlib.chdir(cwd),
         mock.patch.object(sys, "argv", ["allkg", *args]),
-        CliRunner().isolation(input=stdin, env={"ALLKG_DEBUG": None}) as (stdout, stderr, _),
+        CliRunner().isolation(input=stdin, env={"ALLKG_DEBUG": None, **(env or {})}) as (stdout, stderr, _),
     ):
         try:
             cli.main()
