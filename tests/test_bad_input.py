@@ -1,5 +1,6 @@
-"""Bad, odd and huge inputs, run through the real ``allkg`` command in a subprocess
-(inputs that must be read well, through its entry point in this process: conftest's ``allkg_here``).
+"""Bad, odd and huge inputs, run through the real ``allkg`` command in a subprocess (inputs that
+must be read well, and refused ones again over a good build, through its entry point in this
+process: conftest's ``allkg_here``).
 
 Every refused input must give exit 2, exactly one line on stderr starting
 ``allkg: error:``, no traceback, and no file (not even a temporary dotfile)
@@ -343,10 +344,11 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_failed_build_keeps_previous_output(
     tmp_path: Path, good_build: Path, make: Callable[[Path], list[str]], extra: list[str]
 ) -> None:
+    """In this process: the tests above refuse the same inputs in a new one."""
     out = tmp_path / "out"
     shutil.copytree(good_build, out)
     before = snapshot(out)
-    proc = run_allkg(["build", *make(tmp_path), *extra, "--out", "out"], tmp_path)
+    proc = allkg_here("build", *make(tmp_path), *extra, "--out", "out", cwd=tmp_path)
     assert_one_line_error(proc)
     assert snapshot(out) == before, "a failed build changed, removed or added files in the out folder"
 
