@@ -143,7 +143,8 @@ def loopback_server(handler: type[Recorder]) -> Iterator[tuple[str, list[tuple[s
     """A threaded HTTP server on a free loopback port: yields its origin and the requests it recorded."""
     records: list[tuple[str, bytes]] = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), type(handler.__name__, (handler,), {"records": records}))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits until the loop next looks: every 0.05 s, not the default half second a test
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", records
     finally:
@@ -156,6 +157,42 @@ def run_allkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
     return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
+def allkg_here(
+    *args: str, cwd: Path, stdin: bytes = b"", env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``allkg ARGS`` run by its entry point (``allkg.cli.main``, which turns every failure into
+    one line and an exit status) in this process, in ``cwd``, with ``stdin``, no ALLKG_DEBUG and
+    the variables of ``env`` set (None: unset).
+
+    It gives what the command prints and its exit status, without the half second a new Python
+    spends importing rdflib and reading the lexicon again. Tests of the process itself (start-up,
+    limits on it, output that must not depend on the process) start it with ``run_allkg``."""
+    from unittest import mock
+
+    from click.testing import CliRunner
+
+    from allkg import cli
+
+    with (
+        contextlib.chdir(cwd),
+        mock.patch.object(sys, "argv", ["allkg", *args]),
+        CliRunner().isolation(input=stdin, env={"ALLKG_DEBUG": None, **(env or {})}) as (stdout, stderr, _),
+    ):
+        try:
+            cli.main()
+            status = 0
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return subprocess.CompletedProcess(["allkg", *args], status, stdout.getvalue(), stderr.getvalue())
+
+
+def as_text(proc: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[str]:
+    """The same outcome, its output decoded as UTF-8."""
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
 @pytest.fixture(scope="session")
 def public_tmp() -> Iterator[Path]:
     """A temporary folder every user can read."""
@@ -166,8 +203,9 @@ def public_tmp() -> Iterator[Path]:
 
 
 def publish(out: Path, *args: str) -> Path:
-    proc = run_allkg("publish", "--out", str(out), *args)
-    assert proc.returncode == 0, proc.stderr
+    """``allkg publish --out OUT ARGS``, run in this process."""
+    proc = allkg_here("publish", "--out", str(out), *args, cwd=out.parent)
+    assert proc.returncode == 0, proc.stderr.decode()
     return out
 
 

@@ -1,4 +1,6 @@
-"""Bad, odd and huge inputs, run through the real ``allkg`` command in a subprocess.
+"""Bad, odd and huge inputs, run through the real ``allkg`` command in a subprocess (inputs that
+must be read well, and refused ones again over a good build, through its entry point in this
+process: conftest's ``allkg_here``).
 
 Every refused input must give exit 2, exactly one line on stderr starting
 ``allkg: error:``, no traceback, and no file (not even a temporary dotfile)
@@ -28,6 +30,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 import pytest
+from conftest import allkg_here
 
 from allkg.resources import seed_path
 
@@ -327,7 +330,7 @@ def test_bad_usage_is_one_line(tmp_path: Path, args: list[str], mention: str) ->
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The out folder of a successful build of the bundled page."""
     cwd = tmp_path_factory.mktemp("good")
-    proc = run_allkg(["build", "--out", "out"], cwd)
+    proc = allkg_here("build", "--out", "out", cwd=cwd)
     assert proc.returncode == 0, text_of(proc.stderr)
     assert sorted(p.name for p in (cwd / "out").iterdir()) == sorted(OUTPUT_NAMES)
     return cwd / "out"
@@ -341,10 +344,11 @@ def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_failed_build_keeps_previous_output(
     tmp_path: Path, good_build: Path, make: Callable[[Path], list[str]], extra: list[str]
 ) -> None:
+    """In this process: the tests above refuse the same inputs in a new one."""
     out = tmp_path / "out"
     shutil.copytree(good_build, out)
     before = snapshot(out)
-    proc = run_allkg(["build", *make(tmp_path), *extra, "--out", "out"], tmp_path)
+    proc = allkg_here("build", *make(tmp_path), *extra, "--out", "out", cwd=tmp_path)
     assert_one_line_error(proc)
     assert snapshot(out) == before, "a failed build changed, removed or added files in the out folder"
 
@@ -371,7 +375,7 @@ def reference_graph(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str],
         if text not in cache:
             cwd = tmp_path_factory.mktemp("reference")
             (cwd / "page.txt").write_bytes(text.encode("utf-8"))
-            proc = run_allkg(["build", "page.txt", "--out", "out", "-f", "ntriples"], cwd)
+            proc = allkg_here("build", "page.txt", "--out", "out", "-f", "ntriples", cwd=cwd)
             assert proc.returncode == 0, text_of(proc.stderr)
             graph = read_graph(cwd / "out" / "allkg.nt")
             assert_quotes_match(graph, text)
@@ -438,7 +442,7 @@ def test_encoded_page_gives_correct_quotes(
     reference_text: str,
 ) -> None:
     (tmp_path / "page.txt").write_bytes(data)
-    proc = run_allkg(["build", "page.txt", "--out", "out"], tmp_path)
+    proc = allkg_here("build", "page.txt", "--out", "out", cwd=tmp_path)
     assert_no_traceback(proc)
     assert proc.returncode == 0, text_of(proc.stderr)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(OUTPUT_NAMES)
@@ -637,10 +641,10 @@ def test_a_dtd_anywhere_in_rdf_xml_is_refused(tmp_path: Path, declaration: str, 
 
 def test_rdf_xml_with_comments_and_cdata_is_read(tmp_path: Path) -> None:
     """Our own RDF/XML, and RDF/XML with comments and CDATA sections, read as before."""
-    exported = run_allkg(["export", "--format", "rdfxml"], tmp_path)
+    exported = allkg_here("export", "--format", "rdfxml", cwd=tmp_path)
     assert exported.returncode == 0, text_of(exported.stderr)
     (tmp_path / "ours.rdf").write_bytes(exported.stdout)
-    valid = run_allkg(["validate", "ours.rdf"], tmp_path)
+    valid = allkg_here("validate", "ours.rdf", cwd=tmp_path)
     assert valid.returncode == 0 and valid.stdout.startswith(b"Conforms"), text_of(valid.stderr)
     (tmp_path / "other.rdf").write_text(
         '<?xml version="1.0"?><!-- a comment -->\n'
@@ -649,7 +653,7 @@ def test_rdf_xml_with_comments_and_cdata_is_read(tmp_path: Path) -> None:
         "</rdf:Description></rdf:RDF>",
         encoding="utf-8",
     )
-    proc = run_allkg(["export", "--data", "other.rdf", "--format", "ntriples"], tmp_path)
+    proc = allkg_here("export", "--data", "other.rdf", "--format", "ntriples", cwd=tmp_path)
     assert proc.returncode == 0, text_of(proc.stderr)
     assert proc.stdout == b'<http://example.org/a> <http://schema.org/name> "a < b & c" .\n'
 

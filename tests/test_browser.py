@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, run_allkg
+from conftest import HOSTILE_RISK_FACTOR, HOSTILE_SYNONYM, allkg_here, as_text
 
 from allkg.schemaorg import to_quads
 
@@ -42,7 +42,7 @@ class Served:
 
 def _serve(root: Path) -> Iterator[Served]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)  # shutdown() waits a poll
     thread.start()
     try:
         yield Served(root, f"http://127.0.0.1:{server.server_address[1]}")
@@ -99,18 +99,27 @@ class Tab:
     def visit(self, served: Served, path: str) -> Visit:
         self.origin = served.origin
         self.dialogs, self.errors, self.outside = [], [], []
-        page = self.page
-        response = page.goto(f"{served.origin}/{path}", wait_until="load")
+        response = self.page.goto(f"{served.origin}/{path}", wait_until="load")
         assert response is not None and response.status == 200, path
+        seen = self.page.evaluate(_SEEN)
         return Visit(
-            scripts=page.eval_on_selector_all("script", "nodes => nodes.map(n => ({type: n.type, text: n.textContent}))"),
+            scripts=seen["scripts"],
             dialogs=self.dialogs,
             errors=self.errors,
             outside=self.outside,
-            text=page.inner_text("body"),
-            overflow=page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
-            font_px=float(page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")),
+            text=seen["text"],
+            overflow=seen["overflow"],
+            font_px=float(seen["fontPx"]),
         )
+
+
+_SEEN = """() => ({
+  scripts: [...document.querySelectorAll('script')].map(n => ({type: n.type, text: n.textContent})),
+  text: document.body.innerText,
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  fontPx: parseFloat(getComputedStyle(document.body).fontSize),
+})"""
+"""What a visit reads from the live DOM, asked in one round trip to the browser (each costs tens of ms)."""
 
 
 @pytest.fixture(scope="module")
@@ -146,10 +155,10 @@ def pages_of(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))
 
 
-def test_every_page_embeds_one_json_ld_block_holding_the_graph_we_meant_and_extruct_agrees(tab, seed: Served):
+def test_every_page_embeds_one_json_ld_block_holding_the_graph_we_meant_and_extruct_agrees(tab, seed: Served, tmp_path: Path):
     import extruct
 
-    export = run_allkg("export", "--format", "schema-jsonld")
+    export = as_text(allkg_here("export", "--format", "schema-jsonld", cwd=tmp_path))
     assert export.returncode == 0, export.stderr
     projection = {_no_blank_ids(q) for q in to_quads(json.loads(export.stdout))}
     pages = pages_of(seed.root)
@@ -344,8 +353,8 @@ def test_the_index_decides_by_types_and_predicates_never_by_iris(tab, tmp_path: 
 {i('disease/graph')} {{ {i('y/evidence')} a allkg:Evidence ; oa:hasSource {i('disease/a-page')} . }}
 """, encoding="utf-8")
     out = tmp_path / "site"
-    proc = run_allkg("publish", "--no-validate", "--data", str(data), "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
+    proc = allkg_here("publish", "--no-validate", "--data", str(data), "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
     served = _serve(out)
     site = next(served)
     try:

@@ -1,4 +1,7 @@
-"""The commands people run: extract, validate and build, through the installed CLI."""
+"""The commands people run: extract, validate and build, through the installed CLI.
+
+Exit statuses and what a failing command prints are checked on a new process (``allkg``);
+what a command writes, mostly on its entry point run in this process (``allkg_in_here``)."""
 
 from __future__ import annotations
 
@@ -10,14 +13,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import allkg_here, as_text
 
 from allkg.resources import seed_path
 
 
 def allkg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``allkg ARGS`` in a new process."""
     return subprocess.run(
         [sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=120
     )
+
+
+def allkg_in_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``allkg ARGS`` run by its entry point in this process (conftest's ``allkg_here``)."""
+    return as_text(allkg_here(*args, cwd=cwd))
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_extract_prints_reviewable_json_lines(tmp_path: Path):
-    proc = allkg("extract", cwd=tmp_path)
+    proc = allkg_in_here("extract", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     text = seed_path().read_text(encoding="utf-8")
@@ -47,7 +57,7 @@ def test_extract_prints_reviewable_json_lines(tmp_path: Path):
 
 def test_validate_accepts_every_format_we_write(built: Path, tmp_path: Path):
     for name in ("allkg.ttl", "allkg.jsonld", "allkg.nt", "allkg.nq", "allkg.trig"):
-        proc = allkg("validate", str(built / name), cwd=tmp_path)
+        proc = allkg_in_here("validate", str(built / name), cwd=tmp_path)
         assert proc.returncode == 0, (name, proc.stdout, proc.stderr)
         assert proc.stdout.startswith("Conforms")
 
@@ -78,7 +88,7 @@ def test_validate_catches_a_quote_that_does_not_match_the_page(built: Path, tmp_
     assert tampered != text
     path = tmp_path / "tampered.nt"
     path.write_text(tampered, encoding="utf-8")
-    proc = allkg("validate", str(path), cwd=tmp_path)
+    proc = allkg_in_here("validate", str(path), cwd=tmp_path)
     assert proc.returncode == 1
     assert "oa:exact" in proc.stdout or "quote" in proc.stdout.lower()
 
@@ -110,7 +120,7 @@ def test_a_page_about_another_disease_is_not_all(tmp_path: Path):
         "Acute myeloid leukemia (AML) is a cancer of the blood and bone marrow.\nRisk factors include:\n- Smoking\n",
         encoding="utf-8",
     )
-    proc = allkg("build", str(page), "--out", "out", cwd=tmp_path)
+    proc = allkg_in_here("build", str(page), "--out", "out", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     graph = (tmp_path / "out" / "allkg.nt").read_text(encoding="utf-8")
     assert "MONDO_0004967" not in graph
@@ -138,7 +148,7 @@ def test_build_that_fails_its_shapes_exits_1_with_a_report_and_writes_nothing(
 def test_a_page_with_no_disease_gives_a_valid_graph_and_a_clear_message(tmp_path: Path):
     page = tmp_path / "news.txt"
     page.write_text("Our clinic opens a new car park in June. All visitors are welcome.\n", encoding="utf-8")
-    proc = allkg("build", str(page), "--out", "out", cwd=tmp_path)
+    proc = allkg_in_here("build", str(page), "--out", "out", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "no disease is defined or named on this page" in proc.stderr
     assert "SHACL: conforms" in proc.stderr
@@ -165,7 +175,7 @@ def repeated_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
 )
 def test_each_warning_is_printed_once_with_its_count(repeated_page, tmp_path: Path, command: list[str]):
     page, warnings = repeated_page
-    proc = allkg(*command, str(page), cwd=tmp_path)
+    proc = allkg_in_here(*command, str(page), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     printed = [line for line in proc.stderr.splitlines() if line.startswith("allkg: warning: ")]
     assert printed == [

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import allkg_here
 
 from allkg.evaluate import Item, KindScore, load_gold, normalise, score
 from allkg.resources import seed_path
@@ -27,9 +28,9 @@ FLOOR = {
 
 
 def evaluate_json(*args: str, cwd: Path) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "allkg", "evaluate", "--json", *args], capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+    """The report of ``allkg evaluate --json ARGS``, run in this process (the exit statuses are
+    checked on new processes below)."""
+    proc = allkg_here("evaluate", "--json", *args, cwd=cwd)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -67,11 +68,9 @@ def test_a_folder_is_scored_micro_averaged_with_every_spurious_fact_named(tmp_pa
         (tmp_path / f"{name}.yaml").write_text(
             "disease: {label: acute lymphoblastic leukaemia}\nfacts:\n  symptom: [fever, bone pain]\n", encoding="utf-8"
         )
-    proc = subprocess.run(
-        [sys.executable, "-m", "allkg", "evaluate", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
+    proc = allkg_here("evaluate", str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
+    lines = proc.stdout.decode().splitlines()
     [symptom] = [line.split() for line in lines if line.startswith("symptom ")]
     assert symptom[1:6] == ["4", "4", "0.500", "0.500", "0.500"]  # 2 of 4 found on two pages, counted together
     assert "  + symptom: a.txt: chest pain" in lines and "  + symptom: b.txt: chest pain" in lines

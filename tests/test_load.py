@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import answering, free_port, server_process
+from conftest import allkg_here, answering, as_text, free_port, server_process
 
 from allkg.graph import KnowledgeGraph
 from allkg.load import CountMismatch, Endpoint, Remote, ServerChosenAuth, load_endpoint, load_store
@@ -79,7 +79,7 @@ def bigger(work: Path) -> Data:
 
 
 def run_load(*args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``allkg load`` as a user runs it, with no terminal, and ALLKG_PASSWORD only when given."""
+    """``allkg load`` as a user runs it, in a new process with no terminal, and ALLKG_PASSWORD only when given."""
     env = {k: v for k, v in os.environ.items() if k != "ALLKG_PASSWORD"}
     if password is not None:
         env["ALLKG_PASSWORD"] = password
@@ -87,6 +87,12 @@ def run_load(*args: str, password: str | None = None) -> subprocess.CompletedPro
         [sys.executable, "-m", "allkg", "load", *args],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=300,
     )
+
+
+def load_here(*args: str, cwd: Path, password: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``allkg load`` run by its entry point in this process (conftest's ``allkg_here``), with
+    ALLKG_PASSWORD only when given: for what a load does to a store, not to a process."""
+    return as_text(allkg_here("load", *args, cwd=cwd, env={"ALLKG_PASSWORD": password}))
 
 
 def one_line_error(proc: subprocess.CompletedProcess[str], code: int = 2) -> str:
@@ -226,10 +232,13 @@ def fresh_graph() -> str:
     return f"https://example.org/test/{secrets.token_hex(6)}"
 
 
-def load_into(server: Server, data: Data, graph: str, *args: str, endpoint: str | None = None):
-    return run_load(
+def load_into(
+    server: Server, data: Data, graph: str, *args: str, endpoint: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``allkg load`` of ``data`` into ``graph`` of the server (or through ``endpoint``), in this process."""
+    return load_here(
         "--data", str(data.path), "--endpoint", endpoint or server.store, "--graph", graph,
-        *server.auth_args(), *args, password=server.password,
+        *server.auth_args(), *args, cwd=data.path.parent, password=server.password,
     )
 
 
@@ -314,8 +323,8 @@ def test_loading_twice_leaves_the_same_graph_with_our_count(server: Server, seed
 
 
 def test_the_default_graph_name_is_the_dataset_iri_and_quiet_says_nothing(server: Server, seed: Data):
-    proc = run_load("--data", str(seed.path), "--endpoint", server.store, *server.auth_args(), "-q",
-                    password=server.password)
+    proc = load_here("--data", str(seed.path), "--endpoint", server.store, *server.auth_args(), "-q",
+                     cwd=seed.path.parent, password=server.password)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert server.count("https://w3id.org/allkg/id/dataset") == len(seed.triples)
 
@@ -401,7 +410,7 @@ def test_a_wrong_password_is_one_line_that_never_shows_it(virtuoso_server: Serve
 
 
 def test_an_endpoint_asking_for_a_user_says_so(virtuoso_server: Server, seed: Data):
-    proc = run_load("--data", str(seed.path), "--endpoint", virtuoso_server.store)
+    proc = load_here("--data", str(seed.path), "--endpoint", virtuoso_server.store, cwd=seed.path.parent)
     assert "asks for a user (HTTP 401): give --user NAME" in one_line_error(proc)
 
 
@@ -410,9 +419,9 @@ def test_a_user_without_a_password_and_no_terminal_is_a_clear_error(seed: Data):
     assert "set ALLKG_PASSWORD (there is no terminal to ask for the password)" in one_line_error(proc)
 
 
-def test_an_unreachable_endpoint_fails_before_the_graph_is_built():
+def test_an_unreachable_endpoint_fails_before_the_graph_is_built(tmp_path: Path):
     port = free_port()
-    proc = run_load("--endpoint", f"http://127.0.0.1:{port}/store")
+    proc = load_here("--endpoint", f"http://127.0.0.1:{port}/store", cwd=tmp_path)
     assert f"cannot reach http://127.0.0.1:{port}/query" in one_line_error(proc)
     assert "warning" not in proc.stderr  # the page was never read
 
@@ -509,7 +518,7 @@ def test_store_loaded_twice_holds_our_graph_once_and_keeps_other_graphs(tmp_path
     store.flush()
     del store
     for _ in range(2):
-        proc = run_load("--data", str(seed.path), "--store", str(folder))
+        proc = load_here("--data", str(seed.path), "--store", str(folder), cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
         assert f"loaded {len(seed.triples):,} triples into <https://w3id.org/allkg/id/dataset>" in proc.stderr
         assert _store_graphs(folder) == {
@@ -565,7 +574,7 @@ def test_a_store_in_use_is_one_line(tmp_path: Path, seed: Data):
     busy = subprocess.Popen([sys.executable, "-c", holds], stdout=subprocess.PIPE, text=True)
     try:
         assert busy.stdout.readline().strip() == "open"
-        error = one_line_error(run_load("--data", str(seed.path), "--store", str(folder)))
+        error = one_line_error(load_here("--data", str(seed.path), "--store", str(folder), cwd=tmp_path))
         assert f"--store {folder}: cannot open the store" in error
     finally:
         busy.kill()

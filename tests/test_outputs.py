@@ -1,7 +1,8 @@
 """The files ``allkg build`` writes: stable bytes, one graph in every format, readable by other tools.
 
-Everything runs the real command in a subprocess; the files are read back with
-pyoxigraph, rdflib and raptor's ``rapper``.
+The builds run the real command in a subprocess (each new process has its own hash seed);
+``export`` runs its entry point in this process, against a build made by another. The files
+are read back with pyoxigraph, rdflib and raptor's ``rapper``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 import rdflib
+from conftest import allkg_here
 
 from allkg.cli import cli as allkg_cli
 from allkg.resources import resource_path
@@ -282,7 +284,7 @@ def test_the_jsonld_context_declares_the_one_prefix_map(out: Path) -> None:
 
 @pytest.mark.parametrize("format_name", list(FORMATS))
 def test_export_equals_build(tmp_path: Path, out: Path, format_name: str) -> None:
-    proc = ok(run_allkg(["export", "--format", format_name], tmp_path))
+    proc = ok(allkg_here("export", "--format", format_name, cwd=tmp_path))
     assert proc.stdout == file_of(out, format_name).read_bytes(), f"export --format {format_name} != the built file"
     assert not any(tmp_path.iterdir()), "export wrote files"
 
@@ -293,7 +295,7 @@ def test_export_converts_data_files(
 ) -> None:
     data = tmp_path / file_of(out, format_name).name
     shutil.copyfile(file_of(out, format_name), data)
-    proc = ok(run_allkg(["export", "--data", data.name, "--format", "ntriples"], tmp_path))
+    proc = ok(allkg_here("export", "--data", data.name, "--format", "ntriples", cwd=tmp_path))
     converted = list(ox.parse(proc.stdout, format=ox.RdfFormat.N_TRIPLES))
     assert triple_lines(converted) == triple_lines(parsed["ntriples"])
 

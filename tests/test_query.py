@@ -1,8 +1,11 @@
 """``allkg query``: the canned queries on the seed page, every output format read back by a real
 parser, the refusals (updates, SERVICE, remote FROM), syntax errors, the time limit.
 
-Most tests run the real command in a subprocess; the checks and the time limit
-are also tested on :func:`allkg.query.run_query` itself, which ``serve`` will reuse.
+Most tests run the command's entry point in this process (conftest's ``allkg_here``); the
+ones about the process itself start it in a subprocess: bad usage gives exit 2 and one line,
+the time and memory limits stop it, its output is the same bytes in every new process. The
+checks and the time limit are also tested on :func:`allkg.query.run_query` itself, which
+``serve`` will reuse.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import Recorder, loopback_server
+from conftest import Recorder, allkg_here, loopback_server
 
 from allkg.graph import GROUNDING_METHODS, KnowledgeGraph
 from allkg.query import (
@@ -55,12 +58,11 @@ MEMORY_HOG = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?a
 MIB = 1_048_576
 
 
-def run_allkg(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def run_allkg(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """``allkg ARGS`` in a new process, without ALLKG_DEBUG."""
     env = dict(os.environ)
     env.pop("ALLKG_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "allkg", *args], cwd=cwd, env=env, input=stdin, capture_output=True, timeout=timeout
-    )
+    return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, env=env, capture_output=True, timeout=timeout)
 
 
 def ok(proc: subprocess.CompletedProcess[bytes]) -> bytes:
@@ -82,11 +84,11 @@ def one_line_error(proc: subprocess.CompletedProcess[bytes], *mentions: str) -> 
 
 
 def query_csv(*args: str, cwd: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(ok(run_allkg("query", "-q", *args, "-f", "csv", cwd=cwd)).decode())))
+    return list(csv.DictReader(io.StringIO(ok(allkg_here("query", "-q", *args, "-f", "csv", cwd=cwd)).decode())))
 
 
 def query_json(*args: str, cwd: Path) -> dict:
-    return json.loads(ok(run_allkg("query", "-q", *args, "-f", "json", cwd=cwd)))
+    return json.loads(ok(allkg_here("query", "-q", *args, "-f", "json", cwd=cwd)))
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +114,7 @@ def seed_store(built: Path) -> ox.Store:
 
 
 def test_list_shows_every_canned_query_with_its_documentation(tmp_path: Path):
-    listing = ok(run_allkg("query", "--list", cwd=tmp_path)).decode()
+    listing = ok(allkg_here("query", "--list", cwd=tmp_path)).decode()
     names = [
         "age-groups", "anatomy", "cell-types", "evidence", "facts-per-source", "grounding", "mappings", "risk-factors", "synonyms"
     ]
@@ -294,14 +296,16 @@ def test_canned_queries_follow_a_rebased_graph(tmp_path: Path):
 @pytest.mark.parametrize("name", ["allkg.nq", "allkg.ttl"])
 def test_data_file_gives_the_same_answer_as_the_page(name: str, built: Path, tmp_path: Path):
     for query in ("evidence", "age-groups"):
-        from_page = ok(run_allkg("query", "-q", "--name", query, "-f", "csv", cwd=tmp_path))
-        from_file = ok(run_allkg("query", "--name", query, "-f", "csv", "--data", str(built / name), cwd=tmp_path))
+        from_page = ok(allkg_here("query", "-q", "--name", query, "-f", "csv", cwd=tmp_path))
+        from_file = ok(allkg_here("query", "--name", query, "-f", "csv", "--data", str(built / name), cwd=tmp_path))
         assert from_file == from_page
 
 
 def test_output_is_byte_identical_across_runs(tmp_path: Path):
+    """A new process, with its own hash seed and nothing cached, gives the bytes this one gives."""
     for fmt in ("table", "csv", "json", "xml"):
-        first, second = (ok(run_allkg("query", "-q", "--name", "evidence", "-f", fmt, cwd=tmp_path)) for _ in range(2))
+        args = ("query", "-q", "--name", "evidence", "-f", fmt)
+        first, second = ok(allkg_here(*args, cwd=tmp_path)), ok(run_allkg(*args, cwd=tmp_path))
         assert first == second and first
 
 
@@ -311,13 +315,13 @@ def test_output_is_byte_identical_across_runs(tmp_path: Path):
 def test_query_from_a_file_from_stdin_and_with_pages(tmp_path: Path):
     text = "SELECT ?label { ?d a allkg:Disease ; skos:altLabel ?label } ORDER BY ?label"
     (tmp_path / "q.rq").write_text(text, encoding="utf-8")
-    expected = ok(run_allkg("query", "-q", text, "-f", "csv", cwd=tmp_path))
+    expected = ok(allkg_here("query", "-q", text, "-f", "csv", cwd=tmp_path))
     assert expected.decode().splitlines() == ["label", "ALL", "acute lymphoblastic leukemia"]
-    assert ok(run_allkg("query", "-q", "--file", "q.rq", "-f", "csv", cwd=tmp_path)) == expected
-    assert ok(run_allkg("query", "-q", "--file", "-", "-f", "csv", cwd=tmp_path, stdin=text.encode())) == expected
+    assert ok(allkg_here("query", "-q", "--file", "q.rq", "-f", "csv", cwd=tmp_path)) == expected
+    assert ok(allkg_here("query", "-q", "--file", "-", "-f", "csv", cwd=tmp_path, stdin=text.encode())) == expected
     page = str(PAGES / "nci-style.txt")
-    with_page = ok(run_allkg("query", "-q", text, page, "-f", "csv", cwd=tmp_path))
-    assert with_page == ok(run_allkg("query", "-q", "--file", "q.rq", page, "-f", "csv", cwd=tmp_path))
+    with_page = ok(allkg_here("query", "-q", text, page, "-f", "csv", cwd=tmp_path))
+    assert with_page == ok(allkg_here("query", "-q", "--file", "q.rq", page, "-f", "csv", cwd=tmp_path))
     assert with_page != expected
 
 
@@ -348,24 +352,24 @@ def test_select_in_every_results_format(tmp_path: Path):
     """
     blood, marrow = ID + "anatomy/blood", ID + "anatomy/bone-marrow"
 
-    rows = list(csv.reader(io.StringIO(ok(run_allkg("query", "-q", query, "-f", "csv", cwd=tmp_path)).decode())))
+    rows = list(csv.reader(io.StringIO(ok(allkg_here("query", "-q", query, "-f", "csv", cwd=tmp_path)).decode())))
     assert rows == [["entity", "label", "start", "missing"], [blood, "blood", "7", ""], [marrow, "bone marrow", "7", ""]]
 
-    tsv = ok(run_allkg("query", "-q", query, "-f", "tsv", cwd=tmp_path)).decode().splitlines()
+    tsv = ok(allkg_here("query", "-q", query, "-f", "tsv", cwd=tmp_path)).decode().splitlines()
     assert [line.split("\t") for line in tsv] == [
         ["?entity", "?label", "?start", "?missing"],
         [f"<{blood}>", '"blood"@en', "7", ""],
         [f"<{marrow}>", '"bone marrow"@en', "7", ""],
     ]
 
-    document = json.loads(ok(run_allkg("query", "-q", query, "-f", "json", cwd=tmp_path)))
+    document = json.loads(ok(allkg_here("query", "-q", query, "-f", "json", cwd=tmp_path)))
     assert document["head"]["vars"] == ["entity", "label", "start", "missing"]
     first = document["results"]["bindings"][0]
     assert first["entity"] == {"type": "uri", "value": blood}
     assert first["label"] == {"type": "literal", "value": "blood", "xml:lang": "en"}
     assert first["start"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer" and "missing" not in first
 
-    root = ET.fromstring(ok(run_allkg("query", "-q", query, "-f", "xml", cwd=tmp_path)))
+    root = ET.fromstring(ok(allkg_here("query", "-q", query, "-f", "xml", cwd=tmp_path)))
     assert root.tag == SPARQL_RESULTS + "sparql"
     names = [v.get("name") for v in root.iter(SPARQL_RESULTS + "variable")]
     assert names == ["entity", "label", "start", "missing"]
@@ -376,18 +380,18 @@ def test_select_in_every_results_format(tmp_path: Path):
     assert bindings["label"].text == "bone marrow"
     assert bindings["label"].get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
 
-    table = ok(run_allkg("query", "-q", query, "-f", "table", cwd=tmp_path)).decode().splitlines()
+    table = ok(allkg_here("query", "-q", query, "-f", "table", cwd=tmp_path)).decode().splitlines()
     assert table[0].split() == ["?entity", "?label", "?start", "?missing"]
     assert table[2].split() == ["id:anatomy/blood", "blood", "7"] and table[-1] == "(2 rows)"
 
 
 def test_ask_as_table_json_and_xml(tmp_path: Path):
-    assert ok(run_allkg("query", "-q", "ASK { ?d a allkg:Disease }", "-f", "table", cwd=tmp_path)) == b"true\n"
-    assert json.loads(ok(run_allkg("query", "-q", "ASK { ?d a allkg:Symptom }", "-f", "json", cwd=tmp_path))) == {
+    assert ok(allkg_here("query", "-q", "ASK { ?d a allkg:Disease }", "-f", "table", cwd=tmp_path)) == b"true\n"
+    assert json.loads(ok(allkg_here("query", "-q", "ASK { ?d a allkg:Symptom }", "-f", "json", cwd=tmp_path))) == {
         "head": {},
         "boolean": False,
     }
-    root = ET.fromstring(ok(run_allkg("query", "-q", "ASK { ?d a allkg:Disease }", "-f", "xml", cwd=tmp_path)))
+    root = ET.fromstring(ok(allkg_here("query", "-q", "ASK { ?d a allkg:Disease }", "-f", "xml", cwd=tmp_path)))
     assert root.find(SPARQL_RESULTS + "boolean").text == "true"  # type: ignore[union-attr]
 
 
@@ -397,12 +401,12 @@ def test_construct_as_turtle_and_ntriples(tmp_path: Path):
         (rdflib.URIRef(DISEASE), rdflib.URIRef(SKOS + "altLabel"), rdflib.Literal(label, lang="en"))
         for label in ("ALL", "acute lymphoblastic leukemia")
     }
-    turtle = ok(run_allkg("query", "-q", query, cwd=tmp_path))  # Turtle is the default for triples
+    turtle = ok(allkg_here("query", "-q", query, cwd=tmp_path))  # Turtle is the default for triples
     assert set(rdflib.Graph().parse(data=turtle, format="turtle")) == expected
     assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == 2
-    ntriples = ok(run_allkg("query", "-q", query, "-f", "ntriples", cwd=tmp_path))
+    ntriples = ok(allkg_here("query", "-q", query, "-f", "ntriples", cwd=tmp_path))
     assert set(rdflib.Graph().parse(data=ntriples, format="nt")) == expected
-    described = ok(run_allkg("query", "-q", "DESCRIBE ?d WHERE { ?d skos:prefLabel 'blood'@en }", "-f", "ntriples", cwd=tmp_path))
+    described = ok(allkg_here("query", "-q", "DESCRIBE ?d WHERE { ?d skos:prefLabel 'blood'@en }", "-f", "ntriples", cwd=tmp_path))
     subjects = {str(s) for s, _, _ in rdflib.Graph().parse(data=described, format="nt")}
     assert subjects == {ID + "anatomy/blood"}
 
@@ -417,11 +421,11 @@ def test_construct_as_turtle_and_ntriples(tmp_path: Path):
     ],
 )
 def test_a_format_that_does_not_fit_the_query_is_a_usage_error(query: str, fmt: str, mention: str, tmp_path: Path):
-    one_line_error(run_allkg("query", "-q", query, "-f", fmt, cwd=tmp_path), mention)
+    one_line_error(allkg_here("query", "-q", query, "-f", fmt, cwd=tmp_path), mention)
 
 
 def test_default_format_is_a_table_on_a_terminal_and_csv_in_a_pipe(tmp_path: Path):
-    assert ok(run_allkg("query", "-q", "--name", "anatomy", cwd=tmp_path)).startswith(b"disease,anatomy,label\r\n")
+    assert ok(allkg_here("query", "-q", "--name", "anatomy", cwd=tmp_path)).startswith(b"disease,anatomy,label\r\n")
     assert choose_format("SELECT", None, terminal=True) == "table"
     assert choose_format("ASK", None, terminal=False) == "csv"
     assert choose_format("DESCRIBE", None, terminal=True) == "turtle"
@@ -435,7 +439,7 @@ def test_table_is_aligned_by_display_width(tmp_path: Path):
         encoding="utf-8",
     )
     query = "SELECT ?label ?s { ?s <http://example.org/label> ?label } ORDER BY ?label"
-    lines = ok(run_allkg("query", query, "--data", str(data), "-f", "table", cwd=tmp_path)).decode().splitlines()
+    lines = ok(allkg_here("query", query, "--data", str(data), "-f", "table", cwd=tmp_path)).decode().splitlines()
     assert lines[-1] == "(4 rows)"
     assert any("tab\\there" in line for line in lines)  # a tab is shown escaped, the row stays one line
     column = [wcwidth.wcswidth(line[: line.index("<http")]) for line in lines[2:-1]]
@@ -443,10 +447,10 @@ def test_table_is_aligned_by_display_width(tmp_path: Path):
 
 
 def test_long_cells_are_cut_with_a_marker_only_when_asked(tmp_path: Path):
-    cut = ok(run_allkg("query", "-q", "--name", "evidence", "-f", "table", "--max-width", "20", cwd=tmp_path)).decode()
+    cut = ok(allkg_here("query", "-q", "--name", "evidence", "-f", "table", "--max-width", "20", cwd=tmp_path)).decode()
     assert "…" in cut and "cut at 20 columns" in cut.splitlines()[-1]
     assert all(len(cell.strip()) <= 20 for line in cut.splitlines()[2:-1] for cell in line.split("  "))
-    whole = ok(run_allkg("query", "-q", "--name", "evidence", "-f", "table", "--max-width", "0", cwd=tmp_path)).decode()
+    whole = ok(allkg_here("query", "-q", "--name", "evidence", "-f", "table", "--max-width", "0", cwd=tmp_path)).decode()
     assert "…" not in whole and "cut at" not in whole
     assert "The word \"acute\" in acute lymphocytic leukemia comes from the fact that the disease progresses" in whole
 
@@ -485,7 +489,7 @@ SERVICE_QUERIES = [
 @pytest.mark.parametrize("template", SERVICE_QUERIES)
 def test_service_is_refused_and_reaches_no_network(template: str, endpoint, tmp_path: Path):
     url, requests = endpoint
-    proc = run_allkg("query", "-q", template.replace("{url}", url), cwd=tmp_path)
+    proc = allkg_here("query", "-q", template.replace("{url}", url), cwd=tmp_path)
     line = one_line_error(proc)
     assert "SERVICE would query a remote endpoint" in line or "query syntax error" in line
     assert requests == []
@@ -511,7 +515,7 @@ def test_allow_network_lets_service_reach_the_endpoint(endpoint, tmp_path: Path)
     ],
 )
 def test_keywords_inside_strings_comments_iris_and_names_are_not_refused(query: str, tmp_path: Path):
-    ok(run_allkg("query", "-q", query, "-f", "csv", cwd=tmp_path))
+    ok(allkg_here("query", "-q", query, "-f", "csv", cwd=tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -529,7 +533,7 @@ def test_keywords_inside_strings_comments_iris_and_names_are_not_refused(query: 
     ],
 )
 def test_updates_and_remote_graphs_are_refused(query: str, mention: str, tmp_path: Path):
-    one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), mention)
+    one_line_error(allkg_here("query", "-q", query, cwd=tmp_path), mention)
 
 
 class _Graphs(Recorder):
@@ -552,12 +556,12 @@ def web_graphs():
 def test_a_remote_from_graph_is_fetched_only_when_the_network_is_allowed(web_graphs, tmp_path: Path):
     origin, requests = web_graphs
     query = f"SELECT ?o FROM <{origin}/extra.ttl> WHERE {{ ?s <http://example.org/says> ?o }}"
-    one_line_error(run_allkg("query", "-q", query, cwd=tmp_path), "nothing is fetched")
+    one_line_error(allkg_here("query", "-q", query, cwd=tmp_path), "nothing is fetched")
     assert requests == []
     assert query_csv(query, "--allow-network", cwd=tmp_path) == [{"o": "fetched"}]
     assert requests == [("/extra.ttl", b"")]
     missing = query.replace("extra.ttl", "missing.ttl")
-    one_line_error(run_allkg("query", "-q", "--allow-network", missing, cwd=tmp_path), "could not fetch it")
+    one_line_error(allkg_here("query", "-q", "--allow-network", missing, cwd=tmp_path), "could not fetch it")
 
 
 def test_from_an_evidence_graph_of_the_data_selects_it(tmp_path: Path, dataset: list[ox.Quad]):
@@ -580,7 +584,7 @@ def test_from_an_evidence_graph_of_the_data_selects_it(tmp_path: Path, dataset: 
     ],
 )
 def test_syntax_error_gives_line_and_column(query: str, where: str, tmp_path: Path):
-    line = one_line_error(run_allkg("query", "-q", query, cwd=tmp_path))
+    line = one_line_error(allkg_here("query", "-q", query, cwd=tmp_path))
     assert line.startswith(f"allkg: error: query syntax error at {where}: "), line
 
 

@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from allkg.pipeline import build
 from allkg.resources import seed_path
 from allkg.schemaorg import html_snippet, project, to_json, to_quads
-from conftest import Recorder, loopback_server
+from conftest import Recorder, allkg_here, as_text, loopback_server
 
 DATA = Path(__file__).resolve().parent / "data"
 VOCABULARY = DATA / "schemaorg-30.0" / "schemaorg-current-https.ttl"  # schema.org 30.0, CC BY-SA 3.0 (see its README)
@@ -158,19 +158,10 @@ def test_the_html_snippet_cannot_be_broken_out_of_and_keeps_the_exact_strings(ho
 
 
 def test_export_formats_from_the_cli(tmp_path):
-    import subprocess
-    import sys
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "allkg", "export", "--format", "html-snippet", "-q"],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    proc = allkg_in_here("export", "--format", "html-snippet", "-q", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith('<script type="application/ld+json">')
-    json_proc = subprocess.run(
-        [sys.executable, "-m", "allkg", "export", "--format", "schema-jsonld", "-q"],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    json_proc = allkg_in_here("export", "--format", "schema-jsonld", "-q", cwd=tmp_path)
     assert json.loads(json_proc.stdout)["@context"] == "https://schema.org"
     assert to_json(json.loads(json_proc.stdout)) + "\n" == json_proc.stdout  # stable bytes
 
@@ -220,14 +211,20 @@ def test_the_profile_catches_a_broken_projection(schema_graph, break_it, message
 
 
 def allkg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``allkg ARGS`` in a new process."""
     return subprocess.run([sys.executable, "-m", "allkg", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def allkg_in_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``allkg ARGS`` run by its entry point in this process (conftest's ``allkg_here``)."""
+    return as_text(allkg_here(*args, cwd=cwd))
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     """`allkg export --format schema-jsonld`, as a file."""
     folder = tmp_path_factory.mktemp("exported")
-    proc = allkg("export", "--format", "schema-jsonld", "-q", cwd=folder)
+    proc = allkg_in_here("export", "--format", "schema-jsonld", "-q", cwd=folder)
     assert proc.returncode == 0, proc.stderr
     (folder / "schema.jsonld").write_text(proc.stdout, encoding="utf-8")
     return folder / "schema.jsonld"
@@ -240,14 +237,14 @@ def as_rdflib(ntriples: str) -> Graph:
 def test_allkg_reads_back_its_own_schema_org_output(exported, document, tmp_path):
     """validate, export --data and query --data read "@context": "https://schema.org" from the
     bundled copy, giving the triples the projection means."""
-    validated = allkg("validate", str(exported), cwd=tmp_path)
+    validated = allkg_in_here("validate", str(exported), cwd=tmp_path)
     assert validated.returncode == 0, validated.stderr
     assert validated.stdout.startswith("Conforms")
-    converted = allkg("export", "--data", str(exported), "--format", "ntriples", cwd=tmp_path)
+    converted = allkg_in_here("export", "--data", str(exported), "--format", "ntriples", cwd=tmp_path)
     assert converted.returncode == 0, converted.stderr
     meant = ox.serialize(to_quads(document), format=ox.RdfFormat.N_QUADS).decode("utf-8")
     assert as_rdflib(converted.stdout).isomorphic(as_rdflib(meant))
-    names = allkg(
+    names = allkg_in_here(
         "query", "--data", str(exported), "--format", "tsv",
         "SELECT ?name { ?condition a schema:MedicalCondition ; schema:name ?name }", cwd=tmp_path,
     )
@@ -260,7 +257,7 @@ def test_every_iri_of_schema_orgs_context_reads_the_bundled_copy(exported, docum
     named = json.loads(exported.read_text(encoding="utf-8"))
     named["@context"] = iri
     (tmp_path / "named.jsonld").write_text(json.dumps(named), encoding="utf-8")
-    proc = allkg("export", "--data", "named.jsonld", "--format", "ntriples", cwd=tmp_path)
+    proc = allkg_in_here("export", "--data", "named.jsonld", "--format", "ntriples", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     meant = ox.serialize(to_quads(document), format=ox.RdfFormat.N_QUADS).decode("utf-8")
     assert as_rdflib(proc.stdout).isomorphic(as_rdflib(meant))

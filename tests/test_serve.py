@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import answering, free_port, run_allkg, server_process
+from conftest import allkg_here, answering, free_port, run_allkg, server_process
 
 from allkg.connections import MAX_HEAD, REQUEST_TIMEOUT
 
@@ -180,13 +180,13 @@ def _rows(reply: httpx.Response) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in b.items()} for b in reply.json()["results"]["bindings"]]
 
 
-def test_every_canned_query_gives_the_same_rows_as_the_cli(client: httpx.Client):
+def test_every_canned_query_gives_the_same_rows_as_the_cli(client: httpx.Client, tmp_path: Path):
     from allkg.query import canned_queries
 
     queries = canned_queries()
     assert len(queries) >= 8
     for name, canned in queries.items():
-        cli = run_allkg("query", "--name", name, "--format", "json")
+        cli = allkg_here("query", "--name", name, "--format", "json", cwd=tmp_path)
         assert cli.returncode == 0, cli.stderr
         expected = json.loads(cli.stdout)
         reply = client.get("/sparql", params={"query": canned.text}, headers={"Accept": "application/sparql-results+json"})
