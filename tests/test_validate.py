@@ -97,6 +97,31 @@ def test_both_engines_agree_on_real_pages():
     assert compiled.conforms
 
 
+def test_every_kind_of_target_and_path_gives_pyshacl_s_report():
+    """Targets and paths the allkg shapes use little or not at all (sh:targetSubjectsOf,
+    sh:targetNode, a subclass of a target class, paths backward and alternative), on a toy graph."""
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:A a sh:NodeShape ; sh:targetSubjectsOf ex:p ; sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:message "a" ] .
+        ex:B a sh:NodeShape ; sh:targetObjectsOf ex:p ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 2 ; sh:message "b" ] .
+        ex:C a sh:NodeShape ; sh:targetNode ex:n1 , ex:nowhere ;
+            sh:property [ sh:path [ sh:alternativePath ( ex:p ex:q ) ] ; sh:minCount 3 ; sh:class ex:K ;
+                sh:message "c" ] .
+        ex:D a sh:NodeShape ; sh:targetClass ex:K ; sh:property [ sh:path ex:q ; sh:nodeKind sh:Literal ; sh:message "d" ] .""",
+        format="turtle",
+    )
+    data = Graph().parse(
+        data="""@prefix ex: <urn:ex:> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:Sub rdfs:subClassOf ex:K . ex:n1 ex:p ex:n2 , ex:n3 ; ex:q ex:n2 , "x" .
+        ex:n4 ex:p ex:n2 . ex:n2 a ex:Sub ; ex:q ex:n3 . ex:n3 a ex:K ; ex:q "y" .""",
+        format="turtle",
+    )
+    compiled = validate(data, shapes)
+    assert len(compiled.results) > 3
+    assert compiled == validate(data, shapes, engine="pyshacl")
+
+
 def test_unsupported_shacl_features_are_refused_not_ignored():
     from rdflib import Graph
 
@@ -215,7 +240,14 @@ def test_a_page_check_gives_the_rows_of_a_store_with_every_triple(case, largest_
     from allkg.shacl_core import Index
     from allkg.shacl_sparql import evaluate
     from allkg.terms import ox_term
-    from allkg.validate import _compiled, _core_results, _page_local, _sparql_results, _split, validate_page
+    from allkg.validate import (
+        _compiled,
+        _core_results,
+        _page_local,
+        _sparql_results,
+        _split,
+        validate_page,
+    )
 
     monkeypatch.setattr(shacl_sparql, "_LARGEST_VALUES_BLOCK", largest_values_block)
     data = _copy(build_valid_graph())

@@ -66,24 +66,44 @@ _SUPPORTED = {
 }
 
 
+_NO_TERMS: list[Term] = []
+"""No term (never appended to)."""
+
+
 class Index:
-    """The data graph as dictionaries: forward and backward edges, and types with subclasses."""
+    """The data graph as dictionaries: for each predicate, its edges forward (subject -> objects)
+    and backward (object -> subjects), each made the first time a check asks for that predicate
+    (the shapes read a few predicates, and follow fewer backward); and types with subclasses."""
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        self.out: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        self.into: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        for s, p, o in triples:
-            self.out[s][p].append(o)
-            self.into[o][p].append(s)
+        self._triples: dict[Term, list[Triple]] = defaultdict(list)
+        for triple in triples:
+            self._triples[triple[1]].append(triple)
+        self._forward: dict[Term, dict[Term, list[Term]]] = {}
+        self._backward: dict[Term, dict[Term, list[Term]]] = {}
         self._instances: dict[Term, frozenset[Term]] = {}
 
+    def forward(self, predicate: Term) -> dict[Term, list[Term]]:
+        """Each subject's objects by ``predicate`` (in the order of the triples)."""
+        edges = self._forward.get(predicate)
+        if edges is None:
+            edges = self._forward[predicate] = _grouped((s, o) for s, _, o in self._triples.get(predicate, ()))
+        return edges
+
+    def backward(self, predicate: Term) -> dict[Term, list[Term]]:
+        """Each object's subjects by ``predicate`` (in the order of the triples)."""
+        edges = self._backward.get(predicate)
+        if edges is None:
+            edges = self._backward[predicate] = _grouped((o, s) for s, _, o in self._triples.get(predicate, ()))
+        return edges
+
     def objects(self, subject: Term, predicate: Term) -> list[Term]:
-        edges = self.out.get(subject)
-        return edges.get(predicate, []) if edges else []
+        """The objects of ``subject`` by ``predicate`` (a list not to be changed)."""
+        return self.forward(predicate).get(subject, _NO_TERMS)
 
     def subjects(self, predicate: Term, obj: Term) -> list[Term]:
-        edges = self.into.get(obj)
-        return edges.get(predicate, []) if edges else []
+        """The subjects of ``obj`` by ``predicate`` (a list not to be changed)."""
+        return self.backward(predicate).get(obj, _NO_TERMS)
 
     def instances(self, cls: Term) -> frozenset[Term]:
         """SHACL instances of ``cls``: the nodes with an rdf:type that is ``cls`` or a subclass of it
@@ -99,6 +119,18 @@ class Index:
                         todo.append(sub)
             found = self._instances[cls] = frozenset(s for c in classes for s in self.subjects(_TYPE, c))
         return found
+
+
+def _grouped(pairs: Iterable[tuple[Term, Term]]) -> dict[Term, list[Term]]:
+    """Each key's values, in the order of the pairs."""
+    groups: dict[Term, list[Term]] = {}
+    for key, value in pairs:
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [value]
+        else:
+            group.append(value)
+    return groups
 
 
 @dataclass(frozen=True)
@@ -173,11 +205,7 @@ class CompiledShapes:
         message = _message(g, shape)
         severity = str(g.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
         path = g.value(shape, SH.path)
-        values: Callable[[Index, Term], list[Term]]
-        if path is None:
-            values = lambda index, focus: [focus]  # noqa: E731 - a node shape's value is its focus
-        else:
-            values = _path(g, path)
+        values = _focus_itself if path is None else _path(g, path)
         components = [
             component
             for parameter, build in _COMPONENTS.items()
@@ -189,7 +217,9 @@ class CompiledShapes:
         def check(index: Index, focus_nodes: list[Term]) -> list[CoreResult]:
             results: list[CoreResult] = []
             if components:
-                found_values = [(focus, _distinct(values(index, focus))) for focus in focus_nodes]
+                found_values = [
+                    (focus, _distinct(found)) for focus, found in zip(focus_nodes, values(index, focus_nodes))
+                ]
                 for component in components:
                     found = component(index, found_values)
                     if found:
@@ -215,9 +245,9 @@ def _focus_nodes(index: Index, targets: list[tuple[Node, Term]]) -> set[Term]:
         elif kind == SH.targetNode:
             nodes.add(target)
         elif kind == SH.targetObjectsOf:
-            nodes |= {o for s in list(index.out) for o in index.objects(s, target)}
+            nodes |= {o for objects in index.forward(target).values() for o in objects}
         else:
-            nodes |= {s for s in list(index.out) if index.objects(s, target)}
+            nodes |= set(index.forward(target))
     return nodes
 
 
@@ -226,18 +256,26 @@ def _message(g: Graph, shape: Node) -> str:
     return str(messages[0]) if messages else ""
 
 
-def _path(g: Graph, path: Node) -> Callable[[Index, Term], list[Term]]:
+def _focus_itself(index: Index, focus_nodes: list[Term]) -> list[list[Term]]:
+    """The value node of a node shape: its focus node."""
+    return [[focus] for focus in focus_nodes]
+
+
+def _path(g: Graph, path: Node) -> Callable[[Index, list[Term]], list[list[Term]]]:
+    """The value nodes of each focus node by a property path (a node reached twice is there twice)."""
     if isinstance(path, URIRef):
         predicate = ox_term(path)
-        return lambda index, focus: index.objects(focus, predicate)
+        return lambda index, focus_nodes: [index.forward(predicate).get(focus, _NO_TERMS) for focus in focus_nodes]
     inverse = g.value(path, SH.inversePath)
     if inverse is not None:
         backward = ox_term(inverse)
-        return lambda index, focus: index.subjects(backward, focus)
+        return lambda index, focus_nodes: [index.backward(backward).get(focus, _NO_TERMS) for focus in focus_nodes]
     alternatives = g.value(path, SH.alternativePath)
     if alternatives is not None:
         steps = [_path(g, step) for step in Collection(g, alternatives)]
-        return lambda index, focus: [v for step in steps for v in step(index, focus)]
+        return lambda index, focus_nodes: [
+            [value for found in each for value in found] for each in zip(*(step(index, focus_nodes) for step in steps))
+        ]
     raise ValueError(f"unsupported property path {path}")
 
 
