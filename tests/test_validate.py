@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,15 @@ def test_same_report_as_pyshacl_on_every_broken_graph(case):
         assert our_rows == their_rows
 
 
+def test_same_report_as_pyshacl_on_a_graph_broken_in_every_way_at_once():
+    """Many nodes with several violations each (and nested shapes over many values)."""
+    data = _copy(build_valid_graph())
+    for case in CASES:
+        if case.values[0].id not in ENGINE_DEPENDENT_VALUE:
+            case.values[0].mutate(data)
+    assert ours(data) == pyshacl_report(data)
+
+
 def test_the_seed_graph_conforms_for_both():
     from allkg.pipeline import build
 
@@ -95,6 +105,31 @@ def test_both_engines_agree_on_real_pages():
     assert compiled.conforms
 
 
+def test_every_kind_of_target_and_path_gives_pyshacl_s_report():
+    """Targets and paths the allkg shapes use little or not at all (sh:targetSubjectsOf,
+    sh:targetNode, a subclass of a target class, paths backward and alternative), on a toy graph."""
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:A a sh:NodeShape ; sh:targetSubjectsOf ex:p ; sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:message "a" ] .
+        ex:B a sh:NodeShape ; sh:targetObjectsOf ex:p ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 2 ; sh:message "b" ] .
+        ex:C a sh:NodeShape ; sh:targetNode ex:n1 , ex:nowhere ;
+            sh:property [ sh:path [ sh:alternativePath ( ex:p ex:q ) ] ; sh:minCount 3 ; sh:class ex:K ;
+                sh:message "c" ] .
+        ex:D a sh:NodeShape ; sh:targetClass ex:K ; sh:property [ sh:path ex:q ; sh:nodeKind sh:Literal ; sh:message "d" ] .""",
+        format="turtle",
+    )
+    data = Graph().parse(
+        data="""@prefix ex: <urn:ex:> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:Sub rdfs:subClassOf ex:K . ex:n1 ex:p ex:n2 , ex:n3 ; ex:q ex:n2 , "x" .
+        ex:n4 ex:p ex:n2 . ex:n2 a ex:Sub ; ex:q ex:n3 . ex:n3 a ex:K ; ex:q "y" .""",
+        format="turtle",
+    )
+    compiled = validate(data, shapes)
+    assert len(compiled.results) > 3
+    assert compiled == validate(data, shapes, engine="pyshacl")
+
+
 def test_unsupported_shacl_features_are_refused_not_ignored():
     from rdflib import Graph
 
@@ -118,6 +153,118 @@ def test_class_targets_matched_in_the_query_give_the_same_report(case, monkeypat
 
     monkeypatch.setattr(shacl_sparql, "_LARGEST_VALUES_BLOCK", 0)
     assert ours(broken_graph(case)) == pyshacl_report_of(case)
+
+
+def test_focus_nodes_checked_together_give_the_results_of_each_checked_alone():
+    """A compiled shape checks all its focus nodes in one call: the results, and their order,
+    are those of checking the nodes one at a time (on a graph broken in every way at once,
+    so that many nodes have several violations)."""
+    from allkg.shacl_core import CompiledShapes, Index, _focus_nodes
+    from allkg.shacl_sparql import split_shapes
+    from allkg.terms import ox_term
+
+    data = _copy(build_valid_graph())
+    for case in CASES:
+        case.values[0].mutate(data)
+    compiled = CompiledShapes(split_shapes(shapes_graph())[0])
+    index = Index([(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in data])
+    one_at_a_time = [
+        result
+        for targets, check in compiled.node_shapes
+        for focus in sorted(_focus_nodes(index, targets), key=str)
+        for result in check(index, [focus])
+    ]
+    assert len({result.focus for result in one_at_a_time}) > 10
+    assert compiled.validate(index) == one_at_a_time
+
+
+def _triple_patterns(node: object) -> Iterator[tuple]:
+    """Every triple pattern of a query's algebra as rdflib parses it, EXISTS blocks included."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name in ("BGP", "TriplesBlock"):
+            # a BGP holds (s, p, o) tuples; a TriplesBlock (in EXISTS) flat lists s, p, o, s, p, o...
+            for block in node["triples"]:
+                yield from (tuple(block[i : i + 3]) for i in range(0, len(block), 3))
+        for value in node.values():
+            yield from _triple_patterns(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _triple_patterns(value)
+
+
+def _operators(node: object) -> set[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        return {node.name}.union(*(_operators(value) for value in node.values()))
+    if isinstance(node, (list, tuple)):
+        return set().union(*(_operators(value) for value in node))
+    return set()
+
+
+def test_the_page_sparql_constraints_match_only_triples_with_the_page_predicates():
+    """What makes validate_page's store exact (see validate.PAGE_SPARQL_PREDICATES): every triple
+    pattern of the page-local SPARQL constraints has one of those IRIs as its predicate (no
+    variable, no property path), and none is read from a named graph or a service."""
+    from rdflib import URIRef
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.term import Variable
+
+    from allkg.shacl_sparql import split_shapes
+    from allkg.validate import PAGE_SPARQL_PREDICATES, _page_local
+
+    _, constraints = split_shapes(shapes_graph())
+    predicates = set()
+    for constraint in constraints:
+        algebra = prepareQuery(constraint.query).algebra
+        patterns = list(_triple_patterns(algebra))
+        if not _page_local(constraint.targets):
+            if constraint.constraint.endswith("FactTripleAsserted"):  # the walk sees into FILTER NOT EXISTS
+                assert any(isinstance(p, Variable) for _, p, _ in patterns)
+            continue
+        assert patterns
+        assert not _operators(algebra) & {"Graph", "ServiceGraphPattern"}
+        for pattern in patterns:
+            assert isinstance(pattern[1], URIRef), f"{constraint.constraint}: {pattern}"
+            predicates.add(str(pattern[1]))
+    assert predicates == PAGE_SPARQL_PREDICATES
+
+
+@pytest.mark.parametrize("largest_values_block", [2000, 0], ids=["focus-listed", "focus-matched"])
+@pytest.mark.parametrize("case", CASES)
+def test_a_page_check_gives_the_rows_of_a_store_with_every_triple(case, largest_values_block, monkeypatch):
+    """validate_page's store holds only triples with the page predicates: on every broken graph, its
+    report is the one a store with every triple gives, where the focus nodes are listed in the
+    query or matched by their class (as for many focus nodes; a page check always lists them)."""
+    from collections import Counter
+
+    from allkg import shacl_sparql
+    from allkg.graph import KnowledgeGraph
+    from allkg.serialize import to_store
+    from allkg.shacl_core import Index
+    from allkg.shacl_sparql import evaluate
+    from allkg.terms import ox_term
+    from allkg.validate import (
+        _compiled,
+        _core_results,
+        _page_local,
+        _sparql_results,
+        _split,
+        validate_page,
+    )
+
+    monkeypatch.setattr(shacl_sparql, "_LARGEST_VALUES_BLOCK", largest_values_block)
+    data = _copy(build_valid_graph())
+    case.mutate(data)
+    triples = [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in data]
+    core, constraints = _split(shapes_graph())
+    local = [c for c in constraints if _page_local(c.targets)]
+    whole_store = _core_results(_compiled(core).validate(Index(triples), select=_page_local))
+    whole_store += _sparql_results(evaluate(to_store(triples), local))
+    page = validate_page(KnowledgeGraph("https://w3id.org/allkg/", default=dict.fromkeys(triples)))
+    assert Counter(page) == Counter(whole_store)
 
 
 PAGES = [Path(__file__).resolve().parents[1] / "corpus" / "tuned" / f"{name}.txt" for name in ("encyclopedia", "mayo-full", "nci-style")]

@@ -66,46 +66,71 @@ _SUPPORTED = {
 }
 
 
+_NO_TERMS: list[Term] = []
+"""No term (never appended to)."""
+
+
 class Index:
-    """The data graph as dictionaries: forward and backward edges, and types with subclasses."""
+    """The data graph as dictionaries: for each predicate, its edges forward (subject -> objects)
+    and backward (object -> subjects), each made the first time a check asks for that predicate
+    (the shapes read a few predicates, and follow fewer backward); and types with subclasses."""
 
     def __init__(self, triples: Iterable[Triple]) -> None:
-        self.out: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        self.into: dict[Term, dict[Term, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        for s, p, o in triples:
-            self.out[s][p].append(o)
-            self.into[o][p].append(s)
+        self._triples: dict[Term, list[Triple]] = defaultdict(list)
+        for triple in triples:
+            self._triples[triple[1]].append(triple)
+        self._forward: dict[Term, dict[Term, list[Term]]] = {}
+        self._backward: dict[Term, dict[Term, list[Term]]] = {}
+        self._instances: dict[Term, frozenset[Term]] = {}
+
+    def forward(self, predicate: Term) -> dict[Term, list[Term]]:
+        """Each subject's objects by ``predicate`` (in the order of the triples)."""
+        edges = self._forward.get(predicate)
+        if edges is None:
+            edges = self._forward[predicate] = _grouped((s, o) for s, _, o in self._triples.get(predicate, ()))
+        return edges
+
+    def backward(self, predicate: Term) -> dict[Term, list[Term]]:
+        """Each object's subjects by ``predicate`` (in the order of the triples)."""
+        edges = self._backward.get(predicate)
+        if edges is None:
+            edges = self._backward[predicate] = _grouped((o, s) for s, _, o in self._triples.get(predicate, ()))
+        return edges
 
     def objects(self, subject: Term, predicate: Term) -> list[Term]:
-        edges = self.out.get(subject)
-        return edges.get(predicate, []) if edges else []
+        """The objects of ``subject`` by ``predicate`` (a list not to be changed)."""
+        return self.forward(predicate).get(subject, _NO_TERMS)
 
     def subjects(self, predicate: Term, obj: Term) -> list[Term]:
-        edges = self.into.get(obj)
-        return edges.get(predicate, []) if edges else []
+        """The subjects of ``obj`` by ``predicate`` (a list not to be changed)."""
+        return self.backward(predicate).get(obj, _NO_TERMS)
 
-    def is_instance(self, node: Term, cls: Term) -> bool:
-        """SHACL instance: an rdf:type that is ``cls`` or a subclass of it (rdfs:subClassOf*)."""
-        seen: set[Term] = set()
-        todo = list(self.objects(node, _TYPE))
-        while todo:
-            current = todo.pop()
-            if current == cls:
-                return True
-            if current not in seen:
-                seen.add(current)
-                todo.extend(self.objects(current, _SUBCLASS_OF))
-        return False
+    def instances(self, cls: Term) -> frozenset[Term]:
+        """SHACL instances of ``cls``: the nodes with an rdf:type that is ``cls`` or a subclass of it
+        (rdfs:subClassOf*); found once per class."""
+        found = self._instances.get(cls)
+        if found is None:
+            classes = {cls}
+            todo = [cls]
+            while todo:
+                for sub in self.subjects(_SUBCLASS_OF, todo.pop()):
+                    if sub not in classes:
+                        classes.add(sub)
+                        todo.append(sub)
+            found = self._instances[cls] = frozenset(s for c in classes for s in self.subjects(_TYPE, c))
+        return found
 
-    def instances(self, cls: Term) -> set[Term]:
-        classes = {cls}
-        todo = [cls]
-        while todo:
-            for sub in self.subjects(_SUBCLASS_OF, todo.pop()):
-                if sub not in classes:
-                    classes.add(sub)
-                    todo.append(sub)
-        return {s for c in classes for s in self.subjects(_TYPE, c)}
+
+def _grouped(pairs: Iterable[tuple[Term, Term]]) -> dict[Term, list[Term]]:
+    """Each key's values, in the order of the pairs."""
+    groups: dict[Term, list[Term]] = {}
+    for key, value in pairs:
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [value]
+        else:
+            group.append(value)
+    return groups
 
 
 @dataclass(frozen=True)
@@ -119,10 +144,12 @@ class CoreResult:
     value: Term | None
 
 
-Check = Callable[[Index, Term], list[CoreResult]]
-"""A compiled shape: the violations of one focus node."""
-Component = Callable[[Index, Term, list[Term]], list[CoreResult]]
-"""A compiled constraint component: the violations given a focus node and its (distinct) values."""
+Check = Callable[[Index, list[Term]], list[CoreResult]]
+"""A compiled shape: the violations of some focus nodes, each checked on its own, all in one call."""
+Values = list[tuple[Term, list[Term]]]
+"""Focus nodes, each with its (distinct) value nodes."""
+Component = Callable[[Index, Values], list[CoreResult]]
+"""A compiled constraint component: the violations given focus nodes and their values."""
 
 
 class CompiledShapes:
@@ -141,42 +168,44 @@ class CompiledShapes:
     def validate(
         self, index: Index, select: Callable[[list[tuple[Node, Term]]], bool] | None = None
     ) -> list[CoreResult]:
-        """Every violation in the indexed data (of the node shapes whose targets ``select`` accepts)."""
+        """Every violation in the indexed data (of the node shapes whose targets ``select`` accepts),
+        shape by shape, focus node by focus node (in the order of their IRIs)."""
         results: list[CoreResult] = []
         for targets, check in self.node_shapes:
             if select is not None and not select(targets):
                 continue
-            for focus in sorted(_focus_nodes(index, targets), key=str):
-                found = check(index, focus)
-                if found:
-                    results += found
+            focus_nodes = sorted(_focus_nodes(index, targets), key=str)
+            found = check(index, focus_nodes)
+            if found:
+                # the check runs constraint by constraint; a stable sort puts each focus node's
+                # results together, in the order a check of that node alone gives them
+                position = {focus: i for i, focus in enumerate(focus_nodes)}
+                results += sorted(found, key=lambda result: position[result.focus])
         return results
 
-    def conforms(self, shape: Node, index: Index, focus: Term) -> bool:
+    def failing(self, shape: Node, index: Index, nodes: list[Term]) -> set[Term]:
+        """Those of ``nodes`` that do not conform to ``shape`` (a shape's results name the node checked)."""
         check = self._nested.get(shape)
         if check is None:
             check = self._nested[shape] = self._compile(shape)
-        return not check(index, focus)
+        return {result.focus for result in check(index, nodes)}
 
     # -- compiling -----------------------------------------------------------------
 
     def _compile(self, shape: Node) -> Check:
-        """A shape as one check: its value nodes found once per focus node, then each of its
-        constraint components run on them, then its property shapes."""
+        """A shape as one check of many focus nodes: their value nodes found once, then each of its
+        constraint components run on them all, then its property shapes (a call per constraint, not
+        per constraint and node)."""
         g = self.shapes
         unknown = {p for p in g.predicates(shape, None) if str(p).startswith(str(SH)) and p not in _SUPPORTED}
         if unknown:
             raise ValueError(f"shape {shape} uses SHACL features this validator does not implement: {sorted(unknown)}")
         if g.value(shape, SH.deactivated) == Literal(True):
-            return lambda index, focus: _NONE
+            return lambda index, focus_nodes: _NONE
         message = _message(g, shape)
         severity = str(g.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
         path = g.value(shape, SH.path)
-        values: Callable[[Index, Term], list[Term]]
-        if path is None:
-            values = lambda index, focus: [focus]  # noqa: E731 - a node shape's value is its focus
-        else:
-            values = _path(g, path)
+        values = _focus_itself if path is None else _path(g, path)
         components = [
             component
             for parameter, build in _COMPONENTS.items()
@@ -185,16 +214,18 @@ class CompiledShapes:
         ]
         properties = [self._compile(prop) for prop in g.objects(shape, SH.property)]
 
-        def check(index: Index, focus: Term) -> list[CoreResult]:
+        def check(index: Index, focus_nodes: list[Term]) -> list[CoreResult]:
             results: list[CoreResult] = []
             if components:
-                found_values = _distinct(values(index, focus))
+                found_values = [
+                    (focus, _distinct(found)) for focus, found in zip(focus_nodes, values(index, focus_nodes))
+                ]
                 for component in components:
-                    found = component(index, focus, found_values)
+                    found = component(index, found_values)
                     if found:
                         results += found
             for prop in properties:
-                found = prop(index, focus)
+                found = prop(index, focus_nodes)
                 if found:
                     results += found
             return results
@@ -214,9 +245,9 @@ def _focus_nodes(index: Index, targets: list[tuple[Node, Term]]) -> set[Term]:
         elif kind == SH.targetNode:
             nodes.add(target)
         elif kind == SH.targetObjectsOf:
-            nodes |= {o for s in list(index.out) for o in index.objects(s, target)}
+            nodes |= {o for objects in index.forward(target).values() for o in objects}
         else:
-            nodes |= {s for s in list(index.out) if index.objects(s, target)}
+            nodes |= set(index.forward(target))
     return nodes
 
 
@@ -225,23 +256,36 @@ def _message(g: Graph, shape: Node) -> str:
     return str(messages[0]) if messages else ""
 
 
-def _path(g: Graph, path: Node) -> Callable[[Index, Term], list[Term]]:
+def _focus_itself(index: Index, focus_nodes: list[Term]) -> list[list[Term]]:
+    """The value node of a node shape: its focus node."""
+    return [[focus] for focus in focus_nodes]
+
+
+def _path(g: Graph, path: Node) -> Callable[[Index, list[Term]], list[list[Term]]]:
+    """The value nodes of each focus node by a property path (a node reached twice is there twice)."""
     if isinstance(path, URIRef):
         predicate = ox_term(path)
-        return lambda index, focus: index.objects(focus, predicate)
+        return lambda index, focus_nodes: [index.forward(predicate).get(focus, _NO_TERMS) for focus in focus_nodes]
     inverse = g.value(path, SH.inversePath)
     if inverse is not None:
         backward = ox_term(inverse)
-        return lambda index, focus: index.subjects(backward, focus)
+        return lambda index, focus_nodes: [index.backward(backward).get(focus, _NO_TERMS) for focus in focus_nodes]
     alternatives = g.value(path, SH.alternativePath)
     if alternatives is not None:
         steps = [_path(g, step) for step in Collection(g, alternatives)]
-        return lambda index, focus: [v for step in steps for v in step(index, focus)]
+        return lambda index, focus_nodes: [
+            [value for found in each for value in found] for each in zip(*(step(index, focus_nodes) for step in steps))
+        ]
     raise ValueError(f"unsupported property path {path}")
 
 
 def _distinct(values: list[Term]) -> list[Term]:
     return values if len(values) < 2 else list(dict.fromkeys(values))
+
+
+def _all_values(found_values: Values) -> list[Term]:
+    """Every value of every focus node, once: the nodes a nested shape checks."""
+    return _distinct([value for _, values in found_values for value in values])
 
 
 # -- constraint components: each builds a component check, or None -----------------------
@@ -252,8 +296,13 @@ _NONE: list[CoreResult] = []
 
 def _per_value(test: Callable[[Term], bool]):
     def build(_c, _shape, _arg, path, message, severity) -> Component:
-        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
-            return [CoreResult(severity, focus, path, message, value) for value in values if not test(value)]
+        def check(index: Index, found_values: Values) -> list[CoreResult]:
+            return [
+                CoreResult(severity, focus, path, message, value)
+                for focus, values in found_values
+                for value in values
+                if not test(value)
+            ]
 
         return check
 
@@ -264,11 +313,10 @@ def _count(minimum: bool):
     def build(_c, _shape, argument, path, message, severity) -> Component:
         bound = int(argument)
 
-        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
-            count = len(values)
-            if (count < bound) if minimum else (count > bound):
-                return [CoreResult(severity, focus, path, message, None)]
-            return _NONE
+        def check(index: Index, found_values: Values) -> list[CoreResult]:
+            if minimum:
+                return [CoreResult(severity, focus, path, message, None) for focus, values in found_values if len(values) < bound]
+            return [CoreResult(severity, focus, path, message, None) for focus, values in found_values if len(values) > bound]
 
         return check
 
@@ -295,11 +343,13 @@ def _datatype(_c, shape, argument, path, message, severity) -> Component:
 def _class(_c, shape, argument, path, message, severity) -> Component:
     cls = ox_term(argument)
 
-    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+    def check(index: Index, found_values: Values) -> list[CoreResult]:
+        instances = index.instances(cls)
         return [
             CoreResult(severity, focus, path, message, value)
+            for focus, values in found_values
             for value in values
-            if isinstance(value, ox.Literal) or not index.is_instance(value, cls)
+            if isinstance(value, ox.Literal) or value not in instances
         ]
 
     return check
@@ -326,8 +376,8 @@ def _language_in(c, shape, argument, path, message, severity) -> Component:
 def _has_value(_c, _shape, argument, path, message, severity) -> Component:
     wanted = ox_term(argument)
 
-    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
-        return _NONE if wanted in values else [CoreResult(severity, focus, path, message, None)]
+    def check(index: Index, found_values: Values) -> list[CoreResult]:
+        return [CoreResult(severity, focus, path, message, None) for focus, values in found_values if wanted not in values]
 
     return check
 
@@ -340,9 +390,12 @@ def _in(c, shape, argument, path, message, severity) -> Component:
 def _equals(_c, _shape, argument, path, message, severity) -> Component:
     other_path = ox_term(argument)
 
-    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
-        mine, theirs = set(values), set(index.objects(focus, other_path))
-        return [CoreResult(severity, focus, path, message, value) for value in sorted(mine ^ theirs, key=str)]
+    def check(index: Index, found_values: Values) -> list[CoreResult]:
+        return [
+            CoreResult(severity, focus, path, message, value)
+            for focus, values in found_values
+            for value in sorted(set(values) ^ set(index.objects(focus, other_path)), key=str)
+        ]
 
     return check
 
@@ -375,9 +428,10 @@ def _compare(a: Term, b: Term) -> int | None:
 def _less_than(_c, _shape, argument, path, message, severity) -> Component:
     other_path = ox_term(argument)
 
-    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+    def check(index: Index, found_values: Values) -> list[CoreResult]:
         return [
             CoreResult(severity, focus, path, message, value)
+            for focus, values in found_values
             for value in values
             for other in index.objects(focus, other_path)
             if _compare(value, other) != -1
@@ -407,13 +461,15 @@ def _qualified(c, shape, argument, path, message, severity) -> Component:
     minimum = c.shapes.value(shape, SH.qualifiedMinCount)
     maximum = c.shapes.value(shape, SH.qualifiedMaxCount)
 
-    def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
-        count = sum(1 for v in values if c.conforms(argument, index, v))
+    def check(index: Index, found_values: Values) -> list[CoreResult]:
+        failing = c.failing(argument, index, _all_values(found_values))
         found = []
-        if minimum is not None and count < int(minimum):
-            found.append(CoreResult(severity, focus, path, message, None))
-        if maximum is not None and count > int(maximum):
-            found.append(CoreResult(severity, focus, path, message, None))
+        for focus, values in found_values:
+            count = sum(1 for v in values if v not in failing)
+            if minimum is not None and count < int(minimum):
+                found.append(CoreResult(severity, focus, path, message, None))
+            if maximum is not None and count > int(maximum):
+                found.append(CoreResult(severity, focus, path, message, None))
         return found
 
     return check
@@ -423,12 +479,15 @@ def _logical(exactly_one: bool):
     def build(c, _shape, argument, path, message, severity) -> Component:
         members = list(Collection(c.shapes, argument))
 
-        def check(index: Index, focus: Term, values: list[Term]) -> list[CoreResult]:
+        def check(index: Index, found_values: Values) -> list[CoreResult]:
+            nodes = _all_values(found_values)
+            failing = [c.failing(m, index, nodes) for m in members]
             found = []
-            for value in values:
-                conforming = sum(1 for m in members if c.conforms(m, index, value))
-                if (conforming != 1) if exactly_one else (conforming == 0):
-                    found.append(CoreResult(severity, focus, path, message, value))
+            for focus, values in found_values:
+                for value in values:
+                    conforming = sum(1 for f in failing if value not in f)
+                    if (conforming != 1) if exactly_one else (conforming == 0):
+                        found.append(CoreResult(severity, focus, path, message, value))
             return found
 
         return check

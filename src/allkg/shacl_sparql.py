@@ -98,14 +98,20 @@ def evaluate(
 ) -> list[SparqlResult]:
     """Run every constraint over its focus nodes in ``store``; one query per constraint.
 
-    ``focus_nodes``, when given, finds a constraint's focus nodes (as IRIs) without a query.
+    ``focus_nodes``, when given, finds a constraint's focus nodes (as IRIs) without a query; they
+    are then always listed in the query, so the store needs only the triples that the constraints'
+    own patterns match (no rdf:type triples to find the focus nodes by).
     """
     results = []
     for constraint in constraints:
         focus = (focus_nodes or partial(_focus_nodes, store))(constraint.targets)
         if not focus:
             continue
-        if len(focus) > _LARGEST_VALUES_BLOCK and all(kind == SH.targetClass for kind, _ in constraint.targets):
+        if (
+            focus_nodes is None
+            and len(focus) > _LARGEST_VALUES_BLOCK
+            and all(kind == SH.targetClass for kind, _ in constraint.targets)
+        ):
             # the same focus nodes, found by the engine instead of spelled out in the query text
             classes = " UNION ".join(f"{{ $this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for _, c in constraint.targets)
             query = _with_values(constraint.query, "{ SELECT DISTINCT $this WHERE { " + classes + " } }")
