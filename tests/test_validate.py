@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from allkg.validate import validate
-from test_shapes import CASES, Case, _validate, broken_graph, build_valid_graph, pyshacl_on
+from allkg.validate import shapes_graph, validate
+from test_shapes import CASES, Case, _copy, _validate, broken_graph, build_valid_graph, pyshacl_on
 
 
 def pyshacl_report(data: Graph) -> tuple[bool, set[tuple[str, str, str, str]]]:
