@@ -232,12 +232,69 @@ def test_the_page_sparql_constraints_match_only_triples_with_the_page_predicates
     assert predicates == PAGE_SPARQL_PREDICATES
 
 
+def _always_bound(node: object) -> set[str]:
+    """The variables bound in every solution of a query's algebra (rdflib), as far as its operators
+    tell: none, for an operator not listed here."""
+    from rdflib.term import Variable
+
+    name = getattr(node, "name", None)
+    if name == "BGP":
+        return {str(term) for triple in node.triples for term in triple if isinstance(term, Variable)}
+    if name == "Join":
+        return _always_bound(node.p1) | _always_bound(node.p2)
+    if name == "Union":
+        return _always_bound(node.p1) & _always_bound(node.p2)
+    if name in ("LeftJoin", "Minus"):
+        return _always_bound(node.p1)
+    if name in ("SelectQuery", "Filter", "Extend", "Distinct", "Reduced", "OrderBy", "Slice"):
+        return _always_bound(node.p)  # a BIND whose expression fails leaves its variable unbound
+    if name == "Project":
+        return _always_bound(node.p) & {str(variable) for variable in node.PV}
+    return set()
+
+
+def test_the_page_sparql_constraints_bind_this_in_every_row():
+    """What lets validate_page run them as written and keep the rows of its focus nodes (the rows
+    they give with $this bound beforehand): $this is bound in every row."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from allkg.shacl_sparql import split_shapes
+    from allkg.validate import _page_local
+
+    _, constraints = split_shapes(shapes_graph())
+    local = [c for c in constraints if _page_local(c.targets)]
+    assert local
+    for constraint in local:
+        assert "this" in _always_bound(prepareQuery(constraint.query).algebra), constraint.constraint
+    optional = "SELECT $this WHERE { ?x <urn:p> ?y OPTIONAL { $this <urn:p> ?x } }"
+    assert "this" not in _always_bound(prepareQuery(optional).algebra)
+
+
+def _with_strays(data: Graph) -> None:
+    """Nodes that the page-local SPARQL constraints' patterns match, with text that fails them, but
+    that are no evidence and no source document (no rdf:type): they are not focus nodes."""
+    from rdflib import Literal, URIRef
+    from test_shapes import ALLKG, F_LOCATION, OA, SOURCE, XSD
+
+    stray = URIRef("https://w3id.org/allkg/id/evidence/stray")
+    data.add((stray, OA.hasSource, SOURCE))
+    data.add((stray, OA.hasSelector, F_LOCATION.quote))
+    data.add((stray, OA.hasSelector, URIRef(f"{stray}/position")))
+    data.add((URIRef(f"{stray}/position"), OA.start, Literal("0", datatype=XSD.nonNegativeInteger)))
+    data.add((URIRef(f"{stray}/position"), OA.end, Literal("3", datatype=XSD.nonNegativeInteger)))
+    document = URIRef("https://w3id.org/allkg/id/source/not-its-digest")
+    data.add((document, ALLKG.sha256, Literal("0" * 64)))
+    data.add((document, ALLKG.decodedText, Literal("four")))
+    data.add((document, ALLKG.characterCount, Literal("5", datatype=XSD.nonNegativeInteger)))
+
+
 @pytest.mark.parametrize("largest_values_block", [2000, 0], ids=["focus-listed", "focus-matched"])
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", [*CASES, pytest.param(None, id="strays")])
 def test_a_page_check_gives_the_rows_of_a_store_with_every_triple(case, largest_values_block, monkeypatch):
-    """validate_page's store holds only triples with the page predicates: on every broken graph, its
-    report is the one a store with every triple gives, where the focus nodes are listed in the
-    query or matched by their class (as for many focus nodes; a page check always lists them)."""
+    """validate_page's store holds only triples with the page predicates, and its queries run without
+    $this bound beforehand: on every broken graph (and one with nodes that match the queries but
+    are no focus nodes), its report is the one a store with every triple gives to the queries
+    with $this bound to the focus nodes, listed or matched by their class (as for many nodes)."""
     from collections import Counter
 
     from allkg import shacl_sparql
@@ -257,7 +314,10 @@ def test_a_page_check_gives_the_rows_of_a_store_with_every_triple(case, largest_
 
     monkeypatch.setattr(shacl_sparql, "_LARGEST_VALUES_BLOCK", largest_values_block)
     data = _copy(build_valid_graph())
-    case.mutate(data)
+    if case is None:
+        _with_strays(data)
+    else:
+        case.mutate(data)
     triples = [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in data]
     core, constraints = _split(shapes_graph())
     local = [c for c in constraints if _page_local(c.targets)]

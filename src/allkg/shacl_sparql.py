@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -98,27 +97,24 @@ def evaluate(
 ) -> list[SparqlResult]:
     """Run every constraint over its focus nodes in ``store``; one query per constraint.
 
-    ``focus_nodes``, when given, finds a constraint's focus nodes (as IRIs) without a query; they
-    are then always listed in the query, so the store needs only the triples that the constraints'
-    own patterns match (no rdf:type triples to find the focus nodes by).
+    ``focus_nodes``, when given, finds a constraint's focus nodes (as IRIs) without a query. The
+    query then runs as written and only its rows for those nodes are kept: the rows it gives with
+    ``$this`` pre-bound to them, for a query that binds ``$this`` in every row (the caller's to
+    ensure), with no VALUES block to parse and join and no rdf:type triples needed in the store.
     """
     results = []
     for constraint in constraints:
-        focus = (focus_nodes or partial(_focus_nodes, store))(constraint.targets)
+        if focus_nodes is None:
+            focus = _focus_nodes(store, constraint.targets)
+            query, kept = _prebound(constraint, focus), None
+        else:
+            focus = focus_nodes(constraint.targets)
+            query, kept = constraint.query, focus
         if not focus:
             continue
-        if (
-            focus_nodes is None
-            and len(focus) > _LARGEST_VALUES_BLOCK
-            and all(kind == SH.targetClass for kind, _ in constraint.targets)
-        ):
-            # the same focus nodes, found by the engine instead of spelled out in the query text
-            classes = " UNION ".join(f"{{ $this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for _, c in constraint.targets)
-            query = _with_values(constraint.query, "{ SELECT DISTINCT $this WHERE { " + classes + " } }")
-        else:
-            values = "VALUES $this { " + " ".join(f"<{iri}>" for iri in sorted(focus)) + " }"
-            query = _with_values(constraint.query, values)
         for row in store.query(query):  # type: ignore[union-attr]
+            if kept is not None and not (isinstance(this := row["this"], ox.NamedNode) and this.value in kept):
+                continue
             bindings = {name: row[name] for name in ("this", "path", "value") if _bound(row, name)}
             message = constraint.message
             for name, term in bindings.items():
@@ -135,6 +131,16 @@ def evaluate(
                 )
             )
     return results
+
+
+def _prebound(constraint: SparqlConstraint, focus: set[str]) -> str:
+    """The constraint's query with ``$this`` bound to the focus nodes: listed in a VALUES block, or
+    matched by their class where they are many."""
+    if len(focus) > _LARGEST_VALUES_BLOCK and all(kind == SH.targetClass for kind, _ in constraint.targets):
+        # the same focus nodes, found by the engine instead of spelled out in the query text
+        classes = " UNION ".join(f"{{ $this <{RDF.type}>/<{RDFS.subClassOf}>* <{c}> }}" for _, c in constraint.targets)
+        return _with_values(constraint.query, "{ SELECT DISTINCT $this WHERE { " + classes + " } }")
+    return _with_values(constraint.query, "VALUES $this { " + " ".join(f"<{iri}>" for iri in sorted(focus)) + " }")
 
 
 _LARGEST_VALUES_BLOCK = 2000

@@ -106,7 +106,11 @@ def _page_local(targets: list[tuple[Node, Term]] | tuple[tuple[Node, Node], ...]
 
 
 def validate_page(page: KnowledgeGraph) -> list[Result]:
-    """The shapes of page-local nodes (evidence, selectors, the source), over one page's graph."""
+    """The shapes of page-local nodes (evidence, selectors, the source), over one page's graph.
+
+    Their SPARQL constraints run as written over the page's triples with PAGE_SPARQL_PREDICATES,
+    keeping the rows of the page's focus nodes: each binds $this in every row (tests check), so
+    these are the rows it gives with $this bound to those nodes beforehand."""
     from allkg.serialize import to_store
 
     core, constraints = _split(shapes_graph())
