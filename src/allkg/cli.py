@@ -291,7 +291,7 @@ def export(
     from allkg.serialize import serialize
 
     graph = _graph(data_files, sources, base_iri, state)
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     if format_name in ("schema-jsonld", "html-snippet"):
         from allkg.schemaorg import html_snippet, project, to_json
 
@@ -616,7 +616,7 @@ def query_command(
 
     info = inspect_query(text)
     check_query(info, graphs=None, allow_network=allow_network)  # refuse before any work; FROM is checked later
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     format_name = choose_format(info.form, format_name, terminal=stdout.isatty())
     graph = _graph(data_files, tuple(Path(source) for source in sources), base_iri, state)
     store = load_store(graph)
