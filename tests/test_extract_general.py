@@ -229,6 +229,20 @@ def test_an_items_detail_adds_the_alternative_it_offers_and_the_signs_a_symptom_
     assert not {"unusual", "new"} & labels(found)
 
 
+def test_the_signs_an_item_says_its_sign_comes_from_after_a_comma_or_in_brackets():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSymptoms of ALL include:\n"
+        "- have a swollen tummy, because of an enlarged liver or spleen\n"
+        "- A feeling of fullness in the belly (from a swollen spleen)\n"
+        "- tiredness (from anaemia)\n"
+        "- Petechiae (flat, pinpoint spots under the skin caused by bleeding)\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"hepatomegaly", "splenomegaly", "feeling of fullness in the belly", "fatigue", "anemia"} <= names
+    assert "petechiae" in names and "bleeding" not in names  # a gloss's own words are no cause
+
+
 def test_an_items_detail_that_lists_things_of_its_kind_gives_them_and_keeps_the_label_only_if_named():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nClinical presentation\n"

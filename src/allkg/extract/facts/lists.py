@@ -121,7 +121,13 @@ _MODIFIER_WORDS = frozenset(
     "painful painless large small recurrent recurring chronic acute occasional".split()
 )
 """Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
-_CAUSED_BY = re.compile(r"\s+(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)", re.IGNORECASE | re.DOTALL)
+_CAUSED_BY = re.compile(
+    r"\s*\(\s*(?:from|caused by|due to|because of)\s+(?=\w)"
+    r"|(?:\s*,\s*|\s+)(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BECAUSE = re.compile(r"\s*(?:,|\s[-–—]|;)\s*(?:because of|due to|from|caused by)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+"""An explanation that names what causes the sign ("a swollen tummy, because of an enlarged liver")."""
 _ALTERNATIVE_OR_CAUSE = re.compile(
     r"\s*(?:(?:or|and/or)|(?P<cause>from|caused by|due to|because of))\s+", re.IGNORECASE
 )
@@ -480,7 +486,14 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         end = example.start()
     explanation = _EXPLANATION.search(text, start, end)
     if explanation and explanation.start() > start:
-        if kind == "symptom":  # "aching legs - a younger child may limp": a sign the explanation names too
+        because = _BECAUSE.match(text, explanation.start(), end)
+        if kind == "symptom" and because:  # "a swollen tummy, because of an enlarged liver or spleen"
+            extra += [
+                Part(p.text, p.start, p.end, example=True)
+                for p in _enumerated(page, because.end(), end, kind)
+                if _names(page, p, kind)
+            ]
+        elif kind == "symptom":  # "aching legs - a younger child may limp": a sign the explanation names too
             extra += [
                 Part(m.text, m.start, m.end, example=True)
                 for m in page.within(explanation.start(), end, kind)
@@ -490,11 +503,13 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     cause = _CAUSED_BY.search(text, start, end)
     if cause and cause.start() > start and not _whole_names(page, (start, end), kind):
         if kind == "symptom":
-            caused = _enumerated(page, cause.end(), end, kind)
+            bracketed = "(" in cause.group()  # "A feeling of fullness (from a swollen spleen)": the gloss ends at ")"
+            caused_end = text.find(")", cause.end(), end) if bracketed else -1
+            caused = _enumerated(page, cause.end(), end if caused_end < 0 else caused_end, kind)
             head_part = Part(text[start : cause.start()], start, cause.start())
             if not any(_names(page, p, kind) for p in caused):
                 cause = None  # "Bleeding from the gums": a place, not a cause
-            elif not _names(page, head_part, kind):
+            elif not bracketed and not _names(page, head_part, kind):
                 return [p for p in [*extra, *caused] if _plausible(p.text)]  # "Lumps caused by swollen lymph nodes"
             else:
                 extra.extend(caused)
