@@ -102,9 +102,17 @@ def test_threshold_options_fail_the_command(tmp_path: Path):
     assert "symptom" in proc.stdout and "- fever" in proc.stdout
 
 
-def test_a_bad_gold_file_is_one_line_exit_2(tmp_path: Path):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facts:\n  colour: [red]\n",
+        # YAML cuts an unquoted label at its comma: the rest would silently become a key
+        "facts:\n  symptom:\n    - {label: lumps in the neck, armpits or groin, also: [lumps]}\n",
+    ],
+)
+def test_a_bad_gold_file_is_one_line_exit_2(tmp_path: Path, text: str):
     gold = tmp_path / "g.yaml"
-    gold.write_text("facts:\n  colour: [red]\n", encoding="utf-8")
+    gold.write_text(text, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "allkg", "evaluate", "--gold", str(gold)], capture_output=True, text=True, cwd=tmp_path
     )

@@ -202,6 +202,9 @@ def _gold_item(entry: Any, path: Path) -> Item:
         names = [n.strip() for n in entry.split("|")]
         return Item(names[0], frozenset(normalise(n) for n in names))
     if isinstance(entry, dict) and isinstance(entry.get("label"), str):
+        unknown = sorted(str(key) for key in set(entry) - {"label", "also", "ids"})
+        if unknown:  # YAML cut "{label: lumps in the neck, armpits or groin}" at its comma
+            raise InputError(f"{path}: a gold entry has unknown keys {unknown} (quote a label that holds a comma)")
         names = [entry["label"], *(entry.get("also") or [])]
         return Item(entry["label"], frozenset(normalise(n) for n in names), frozenset(entry.get("ids") or []))
     raise InputError(f"{path}: a gold entry must be a label or a mapping with 'label': {entry!r}")
