@@ -243,6 +243,16 @@ def test_the_signs_an_item_says_its_sign_comes_from_after_a_comma_or_in_brackets
     assert "petechiae" in names and "bleeding" not in names  # a gloss's own words are no cause
 
 
+def test_a_gloss_after_several_signs_names_the_last_one_and_after_several_places_the_whole_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSymptoms of ALL include:\n"
+        "- Bruises that appear without a knock, nosebleeds, tiny red or purple spots on the skin (petechiae)\n"
+        "- Lumps in your neck, armpits or groin (swollen glands)\n",
+        "symptom",
+    )
+    assert labels(found) == {"easy bruising", "epistaxis", "petechiae", "enlarged lymph nodes"}
+
+
 def test_an_items_detail_that_lists_things_of_its_kind_gives_them_and_keeps_the_label_only_if_named():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nClinical presentation\n"

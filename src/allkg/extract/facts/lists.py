@@ -523,7 +523,12 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         which = "gloss" if gloss.group("gloss") else "called"
         named = _trimmed(text, gloss.start(which), gloss.end(which))
         if named and not text[named[0] : named[1]].isupper() and _whole_names(page, named, kind):
-            return [Part(text[named[0] : named[1]], *named), *(p for p in extra if _plausible(p.text))]
+            # the gloss names the last part only: "bruises, nosebleeds, tiny red spots (petechiae)" (but
+            # all of one sign in several places: "lumps in your neck, armpits or groin (swollen glands)")
+            chunks = _comma_chunks(text, head[0], gloss.start())
+            several = len(chunks) > 1 and not _places_follow(text, head[0], gloss.start())
+            before = _enumerated(page, head[0], chunks[-2][1], kind) if several else []
+            return [p for p in [*before, Part(text[named[0] : named[1]], *named), *extra] if _plausible(p.text)]
         head = _trimmed(text, head[0], gloss.start()) or head
     if _lists_within_commas(text, *head) or _SEMICOLON.search(text, *head):
         parts = _enumerated(page, *head, kind)  # "A or B, or C"; "A; B; C"
