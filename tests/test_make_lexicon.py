@@ -337,6 +337,8 @@ def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, 
         ("Bone pain", {"sore Bone", "aching Bone", "painful Bone"}, set()),
         ("Difficulty in walking", {"trouble walking", "problems with walking"}, set()),
         ("Balance impairment", {"trouble with Balance", "Balance problems"}, set()),
+        ("Upper limb pain", {"arm pain", "sore arm", "aching arm"}, set()),
+        ("Lower limb muscle weakness", {"leg muscle weakness"}, set()),
     ],
 )
 def test_lay_variants_say_a_sign_as_pages_do(form: str, expected: set[str], not_expected: set[str]):

@@ -106,10 +106,14 @@ class Term:
 
 
 def lay_variants(form: str) -> list[str]:
-    """How pages say a sign the ontology names: an organ's size ("Large spleen": enlarged,
-    big, swollen spleen, enlargement of the spleen), a part that hurts ("Bone pain": sore,
-    aching, painful bones) and a thing done with difficulty ("Balance impairment", "Difficulty
-    walking": trouble with balance, problems walking)."""
+    """How pages say a sign the ontology names: a limb by its lay name ("Upper limb pain": arm
+    pain), an organ's size ("Large spleen": enlarged, big, swollen spleen, enlargement of the
+    spleen), a part that hurts ("Bone pain": sore, aching, painful bones) and a thing done with
+    difficulty ("Balance impairment", "Difficulty walking": trouble with balance, problems walking)."""
+    limb = _LIMB.search(form)
+    if limb:
+        lay = _LIMB.sub(lambda m: "arm" if m.group(1).lower() == "upper" else "leg", form)
+        return [lay, *lay_variants(lay)]
     size = _SIZE.fullmatch(form)
     if size:
         organ = size.group("organ")
@@ -131,6 +135,8 @@ def lay_variants(form: str) -> list[str]:
     return []
 
 
+_LIMB = re.compile(r"\b(upper|lower)\s+limb\b", re.IGNORECASE)
+"""Anatomists' "upper limb" and "lower limb" are the arm and the leg of every page."""
 _SORE_PART = re.compile(r"(?P<part>[a-z]+(?<!al)(?<!ic)(?<!ar)(?<!ous)(?<!ive)(?<!ry)(?<!ing))\s+pain", re.IGNORECASE)
 """A sign that one body part hurts ("Bone pain", "Joint pain"; not "Abdominal pain", "Burning pain")."""
 _HARD_THING = re.compile(
