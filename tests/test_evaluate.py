@@ -88,6 +88,7 @@ def test_scores_count_missed_and_spurious():
 
 def test_matching_by_ontology_id_and_by_normalised_label():
     assert normalise("Lymph nodes.") == normalise("lymph node")
+    assert normalise("A swollen tummy") == normalise("swollen tummy") and normalise("A") == "a"
     assert Item("a", frozenset({"x"}), frozenset({"HP:0001945"})).matches(Item("b", frozenset({"y"}), frozenset({"HP:0001945"})))
 
 

@@ -1092,3 +1092,13 @@ def test_signs_the_page_says_the_disease_does_not_give_and_a_clinical_notes_arro
     assert {"easy bruising", "epistaxis", "headache", "gingival bleeding"} <= found_labels
     assert not {"fever", "bone pain", "weight loss"} & found_labels
     assert not [label for label in found_labels if "->" in label or "consider" in label or label.startswith("nosebleeds ")]
+
+
+def test_an_agent_named_alone_in_a_risk_factor_list_is_exposure_to_it():
+    found, _ = facts(
+        "Aplastic anaemia is a rare condition of the bone marrow.\n\nCauses\n\n"
+        "Things that can damage the bone marrow and lead to aplastic anaemia include:\n"
+        "- chemicals such as benzene and some pesticides\n- working with formaldehyde\n- radiotherapy for cancer\n",
+        "risk-factor",
+    )
+    assert {"exposure to benzene", "exposure to pesticide", "exposure to formaldehyde"} <= labels(found)

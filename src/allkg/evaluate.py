@@ -11,6 +11,8 @@ evaluations, each kind reports the missed and the spurious facts by name.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,8 +100,11 @@ class KindScore:
 
 def normalise(label: str) -> str:
     """A label as the lexicon compares words: case, punctuation, hyphens, UK/US spelling,
-    possessives and plurals folded."""
-    return normal_phrase(label)
+    possessives and plurals folded, and without a leading article ("a swollen tummy")."""
+    return _LEADING_ARTICLE.sub("", normal_phrase(label))
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the) (?=\S)")
 
 
 def curie(iri: str) -> str | None:

@@ -399,8 +399,11 @@ def _fits(page: Page, subject: Subject, items: list[Segment], kind: str, *, most
 
 
 def _can_be(page: Page, subject: Subject, item: Segment, kind: str) -> bool:
-    """The item names something of ``kind`` (other than the page's disease)."""
-    return any(not names_subject(page, subject, m) for m in page.within(item.start, item.end, kind))
+    """The item names something of ``kind`` (other than the page's disease), or an exposure
+    in lay words ("working with benzene")."""
+    return any(not names_subject(page, subject, m) for m in page.within(item.start, item.end, kind)) or (
+        _exposure(page, item.text, kind) is not None
+    )
 
 
 def item_facts(
@@ -765,9 +768,17 @@ def _names(page: Page, part: Part, kind: str) -> bool:
 
 
 def _exposure(page: Page, phrase: str, kind: str) -> Grounding | None:
-    """The exposure a risk factor's lay words name ("working with benzene": exposure to benzene)."""
-    said = _EXPOSED.match(phrase) if kind == "risk-factor" else None
-    return page.lexicon.lookup(f"exposure to {said.group('agent')}", kind) if said else None
+    """The exposure a risk factor's lay words name ("working with benzene": exposure to benzene),
+    or the agent it names alone ("some pesticides": exposure to pesticide)."""
+    if kind != "risk-factor":
+        return None
+    said = _EXPOSED.match(phrase)
+    if said is None:
+        leading = _LEADING_WORDS.match(phrase)
+        agent = phrase[leading.end() :] if leading else phrase
+    else:
+        agent = said.group("agent")
+    return page.lexicon.lookup(f"exposure to {agent}", kind) if agent else None
 
 
 def ground_part(
