@@ -1102,3 +1102,14 @@ def test_an_agent_named_alone_in_a_risk_factor_list_is_exposure_to_it():
         "risk-factor",
     )
     assert {"exposure to benzene", "exposure to pesticide", "exposure to formaldehyde"} <= labels(found)
+
+
+def test_an_items_detail_names_the_conditions_it_says_raise_the_risk():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\nRisk factors\n"
+        "Factors that may increase the risk of ALL include:\n"
+        "- Genetic disorders. Down syndrome and some other inherited conditions raise the risk.\n"
+        "- Exposure to radiation.\n",
+        "risk-factor",
+    )
+    assert "Down syndrome" in labels(found)

@@ -133,7 +133,7 @@ _ALTERNATIVE_OR_CAUSE = re.compile(
 )
 _COMMA = re.compile(r"(?:\s*[,;]|\s+/)\s*(?:(?:and|or)\s+)?(?![^(]*\))")
 _INNER_SPLIT = re.compile(r"\s(?:and|or|and/or)\s")
-_VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would)\b", re.IGNORECASE)
+_VERB = re.compile(r"\s+(?:is|are|was|were|can|may|might|have|has|will|could|would|raises?|increases?)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.(]|\s[-–—]\s)")
 _GLOSS = re.compile(r"\s*\((?P<gloss>[^()]{2,60})\)\s*$|,?\s+(?:called|known as)\s+(?P<called>[^,;()]{2,60})$")
 _PLACE = re.compile(
