@@ -650,10 +650,11 @@ def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_
     found, result = facts(
         "Acute lymphoblastic leukaemia (ALL)\n\nWho gets ALL?\nIt is more common in people of Hispanic descent. "
         "It is more common in men, in white people, and in older adults. White blood cells are made in the bone "
-        "marrow. It is not more common in Black people.\n",
+        "marrow. It is not more common in Black people. It is much more common in people of white European "
+        "descent than in people of Black African or East Asian descent.\n",
         "risk-factor",
     )
-    assert labels(found) == {"male sex", "people of Hispanic descent", "white people"}
+    assert labels(found) == {"male sex", "people of Hispanic descent", "white people", "people of white European descent"}
     assert all(f.grounding == "ungrounded" for f in found if f.object.label != "male sex")
 
 

@@ -563,14 +563,19 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
         return
     for cue in _MORE_IN.finditer(seg.text):
         after = cue.group().lower().startswith("more")  # "more common in <group>"; else "<group> are diagnosed more often"
-        for group in _ETHNIC_GROUP.finditer(seg.text, cue.end() if after else 0, len(seg.text)):
+        than = _THAN.search(seg.text, cue.end())  # "more common in white people than in Black people": not the latter
+        for group in _ETHNIC_GROUP.finditer(seg.text, cue.end() if after else 0, than.start() if than else len(seg.text)):
             if after or group.end() <= cue.start():
                 entity = page.ungrounded(group.group(), "risk-factor", as_written=True)
                 yield Fact("risk-factor", disease, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),),
                            grounding="ungrounded")
 
 
-_ETHNIC = r"(?:Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|Ashkenazi Jewish|Jewish)"
+_ETHNIC = (
+    r"(?:Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
+    r"Ashkenazi Jewish|Jewish)(?: (?:European|African|Caribbean|American|British))?"
+)
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
 _ETHNIC_GROUP = re.compile(
     rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?: descent| origin| backgrounds?)?|"
     rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
