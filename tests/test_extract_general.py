@@ -1114,3 +1114,13 @@ def test_an_items_detail_names_the_conditions_it_says_raise_the_risk():
         "risk-factor",
     )
     assert "Down syndrome" in labels(found)
+
+
+def test_a_typically_aside_after_an_item_says_when_not_another_item():
+    found, _ = facts(
+        "Osteosarcoma is a cancer of the bone.\nRisk factors\n"
+        "Things that raise the risk of osteosarcoma include:\n"
+        "- Earlier radiation therapy, typically 10 or more years before\n- Paget disease of bone\n",
+        "risk-factor",
+    )
+    assert not {"typically 10", "more years before"} & labels(found) and len(found) == 2

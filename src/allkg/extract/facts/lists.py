@@ -55,7 +55,8 @@ _EXAMPLES = re.compile(
 _EXPLANATION = re.compile(
     r"\s*,\s*(?:a|an)\s+(?:condition|chemical|type|kind|group|disease|disorder|substance|form|sign|symptom|"
     r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
-    r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|sometimes|particularly|"
+    r"|\s*(?:,|\s[-–—]|;)\s*(?:which|who|that|because|as|often|especially|usually|typically|generally|mostly|mainly|"
+    r"sometimes|particularly|"
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused)\b.*$"
     r"|\s+(?:->|→|⇒|=>)\s.*$"  # a clinical note's arrow: "headache -> consider a bleed"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
