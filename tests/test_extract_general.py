@@ -1124,3 +1124,15 @@ def test_a_typically_aside_after_an_item_says_when_not_another_item():
         "risk-factor",
     )
     assert not {"typically 10", "more years before"} & labels(found) and len(found) == 2
+
+
+def test_blasts_on_a_page_that_names_its_leukaemias_own_blast_are_those_cells():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells. In ALL the bone marrow makes too "
+        "many immature cells. Those immature cells are called lymphoblasts - we just say blasts.\n",
+        "cell-type",
+    )
+    blasts = [f for f in found if f.object.label in ("lymphoblast", "blast cells")]
+    assert [f.object.label for f in blasts] == ["lymphoblast"]
+    found, _ = facts("Acute myeloid leukaemia (AML) is a cancer of the blood. AML makes too many blast cells.\n", "cell-type")
+    assert "blast cells" in labels(found)  # no particular blast named: the blasts stay

@@ -14,7 +14,7 @@ from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
 from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
 from allkg.extract.structure import Layout
-from allkg.facts import Extraction, Fact, Span
+from allkg.facts import Entity, Extraction, Fact, Span
 from allkg.lexicon import Lexicon, PageMentions
 from allkg.source import SourceDocument
 
@@ -58,7 +58,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         # "Treatment ... Most children with ALL make a full recovery": how each age group does
         if not other_disease(page, subject, seg):
             facts.extend(age_facts(page, subject.entity, refers_to_subject(page, subject, seg), section, seg, outlook_only=True))
-    result.facts = merge(facts, page.warnings, document.name)
+    result.facts = merge(_one_blast(facts), page.warnings, document.name)
     result.warnings.extend(page.warnings)
     return result
 
@@ -68,6 +68,28 @@ def _names_a_disease(lexicon: Lexicon, text: str) -> bool:
     from allkg.extract.facts.disease import is_generic
 
     return any(not is_generic(lexicon.ground(m, "disease").concept) for m in lexicon.find(text).within(0, len(text), "disease"))
+
+
+BLAST_CELLS = "cell-type/blast-cells"
+"""Blasts as pages say it, of no leukaemia in particular."""
+
+
+def _one_blast(facts: list[Fact]) -> list[Fact]:
+    """"Blasts" on a page that also names its leukaemia's own blast ("lymphoblasts - we just say
+    blasts") are those cells: one fact, with the evidence of both."""
+    particular = next(
+        (f.object for f in facts if f.kind == "cell-type" and isinstance(f.object, Entity)
+         and f.object.path != BLAST_CELLS and f.object.label.endswith("blast")),
+        None,
+    )
+    if particular is None:
+        return facts
+    return [
+        Fact(f.kind, f.subject, f.predicate, particular, f.evidence, f.explanation, f.grounding)
+        if f.kind == "cell-type" and isinstance(f.object, Entity) and f.object.path == BLAST_CELLS
+        else f
+        for f in facts
+    ]
 
 
 def merge(facts: list[Fact], warnings: list[str], name: str) -> list[Fact]:
