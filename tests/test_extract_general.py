@@ -1136,3 +1136,19 @@ def test_blasts_on_a_page_that_names_its_leukaemias_own_blast_are_those_cells():
     assert [f.object.label for f in blasts] == ["lymphoblast"]
     found, _ = facts("Acute myeloid leukaemia (AML) is a cancer of the blood. AML makes too many blast cells.\n", "cell-type")
     assert "blast cells" in labels(found)  # no particular blast named: the blasts stay
+
+
+def test_what_the_marrow_makes_in_health_is_no_cell_of_the_disease_and_the_cell_a_change_happens_in_is():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells. It starts in the bone marrow, the "
+        "spongy tissue inside the bones where blood cells are made.\n",
+        "cell-type",
+    )
+    assert labels(found) == {"white blood cell"}
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells. ALL happens when a developing "
+        "blood cell in the bone marrow has changes (mutations) in its DNA. The leukaemia cells crowd out the cells "
+        "that make red blood cells and platelets.\n",
+        "cell-type",
+    )
+    assert {"white blood cell", "blood cell", "red blood cell", "platelet"} <= labels(found)

@@ -79,8 +79,11 @@ def test_affected_cell_types(graph, slug, exact, broad):
 def test_affected_cells_are_exactly_the_stated_ones(graph):
     cells = {str(o).removeprefix(ID) for o in objects(graph, DISEASE, ALLKG + "affectsCellType")}
     # "creates immature blood cells", "white blood cells called lymphocytes", "leukemic white blood cells
-    # called lymphoblasts"
-    assert cells == {"cell-type/lymphocyte", "cell-type/white-blood-cell", "cell-type/lymphoblast", "cell-type/blood-cell"}
+    # called lymphoblasts", "occurs when a bone marrow cell develops changes (mutations)"
+    assert cells == {
+        "cell-type/lymphocyte", "cell-type/white-blood-cell", "cell-type/lymphoblast", "cell-type/blood-cell",
+        "cell-type/bone-marrow-cell",
+    }
 
 
 def test_lymphoblast_is_never_the_activated_lymphocyte_class(graph):

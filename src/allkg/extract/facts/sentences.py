@@ -263,12 +263,24 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
         ]
         tied = about or section.type == "types" or _IT_STARTS.search(seg.text)  # "means it affects lymphocytes"
         if named and (_ILLNESS_CELL_CUE.search(seg.text) or (tied and _CELL_CUE.search(seg.text))):
-            cells.extend(named)
+            healthy = [  # "the bone marrow, where blood cells are made": what the marrow does, no cell of the disease
+                (seg.start + m.start(), seg.start + m.end())
+                for m in _MARROW_MAKES.finditer(seg.text)
+                if not _ILLNESS_CELL_CUE.search(m.group())
+            ]
+            cells.extend(c for c in named if not any(a <= c.start < b for a, b in healthy))
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_MARROW_MAKES = re.compile(
+    r"\b(?:where|in which)\s+(?:[\w-]+\s+){0,4}?(?:are|is|get|gets)\s+(?:made|produced|formed|created|born)\b|"
+    r"\b(?:marrow|bones?|tissue|factory)\b,?\s+(?:which|that)\s+(?:makes?|produces?|forms?|creates?)\b[^.;:()]*",
+    re.IGNORECASE,
+)
+"""A clause that says what a place makes in health ("the marrow, where blood cells are made",
+"the marrow, which makes red cells, white cells and platelets")."""
 _FORMS = re.compile(
     r"\b(?:types?|kinds?|subtypes?|forms? of|(?:two|three|main|different) forms|either|can be|is called|are called|"
     r"most (?:cases|people|adults|children) have)\b",
@@ -386,6 +398,8 @@ def _cause(page: Page, disease: Entity, seg: Segment, *, labelled: bool = False)
             for cell in _unique([c for c in cells if c.end <= mention.start]):
                 cell_entity, cell_how = page.entity(cell, "cell-type")
                 yield Fact("cause", cause, "allkg:originCellType", cell_entity, (span,), grounding=cell_how)
+                # (the cell the change happens in is a cell the disease starts in)
+                yield Fact("cell-type", disease, "allkg:affectsCellType", cell_entity, (span,), grounding=cell_how)
     if _UNKNOWN_CAUSE.search(seg.text):
         for mention in _unique(causes):
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
