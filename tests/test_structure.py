@@ -349,3 +349,17 @@ def test_numbered_titles_over_prose_are_headings_in_an_outline_but_a_lettered_la
     headings = [t for kind, t in kinds(text) if kind == "heading"]
     assert headings == ["How severe is it?", "Signs and symptoms", "What to do if you think the pupil is having a bleed", "Outlook"]
     assert ("item", "blood in the urine") in kinds(text)
+
+
+def test_a_news_headline_and_standfirst_before_any_sentence_head_the_page_not_a_treatment_section():
+    page = (
+        "Northshore Health Centre\n\nNEWS RELEASE · For immediate release\n\n"
+        "Retired engineer among first to receive chemotherapy-free leukemia treatment\n\n"
+        "Clinical trial offers new option for adults with acute lymphoblastic leukemia\n\n"
+        "Acute lymphoblastic leukemia is a cancer of the bone marrow. It develops over a few weeks.\n\n"
+        "Side effects of treatment\n\nSome drugs cause headaches.\n"
+    )
+    types = [(s.heading.text if s.heading else None, s.type) for s in structure(page).sections]
+    assert [t for h, t in types if h and "leukemia" in h] == ["other", "other"]
+    assert types[-1] == ("Side effects of treatment", "treatment")  # after the page's first sentence, a section
+    assert ("NEWS RELEASE · For immediate release", "other") in types

@@ -60,11 +60,14 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     topic continues the typed section before it: a sub-heading."""
     sections = [Section(None, "page")]
     contents_listed = False  # the section so far holds a list's items
+    read = False  # a sentence of the page came before
     for seg in segments:
         if seg.kind == "heading" and not seg.boilerplate:
             kind = section_type(seg.text)
-            if len(sections) == 1 and kind in _NO_FACTS and len(seg.text.split()) > 2:
-                kind = "other"  # the page's title ("Childhood ALL Treatment (PDQ)") heads the whole page, not a section
+            if not read and kind in _NO_FACTS and len(seg.text.split()) > 2:
+                # the page's title ("Childhood ALL Treatment (PDQ)") or a news headline and its standfirst
+                # ("Clinical trial offers new option for adults with ...") head the whole page, not a section
+                kind = "other"
             parent = sections[-1].type
             subheading = len(seg.text.split()) <= 8 and not seg.outline_title and _deeper(seg, sections[-1].heading)
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
@@ -79,6 +82,7 @@ def sections_of(segments: list[Segment]) -> list[Section]:
         else:
             sections[-1].segments.append(seg)
             contents_listed = contents_listed or seg.kind == "item"
+            read = read or (seg.kind == "sentence" and not seg.boilerplate)
     return sections
 
 
