@@ -81,6 +81,9 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Related pages", "navigation"),
         ("Help and support", "navigation"),
         ("Help Marcus Beat Leukemia", "other"),  # a fundraiser's story, no menu
+        ("Was this page helpful?", "navigation"),
+        ("Why was this study needed?", "cause"),  # a research summary's background, no feedback box
+        ("NEWS RELEASE · For immediate release", "other"),  # no urgent advice
         ("Types of leukaemia", "types"),
         ("What is ALL?", "about"),
         ("Acute lymphoblastic leukaemia", "other"),
