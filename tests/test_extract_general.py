@@ -1152,3 +1152,20 @@ def test_what_the_marrow_makes_in_health_is_no_cell_of_the_disease_and_the_cell_
         "cell-type",
     )
     assert {"white blood cell", "blood cell", "red blood cell", "platelet"} <= labels(found)
+
+
+def test_an_email_saved_with_a_quoted_printable_body_is_read_decoded():
+    raw = (
+        "From: Blood Cancer Trust <news@example.org>\nSubject: Adult ALL\n"
+        "Content-Transfer-Encoding: quoted-printable\n\n"
+        "Acute lymphoblastic leukaemia (ALL) in adults=20\n"
+        "ALL is a blood cancer that starts in the bone marrow. It is more common in people with Down=E2=80=99s syn=\n"
+        "drome. Symptoms include:\n- bruises you can=E2=80=99t explain\n- fewer pla=\ntelets\n"
+    ).encode()
+    document = decode_source(raw, name="newsletter.txt")
+    assert "Down’s syndrome" in document.text and "=E2" not in document.text and "platelets" in document.text
+    assert document.encoding == "quoted-printable utf-8"
+    result = extract(document, LEXICON)
+    assert {"Down syndrome"} <= {f.object.label for f in result.facts if f.kind == "risk-factor"}
+    quotes = [result.document.text[s.start : s.end] for f in result.facts for s in f.evidence]
+    assert not any("=E2" in q for q in quotes)

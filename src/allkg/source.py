@@ -3,13 +3,17 @@
 Offsets everywhere in allkg are code-point offsets into ``SourceDocument.text``,
 the decoded text with one leading byte-order mark removed and nothing else
 changed (CRLF line ends are kept, so quotes match the text byte for byte).
-For an HTML page, that text is the page's readable text (``html.py``).
+For an HTML page, that text is the page's readable text (``html.py``); for an e-mail saved
+with its headers and a quoted-printable body ("it=E2=80=99s", lines broken with "="), the
+decoded body.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import quopri
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +33,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_QUOTED_PRINTABLE = re.compile(r"^Content-Transfer-Encoding:\s*quoted-printable\s*$", re.IGNORECASE | re.MULTILINE)
+"""An e-mail's header saying its body is quoted-printable (a newsletter saved as text)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
     if len(data) > max_bytes:
         raise InputError(f"{name}: {len(data) / 1_048_576:.1f} MiB is over the limit for one page")
     text, encoding = _decode(data, name)
+    if _QUOTED_PRINTABLE.search(text, 0, 4096):
+        text, encoding = _decode(quopri.decodestring(data), name)[0], f"quoted-printable {encoding}"
     if not text.strip():
         raise InputError(f"{name}: the page is empty")
     _reject_binary(text, name)
