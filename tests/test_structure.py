@@ -84,6 +84,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Was this page helpful?", "navigation"),
         ("Why was this study needed?", "cause"),  # a research summary's background, no feedback box
         ("NEWS RELEASE · For immediate release", "other"),  # no urgent advice
+        ("Go to the ER now if your child:", "advice"),
         ("Types of leukaemia", "types"),
         ("What is ALL?", "about"),
         ("Acute lymphoblastic leukaemia", "other"),
@@ -366,3 +367,8 @@ def test_a_news_headline_and_standfirst_before_any_sentence_head_the_page_not_a_
     assert [t for h, t in types if h and "leukemia" in h] == ["other", "other"]
     assert types[-1] == ("Side effects of treatment", "treatment")  # after the page's first sentence, a section
     assert ("NEWS RELEASE · For immediate release", "other") in types
+
+
+def test_a_search_sites_popular_searches_are_chrome():
+    layout = structure("Popular searches: bruising · fever for 3 days · leg pain at night · rash\nFever is common.\n")
+    assert [s.boilerplate for s in layout.segments][:1] == [True]

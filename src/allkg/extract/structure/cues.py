@@ -18,6 +18,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"\buncertain\b|\bcontroversial\b|\bunclear\b|\bdisputed\b|\bdebated\b|\bless certain\b"),
         ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
                    r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
+                   r"go (?:straight )?to (?:the |your )?(?:er|a&e|a and e|hospital)\b|"
                    r"immediate(?! release)|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
         ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
                       r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"

@@ -50,7 +50,8 @@ _CHROME = re.compile(
     r"\bcompany (?:no|number)\b|\bregistered in\b|\d+\s+(?:replies|comments|likes)\b|\baccessibility\b|"
     r"\bcareers\b|\bjobs\b|\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
     r"\blast (?:updated|reviewed)\b|\bauthored by\b|\bmon(?:day)?\s*[–-]\s*fri|\bhelpline\b|\bphone us\b|\bcall us\b|"
-    r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|\bour research\b|\bget involved\b|\bget support\b|\bshop\b|\bforums?\b",
+    r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|\bour research\b|\bget involved\b|\bget support\b|\bshop\b|\bforums?\b|"
+    r"\b(?:popular|recent|trending|related) searches\b|\bpeople also (?:search|ask)",
     re.IGNORECASE,
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
@@ -62,7 +63,7 @@ _CHROME_HINTS = (
     "continue reading", "covid", "coronavirus", "company n", "replies", "comments", "likes", "accessibility",
     "careers", "jobs", "editorial", "disclaimer", "reviewed", "last updated", "authored", "fri", "helpline",
     "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse", "best-sellers",
-    "this site", "our research", "get involved", "get support", "shop", "forum",
+    "this site", "our research", "get involved", "get support", "shop", "forum", "searches", "people also",
 )
 """A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
 the (slower) pattern is only tried on the others."""
