@@ -1169,3 +1169,16 @@ def test_an_email_saved_with_a_quoted_printable_body_is_read_decoded():
     assert {"Down syndrome"} <= {f.object.label for f in result.facts if f.kind == "risk-factor"}
     quotes = [result.document.text[s.start : s.end] for f in result.facts for s in f.evidence]
     assert not any("=E2" in q for q in quotes)
+
+
+def test_items_under_a_causes_heading_that_state_how_it_comes_about_are_read_as_sentences():
+    found, _ = facts(
+        "B-cell acute lymphoblastic leukaemia (B-ALL) is a blood cancer.\n\nWhy does it happen?\n"
+        "▪ Genetic changes build up in a developing B cell – they are acquired, not inherited\n"
+        "▪ Some first changes happen before birth (found in newborn blood spots)\n"
+        "▪ Down syndrome\n",
+    )
+    risks = {f.object.label for f in found if f.kind == "risk-factor"}
+    assert risks == {"Down syndrome"}
+    assert any(f.kind == "cause" and f.predicate == "allkg:hasCause" for f in found)
+    assert "B cell" in {f.object.label for f in found if f.kind == "cell-type"}

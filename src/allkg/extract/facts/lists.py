@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, Page, clean_phrase
-from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, section_type
+from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Grounding, Mention, PageMentions
 
@@ -247,6 +247,8 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
         column = _column_of(page, block, kind)
         for item in block.items:
+            if _statement(page, block, item):
+                continue
             explained = block.explanations.get(item.start, [])
             if column is not None:  # a table row: only the cell under the heading that names the kind
                 cells = _cells_of(page.text, item.start, item.end)
@@ -343,7 +345,24 @@ MAX_PLACEMENTS = 10_000
 
 def listed_items(page: Page) -> set[int]:
     """Where the items of the page's symptom and risk-factor lists start (read by ``list_facts``)."""
-    return {item.start for block in page.layout.lists if list_kind(block) in FACT_PREDICATES for item in block.items}
+    return {
+        item.start
+        for block in page.layout.lists
+        if list_kind(block) in FACT_PREDICATES
+        for item in block.items
+        if not _statement(page, block, item)
+    }
+
+
+def _statement(page: Page, block: ListBlock, item: Segment) -> bool:
+    """An item of a list with no lead-in that takes its kind only from its section ("Why does it happen?") but
+    states how the disease comes about ("Genetic changes build up in a developing B cell", "Some
+    first changes happen before birth"): read as a sentence, not as a factor."""
+    return (
+        block.lead_in is None
+        and not _stated_kind(block)
+        and (not item_like(item.text) or bool(page.within(item.start, item.end, "cause")))
+    )
 
 
 def _stated_kind(block: ListBlock) -> bool:
