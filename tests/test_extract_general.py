@@ -1182,3 +1182,12 @@ def test_items_under_a_causes_heading_that_state_how_it_comes_about_are_read_as_
     assert risks == {"Down syndrome"}
     assert any(f.kind == "cause" and f.predicate == "allkg:hasCause" for f in found)
     assert "B cell" in {f.object.label for f in found if f.kind == "cell-type"}
+
+
+def test_an_item_saying_what_is_not_linked_names_no_risk_factor():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\nRaised risk:\n▪ Down syndrome\n▪ previous chemotherapy\n"
+        "✗ Not linked: diet, mobile phones, vaccines\n▪ No link: power lines\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"Down syndrome", "previous cancer treatment"}
