@@ -372,3 +372,10 @@ def test_a_news_headline_and_standfirst_before_any_sentence_head_the_page_not_a_
 def test_a_search_sites_popular_searches_are_chrome():
     layout = structure("Popular searches: bruising · fever for 3 days · leg pain at night · rash\nFever is common.\n")
     assert [s.boilerplate for s in layout.segments][:1] == [True]
+
+
+def test_what_a_call_outs_capital_label_says_on_its_line_is_a_sentence_not_a_heading():
+    segments = kinds('What is B-ALL?\nKEY POINT: "Acute" = develops over weeks, needs treatment quickly\n▪ A cancer of B cells\n')
+    assert ("sentence", '"Acute" = develops over weeks, needs treatment quickly') in segments
+    segments = kinds("Figure 1: Age-specific incidence rates, ALL, 2017–2021\n0–4 | 9.1\n")
+    assert segments[1] == ("heading", "Age-specific incidence rates, ALL, 2017–2021")  # a caption heads its table

@@ -281,6 +281,8 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
             kind: SegmentKind = "lead-in"
         elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
             kind = "heading"
+        elif result and result[-1].kind == "lead-in" and result[-1].text.isupper() and words >= 4:
+            kind = "sentence"  # "KEY POINT: "Acute" = develops over weeks": what a call-out's label says
         elif not re.search(r"[.!;,]$", body) and (
             words <= MAX_HEADING_WORDS or (body.isupper() and words <= 2 * MAX_HEADING_WORDS)
         ):
