@@ -34,7 +34,7 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
-@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t", "🩸", "- 🫁"])
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t", "🩸", "- 🫁", "[icon: bone]"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
     [block] = layout.lists
@@ -379,3 +379,9 @@ def test_what_a_call_outs_capital_label_says_on_its_line_is_a_sentence_not_a_hea
     assert ("sentence", '"Acute" = develops over weeks, needs treatment quickly') in segments
     segments = kinds("Figure 1: Age-specific incidence rates, ALL, 2017–2021\n0–4 | 9.1\n")
     assert segments[1] == ("heading", "Age-specific incidence rates, ALL, 2017–2021")  # a caption heads its table
+
+
+def test_a_line_that_is_only_a_pictures_or_charts_placeholder_is_furniture():
+    layout = structure("Who gets it?\n[Chart: New cases by age at diagnosis, Ireland]\nMost patients are children.\n")
+    assert [(s.kind, s.boilerplate) for s in layout.segments] == [("heading", False), ("sentence", True), ("sentence", False)]
+    assert [s.type for s in layout.sections if s.heading] == ["who"]  # no "diagnosis" section from the chart's title

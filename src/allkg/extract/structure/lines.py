@@ -14,12 +14,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\[(?:icon|symbol|emoji)\b[^\]\n]{0,40}\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
 )
 """A list-item marker at the start of a line: a bullet character, a checkbox ("[ ]"), "1." or
 "a)", a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v"), or a
 mnemonic's capital set apart by a wide gap ("C    raised Calcium"), or an emoji a page uses
-as its bullet ("🫁 Getting out of breath")."""
+as its bullet ("🫁 Getting out of breath"), or the placeholder an export left for an icon
+("[icon: bone] Bone pain")."""
+_PLACEHOLDER = re.compile(r"^\s*\[(?:image|img|picture|photo|diagram|chart|graph|figure|graphic|video|logo)\b[^\]]*\]?\s*$", re.I)
+"""A line that is only the placeholder of a picture, a chart or a diagram ("[Chart: New cases by
+age at diagnosis]"): alt text, not the page's prose."""
 
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
@@ -59,7 +63,7 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
             listing = False
             continue
         furniture = body.strip() in repeated or bool(
-            _PAGE_NUMBER.match(body) or _DOT_LEADER.search(body) or _RULE.match(body)
+            _PAGE_NUMBER.match(body) or _DOT_LEADER.search(body) or _RULE.match(body) or _PLACEHOLDER.match(body)
         )
         bullet = BULLET.match(text, start, end)
         previous = lines[-1] if lines else None
