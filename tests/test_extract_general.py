@@ -1191,3 +1191,15 @@ def test_an_item_saying_what_is_not_linked_names_no_risk_factor():
         "risk-factor",
     )
     assert labels(found) == {"Down syndrome", "previous cancer treatment"}
+
+
+def test_an_items_run_in_heading_types_the_sentences_after_it():
+    found, _ = facts(
+        "Neuroblastoma is a cancer of immature nerve cells.\n\nKey takeaways\n\n"
+        "- Signs depend on where the tumor is. A tumor in the belly can show up as a swollen tummy. Once it spreads to "
+        "the bones, kids may have bone pain or be unusually fussy.\n"
+        "- Treatment. Most children have chemotherapy, which can cause hair loss and nausea.\n",
+        "symptom",
+    )
+    assert "bone pain" in labels(found)
+    assert not {"hair loss", "nausea", "alopecia"} & labels(found)  # a treatment run-in states no signs

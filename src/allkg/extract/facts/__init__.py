@@ -13,7 +13,7 @@ from allkg.extract.facts.lists import heading_facts, list_facts, listed_items, p
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
 from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
-from allkg.extract.structure import Layout
+from allkg.extract.structure import CONTENT_SECTIONS, Layout, Section, run_in
 from allkg.facts import Entity, Extraction, Fact, Span
 from allkg.lexicon import Lexicon, PageMentions
 from allkg.source import SourceDocument
@@ -51,7 +51,14 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         if seg.kind not in ("sentence", "item") or other_disease(page, subject, seg):
             continue
         about = refers_to_subject(page, subject, seg)
-        if seg.start not in listed:
+        run = run_in(page.text, seg) if seg.kind == "item" and seg.start not in listed else None
+        if run is not None:  # "Signs depend on where the tumor is. A tumor in the belly can ...": a section of its own
+            kind, sentences = run
+            if kind in CONTENT_SECTIONS:
+                within = Section(seg, kind)
+                for sentence in sentences:
+                    facts.extend(sentence_facts(page, subject, within, sentence, about or refers_to_subject(page, subject, sentence)))
+        elif seg.start not in listed:
             facts.extend(sentence_facts(page, subject, section, seg, about))
         facts.extend(age_facts(page, subject.entity, about, section, seg))
     for section, seg in page.outlook_in_treatment():

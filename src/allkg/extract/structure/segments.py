@@ -293,6 +293,26 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     return result
 
 
+_RUN_IN = re.compile(r"\s*(?P<label>[^.:;!?\n]{2,60}?)\s*[.:]\s+(?=\S)")
+"""An item's run-in heading: its first words up to a full stop or colon ("Signs depend on where
+the tumor is. A tumor in the belly can ...", a bold label in HTML)."""
+
+
+def run_in(text: str, item: Segment) -> tuple[str, list[Segment]] | None:
+    """An item that opens with a run-in heading of a section type ("Outlook.", "Signs depend on
+    where the tumor is."): that type, and the sentences after the heading, each a segment."""
+    label = _RUN_IN.match(text, item.start, item.end)
+    if label is None or len(label.group("label").split()) > 8:
+        return None
+    kind = section_type(label.group("label"))
+    if kind == "other":
+        return None
+    return kind, [
+        replace(item, start=start, end=end, text=text[start:end], kind="sentence")
+        for start, end in _sentences(text, label.end(), item.end)
+    ]
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of a logical line, with a footnote number that starts one moved off it."""
     pieces = []
