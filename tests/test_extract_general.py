@@ -1203,3 +1203,16 @@ def test_an_items_run_in_heading_types_the_sentences_after_it():
     )
     assert "bone pain" in labels(found)
     assert not {"hair loss", "nausea", "alopecia"} & labels(found)  # a treatment run-in states no signs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Being exposed to the chemical benzene has also been linked to it.", {"exposure to benzene"}),
+        ("Older age raises the risk, as does exposure to high levels of radiation.", {"older age", "exposure to radiation"}),
+        ("Smoking raises the risk of some other types of leukaemia, but there is no clear link with ALL.", set()),
+    ],
+)
+def test_a_sentence_that_opens_with_a_risk_factor_then_says_it_raises_the_risk(sentence, expected):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nCauses and symptoms\n\n{sentence}\n", "risk-factor")
+    assert labels(found) == expected

@@ -197,7 +197,7 @@ _APPOSITION = re.compile(
 """Where a sentence turns to say more of what it named ("EBV, the same virus that causes glandular fever")."""
 _ANY_DISEASES = re.compile(
     r"\b(?:a risk factor is|some risk factors|(?:different|other|many) (?:cancers|diseases)|can(?:not|'t| not) be changed|"
-    r"can be changed|such as cancer)\b",
+    r"can be changed|such as cancer|other (?:types|kinds|forms) of)\b",
     re.IGNORECASE,
 )
 """What risk factors are in general ("Some risk factors, like smoking, can be changed"), not this disease's."""
@@ -230,9 +230,12 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _cause(page, disease, seg, labelled=labelled)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
-    if section.type in ("risk", "cause", "who", "page", "about", "other"):
+    # ("Causes and symptoms", typed by its signs, heads the causes too)
+    causes_too = section.heading is not None and bool(_CAUSES_TOO.search(section.heading.text))
+    if section.type in ("risk", "cause", "who", "page", "about", "other") or causes_too:
         if _RISK_SENTENCE.search(seg.text) or (section.type == "risk" and _LISTS_SOME.search(seg.text)):
             yield from _prose_items(page, subject, seg, "risk-factor")
+            yield from _factor_first(page, subject, seg)
             yield from _relatives_with_it(page, subject, seg)
         yield from _male_sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
@@ -521,6 +524,35 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         if entity.path not in seen:
             seen.add(entity.path)
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
+
+
+_CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
+
+
+def _factor_first(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """The risk factor a sentence opens with, before the words that make it one ("Older age
+    raises the risk", "Being exposed to the chemical benzene has also been linked to it"):
+    what grounds to a concept of the kind, nothing else."""
+    first = _FACTOR_FIRST.match(seg.text)
+    if first is None or _HEDGED.search(seg.text) or _NEGATED.search(seg.text) or _ANY_DISEASES.search(seg.text):
+        return
+    span = Span(seg.start, seg.end)
+    start, end = seg.start + first.start("factor"), seg.start + first.end("factor")
+    for part in parts_of_span(page, start, end, "risk-factor"):
+        if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
+            continue
+        found = ground_part(page, subject, part, "risk-factor", allow_ungrounded=False)
+        if found is not None:
+            yield Fact("risk-factor", subject.entity, FACT_PREDICATES["risk-factor"], found[0], (span,), grounding=found[1])
+
+
+_FACTOR_FIRST = re.compile(
+    r"(?P<factor>[^,;:()]{3,80}?)\s+(?:(?:has|have|is|are|was|were)\s+)?(?:also\s+)?(?:been\s+)?"
+    r"(?:(?:strongly\s+|closely\s+)?(?:linked|associated|tied|connected)\s+(?:to|with)|(?:raises?|increases?|doubles?)\s+"
+    r"(?:the\s+|your\s+|their\s+|a\s+person's\s+)?(?:risk|chance|likelihood)|(?:is|are)\s+(?:a\s+)?(?:known\s+)?risk\s+factors?)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens with what raises the risk, then says so."""
 
 
 def _a_cancer(page: Page, mention: Mention, kind: str) -> bool:
