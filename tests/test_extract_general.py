@@ -1216,3 +1216,18 @@ def test_an_items_run_in_heading_types_the_sentences_after_it():
 def test_a_sentence_that_opens_with_a_risk_factor_then_says_it_raises_the_risk(sentence, expected):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nCauses and symptoms\n\n{sentence}\n", "risk-factor")
     assert labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In children the early picture is often put down to a viral illness or growing pains, and a limping child "
+         "sometimes gets treated for an irritable hip first.", {"viral infectious disease", "growing pains", "irritable hip"}),
+        ("Like many people, he had put the early signs down to a virus that wouldn't shake.", {"viral infectious disease"}),
+        ("- Easy to miss. Raccoon eyes are sometimes mistaken for an injury or even abuse, and a fussy baby with bone "
+         "pain can get written off as teething or colic.", {"injury", "abuse", "teething", "colic"}),
+    ],
+)
+def test_every_cue_of_a_sentence_or_item_names_what_the_disease_was_taken_for(text, expected):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nKey points\n\n{text}\n", "resemblance")
+    assert labels(found) == expected

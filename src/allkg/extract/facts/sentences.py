@@ -89,7 +89,9 @@ _LIKENESS = (
 _LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
 """Words that say one illness looks like another ("can look like a virus")."""
 _RESEMBLES = re.compile(
-    _LIKENESS + r"|\b(?:put down to|thought to be|(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b|"
+    _LIKENESS + r"|\b(?:put (?:[\w']+\s+){0,4}?down to|written off as|blamed on|chalked up to|thought to be|"
+    r"(?:gets?|got|is|are|was|were|being) treated for (?=[^.]*\bfirst\b)|"
+    r"(?:illness|illnesses|infections|conditions|problems) such as)\b|\b\w+-like\b|"
     r"\bmisdiagnos\w*(?: as)?\b|\b(?:first|initially|at first) (?:thought|told|assumed|diagnosed)\b|"
     r"\b(?:thought|assumed|believed) at first\b|"
     r"\btold (?:(?:him|her|them|us|me) )?(?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
@@ -98,7 +100,8 @@ _RESEMBLES = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAKEN_FOR = re.compile(
-    r"put down to|mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|thought|"
+    r"put (?:[\w']+\s+){0,4}?down to|written off|blamed on|chalked up|treated for|"
+    r"mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|thought|"
     r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)|(?:are|is) also caused by",
     re.IGNORECASE,
 )
@@ -110,10 +113,14 @@ _SAID_THEY_HAD = re.compile(
 )
 _RESEMBLANCE_WORDS = (
     "mimic", "resembl", "look", "similar", "like", "mistak", "confus", "feel", "same as", "put down", "thought",
-    "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of",
+    "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of", "down to",
+    "written off", "blamed on", "chalked up", "treated for",
 )
 """Words one of which every resemblance cue holds: a sentence with none is not searched."""
-_TAKEN_FOR_WORDS = ("put down to", "mistak", "confused with", "misdiagnos", "told", "thought", "look like", "looks like", "also caused by")
+_TAKEN_FOR_WORDS = (
+    "down to", "mistak", "confused with", "misdiagnos", "told", "thought", "look like", "looks like", "also caused by",
+    "written off", "blamed on", "chalked up", "treated for",
+)
 """Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
 _CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
 _NOT_A_NOUN_PHRASE = re.compile(
@@ -125,7 +132,11 @@ _NOT_A_NOUN_PHRASE = re.compile(
 """Words a lay illness's name never holds: a clause, a vague word ("other things")."""
 _LEADING_WORDS = re.compile(r"^(?:(?:for|a|an|the|just|simply|only|ordinary|an? ordinary|common|everyday|probably)\s+)+", re.IGNORECASE)
 _CAUSED_TOO = re.compile(r"(?:can|may|could)\b", re.IGNORECASE)
-_MISTAKEN = re.compile(r"misdiagnos|first|initially|at first|told|thought|(?:assumed|believed) at first", re.IGNORECASE)
+_MISTAKEN = re.compile(
+    r"misdiagnos|first|initially|at first|told|thought|(?:assumed|believed) at first|put |written off|blamed|chalked|"
+    r".*treated for",
+    re.IGNORECASE,
+)
 """A resemblance cue that says the illness was taken for another ("first thought they had flu")."""
 """A resemblance cue that says the signs have other causes ("can also be caused by")."""
 _CAUSE_CUE = re.compile(
@@ -212,7 +223,7 @@ def resemblance_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         if section.type == "navigation":
             continue
         for seg in section.segments:
-            if seg.kind == "sentence":
+            if seg.kind in ("sentence", "item") and not seg.boilerplate:  # (an item: "Easy to miss. ... mistaken for")
                 yield from _resemblance(page, subject, seg)
 
 
@@ -429,9 +440,12 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         return  # (the pattern is long: asked only where another illness is named, or one is taken for another)
     if not any(word in lowered for word in _RESEMBLANCE_WORDS):
         return
-    cue = _RESEMBLES.search(seg.text)
-    if cue is None:
-        return
+    for cue in _RESEMBLES.finditer(seg.text):  # ("put down to a virus, and ... treated for an irritable hip first")
+        yield from _taken_for(page, subject, seg, cue)
+
+
+def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -> Iterator[Fact]:
+    """What one resemblance cue of a sentence says the disease or its signs look like, or were taken for."""
     said_of = page.text[seg.start : seg.start + cue.start()]
     signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE)
     signs = signs or page.within(seg.start, seg.start + cue.start(), "symptom")  # "A swollen tummy is put down to"
@@ -470,9 +484,14 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
             continue
         if words[0].lower() == "to":
             continue  # "told it was a virus and to rest": what to do, no illness
-        phrase = _LEADING_WORDS.sub("", part.text)
+        phrase = _LEADING_WORDS.sub("", _ADVERB.sub("", _FIRST.sub("", part.text)))
         if phrase:
             yield page.ungrounded(phrase, "disease"), "ungrounded"
+
+
+_FIRST = re.compile(r"\s+(?:first|at first|initially)$", re.IGNORECASE)
+"""("treated for an irritable hip first")"""
+_ADVERB = re.compile(r"^(?:even|just|simply|only|sometimes|often|usually|probably)\s+", re.IGNORECASE)
 
 
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
