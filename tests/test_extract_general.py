@@ -1231,3 +1231,15 @@ def test_a_sentence_that_opens_with_a_risk_factor_then_says_it_raises_the_risk(s
 def test_every_cue_of_a_sentence_or_item_names_what_the_disease_was_taken_for(text, expected):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nKey points\n\n{text}\n", "resemblance")
     assert labels(found) == expected
+
+
+def test_a_list_of_the_illnesses_the_disease_looks_like_gives_resemblances_not_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a blood cancer.\n\nSymptoms\n\nSymptoms include:\n- fever\n- bruising\n\n"
+        "Could it be something else?\n\nMost kids with bruises do not have leukemia. Early ALL looks a lot like common "
+        "childhood problems, and doctors will usually think about these first:\n"
+        "- viral infections such as the flu\n- growing pains\n- immune thrombocytopenia (ITP)\n"
+    )
+    resembles = {f.object.label for f in found if f.kind == "resemblance"}
+    assert {"viral infectious disease", "growing pains"} <= resembles and len(resembles) == 3
+    assert {f.object.label for f in found if f.kind == "symptom"} == {"fever", "easy bruising"}

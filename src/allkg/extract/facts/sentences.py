@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from allkg.extract.facts.disease import Subject, is_cancer, names_subject
-from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, parts_of_span
+from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, list_kind, parts_of_span
 from allkg.extract.facts.page import ADVICE, Page
-from allkg.extract.structure import Section, Segment, item_like, section_type
+from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text
 from allkg.lexicon import Mention
 
@@ -225,6 +225,37 @@ def resemblance_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         for seg in section.segments:
             if seg.kind in ("sentence", "item") and not seg.boilerplate:  # (an item: "Easy to miss. ... mistaken for")
                 yield from _resemblance(page, subject, seg)
+    for block in page.layout.lists:
+        yield from _lookalike_list(page, subject, block)
+
+
+def _lookalike_list(page: Page, subject: Subject, block: ListBlock) -> Iterator[Fact]:
+    """The illnesses a list of look-alikes names ("Early ALL looks a lot like common childhood
+    problems, and doctors will usually think about these first:", or under "Could it be something
+    else?"): a list that is of no symptoms or risk factors."""
+    heading = block.section.heading.text if block.section.heading is not None else ""
+    lead = block.lead_in.text if block.lead_in is not None else ""
+    if block.section.type in ("navigation", "treatment", "diagnosis") or list_kind(block) is not None:
+        return
+    if not (_LIKE.search(lead) or _LOOKALIKES.search(heading)) or _SYMPTOM_SENTENCE.search(lead):
+        return
+    for item in block.items:
+        evidence = (Span(item.start, item.end), *((Span(block.lead_in.start, block.lead_in.end),) if block.lead_in else ()))
+        named = [m for m in _unique(page.within(item.start, item.end, "disease")) if not names_subject(page, subject, m)]
+        for mention in named[:1]:  # "viral infections such as the flu": the first illness an item names
+            entity, how = page.entity(mention, "disease")
+            yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, evidence, grounding=how)
+        if not named and not page.within(item.start, item.end, "disease"):
+            for entity, how in _lay_illnesses(page, item.start, item.end):
+                yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, evidence, grounding=how)
+
+
+_LOOKALIKES = re.compile(
+    r"something else|look-?alikes?|similar (?:symptoms|signs|conditions)|mistaken for|other (?:conditions|illnesses|causes)|"
+    r"differential",
+    re.IGNORECASE,
+)
+"""A heading over the illnesses the disease may be taken for ("Could it be something else?")."""
 
 
 def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:

@@ -69,7 +69,10 @@ def sections_of(segments: list[Segment]) -> list[Section]:
                 # ("Clinical trial offers new option for adults with ...") head the whole page, not a section
                 kind = "other"
             parent = sections[-1].type
-            subheading = len(seg.text.split()) <= 8 and not seg.outline_title and _deeper(seg, sections[-1].heading)
+            subheading = (  # (a question asks of a topic of its own: "Could it be something else?")
+                len(seg.text.split()) <= 8 and not seg.outline_title and not seg.text.rstrip().endswith("?")
+                and _deeper(seg, sections[-1].heading)
+            )
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
             if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(words)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
