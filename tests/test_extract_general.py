@@ -1243,3 +1243,12 @@ def test_a_list_of_the_illnesses_the_disease_looks_like_gives_resemblances_not_s
     resembles = {f.object.label for f in found if f.kind == "resemblance"}
     assert {"viral infectious disease", "growing pains"} <= resembles and len(resembles) == 3
     assert {f.object.label for f in found if f.kind == "symptom"} == {"fever", "easy bruising"}
+
+
+def test_a_disease_the_page_says_not_to_confuse_it_with_is_no_look_alike():
+    found, _ = facts(
+        "Fanconi anaemia is a rare inherited condition. It should not be confused with Fanconi syndrome, which is a "
+        "kidney disorder. Its early signs are often mistaken for iron deficiency.\n",
+        "resemblance",
+    )
+    assert "Fanconi syndrome" not in labels(found) and "kidney disorder" not in labels(found)

@@ -478,6 +478,8 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
 def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -> Iterator[Fact]:
     """What one resemblance cue of a sentence says the disease or its signs look like, or were taken for."""
     said_of = page.text[seg.start : seg.start + cue.start()]
+    if _NOT_TO_BE.search(said_of):
+        return  # "not to be confused with Fanconi syndrome": another disease of a like name, no look-alike
     signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE)
     signs = signs or page.within(seg.start, seg.start + cue.start(), "symptom")  # "A swollen tummy is put down to"
     if _MISTAKEN.match(cue.group()):
@@ -520,6 +522,7 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
             yield page.ungrounded(phrase, "disease"), "ungrounded"
 
 
+_NOT_TO_BE = re.compile(r"\bnot (?:to be |be )?$|\bdo(?:es)? not\s+$|\bdon['’]t\s+$", re.IGNORECASE)
 _FIRST = re.compile(r"\s+(?:first|at first|initially)$", re.IGNORECASE)
 """("treated for an irritable hip first")"""
 _ADVERB = re.compile(r"^(?:even|just|simply|only|sometimes|often|usually|probably)\s+", re.IGNORECASE)
