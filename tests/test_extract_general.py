@@ -1252,3 +1252,18 @@ def test_a_disease_the_page_says_not_to_confuse_it_with_is_no_look_alike():
         "resemblance",
     )
     assert "Fanconi syndrome" not in labels(found) and "kidney disorder" not in labels(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Why does it mostly affect older adults?\nMCL is mainly a disease of later life. The average age at diagnosis is "
+         "about 67, and it is rare in people under 40.", "under 40"),
+        ("Who gets it?\nIt is rare in children and becomes more common from about the age of 50.", "over 50"),
+        ("Who gets it?\n[Chart: new cases by age]\nNational registry data, rounded\nThere is a second, smaller rise "
+         "after 60.", "older adults"),
+    ],
+)
+def test_ages_a_page_states_in_its_own_ways(text, expected):
+    found, _ = facts(f"Mantle cell lymphoma (MCL) is a rare lymphoma.\n\n{text}\n", "age-group")
+    assert expected in labels(found)

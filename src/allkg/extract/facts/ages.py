@@ -39,6 +39,7 @@ _AGE_EXPRESSIONS = (
     (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
     (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
+    (re.compile(rf"\bfrom (?:about |around )?(?:the )?age (?:of )?{_N}\b(?!\s*(?:to|-|–|and)\s*\d)", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
 )
 _AGE_WORDS = re.compile(
@@ -90,7 +91,10 @@ _RATE = re.compile(
 )
 """A share of people ("9 in 10", "3 out of 4", "more than 90%", "fewer than 2 in 10")."""
 _CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.(?:\[\d+\])*\s+")
-_DIAGNOSED = re.compile(r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b", re.IGNORECASE)
+_DIAGNOSED = re.compile(
+    r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",
+    re.IGNORECASE,
+)
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
 _THAN = re.compile(
     r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))|"

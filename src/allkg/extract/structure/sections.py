@@ -21,7 +21,7 @@ _FACTOR = re.compile(
     r"(?:having|had|previous|prior|past|earlier|exposure|exposed|being|contact with|use of|taking|long-term)\b", re.IGNORECASE
 )
 """A sub-heading of risk factors that names one, whatever its words ("Previous chemotherapy")."""
-_WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis"})
+_WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis", "who"})
 """Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
 _NO_FACTS = frozenset({"treatment", "diagnosis", "prevention", "complications"})
 CONTENT_SECTIONS = frozenset({"page", "about", "symptoms", "risk", "cause", "who", "outlook", "types", "other"})
