@@ -146,6 +146,7 @@ def test_cell_types(tmp_path: Path):
     rows = query_csv("--name", "cell-types", cwd=tmp_path)
     assert [(r["disease"], r["cellType"], r["label"]) for r in rows] == [
         (DISEASE, ID + "cell-type/blood-cell", "blood cell"),
+        (DISEASE, ID + "cell-type/bone-marrow-cell", "bone marrow cell"),  # "occurs when a bone marrow cell develops changes"
         (DISEASE, ID + "cell-type/lymphoblast", "lymphoblast"),
         (DISEASE, ID + "cell-type/lymphocyte", "lymphocyte"),
         (DISEASE, ID + "cell-type/white-blood-cell", "white blood cell"),
