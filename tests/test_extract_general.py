@@ -1267,3 +1267,15 @@ def test_a_disease_the_page_says_not_to_confuse_it_with_is_no_look_alike():
 def test_ages_a_page_states_in_its_own_ways(text, expected):
     found, _ = facts(f"Mantle cell lymphoma (MCL) is a rare lymphoma.\n\n{text}\n", "age-group")
     assert expected in labels(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        ("Rhabdomyosarcoma (RMS for short) is a cancer of the soft tissues. RMS is rare.", "RMS"),
+        ("Fanconi anaemia (FA, sometimes written Fanconi's anaemia) is a rare genetic condition. In FA, the marrow fails.", "FA"),
+    ],
+)
+def test_an_abbreviation_given_in_brackets_with_more_after_it(text, abbreviation):
+    found, _ = facts(text + "\n", "abbreviation")
+    assert [f.object.value for f in found] == [abbreviation]

@@ -51,9 +51,11 @@ _AGE_AFTER = {
 }
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\(\s*$")
 _ABBREVIATION_AFTER = re.compile(
-    r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\)|,\s+(?:or|also called|also known as|known as)\s+(?P<or_abbr>[A-Z][A-Z0-9-]{1,9})(?=,|\s+(?:is|for short)\b)"
+    r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*(?:\)|,|;|\s+for short\b)"
+    r"|,\s+(?:or|also called|also known as|known as)\s+(?P<or_abbr>[A-Z][A-Z0-9-]{1,9})(?=,|\s+(?:is|for short)\b)"
 )
-"""An abbreviation after a disease's name: "(CMML)", ", or CMML,", ", also called CMML,"."""
+"""An abbreviation after a disease's name: "(CMML)", "(RMS for short)", "(FA, sometimes written ...)",
+", or CMML,", ", also called CMML,"."""
 _STANDS_FOR = re.compile(
     r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+$"
 )
