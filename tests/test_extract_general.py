@@ -1279,3 +1279,9 @@ def test_ages_a_page_states_in_its_own_ways(text, expected):
 def test_an_abbreviation_given_in_brackets_with_more_after_it(text, abbreviation):
     found, _ = facts(text + "\n", "abbreviation")
     assert [f.object.value for f in found] == [abbreviation]
+
+
+def test_names_a_line_labels_as_the_diseases_other_names():
+    found, _ = facts("B-cell acute lymphoblastic leukaemia is a blood cancer.\nAlso called: precursor B-cell ALL · B-lymphoblastic leukaemia\n")
+    synonyms = {f.object.value for f in found if f.kind == "synonym"}
+    assert {"precursor B-cell ALL", "B-lymphoblastic leukaemia"} <= synonyms

@@ -80,6 +80,9 @@ _PRONOUN_CUE = re.compile(
 _NAMES_END = re.compile(
     r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
 )
+_NAMES_LABEL = re.compile(r"\s*(?:also (?:called|known as)|other names?|a\.?k\.?a\.?)\s*:\s*(?P<names>.{2,200})$", re.I | re.S)
+"""A line that labels the names it lists ("Also called: X · Y")."""
+_LABEL_SPLIT = re.compile(r"\s*[·•;|]\s*|\s*,\s*|\s+or\s+")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _ABOUT_THIS_PAGE = re.compile(
     r"\b(?:this|the) (?:page|article|leaflet|booklet|factsheet|fact sheet|guide|information|section) "
@@ -465,6 +468,12 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
                 yield from _cue_names(match)
     for match in _PRONOUN_CUE.finditer(seg.text):
         yield from _cue_names(match)
+    labelled = _NAMES_LABEL.match(seg.text)
+    if labelled is not None and not other_disease(page, subject, seg):  # "Also called: precursor B-cell ALL · B-lymphoblastic leukaemia"
+        for name in _LABEL_SPLIT.split(labelled.group("names")):
+            name = name.strip(" .\"'“”‘’")
+            if name and len(name.split()) <= 6 and _looks_like_name(name):
+                yield name
 
 
 def _cue_names(match: re.Match[str]) -> Iterator[str]:
