@@ -1285,3 +1285,18 @@ def test_names_a_line_labels_as_the_diseases_other_names():
     found, _ = facts("B-cell acute lymphoblastic leukaemia is a blood cancer.\nAlso called: precursor B-cell ALL · B-lymphoblastic leukaemia\n")
     synonyms = {f.object.value for f in found if f.kind == "synonym"}
     assert {"precursor B-cell ALL", "B-lymphoblastic leukaemia"} <= synonyms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The risk is higher in men than in women.", {"male sex"}),
+        ("Having a brother or sister with leukaemia slightly increases the risk.", {"having a brother or sister with leukaemia"}),
+        ("Your chances of developing AML go up as you get older.", {"older age"}),
+        ("Exposure to radiation can cause AML.", {"exposure to radiation"}),
+        ("AML can cause bone pain.", set()),  # a sign, no risk factor
+    ],
+)
+def test_risk_factors_in_more_of_the_ways_pages_state_them(sentence, expected):
+    found, _ = facts(f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nCauses and risk factors\n\n{sentence}\n", "risk-factor")
+    assert labels(found) == expected

@@ -171,7 +171,8 @@ _MALE = re.compile(
     r"\b(?:boys|men|males)\b[^.]{0,60}\b(?:more|twice|\w+ times)\b[^.]{0,40}\b(?:than|as)\b[^.]{0,20}\b(?:girls|women|females)\b|"
     r"\b(?:affects?|affecting|seen in|found in|occurs? in)\s+(?:mostly|mainly|nearly always|almost always|more|usually|only)\s+"
     r"(?:boys|men|males)\b|\b(?:mostly|mainly|nearly always|almost always|usually|only)\s+(?:affects?|occurs? in)\s+"
-    r"(?:boys|men|males)\b|\bmale (?:predominance|preponderance)\b",
+    r"(?:boys|men|males)\b|\bmale (?:predominance|preponderance)\b|"
+    r"\b(?:risk|chance|rate)s?\b[^.]{0,30}\b(?:higher|greater|increased)\b[^.]{0,15}\b(?:in|for|among)\s+(?:boys|men|males)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SYMPTOM_SENTENCE = re.compile(
@@ -279,6 +280,9 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
             yield from _prose_items(page, subject, seg, "risk-factor")
             yield from _factor_first(page, subject, seg)
             yield from _relatives_with_it(page, subject, seg)
+        elif _CAN_CAUSE.search(seg.text):
+            yield from _factor_first(page, subject, seg, causes=True)
+        yield from _older_age(page, disease, seg)
         yield from _male_sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
 
@@ -582,13 +586,16 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
 _CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
 
 
-def _factor_first(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+def _factor_first(page: Page, subject: Subject, seg: Segment, *, causes: bool = False) -> Iterator[Fact]:
     """The risk factor a sentence opens with, before the words that make it one ("Older age
-    raises the risk", "Being exposed to the chemical benzene has also been linked to it"):
-    what grounds to a concept of the kind, nothing else."""
-    first = _FACTOR_FIRST.match(seg.text)
+    raises the risk", "Being exposed to the chemical benzene has also been linked to it";
+    with ``causes``, "Exposure to high doses of radiation can cause AML", where the disease
+    it causes is the page's): what grounds to a concept of the kind, nothing else."""
+    first = (_CAN_CAUSE if causes else _FACTOR_FIRST).match(seg.text)
     if first is None or _HEDGED.search(seg.text) or _NEGATED.search(seg.text) or _ANY_DISEASES.search(seg.text):
         return
+    if causes and not _names_it(page, subject, seg.start + first.end(), seg.end):
+        return  # ("... can cause bone pain": a sign, not the disease)
     span = Span(seg.start, seg.end)
     start, end = seg.start + first.start("factor"), seg.start + first.end("factor")
     for part in parts_of_span(page, start, end, "risk-factor"):
@@ -597,6 +604,34 @@ def _factor_first(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         found = ground_part(page, subject, part, "risk-factor", allow_ungrounded=False)
         if found is not None:
             yield Fact("risk-factor", subject.entity, FACT_PREDICATES["risk-factor"], found[0], (span,), grounding=found[1])
+
+
+def _names_it(page: Page, subject: Subject, start: int, end: int) -> bool:
+    """The stretch names the page's disease, by a name or an abbreviation."""
+    if any(names_subject(page, subject, m) for m in page.within(start, end, "disease")):
+        return True
+    return any(re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", page.text[start:end]) for abbr, _ in subject.abbreviations)
+
+
+_CAN_CAUSE = re.compile(
+    r"(?P<factor>[^;:()]{3,120}?)\s+(?:can|may|might|could)\s+(?:also\s+|sometimes\s+)?(?:cause|lead to|trigger)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens with what can cause the disease ("Exposure to radiation can cause AML")."""
+_OLDER = re.compile(
+    r"\b(?:risk|chances?|likelihood)\b[^.]{0,50}\b(?:goes up|go up|increases?|rises?|climbs?|grows?)\s+"
+    r"(?:as (?:you|people|we|a person) (?:get|gets|grow|grows) older|with (?:age|increasing age))\b",
+    re.IGNORECASE,
+)
+"""("Your chances of developing AML go up as you get older"): older age is a risk factor."""
+
+
+def _older_age(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+    """Older age as a risk factor, where a sentence says the risk rises with age."""
+    if "older" in seg.text or "age" in seg.text:
+        if _OLDER.search(seg.text) and (grounding := page.lexicon.lookup("older age", "risk-factor")) is not None:
+            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
+                       grounding=grounding.scope)
 
 
 _FACTOR_FIRST = re.compile(
@@ -647,7 +682,8 @@ def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[F
 _KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
 _RELATIVE_WITH = re.compile(
     rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
-    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had)\s+)(?P<disease>[\w' -]{{2,40}}?))(?=[,.;)]|\s+(?:also|is|are|has|have|or|and)\b|$)",
+    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had)\s+)(?P<disease>[\w' -]{{2,40}}?))"
+    r"(?=[,.;)]|\s+(?:also|is|are|has|have|or|and|slightly|greatly|increases?|raises?|doubles?|makes?|may|can|might)\b|$)",
     re.IGNORECASE,
 )
 """A relative with a disease ("a brother or sister with leukaemia")."""
