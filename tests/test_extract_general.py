@@ -1300,3 +1300,19 @@ def test_names_a_line_labels_as_the_diseases_other_names():
 def test_risk_factors_in_more_of_the_ways_pages_state_them(sentence, expected):
     found, _ = facts(f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nCauses and risk factors\n\n{sentence}\n", "risk-factor")
     assert labels(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("AML can cause bone pain and tiredness.", {"bone pain", "fatigue"}),
+        ("People with AML often feel tired and breathless.", {"fatigue", "shortness of breath"}),
+        ("In some people, AML causes swollen lymph nodes in the neck.", {"cervical lymphadenopathy"}),
+        ("Anaemia can cause tiredness.", set()),  # another condition's sign
+        ("AML can develop from early myeloid cells.", set()),
+        ("Chemotherapy for AML can cause hair loss and sickness.", set()),  # treatment's effects
+    ],
+)
+def test_signs_a_sentence_says_the_disease_gives_or_people_with_it_have(sentence, expected):
+    found, _ = facts(f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\n{sentence}\n", "symptom")
+    assert labels(found) == expected

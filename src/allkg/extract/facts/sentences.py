@@ -273,6 +273,8 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _cause(page, disease, seg, labelled=labelled)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
+    elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
+        yield from _signs_it_gives(page, subject, seg)
     # ("Causes and symptoms", typed by its signs, heads the causes too)
     causes_too = section.heading is not None and bool(_CAUSES_TOO.search(section.heading.text))
     if section.type in ("risk", "cause", "who", "page", "about", "other") or causes_too:
@@ -285,6 +287,47 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _older_age(page, disease, seg)
         yield from _male_sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
+
+
+def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """Signs a sentence says the disease gives, or people with it have ("AML can cause bone pain
+    and tiredness", "AML may make you feel tired, weak or dizzy", "Some children with AML have
+    swollen gums or a skin rash"): the parts after the verb that ground to a sign of the lexicon."""
+    if _NOT_ITS_SIGNS.search(seg.text) or _NOT_SIGNS.search(seg.text) or _IF_YOU.search(seg.text):
+        return
+    for gives in _GIVES.finditer(seg.text):
+        if not _names_it(page, subject, seg.start, seg.start + gives.start()) and not _IT_GIVES.search(seg.text, 0, gives.start()):
+            continue  # ("Anaemia can cause tiredness": another condition's sign)
+        stop = _CLAUSE_STOP.search(seg.text, gives.end())
+        end = seg.start + (stop.start() if stop else len(seg.text))
+        for part in parts_of_span(page, seg.start + gives.end(), end, "symptom"):
+            if page.within(part.start, part.end, "disease") and any(
+                names_subject(page, subject, m) or _a_cancer(page, m, "symptom") for m in page.within(part.start, part.end)
+            ):
+                continue
+            found = ground_part(page, subject, part, "symptom", allow_ungrounded=False)
+            if found is None or found[1] == "fuzzy":
+                continue  # (a close match is read in lists, not in prose)
+            if not (found[0].concept is not None and is_cancer(page, found[0].concept)):
+                yield Fact("symptom", subject.entity, FACT_PREDICATES["symptom"], found[0], (Span(seg.start, seg.end),),
+                           grounding=found[1])
+        return
+
+
+_GIVES = re.compile(
+    r"\b(?:(?:can|may|might|often|usually|also|commonly|sometimes|will)\s+)*(?:cause|causes|give|gives|lead to|leads to|"
+    r"make (?:you|people|children|them|a child|someone) (?:feel|look)|makes (?:you|people|children|them|a child|someone) (?:feel|look)|"
+    r"have|has|get|gets|feel|feels|notice|develops?(?!\s+(?:from|in|into|when|over|because|after|as)\b))\s+",
+    re.IGNORECASE,
+)
+_PEOPLE_WITH = re.compile(r"\b(?:people|children|kids|patients|adults|those|someone|babies|teenagers)\s+(?:with|who have)\b", re.I)
+_IT_GIVES = re.compile(r"^\s*(?:it|this|the (?:disease|condition|illness|cancer|leuka?emia))\b", re.IGNORECASE)
+_NOT_ITS_SIGNS = re.compile(
+    r"treat|therap|chemo|side[ -]effects?|\bdrugs?\b|medicine|transplant|\btests?\b|\bscans?\b|biops|vaccin|infusion|"
+    r"surgery|late effects|complication|later in life|risk|chance|more likely|\bnot\b|\bno\b|n't\b|\bnever\b",
+    re.IGNORECASE,
+)
+"""Words of sentences whose verbs name no signs of the disease (treatment, tests, risk, negation)."""
 
 
 def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
