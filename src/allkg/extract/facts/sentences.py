@@ -282,7 +282,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
             yield from _prose_items(page, subject, seg, "risk-factor")
             yield from _factor_first(page, subject, seg)
             yield from _relatives_with_it(page, subject, seg)
-        elif _CAN_CAUSE.search(seg.text):
+        elif _CAN_CAUSE_CUE.search(seg.text):
             yield from _factor_first(page, subject, seg, causes=True)
         yield from _older_age(page, disease, seg)
         yield from _male_sex(page, disease, seg)
@@ -295,9 +295,10 @@ def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact
     swollen gums or a skin rash"): the parts after the verb that ground to a sign of the lexicon."""
     if _NOT_ITS_SIGNS.search(seg.text) or _NOT_SIGNS.search(seg.text) or _IF_YOU.search(seg.text):
         return
-    for gives in _GIVES.finditer(seg.text):
-        if not _names_it(page, subject, seg.start, seg.start + gives.start()) and not _IT_GIVES.search(seg.text, 0, gives.start()):
-            continue  # ("Anaemia can cause tiredness": another condition's sign)
+    named = _first_named(page, subject, seg)
+    if named is None:
+        return  # ("Anaemia can cause tiredness": another condition's sign)
+    for gives in _GIVES.finditer(seg.text, named):
         stop = _CLAUSE_STOP.search(seg.text, gives.end())
         end = seg.start + (stop.start() if stop else len(seg.text))
         for part in parts_of_span(page, seg.start + gives.end(), end, "symptom"):
@@ -649,6 +650,21 @@ def _factor_first(page: Page, subject: Subject, seg: Segment, *, causes: bool = 
             yield Fact("risk-factor", subject.entity, FACT_PREDICATES["risk-factor"], found[0], (span,), grounding=found[1])
 
 
+def _first_named(page: Page, subject: Subject, seg: Segment) -> int | None:
+    """Where the sentence first names the page's disease (its name, abbreviation, or a leading
+    "it"), as an offset into the sentence: the end of that name."""
+    ends = [m.end - seg.start for m in page.within(seg.start, seg.end, "disease") if names_subject(page, subject, m)]
+    ends += [
+        found.end()
+        for abbr, _ in subject.abbreviations
+        if (found := re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text)) is not None
+    ]
+    pronoun = _IT_GIVES.match(seg.text)
+    if pronoun is not None:
+        ends.append(pronoun.end())
+    return min(ends, default=None)
+
+
 def _names_it(page: Page, subject: Subject, start: int, end: int) -> bool:
     """The stretch names the page's disease, by a name or an abbreviation."""
     if any(names_subject(page, subject, m) for m in page.within(start, end, "disease")):
@@ -661,6 +677,8 @@ _CAN_CAUSE = re.compile(
     re.IGNORECASE,
 )
 """A sentence that opens with what can cause the disease ("Exposure to radiation can cause AML")."""
+_CAN_CAUSE_CUE = re.compile(r"\b(?:can|may|might|could)\s+(?:also\s+|sometimes\s+)?(?:cause|lead to|trigger)\b", re.I)
+"""The cue of ``_CAN_CAUSE``, searched first (the whole pattern is only matched at a sentence's start)."""
 _OLDER = re.compile(
     r"\b(?:risk|chances?|likelihood)\b[^.]{0,50}\b(?:goes up|go up|increases?|rises?|climbs?|grows?)\s+"
     r"(?:as (?:you|people|we|a person) (?:get|gets|grow|grows) older|with (?:age|increasing age))\b",
