@@ -338,6 +338,7 @@ def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, 
         ("Difficulty in walking", {"trouble walking", "problems with walking"}, set()),
         ("Balance impairment", {"trouble with Balance", "Balance problems"}, set()),
         ("Upper limb pain", {"arm pain", "sore arm", "aching arm"}, set()),
+        ("Gum enlargement", {"swollen Gum", "enlarged Gum"}, set()),
         ("Lower limb muscle weakness", {"leg muscle weakness"}, set()),
     ],
 )

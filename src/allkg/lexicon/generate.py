@@ -114,7 +114,7 @@ def lay_variants(form: str) -> list[str]:
     if limb:
         lay = _LIMB.sub(lambda m: "arm" if m.group(1).lower() == "upper" else "leg", form)
         return [lay, *lay_variants(lay)]
-    size = _SIZE.fullmatch(form)
+    size = _SIZE.fullmatch(form) or _ENLARGEMENT.fullmatch(form)
     if size:
         organ = size.group("organ")
         swells = _SWELLS.fullmatch(organ)
@@ -144,10 +144,12 @@ _HARD_THING = re.compile(
     re.IGNORECASE,
 )
 """A sign that something is hard to do ("Difficulty in walking", "Impaired balance", "Balance impairment")."""
-_SWELLS = re.compile(r"spleen|liver|kidneys?|thymus|tonsils?|testicles?|testis|testes|thyroid|prostate|lymph nodes?", re.I)
+_SWELLS = re.compile(r"spleen|liver|kidneys?|thymus|tonsils?|testicles?|testis|testes|thyroid|prostate|lymph nodes?|gums?", re.I)
 """Organs pages call "swollen" when they are large (a "swollen eye" is no large eye)."""
 _SIZE = re.compile(r"(?:large|enlarged|big)\s+(?P<organ>[a-z]+(?:\s[a-z]+)?)", re.IGNORECASE)
 """A sign named by an organ's size ("Large spleen", HPO's lay name of splenomegaly)."""
+_ENLARGEMENT = re.compile(r"(?P<organ>[a-z]+(?:\s[a-z]+)?(?<!al)(?<!ar)(?<!ic)(?<!ous)(?<!ary))\s+enlargement", re.IGNORECASE)
+"""The same, said by its enlargement ("Gum enlargement")."""
 
 RELEASES = (
     Release("hp", "Human Phenotype Ontology", "hp.obo", "https://hpo.jax.org/app/license"),
