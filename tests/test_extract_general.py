@@ -1316,3 +1316,12 @@ def test_risk_factors_in_more_of_the_ways_pages_state_them(sentence, expected):
 def test_signs_a_sentence_says_the_disease_gives_or_people_with_it_have(sentence, expected):
     found, _ = facts(f"Acute myeloid leukaemia (AML) is a cancer of the blood.\n\n{sentence}\n", "symptom")
     assert labels(found) == expected
+
+
+def test_a_lead_in_whose_items_end_its_sentence_your_child_may():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nYour child may:\n- seem pale\n- bruise easily\n"
+        "- complain of aching bones\n- have a fever that comes and goes\n\nYou should:\n- wash your hands often\n",
+        "symptom",
+    )
+    assert {"easy bruising", "bone pain", "fever"} <= labels(found) and "wash your hands often" not in labels(found)

@@ -43,6 +43,12 @@ _STUDIED = re.compile(
     re.IGNORECASE,
 )
 """A lead-in that doubts its list ("Other factors that have been studied for a possible link")."""
+_MAY_COLON = re.compile(
+    r"(?:your (?:child|baby|son|daughter)|children|kids|babies|you|people|he|she|they|patients|adults)"
+    r"(?: with [\w' -]{1,40})? (?:may|might|can|could|will|often)(?: also)?(?: (?:notice|find|seem|look|feel))?\s*:",
+    re.IGNORECASE,
+)
+"""A lead-in that opens a sentence each item ends ("Your child may:" then "seem pale")."""
 _SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTALL)
 _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
 
@@ -197,6 +203,8 @@ def list_kind(block: ListBlock) -> str | None:
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             if cue.search(lead):
                 return kind
+        if _MAY_COLON.fullmatch(lead.strip()):
+            return "symptom"  # "Your child may:" over "seem pale", "bruise easily" (kept only if most name signs)
         # "Symptoms often appear late. They may include:": the sentence before says what the list is of
         for text in (s.text for s in before if s.line == block.lead_in.line):
             if ADVICE.search(text) or (block.section.type not in LIST_KIND_BY_SECTION and _PROCEDURES.search(text)):
