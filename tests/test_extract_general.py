@@ -847,7 +847,7 @@ def test_signs_grouped_under_the_body_parts_they_affect():
         "symptom",
     )
     found_labels = labels(found)
-    assert {"swollen gums", "loose teeth", "fluid draining from the ears", "one or both eyes bulging forward",
+    assert {"gingival overgrowth", "loose teeth", "fluid draining from the ears", "one or both eyes bulging forward",
             "abdominal swelling", "jaundice", "yellow eyes", "loss of appetite", "weight loss", "night sweats",
             "upper limb pain", "back pain"} <= found_labels
     assert not {"skin", "mouth", "ears", "eyes", "in the nappy area", "in skin folds", "swollen eyes", "general"} & found_labels
