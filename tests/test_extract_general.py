@@ -1325,3 +1325,14 @@ def test_a_lead_in_whose_items_end_its_sentence_your_child_may():
         "symptom",
     )
     assert {"easy bruising", "bone pain", "fever"} <= labels(found) and "wash your hands often" not in labels(found)
+
+
+def test_a_notes_abbreviation_spelled_out_after_an_equals_sign_and_no_abbreviation_of_the_kind_of_disease_it_is():
+    found, _ = facts(
+        "Support group minutes\n\nGuest talk: ET explained\n- ET = essential thrombocythaemia.\n"
+        "- One of the MPNs (myeloproliferative neoplasms), alongside polycythaemia vera (PV) and myelofibrosis (MF).\n"
+        "- In ET the bone marrow makes too many platelets.\n- Most people with ET live with it for many years.\n"
+    )
+    abbreviations = {f.object.value for f in found if f.kind == "abbreviation"}
+    assert abbreviations == {"ET"}
+    assert "platelet" in {f.object.label for f in found if f.kind == "cell-type"}

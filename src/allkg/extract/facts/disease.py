@@ -57,8 +57,9 @@ _ABBREVIATION_AFTER = re.compile(
 """An abbreviation after a disease's name: "(CMML)", "(RMS for short)", "(FA, sometimes written ...)",
 ", or CMML,", ", also called CMML,"."""
 _STANDS_FOR = re.compile(
-    r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+$"
+    r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})(?:\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+|\s*=\s*)$"
 )
+"""An abbreviation spelled out after it: "JMML stands for ...", a note's "ET = essential thrombocythaemia"."""
 _QUOTED_NAME = re.compile(r"[\"“](?P<name>[^\"“”\n]{1,200})[\"”]")
 _QUOTED_LIST = r"[\"“][^\"“”\n]{1,200}[\"”](?:[ \t]*(?:,[ \t]*)?(?:or|and|,)[ \t]*[\"“][^\"“”\n]{1,200}[\"”])*"
 _NAMES = r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^.;:()]+))"
@@ -395,6 +396,8 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
             if not names_subject(page, subject, mention):
                 continue
             grounding = page.ground(mention, "disease")
+            if grounding.concept.path not in subject.names and not any(mention.text == a for a, _ in subject.abbreviations):
+                continue  # "the MPNs (myeloproliferative neoplasms)": the kind of disease it is, not its own name
             acronym = grounding.scope == "abbreviation" or (mention.text.isupper() and len(mention.text) <= 6)
             if acronym and (seg.kind == "heading" or _uses(page, mention.text) >= 2):
                 found.setdefault(mention.text, Span(mention.start, mention.end))
