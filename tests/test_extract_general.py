@@ -1336,3 +1336,21 @@ def test_a_notes_abbreviation_spelled_out_after_an_equals_sign_and_no_abbreviati
     abbreviations = {f.object.value for f in found if f.kind == "abbreviation"}
     assert abbreviations == {"ET"}
     assert "platelet" in {f.object.label for f in found if f.kind == "cell-type"}
+
+
+def test_a_word_paste_read_as_windows_1252_is_repaired_and_its_lists_read():
+    page = (
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nSymptoms\n\n"
+        "It\u2019s often found by chance. Symptoms can include:\n"
+        "\uf0b7\u00a0\u00a0\u00a0\u00a0 Feeling very tired\n"
+        "\uf0b7\u00a0\u00a0\u00a0\u00a0 Aching bones\uf0b7\u00a0\u00a0\u00a0 Night sweats\n"
+        "*** NEXT MEETING: Tuesday 3rd June, 2pm, St Mary\u2019s Church Hall. Tea & biscuits \u00a32 ***\n"
+        "[if !supportLists]1.\u00a0\u00a0\u00a0 [endif]Losing weight without trying\n"
+    )
+    raw = page.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")  # read as cp1252, saved as UTF-8
+    document = decode_source(raw, name="group.txt")
+    assert "It’s often" in document.text and "â€" not in document.text and "[endif]" not in document.text
+    result = extract(document, LEXICON)
+    signs = {f.object.concept.pref_label if f.object.concept else f.object.label for f in result.facts if f.kind == "symptom"}
+    assert {"feeling very tired", "bone pain", "night sweats", "weight loss"} <= signs, signs
+    assert not any("june" in s.lower() or "£" in s or "biscuit" in s for s in signs)

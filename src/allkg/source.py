@@ -5,7 +5,8 @@ the decoded text with one leading byte-order mark removed and nothing else
 changed (CRLF line ends are kept, so quotes match the text byte for byte).
 For an HTML page, that text is the page's readable text (``html.py``); for an e-mail saved
 with its headers and a quoted-printable body ("it=E2=80=99s", lines broken with "="), the
-decoded body.
+decoded body; for a page whose UTF-8 was read as Windows-1252 and saved again ("Itâ€™s"),
+the repaired text (ftfy).
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _QUOTED_PRINTABLE = re.compile(r"^Content-Transfer-Encoding:\s*quoted-printable\s*$", re.IGNORECASE | re.MULTILINE)
 """An e-mail's header saying its body is quoted-printable (a newsletter saved as text)."""
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|ï‚")
+"""UTF-8 read as Windows-1252 and saved again ("Itâ€™s", "Â " for a no-break space)."""
+_MOJIBAKE_AT_LEAST = 3
+_WORD_CONDITIONALS = re.compile(r"\[if !?[^\]\n]{1,40}\]|\[endif\]")
+"""What a paste from Word leaves of its conditional comments ("[if !supportLists]1. [endif]")."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ def decode_source(data: bytes, *, name: str, max_bytes: int = MAX_SOURCE_BYTES) 
     text, encoding = _decode(data, name)
     if _QUOTED_PRINTABLE.search(text, 0, 4096):
         text, encoding = _decode(quopri.decodestring(data), name)[0], f"quoted-printable {encoding}"
+    if len(_MOJIBAKE.findall(text, 0, 65536)) >= _MOJIBAKE_AT_LEAST:
+        import ftfy  # (only for a page that shows the damage)
+
+        text = _WORD_CONDITIONALS.sub("", ftfy.fix_encoding(text))
     if not text.strip():
         raise InputError(f"{name}: the page is empty")
     _reject_binary(text, name)

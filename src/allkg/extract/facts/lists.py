@@ -171,6 +171,11 @@ _DOUBTED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """An item the page itself doubts."""
+_NOTICE = re.compile(
+    r"\*{3}|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|[£$€]\s?\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+"""What a notice has and no sign or risk factor has: a banner's asterisks, a time, a price, a weekday."""
 MAX_PART_WORDS = 12
 
 
@@ -445,6 +450,8 @@ def item_facts(
         return
     if _DOUBTED.search(item.text):
         return  # "Living near power lines (this has not been proven)": the page does not state it
+    if _NOTICE.search(item.text):
+        return  # "*** NEXT MEETING: Tuesday 3rd June, 2pm ... £2 ***" in the middle of a list: no sign, no factor
     detail = _detail(page, item)
     explanation = " ".join([*([detail.text] if detail else []), *(s.text for s in explained)]) or None
     end = item.end

@@ -268,8 +268,12 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     if line.item:
         bullet = BULLET.match(text, line.start, line.end)
         assert bullet is not None
-        span = _trim(text, bullet.end(), line.end)
-        return [_segment(text, *span, "item", line)] if span else []
+        # two items a paste put on one line, a wide gap between them ("Aching bones      Swollen glands")
+        gaps = list(_WIDE_GAP.finditer(text, bullet.end(), line.end))
+        starts = [bullet.end(), *(gap.end() for gap in gaps)]
+        ends = [*(gap.start() for gap in gaps), line.end]
+        spans = [_trim(text, a, b) for a, b in zip(starts, ends)]
+        return [_segment(text, *span, "item", line) for span in spans if span]
     pieces = _sentences(text, line.start, line.end)
     result = []
     for piece_start, piece_end in pieces:
@@ -293,6 +297,8 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     return result
 
 
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {5,}|[ \u00a0]*[\uf0b7•▪][ \u00a0]+)(?=[A-Z])")
+"""Five spaces or more, or a bullet, inside an item before a capital: where a second item begins."""
 _RUN_IN = re.compile(r"\s*(?P<label>[^.:;!?\n]{2,60}?)\s*[.:]\s+(?=\S)")
 """An item's run-in heading: its first words up to a full stop or colon ("Signs depend on where
 the tumor is. A tumor in the belly can ...", a bold label in HTML)."""
