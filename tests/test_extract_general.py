@@ -1354,3 +1354,15 @@ def test_a_word_paste_read_as_windows_1252_is_repaired_and_its_lists_read():
     signs = {f.object.concept.pref_label if f.object.concept else f.object.label for f in result.facts if f.kind == "symptom"}
     assert {"feeling very tired", "bone pain", "night sweats", "weight loss"} <= signs, signs
     assert not any("june" in s.lower() or "£" in s or "biscuit" in s for s in signs)
+
+
+def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_last():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSymptoms include:\n"
+        "- bruises and small red spots on the skin\n- stiffness and movement in a nearby joint\n"
+        "- cuts or wounds taking longer to heal\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert not any(n.startswith("bruises ") or n.startswith("stiffness movement") for n in names), names
+    assert "cuts taking longer to heal" in names  # a shared predicate is still shared

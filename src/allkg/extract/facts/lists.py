@@ -754,6 +754,8 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         if len(last.text.split()) < 2 or not tail.strip():
             continue
         joined = Part(f"{word}{tail}", part.start, last.end)
+        if _PLURAL_NOUN.fullmatch(word) and not _SHARED_PREDICATE.search(last.text) and not _is_form(page, joined.text, kind):
+            continue  # "bruises and small red spots": a thing of its own (but "cuts or wounds taking longer to heal")
         # a place is shared by the one-word sign paired with it ("pain or swelling in the belly")
         if (shared and len(parts) == 2) or not _names(page, part, kind) or _is_form(page, joined.text, kind):
             result[index] = joined
@@ -782,6 +784,8 @@ def _places_joined(parts: list[Part]) -> list[Part]:
     return joined
 
 
+_PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<![su]s)(?<!is)s", re.IGNORECASE)
+"""A word in the plural ("bruises", "nosebleeds"; not "loss", "virus", "tennis"): a thing, not a modifier."""
 _ONLY_A_PLACE = re.compile(r"(?:in|on|around|under|behind|over)\s", re.IGNORECASE)
 
 
