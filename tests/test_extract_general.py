@@ -1366,3 +1366,19 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
     names = labels(found)
     assert not any(n.startswith("bruises ") or n.startswith("stiffness movement") for n in names), names
     assert "cuts taking longer to heal" in names  # a shared predicate is still shared
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Adults, in general, have a harder time: the leukemia is more likely to come back after treatment.",
+         {("adults", "UnfavourableOutlook")}),
+        ("Babies under 1 year have a higher chance that the leukaemia comes back, so they get stronger treatment.",
+         {("infants", "UnfavourableOutlook")}),
+    ],
+)
+def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nOutlook\n\n{sentence}\n")
+    about = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    outlooks = {(about.get(f.subject.path), f.object.name) for f in found if f.predicate == "allkg:outlook"}
+    assert expected <= outlooks

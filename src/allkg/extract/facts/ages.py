@@ -63,7 +63,9 @@ _PROGNOSIS = re.compile(
     r"\balive\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
-    r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b",
+    r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
+    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
+    r"\bmore likely to (?:relapse|come back)\b",
     re.IGNORECASE,
 )
 _EPIDEMIOLOGY = re.compile(
@@ -81,7 +83,8 @@ _FAVOURABLE = re.compile(
 )
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
-    r"\bharder\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b",
+    r"\bharder\b|\btougher\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
+    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b",
     re.IGNORECASE,
 )
 _RATE = re.compile(
