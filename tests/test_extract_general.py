@@ -1382,3 +1382,12 @@ def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlo
     about = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
     outlooks = {(about.get(f.subject.path), f.object.name) for f in found if f.predicate == "allkg:outlook"}
     assert expected <= outlooks
+
+
+def test_a_sentence_that_links_the_disease_with_an_exposure():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nCauses and risk factors\n\n"
+        "Some studies have also linked acute myeloid leukaemia with exposure to benzene.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"exposure to benzene"}
