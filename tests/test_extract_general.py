@@ -1391,3 +1391,14 @@ def test_a_sentence_that_links_the_disease_with_an_exposure():
         "risk-factor",
     )
     assert labels(found) == {"exposure to benzene"}
+
+
+def test_a_so_do_sentence_holds_the_risk_of_the_sentence_before():
+    found, _ = facts(
+        "Hepatoblastoma is a liver cancer.\n\nFor grown-ups\n\nBabies born very early have a higher risk. So do children "
+        "with certain inherited conditions, including Beckwith-Wiedemann syndrome and trisomy 18.\n",
+        "risk-factor",
+    )
+    assert {"Beckwith-Wiedemann syndrome", "trisomy 18"} <= labels(found)
+    found, _ = facts("Hepatoblastoma is a liver cancer.\n\nIt is rare. So do children with trisomy 18 feel tired.\n", "risk-factor")
+    assert not found  # no risk stated before

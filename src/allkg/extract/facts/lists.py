@@ -200,7 +200,7 @@ def list_kind(block: ListBlock) -> str | None:
         return None
     if block.lead_in is not None:
         lead = block.lead_in.text
-        before = _before(block.section, block.lead_in)
+        before = segment_before(block.section, block.lead_in)
         if ADVICE.search(lead) and any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before):
             return "symptom"  # "These signs may be caused by ALL or by other conditions. See a doctor if you have:"
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
@@ -333,7 +333,7 @@ def _cells_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _before(section: Section, seg: Segment) -> list[Segment]:
+def segment_before(section: Section, seg: Segment) -> list[Segment]:
     """The content segment of a section just before ``seg`` (none, or one), found by bisection."""
     from bisect import bisect_left
 

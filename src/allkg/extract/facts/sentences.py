@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from allkg.extract.facts.disease import Subject, is_cancer, names_subject
-from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, list_kind, parts_of_span
+from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, list_kind, parts_of_span, segment_before
 from allkg.extract.facts.page import ADVICE, Page
 from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text
@@ -162,6 +162,8 @@ _RISK_SENTENCE = re.compile(
     r"\b(?:risk|chance|likelihood)\b[^.]{0,40}\b(?:is|are|may be|can be|gets?|goes)\s+(?:\w+\s+)?(?:higher|greater|increased|raised|up)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_SO_DO = re.compile(r"\s*(?:so|as)\s+(?:do|does|are|is|have|has)\b|\s*the same (?:is true|goes) for\b", re.IGNORECASE)
+"""A sentence that says the one before holds of others too ("... have a higher risk. So do children with ...")."""
 _LISTS_SOME = re.compile(r"\b(?:include|includes|including|such as)\b", re.IGNORECASE)
 """A sentence of a risk section that lists things ("These include Down syndrome and ...")."""
 _MALE = re.compile(
@@ -278,7 +280,11 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     # ("Causes and symptoms", typed by its signs, heads the causes too)
     causes_too = section.heading is not None and bool(_CAUSES_TOO.search(section.heading.text))
     if section.type in ("risk", "cause", "who", "page", "about", "other") or causes_too:
-        if _RISK_SENTENCE.search(seg.text) or (section.type == "risk" and _LISTS_SOME.search(seg.text)):
+        if (
+            _RISK_SENTENCE.search(seg.text)
+            or (section.type == "risk" and _LISTS_SOME.search(seg.text))
+            or (_SO_DO.match(seg.text) and any(_RISK_SENTENCE.search(s.text) for s in segment_before(section, seg)))
+        ):
             yield from _prose_items(page, subject, seg, "risk-factor")
             yield from _factor_first(page, subject, seg)
             yield from _relatives_with_it(page, subject, seg)
