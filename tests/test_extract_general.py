@@ -1402,3 +1402,12 @@ def test_a_so_do_sentence_holds_the_risk_of_the_sentence_before():
     assert {"Beckwith-Wiedemann syndrome", "trisomy 18"} <= labels(found)
     found, _ = facts("Hepatoblastoma is a liver cancer.\n\nIt is rare. So do children with trisomy 18 feel tired.\n", "risk-factor")
     assert not found  # no risk stated before
+
+
+def test_cells_there_is_no_space_to_make_are_cells_the_disease_affects():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells. They take over the marrow so there "
+        "isn't space to make normal red cells and platelets.\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found)
