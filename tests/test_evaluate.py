@@ -21,9 +21,9 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # FOLDER). They guard against regressions; the targets (precision 0.97, recall 0.90 on the
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
-    "tuned": (0.83, 0.94),
-    "dev": (0.89, 0.77),  # 72 pages since the v- set (first read 0.86 / 0.47) joined
-    "frozen": (0.83, 0.75),
+    "tuned": (0.85, 0.95),
+    "dev": (0.90, 0.78),  # 82 pages since the v- and u- sets (first reads 0.86 / 0.47, 0.85 / 0.60) joined
+    "frozen": (0.84, 0.76),
 }
 
 
