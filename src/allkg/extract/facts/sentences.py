@@ -678,12 +678,10 @@ def _names_it(page: Page, subject: Subject, start: int, end: int) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", page.text[start:end]) for abbr, _ in subject.abbreviations)
 
 
-_CAN_CAUSE = re.compile(
-    r"(?P<factor>[^;:()]{3,120}?)\s+(?:can|may|might|could)\s+(?:also\s+|sometimes\s+)?(?:cause|lead to|trigger)\b",
-    re.IGNORECASE,
-)
+_CAN_CAUSE_WORDS = r"(?:can|may|might|could)\s+(?:also\s+|sometimes\s+)?(?:cause|lead to|trigger)\b"
+_CAN_CAUSE = re.compile(rf"(?P<factor>[^;:()]{{3,120}}?)\s+{_CAN_CAUSE_WORDS}", re.IGNORECASE)
 """A sentence that opens with what can cause the disease ("Exposure to radiation can cause AML")."""
-_CAN_CAUSE_CUE = re.compile(r"\b(?:can|may|might|could)\s+(?:also\s+|sometimes\s+)?(?:cause|lead to|trigger)\b", re.I)
+_CAN_CAUSE_CUE = re.compile(rf"\b{_CAN_CAUSE_WORDS}", re.IGNORECASE)
 """The cue of ``_CAN_CAUSE``, searched first (the whole pattern is only matched at a sentence's start)."""
 _OLDER = re.compile(
     r"\b(?:risk|chances?|likelihood)\b[^.]{0,50}\b(?:goes up|go up|increases?|rises?|climbs?|grows?)\s+"
