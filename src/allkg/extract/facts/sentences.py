@@ -307,6 +307,8 @@ def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact
     for gives in _GIVES.finditer(seg.text, named):
         stop = _CLAUSE_STOP.search(seg.text, gives.end())
         end = seg.start + (stop.start() if stop else len(seg.text))
+        if not page.within(seg.start + gives.end(), end, "symptom"):
+            return  # (only exact forms count here: without one, the parts need not be read)
         for part in parts_of_span(page, seg.start + gives.end(), end, "symptom"):
             if page.within(part.start, part.end, "disease") and any(
                 names_subject(page, subject, m) or _a_cancer(page, m, "symptom") for m in page.within(part.start, part.end)
