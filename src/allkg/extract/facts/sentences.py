@@ -298,7 +298,9 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
 def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """Signs a sentence says the disease gives, or people with it have ("AML can cause bone pain
     and tiredness", "AML may make you feel tired, weak or dizzy", "Some children with AML have
-    swollen gums or a skin rash"): the parts after the verb that ground to a sign of the lexicon."""
+    swollen gums or a skin rash"): the signs of the lexicon named after the verb."""
+    if not page.within(seg.start, seg.end, "symptom"):
+        return  # (only exact forms count: a sentence with none names no sign here)
     if _NOT_ITS_SIGNS.search(seg.text) or _NOT_SIGNS.search(seg.text) or _IF_YOU.search(seg.text):
         return
     named = _first_named(page, subject, seg)
@@ -307,19 +309,11 @@ def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact
     for gives in _GIVES.finditer(seg.text, named):
         stop = _CLAUSE_STOP.search(seg.text, gives.end())
         end = seg.start + (stop.start() if stop else len(seg.text))
-        if not page.within(seg.start + gives.end(), end, "symptom"):
-            return  # (only exact forms count here: without one, the parts need not be read)
-        for part in parts_of_span(page, seg.start + gives.end(), end, "symptom"):
-            if page.within(part.start, part.end, "disease") and any(
-                names_subject(page, subject, m) or _a_cancer(page, m, "symptom") for m in page.within(part.start, part.end)
-            ):
+        for mention in _unique(page.within(seg.start + gives.end(), end, "symptom")):
+            if names_subject(page, subject, mention) or _part_of_name(page, subject, mention) or _a_cancer(page, mention, "symptom"):
                 continue
-            found = ground_part(page, subject, part, "symptom", allow_ungrounded=False)
-            if found is None or found[1] == "fuzzy":
-                continue  # (a close match is read in lists, not in prose)
-            if not (found[0].concept is not None and is_cancer(page, found[0].concept)):
-                yield Fact("symptom", subject.entity, FACT_PREDICATES["symptom"], found[0], (Span(seg.start, seg.end),),
-                           grounding=found[1])
+            entity, how = page.entity(mention, "symptom")
+            yield Fact("symptom", subject.entity, FACT_PREDICATES["symptom"], entity, (Span(seg.start, seg.end),), grounding=how)
         return
 
 
