@@ -1411,3 +1411,12 @@ def test_cells_there_is_no_space_to_make_are_cells_the_disease_affects():
         "cell-type",
     )
     assert {"red blood cell", "platelet"} <= labels(found)
+
+
+def test_a_title_on_two_lines_names_the_pages_disease_on_both():
+    found, _ = facts(
+        "Skip navigation\nSearch\nWhat Is ALL?\nChildhood Acute Lymphoblastic Leukemia Explained by a Pediatric Oncologist\n\n"
+        "In this video a doctor answers questions about ALL. ALL is the most common cancer in children. ALL starts in "
+        "the bone marrow. Most children with ALL are cured. ALL is treated with chemotherapy.\n",
+    )
+    assert {f.subject.label for f in found if f.subject.kind == "disease"} == {"childhood acute lymphoblastic leukemia"}

@@ -272,14 +272,17 @@ def _weighted_mentions(page: Page, title: str | None) -> Iterator[tuple[int, Men
         for mention in page.lexicon.find(title).within(0, len(title), "disease"):
             yield _WEIGHTS["title"], Mention(len(page.text) + mention.start, len(page.text) + mention.end, mention.text, mention.senses)
     seen_heading = False
+    titled = True  # the first heading that names a disease, and those right under it with no text between
     for section in page.layout.sections:
         heading = section.heading
         if heading is not None and not heading.boilerplate and section.type != "navigation":
             named = page.within(heading.start, heading.end, "disease")
-            weight = _WEIGHTS["heading" if seen_heading else "first heading"]
-            seen_heading = seen_heading or bool(named)  # the first heading that names a disease
+            weight = _WEIGHTS["first heading" if titled else "heading"]
+            seen_heading = seen_heading or bool(named)
             for mention in named:
                 yield weight, mention
+        # ("What Is ALL?" over "Childhood Acute Lymphoblastic Leukemia Explained ...": one title on two lines)
+        titled = not seen_heading or (titled and not any(not s.boilerplate for s in section.segments))
     for _, seg in page.content():
         defined = _DEFINITION.match(seg.text)
         about = _ABOUT_THIS_PAGE.search(seg.text)
