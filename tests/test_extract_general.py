@@ -655,6 +655,12 @@ def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_
         "risk-factor",
     )
     assert labels(found) == {"male sex", "people of Hispanic descent", "white people", "people of white European descent"}
+    found, _ = facts(
+        "Hereditary spherocytosis (HS) is a disorder of the red blood cells.\n\nWho gets it?\nHS is most common in people "
+        "of Northern European ancestry. It is also seen in people of Ashkenazi Jewish, Roma or Afrikaner heritage.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"people of Northern European ancestry"}  # ("seen in": no more than elsewhere)
     assert all(f.grounding == "ungrounded" for f in found if f.object.label != "male sex")
 
 

@@ -758,7 +758,7 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
     if _NEGATED.search(seg.text):
         return
     for cue in _MORE_IN.finditer(seg.text):
-        after = cue.group().lower().startswith("more")  # "more common in <group>"; else "<group> are diagnosed more often"
+        after = cue.group().lower().startswith(("more", "most"))  # "more common in <group>"; else "<group> are diagnosed more often"
         than = _THAN.search(seg.text, cue.end())  # "more common in white people than in Black people": not the latter
         for group in _ETHNIC_GROUP.finditer(seg.text, cue.end() if after else 0, than.start() if than else len(seg.text)):
             if after or group.end() <= cue.start():
@@ -769,16 +769,18 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
 
 _ETHNIC = (
     r"(?:Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
-    r"Ashkenazi Jewish|Jewish)(?: (?:European|African|Caribbean|American|British))?"
+    r"Ashkenazi Jewish|Jewish|(?:Northern |Southern |Eastern |Western )?European|Mediterranean|Middle Eastern|Roma|Afrikaner)"
+    r"(?: (?:European|African|Caribbean|American|British))?"
 )
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
 _ETHNIC_GROUP = re.compile(
-    rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?: descent| origin| backgrounds?)?|"
+    rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?:(?:,| or| and) {_ETHNIC})*"
+    rf"(?: descent| origin| backgrounds?| ancestry| heritage)?|"
     rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
 )
 """A group of people by ethnicity, as pages name it (case as written: "white" is a colour unless it names people)."""
 _MORE_IN = re.compile(
-    r"\bmore (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
+    r"\b(?:more|most) (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
     r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b",
     re.IGNORECASE,
 )
