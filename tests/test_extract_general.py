@@ -1426,3 +1426,13 @@ def test_a_title_on_two_lines_names_the_pages_disease_on_both():
         "the bone marrow. Most children with ALL are cured. ALL is treated with chemotherapy.\n",
     )
     assert {f.subject.label for f in found if f.subject.kind == "disease"} == {"childhood acute lymphoblastic leukemia"}
+
+
+def test_long_term_contact_with_an_agent_and_an_aside_its_examples_cut_open():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nRisk factors include:\n"
+        "- Long term contact with benzene (used in some industries, e.g. petrol refining and rubber\nmanufacture)\n"
+        "- Down's syndrome\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"exposure to benzene", "Down syndrome"}

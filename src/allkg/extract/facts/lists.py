@@ -75,7 +75,7 @@ _ASIDE = re.compile(
 )
 """An aside inside an item, between commas, before the rest of its phrase."""
 _EXPOSED = re.compile(
-    r"(?:(?:long-term|regular|heavy)\s+)?(?:working with|work with|contact with|(?:being\s+)?exposed to|handling|"
+    r"(?:(?:long[- ]term|regular|heavy)\s+)?(?:working with|work with|contact with|(?:being\s+)?exposed to|handling|"
     r"breathing in|inhaling|using)\s+(?:(?:high levels of|large amounts of|chemicals such as|the chemical)\s+)?(?P<agent>[\w -]{3,40})$",
     re.IGNORECASE,
 )
@@ -555,6 +555,10 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         if cause is not None:
             end = cause.start()
     head = _trimmed(text, start, end)
+    opened = text.rfind("(", start, end) if head is not None else -1
+    if head is not None and opened > head[0] and text.find(")", opened, end) < 0:
+        # "contact with benzene (used in some industries, e.g. ...": an aside its examples cut open
+        head = _trimmed(text, head[0], opened)
     if head is None:
         return [p for p in extra if _plausible(p.text)]
     gloss = _GLOSS.search(text, *head)
