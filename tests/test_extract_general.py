@@ -1436,3 +1436,12 @@ def test_long_term_contact_with_an_agent_and_an_aside_its_examples_cut_open():
         "risk-factor",
     )
     assert labels(found) == {"exposure to benzene", "Down syndrome"}
+
+
+def test_an_item_that_opens_with_a_form_holding_its_leading_word():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML) is a cancer of the blood.\nRisk factors include:\n"
+        "- Previous chemotherapy or radiation therapy\n- Prior chemotherapy, esp. topoisomerase II inhibitors\n- Smoking\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"previous cancer treatment", "smoking"}

@@ -906,11 +906,12 @@ def _head_mention(page: Page, part: Part, kind: str) -> Mention | None:
     """The form a part starts with, when what follows only qualifies it ("Losing weight without trying")."""
     text, start, end, mentions = _view(page, part)
     stripped = _LEADING_WORDS.match(text, start, end)
-    start = stripped.end() if stripped else start
+    starts = {start, stripped.end() if stripped else start}  # ("Previous chemotherapy" is a form with its word)
     for mention in mentions.within(start, end, kind):
-        if mention.start == start and _PREPOSITION.match(text, mention.end, end):
+        if mention.start in starts and _PREPOSITION.match(text, mention.end, end):
             return mention
-        break
+        if mention.start >= max(starts):
+            break
     return None
 
 
