@@ -1445,3 +1445,12 @@ def test_an_item_that_opens_with_a_form_holding_its_leading_word():
         "risk-factor",
     )
     assert labels(found) == {"previous cancer treatment", "smoking"}
+
+
+def test_an_items_name_may_start_at_any_of_its_leading_words():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML) is a cancer of the blood.\n\nYou're more likely to get it if you:\n"
+        "- have had chemotherapy\n- are a man\n- smoke\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"previous cancer treatment", "male sex", "smoking"}

@@ -892,8 +892,7 @@ def _exact(page: Page, part: Part, kind: str) -> Mention | None:
     """A mention of ``kind`` that is the whole part, leading words ("having", "a", "lots of") and a
     trailing place ("in the neck, armpits or groin") aside."""
     text, start, end, mentions = _view(page, part)
-    stripped = _LEADING_WORDS.match(text, start, end)
-    starts = {start, stripped.end() if stripped else start}
+    starts = _starts(text, start, end)
     place = _TRAILING_PLACE.search(text, start, end)
     ends = {end, place.start() if place else end}
     for mention in mentions.within(start, end, kind):
@@ -902,11 +901,19 @@ def _exact(page: Page, part: Part, kind: str) -> Mention | None:
     return None
 
 
+def _starts(text: str, start: int, end: int) -> set[int]:
+    """Where a part's name may start: at its start, or at any word of its leading words ("have had
+    chemotherapy": "had chemotherapy" is a form, "chemotherapy" too)."""
+    stripped = _LEADING_WORDS.match(text, start, end)
+    if stripped is None:
+        return {start}
+    return {start, stripped.end(), *(start + m.start() for m in re.finditer(r"(?<=\s)\S", text[start : stripped.end()]))}
+
+
 def _head_mention(page: Page, part: Part, kind: str) -> Mention | None:
     """The form a part starts with, when what follows only qualifies it ("Losing weight without trying")."""
     text, start, end, mentions = _view(page, part)
-    stripped = _LEADING_WORDS.match(text, start, end)
-    starts = {start, stripped.end() if stripped else start}  # ("Previous chemotherapy" is a form with its word)
+    starts = _starts(text, start, end)  # ("Previous chemotherapy" is a form with its word)
     for mention in mentions.within(start, end, kind):
         if mention.start in starts and _PREPOSITION.match(text, mention.end, end):
             return mention
