@@ -1454,3 +1454,12 @@ def test_an_items_name_may_start_at_any_of_its_leading_words():
         "risk-factor",
     )
     assert labels(found) == {"previous cancer treatment", "male sex", "smoking"}
+
+
+def test_what_affected_cells_normally_develop_into_is_no_cell_of_the_disease():
+    found, _ = facts(
+        "Acute myeloid leukaemia (AML) is a cancer of the blood. AML affects the myeloid cells, which normally develop "
+        "into red blood cells, platelets and some white blood cells.\n",
+        "cell-type",
+    )
+    assert labels(found) == {"myeloid cell"}

@@ -371,7 +371,8 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
 
 _MARROW_MAKES = re.compile(
     r"\b(?:where|in which)\s+(?:[\w-]+\s+){0,4}?(?:are|is|get|gets)\s+(?:made|produced|formed|created|born)\b|"
-    r"\b(?:marrow|bones?|tissue|factory)\b,?\s+(?:which|that)\s+(?:makes?|produces?|forms?|creates?)\b[^.;:()]*",
+    r"\b(?:marrow|bones?|tissue|factory)\b,?\s+(?:which|that)\s+(?:makes?|produces?|forms?|creates?)\b[^.;:()]*|"
+    r"\b(?:which|that|who)\s+(?:would\s+|should\s+)?normally\s+(?:develop|grow|mature|turn|become)\w*(?:\s+up)?\s+into\b[^.;:()]*",
     re.IGNORECASE,
 )
 """A clause that says what a place makes in health ("the marrow, where blood cells are made",
