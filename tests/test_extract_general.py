@@ -1463,3 +1463,12 @@ def test_what_affected_cells_normally_develop_into_is_no_cell_of_the_disease():
         "cell-type",
     )
     assert labels(found) == {"myeloid cell"}
+
+
+def test_a_part_that_qualifies_the_one_before_it_is_no_item_of_its_own():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nRisk factors include:\n"
+        "- having had chemotherapy or radiotherapy before, for a different cancer\n- smoking\n",
+        "risk-factor",
+    )
+    assert "for a different cancer" not in labels(found) and "smoking" in labels(found) and len(found) == 2

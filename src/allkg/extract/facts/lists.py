@@ -623,13 +623,23 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
 def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans between a phrase's commas and semicolons (not inside brackets)."""
     spans, cursor = [], start
-    for comma in [*_COMMA.finditer(text, start, end), None]:
+    for comma in [*(c for c in _COMMA.finditer(text, start, end) if not _qualifies(text, c, end)), None]:
         stop = end if comma is None else comma.start()
         if stop > cursor:
             spans.append((cursor, stop))
         if comma is not None:
             cursor = comma.end()
     return spans
+
+
+def _qualifies(text: str, separator: re.Match[str], end: int) -> bool:
+    """A comma before a part that qualifies the one before it ("chemo or radiotherapy before, for a
+    different cancer"): no place to part a list."""
+    return "," in separator.group() and bool(_QUALIFIES.match(text, separator.end(), end))
+
+
+_QUALIFIES = re.compile(r"(?:for|during|after|before|since)\s+(?:a|an|the|another|other|their|your)\b", re.IGNORECASE)
+"""What opens a qualifying part ("for a different cancer", "after the transplant"; not "in the diaper area", another place)."""
 
 
 def _names_places(page: Page, start: int, end: int) -> bool:
@@ -692,7 +702,10 @@ def _split(text: str, start: int, end: int) -> list[Part]:
     kept = [(m.start(), m.end()) for m in _FIXED_PAIRS.finditer(text, start, end)]
     parts = []
     cursor = start
-    separators = [m for m in _SPLIT.finditer(text, start, end) if not any(a <= m.start() < b for a, b in kept)]
+    separators = [
+        m for m in _SPLIT.finditer(text, start, end)
+        if not any(a <= m.start() < b for a, b in kept) and not _qualifies(text, m, end)
+    ]
     for separator in [*separators, None]:
         stop = end if separator is None else separator.start()
         span = _trimmed(text, cursor, stop)
