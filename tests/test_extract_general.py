@@ -1472,3 +1472,12 @@ def test_a_part_that_qualifies_the_one_before_it_is_no_item_of_its_own():
         "risk-factor",
     )
     assert "for a different cancer" not in labels(found) and "smoking" in labels(found) and len(found) == 2
+
+
+def test_chemo_in_lay_words_is_previous_cancer_treatment():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nRisk factors include:\n"
+        "- having had chemo or radiotherapy before, for a different cancer\n- smoking\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"previous cancer treatment", "smoking"}
