@@ -190,11 +190,13 @@ def _left_empty(blocks: list[ListBlock]) -> bool:
 
 def _glued_item(seg: Segment, block: ListBlock) -> bool:
     """A short sentence on the lead-in's own line, as a run-on scrape leaves items
-    ("The most common signs are:Pallor.Tiredness.Fever.")."""
+    ("The most common signs are:Pallor.Tiredness.Fever."); not a sentence after a numbered
+    list on that line, which the list's numbers end."""
     assert block.lead_in is not None
     last = block.items[-1] if block.items else block.lead_in
     return (
         seg.kind in ("sentence", "heading")
+        and last.kind != "item"
         and not seg.boilerplate
         and seg.line == last.line
         and seg.line == block.lead_in.line
