@@ -300,17 +300,20 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
     places.extend(headings[:1])
     if mention is not None:
         places.append(page.text[max(0, mention.start - 40) : mention.end + 40])
+    named = [  # (the page's name of its disease in each place)
+        (place, found)
+        for place in places
+        for found in page.lexicon.find(place).within(0, len(place), "disease")
+        if not found.text or page.lexicon.ground(found, "disease").concept.path == concept.path
+    ]
     for age in ("childhood", "adult"):
-        for place in places:
-            for found in page.lexicon.find(place).within(0, len(place), "disease"):
-                if found.text and page.lexicon.ground(found, "disease").concept.path != concept.path:
-                    continue
-                before, after = place[: found.start], place[found.end :]
-                if _AGE_BEFORE[age].search(before) or _AGE_AFTER[age].match(after):
-                    for phrase in (f"{age} {found.text}", f"{age} {concept.pref_label}"):
-                        grounding = page.lexicon.lookup(phrase, "disease")
-                        if grounding is not None and grounding.concept.path != concept.path:
-                            return grounding.concept
+        for place, found in named:
+            before, after = place[: found.start], place[found.end :]
+            if _AGE_BEFORE[age].search(before) or _AGE_AFTER[age].match(after):
+                for phrase in (f"{age} {found.text}", f"{age} {concept.pref_label}"):
+                    grounding = page.lexicon.lookup(phrase, "disease")
+                    if grounding is not None and grounding.concept.path != concept.path:
+                        return grounding.concept
     return None
 
 
