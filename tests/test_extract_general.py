@@ -1481,3 +1481,18 @@ def test_chemo_in_lay_words_is_previous_cancer_treatment():
         "risk-factor",
     )
     assert labels(found) == {"previous cancer treatment", "smoking"}
+
+
+@pytest.mark.parametrize(
+    ("title", "disease"),
+    [
+        ("Acute lymphoblastic leukaemia (ALL) in young people", "acute lymphocytic leukemia"),
+        ("Acute lymphoblastic leukaemia (ALL) in children", "childhood acute lymphoblastic leukemia"),
+    ],
+)
+def test_young_people_are_teenagers_and_young_adults_not_children(title, disease):
+    found, _ = facts(
+        f"{title}\n\nALL is a cancer of the white blood cells. It starts in the bone marrow. Most people with ALL are "
+        "cured. ALL is treated with chemotherapy.\n",
+    )
+    assert {f.subject.label for f in found if f.subject.kind == "disease"} == {disease}

@@ -45,7 +45,7 @@ _ADULT = r"(?:adult|adults')"
 _AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
 _AGE_AFTER = {
     "childhood": re.compile(
-        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:children|childhood|child|kids|young people|infants|babies)\b", re.I
+        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:children|childhood|child|kids|infants|babies)\b", re.I
     ),
     "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?adults?\b", re.I),
 }
