@@ -1496,3 +1496,17 @@ def test_young_people_are_teenagers_and_young_adults_not_children(title, disease
         "cured. ALL is treated with chemotherapy.\n",
     )
     assert {f.subject.label for f in found if f.subject.kind == "disease"} == {disease}
+
+
+def test_a_page_for_readers_with_a_condition_is_about_the_disease_it_raises_the_risk_of():
+    page = (
+        "Leukaemia and Down's syndrome: ALL\n\n"
+        "Most children who have Down's syndrome will never get leukaemia. Children with Down's syndrome are around 20 "
+        "times more likely to develop ALL than children who don't have Down's syndrome. In ALL, the bone marrow makes "
+        "too many immature lymphocytes. ALL in children with Down's syndrome is treated in the same way. Children with "
+        "Down's syndrome often have chest infections. Tiredness may be put down to an underactive thyroid, which is "
+        "common in Down's syndrome.\n"
+    )
+    found, _ = facts(page)
+    assert {f.subject.label for f in found if f.subject.kind == "disease"} == {"acute lymphocytic leukemia"}
+    assert labels(f for f in found if f.kind == "resemblance") == {"underactive thyroid"}

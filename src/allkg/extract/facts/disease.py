@@ -148,6 +148,9 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         concepts.setdefault(concept.path, concept)
     if not scores:
         return _defined_locally(page)
+    for condition, disease in _raises_the_risk_of(page, concepts):
+        if scores[disease] >= 0.4 * scores[condition]:
+            scores[condition] *= 0.25  # "Children with Down's syndrome are more likely to develop ALL"
     own = {path: page.lexicon.curies(c) for path, c in concepts.items()}
     ancestry = {path: page.lexicon.ancestors(c) for path, c in concepts.items()}
     for path, concept in concepts.items():
@@ -188,6 +191,36 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
         frozenset(related),
         first=Span(mention.start, mention.end) if mention else None,
     )
+
+
+_WITH_BEFORE = re.compile(r"\b(?:with|who have|who has|having)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_MORE_LIKELY_TO_GET = re.compile(
+    r"\b(?:more likely|higher (?:chance|risk)|increased (?:chance|risk)|greater (?:chance|risk)|more at risk|at risk)\b"
+    r"[^.;]{0,40}?\b(?:develop|developing|get|getting|have|having)\b"
+    r"|\b(?:risk|chance) of\b",
+    re.IGNORECASE,
+)
+
+
+def _raises_the_risk_of(page: Page, concepts: dict[str, Concept]) -> set[tuple[str, str]]:
+    """(condition, disease): the page says people with the condition are more likely to get the
+    disease ("Children with Down's syndrome are 20 times more likely to develop ALL"); a page that
+    says so much of both is about the disease, not the condition its readers have."""
+    pairs = set()
+    for _, seg in page.content():
+        risk = _MORE_LIKELY_TO_GET.search(seg.text)
+        if risk is None:
+            continue
+        named = [(m, page.ground(m, "disease").concept.path) for m in page.within(seg.start, seg.end, "disease")]
+        for mention, condition in named:
+            if mention.start - seg.start >= risk.start() or not _WITH_BEFORE.search(seg.text, 0, mention.start - seg.start):
+                continue
+            pairs.update(
+                (condition, disease)
+                for other, disease in named
+                if disease != condition and disease in concepts and other.start - seg.start >= risk.end()
+            )
+    return pairs
 
 
 def _defined_kinds(page: Page) -> dict[str, set[str]]:

@@ -526,6 +526,10 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         yield from _taken_for(page, subject, seg, cue)
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b", re.IGNORECASE)
+"""A clause that says more of the illness before it, naming no look-alike of its own."""
+
+
 def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -> Iterator[Fact]:
     """What one resemblance cue of a sentence says the disease or its signs look like, or were taken for."""
     said_of = page.text[seg.start : seg.start + cue.start()]
@@ -543,15 +547,17 @@ def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -
     ):
         return  # what looks like another disease is the page's disease or its signs ("Early NHL can feel like")
     span = (Span(seg.start, seg.end),)
-    for mention in _unique(page.within(seg.start + cue.start(), seg.end, "disease")):
+    clause = _RELATIVE_CLAUSE.search(seg.text, cue.end())  # "an underactive thyroid, which is common in Down's syndrome"
+    end = seg.start + clause.start() if clause else seg.end
+    for mention in _unique(page.within(seg.start + cue.start(), end, "disease")):
         if names_subject(page, subject, mention):
             continue
         entity, how = page.entity(mention, "disease")
         yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, span, grounding=how)
     if _TAKEN_FOR.search(cue.group()):
         aside = _ASIDE_OPENS.search(said_of)  # "acute chest syndrome, which resembles pneumonia, and ...": to its comma
-        comma = page.text.find(",", seg.start + cue.end(), seg.end) if aside else -1
-        for entity, how in _lay_illnesses(page, seg.start + cue.end(), comma if comma >= 0 else seg.end):
+        comma = page.text.find(",", seg.start + cue.end(), end) if aside else -1
+        for entity, how in _lay_illnesses(page, seg.start + cue.end(), comma if comma >= 0 else end):
             yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, span, grounding=how)
 
 
