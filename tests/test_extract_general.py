@@ -1510,3 +1510,12 @@ def test_a_page_for_readers_with_a_condition_is_about_the_disease_it_raises_the_
     found, _ = facts(page)
     assert {f.subject.label for f in found if f.subject.kind == "disease"} == {"acute lymphocytic leukemia"}
     assert labels(f for f in found if f.kind == "resemblance") == {"underactive thyroid"}
+
+
+def test_illnesses_a_baby_is_thought_at_first_to_have_keep_their_own_words():
+    found, _ = facts(
+        "Infant acute lymphoblastic leukaemia is a cancer of the blood in babies. Because these signs are so common in "
+        "babies, they are often thought at first to be a viral infection, colic or reflux.\n",
+        "resemblance",
+    )
+    assert labels(found) == {"viral infectious disease", "colic", "reflux"}

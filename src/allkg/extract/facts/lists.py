@@ -782,8 +782,10 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     if longer is not None and longer < len(parts) - 1:
         modifiers = " ".join(parts[longer].text.split()[:-1])
         for index in range(longer + 1, len(parts)):
-            if not _names(page, parts[index], kind):
-                result[index] = Part(f"{modifiers} {parts[index].text}", parts[longer].start, parts[index].end)
+            joined = Part(f"{modifiers} {parts[index].text}", parts[longer].start, parts[index].end)
+            # (an illness's words are its own: not "a viral colic" of "a viral infection, colic or reflux")
+            if not _names(page, parts[index], kind) and (kind != "disease" or _is_form(page, joined.text, kind)):
+                result[index] = joined
     return result
 
 

@@ -565,8 +565,8 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
     """The illnesses a clause that names what the disease was taken for lists in lay words no
     ontology has ("put down to growing pains or a sports injury"): each short noun phrase of its
     enumeration that names no disease of the lexicon, as written."""
-    said = _SAID_THEY_HAD.match(page.text, start, end)  # "assumed at first that they had ..."
-    start = said.end() if said else start
+    said = _SAID_THEY_HAD.match(page.text, start, end) or _TO_BE.match(page.text, start, end)
+    start = said.end() if said else start  # "assumed at first that they had ...", "thought at first to be ..."
     stop = _CLAUSE_STOP.search(page.text, start, end)
     for part in parts_of_span(page, start, stop.start() if stop else end, "disease"):
         words = part.text.split()
@@ -579,6 +579,7 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
             yield page.ungrounded(phrase, "disease"), "ungrounded"
 
 
+_TO_BE = re.compile(r"\s*(?:to be|to have been|as being)\s+", re.IGNORECASE)
 _NOT_TO_BE = re.compile(r"\bnot (?:to be |be )?$|\bdo(?:es)? not\s+$|\bdon['’]t\s+$", re.IGNORECASE)
 _FIRST = re.compile(r"\s+(?:first|at first|initially)$", re.IGNORECASE)
 """("treated for an irritable hip first")"""
