@@ -78,7 +78,8 @@ _EPIDEMIOLOGY = re.compile(
 )
 _FAVOURABLE = re.compile(
     r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
-    r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive)\b",
+    r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive)\b|"
+    r"\b(?:survival|cure rates?|chances? of (?:a )?cure)\b.{0,20}\bhigher\b",
     re.IGNORECASE | re.DOTALL,
 )
 _UNFAVOURABLE = re.compile(
@@ -93,7 +94,9 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 """A share of people ("9 in 10", "3 out of 4", "more than 90%", "fewer than 2 in 10")."""
-_CLAUSE_BREAK = re.compile(r",\s+(?=(?:and|but|though|although|while|whereas)\b)|;\s+|\.(?:\[\d+\])*\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:and|but|though|although|while|whereas)\b)|\s+(?=(?:while|whereas)\s)|;\s+|\.(?:\[\d+\])*\s+"
+)
 _DIAGNOSED = re.compile(
     r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",
     re.IGNORECASE,
