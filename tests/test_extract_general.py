@@ -1522,3 +1522,16 @@ def test_illnesses_a_baby_is_thought_at_first_to_have_keep_their_own_words():
         "resemblance",
     )
     assert labels(found) == {"viral infectious disease", "colic", "reflux"}
+
+
+def test_a_symptoms_section_of_relapsed_all_reads_its_signs_and_not_what_they_are_put_down_to():
+    found, _ = facts(
+        "Relapsed acute lymphoblastic leukemia (ALL)\n\nSymptoms of relapsed ALL\n\n"
+        "When symptoms do appear, they are usually fevers, easy bruising and bone pain. Leg pain in a child can be put "
+        "down to growing pains or a sports injury. If leukemia returns in the brain, signs can include headaches, "
+        "weakness of the face and seizures.\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"fever", "easy bruising", "bone pain", "headache", "seizure", "weakness of the face"} <= names
+    assert not names & {"pain", "weakness"}, names

@@ -601,3 +601,8 @@ def test_a_numbered_list_a_scrape_ran_into_one_line_is_a_list(line, items, after
 def test_numbers_that_do_not_run_one_two_three_are_no_list():
     segments = kinds("Children aged 2. 5 years is the peak. About 1. 3 in 100 have it.")
     assert all(kind == "sentence" for kind, _ in segments)
+
+
+def test_relapsed_in_a_heading_names_the_disease_not_a_treatment_section():
+    assert section_type("Symptoms of relapsed ALL") == "symptoms"
+    assert section_type("If ALL comes back (relapse)") == "treatment"

@@ -601,7 +601,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         return  # "A child with ITP usually does not have a fever, swollen glands or bone pain"
     span = Span(seg.start, seg.end)
     seen: set[str] = set()
-    resembles = _LIKE.search(seg.text)  # "can look like mononucleosis": another illness, no sign
+    # "can look like mononucleosis", "can be put down to growing pains": another illness, no sign
+    resembles = _LIKE.search(seg.text) or _PUT_DOWN_TO.search(seg.text)
     # ", the same virus that causes glandular fever": said of the factor, not another one
     gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
     end = seg.start + min(m.start() if m else len(seg.text) for m in (resembles, then, gloss))
@@ -613,11 +614,14 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         end = min(end, seg.start + verb.start()) if verb else end
     # "Bone or joint pain." standing as a sentence of its own in a list of signs: the whole of it is the list
     offset = cue.end() if cue is not None else (0 if kind == "symptom" and item_like(seg.text) else None)
+    read: list[tuple[int, int]] = []  # the parts that named one ("weakness of the face" names no "weakness")
     if offset is not None and seg.start + offset < end:
         for part in parts_of_span(page, seg.start + offset, end, kind):
             if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
                 continue  # "an increased risk of developing ALL": the disease itself, not a factor
             found = ground_part(page, subject, part, kind, allow_ungrounded=False)
+            if found is not None:
+                read.append((part.start, part.end))
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
                 yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
@@ -631,12 +635,17 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             continue
         if any(a <= mention.start < b for a, b in relatives):
             continue  # "a parent with diabetes": the relative's disease, not one of this one's risk factors
+        if any(a <= mention.start and mention.end <= b and not _BEYOND_THE_HEAD.search(page.text, a, mention.start) for a, b in read):
+            continue  # a word of the part's own name ("weakness" of "weakness of the face")
         entity, how = page.entity(mention, kind)
         if entity.path not in seen:
             seen.add(entity.path)
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
 
 
+_BEYOND_THE_HEAD = re.compile(r"\b(?:from|because|due|with|and|or|as)\b|[(,;]", re.IGNORECASE)
+"""Words after which a part names more than its own sign ("a swollen tummy from a big spleen")."""
+_PUT_DOWN_TO = re.compile(r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b", re.I)
 _CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
 
 
