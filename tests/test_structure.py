@@ -606,3 +606,24 @@ def test_numbers_that_do_not_run_one_two_three_are_no_list():
 def test_relapsed_in_a_heading_names_the_disease_not_a_treatment_section():
     assert section_type("Symptoms of relapsed ALL") == "symptoms"
     assert section_type("If ALL comes back (relapse)") == "treatment"
+
+
+def test_short_lines_in_lower_case_on_an_unwrapped_page_are_items_not_one_wrapped_line():
+    text = (
+        "What are the signs? Signs that parents notice include things we list at the end of this page for you.\n"
+        "(c) Example Trust 2025. All rights reserved.\n"
+        "pale skin, or looking grey\n"
+        "sleeping more than usual, or being floppy\n"
+        "fevers and infections\n"
+        "bruising easily, bleeding gums or\n"
+        "nosebleeds that are hard to stop\n"
+    )
+    segments = kinds(text)
+    assert ("sentence", "pale skin, or looking grey") in segments
+    assert ("sentence", "fevers and infections") in segments
+    assert ("sentence", "bruising easily, bleeding gums or\nnosebleeds that are hard to stop") in segments
+
+
+def test_a_line_that_opens_with_and_goes_on_from_the_one_above():
+    segments = kinds("Signs of it\nIt starts with a fever\nand night sweats.\n")
+    assert ("sentence", "It starts with a fever\nand night sweats.") in segments

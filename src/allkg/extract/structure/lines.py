@@ -124,10 +124,22 @@ def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None
         (wrap is not None and len(last_physical) >= wrap - _WRAP_SLACK)
         or (in_paragraph and _LONG_LINE <= len(last_physical) <= _LONGEST_WRAP)
     )
-    return wrapped or ((after[0].islower() or after[0] in "(") and len(before) > 25)
+    # (on a page not wrapped at a width, short lines in lower case are the items of a list that lost its bullets)
+    long_enough = (
+        len(before) > 25
+        if wrap is not None or in_paragraph or _OPEN_END.search(before)
+        else len(last_physical) >= _UNWRAPPED_LONG_LINE
+    )
+    return wrapped or bool(_OPEN_START.match(after)) or ((after[0].islower() or after[0] in "(") and long_enough)
 
 
 _WRAP_SLACK = 12
+_UNWRAPPED_LONG_LINE = 80
+"""A line of a page not wrapped at a width that a break cut mid-sentence is at least this long."""
+_OPEN_END = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|in|on|with|for|from|by|your|their|that|which|who))$", re.IGNORECASE)
+"""How a line that goes on below ends: with a comma or a word that needs the next ("bleeding gums or")."""
+_OPEN_START = re.compile(r"(?:and|or|but|including|which|that|with|without|because|so|as|especially|such as|like)\b")
+"""How a line that goes on from the one above starts ("and night sweats", "including nosebleeds")."""
 _LONG_LINE = 60
 _LONGEST_WRAP = 130
 """Longer lines are a paragraph each (a scrape), not a paragraph wrapped at a fixed width."""

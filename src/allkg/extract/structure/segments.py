@@ -444,7 +444,7 @@ def _line_segments(
             and words >= 4
         ):
             kind = "sentence"  # "KEY POINT: "Acute" = develops over weeks": what a call-out's label says
-        elif not re.search(r"[.!;,]$", body) and (
+        elif not re.search(r"[.!;,]$", body) and not body[0].islower() and (
             words <= MAX_HEADING_WORDS
             or (body.isupper() and words <= 2 * MAX_HEADING_WORDS)
         ):
