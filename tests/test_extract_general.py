@@ -1535,3 +1535,14 @@ def test_a_symptoms_section_of_relapsed_all_reads_its_signs_and_not_what_they_ar
     names = labels(found)
     assert {"fever", "easy bruising", "bone pain", "headache", "seizure", "weakness of the face"} <= names
     assert not names & {"pain", "weakness"}, names
+
+
+def test_a_part_that_says_what_is_absent_names_nothing_and_with_opens_a_sign_of_its_own():
+    found, _ = facts(
+        "Kawasaki disease is an illness of young children.\nSymptoms\nYour child may have several of these:\n"
+        "- red, bloodshot eyes, without any sticky discharge\n- red palms, with puffy swollen hands\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert "puffy swollen hands" in names
+    assert not any(n.startswith(("with", "without")) for n in names), names

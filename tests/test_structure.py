@@ -20,50 +20,21 @@ def test_wrapped_lines_and_hyphenated_words_are_one_line():
     )
     segments = kinds(text)
     assert segments[0] == ("heading", "What is leukaemia?")
-    assert segments[1] == (
-        "sentence",
-        "Leukaemia is a cancer of the white blood cells.",
-    )
-    assert segments[2][0] == "sentence" and segments[2][1].startswith(
-        "They are made in the bone mar-\nrow,"
-    )
+    assert segments[1] == ("sentence", "Leukaemia is a cancer of the white blood cells.")
+    assert segments[2][0] == "sentence" and segments[2][1].startswith("They are made in the bone mar-\nrow,")
     assert segments[2][1].endswith("skull.")
 
 
 def test_running_headers_and_page_numbers_are_furniture():
     page = "\n".join(
-        f"Understanding myeloma                      {n}\nSome text on page {n} about the disease goes here."
-        for n in range(3, 7)
+        f"Understanding myeloma                      {n}\nSome text on page {n} about the disease goes here." for n in range(3, 7)
     )
     layout = structure(page)
     furniture = [s for s in layout.segments if s.boilerplate]
-    assert len(furniture) == 4 and all(
-        "Understanding myeloma" in s.text for s in furniture
-    )
+    assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
-@pytest.mark.parametrize(
-    "marker",
-    [
-        "-",
-        "–",
-        "•",
-        "*",
-        "1.",
-        "2)",
-        "a)",
-        "o",
-        "l",
-        "n",
-        "▪",
-        "~",
-        "C   ",
-        "R\t",
-        "🩸",
-        "- 🫁",
-        "[icon: bone]",
-    ],
-)
+@pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t", "🩸", "- 🫁", "[icon: bone]"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")
     [block] = layout.lists
@@ -80,16 +51,11 @@ def test_a_heading_glued_to_its_first_sentence_is_cut_off():
 
 def test_a_footnote_number_does_not_start_the_next_sentence():
     segments = kinds("It causes fevers.4 Other signs are rare.")
-    assert segments == [
-        ("sentence", "It causes fevers."),
-        ("sentence", "Other signs are rare."),
-    ]
+    assert segments == [("sentence", "It causes fevers."), ("sentence", "Other signs are rare.")]
 
 
 def test_an_infobox_row_is_a_label_and_its_items():
-    layout = structure(
-        "Specialty\tHematology, oncology\nSymptoms\tFever, tiredness, bone pain[1]\n"
-    )
+    layout = structure("Specialty\tHematology, oncology\nSymptoms\tFever, tiredness, bone pain[1]\n")
     [_, symptoms] = layout.lists
     assert symptoms.lead_in.text == "Symptoms"
     assert [i.text for i in symptoms.items] == ["Fever, tiredness, bone pain[1]"]
@@ -110,19 +76,13 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Things that do not cause ALL", "myths"),
         ("Myths about leukaemia", "myths"),
         ("How is ALL diagnosed?", "diagnosis"),
-        (
-            "ABOUT YOUR DIAGNOSIS",
-            "about",
-        ),  # a discharge leaflet's words for the disease you have
+        ("ABOUT YOUR DIAGNOSIS", "about"),  # a discharge leaflet's words for the disease you have
         ("When to see a doctor", "advice"),
         ("Related pages", "navigation"),
         ("Help and support", "navigation"),
         ("Help Marcus Beat Leukemia", "other"),  # a fundraiser's story, no menu
         ("Was this page helpful?", "navigation"),
-        (
-            "Why was this study needed?",
-            "cause",
-        ),  # a research summary's background, no feedback box
+        ("Why was this study needed?", "cause"),  # a research summary's background, no feedback box
         ("NEWS RELEASE · For immediate release", "other"),  # no urgent advice
         ("Go to the ER now if your child:", "advice"),
         ("Types of leukaemia", "types"),
@@ -143,15 +103,9 @@ def test_a_bare_heading_with_items_is_a_list_of_its_section():
 
 
 def test_short_lines_after_a_lead_in_are_its_items_until_a_blank_line():
-    layout = structure(
-        "Risk factors include:\nSmoking\nObesity\nLong-term swelling of the pancreas\n\nMore text follows.\n"
-    )
+    layout = structure("Risk factors include:\nSmoking\nObesity\nLong-term swelling of the pancreas\n\nMore text follows.\n")
     [block] = layout.lists
-    assert [i.text for i in block.items] == [
-        "Smoking",
-        "Obesity",
-        "Long-term swelling of the pancreas",
-    ]
+    assert [i.text for i in block.items] == ["Smoking", "Obesity", "Long-term swelling of the pancreas"]
 
 
 def test_unmarked_items_may_have_relative_clauses_and_glosses_and_a_topic_heading_over_prose_ends_them():
@@ -163,12 +117,9 @@ def test_unmarked_items_may_have_relative_clauses_and_glosses_and_a_topic_headin
     )
     [block] = layout.lists
     assert [i.text for i in block.items] == [
-        "Smoking",
-        "Diabetes that has lasted for many years",
+        "Smoking", "Diabetes that has lasted for many years",
         "Inherited gene changes that raise cancer risk, including BRCA2 changes and Lynch syndrome",
-        "Older age — most people are diagnosed after age 65",
-        "Having had chemotherapy",
-        "Heavy alcohol use",
+        "Older age — most people are diagnosed after age 65", "Having had chemotherapy", "Heavy alcohol use",
     ]
     assert [s.type for s in layout.sections][-1] == "prevention"
     # a subject with a relative clause and a verb of its own is a sentence, not an item
@@ -183,15 +134,10 @@ def test_unmarked_lower_case_items_after_a_lead_in_are_not_joined_as_a_wrapped_s
     )
     [block] = layout.lists
     assert [i.text for i in block.items] == [
-        "pale skin",
-        "feeling tired and breathless",
-        "having repeated infections over a short time",
-        "unusual bleeding, such as bleeding gums or nosebleeds",
-        "night sweats",
+        "pale skin", "feeling tired and breathless", "having repeated infections over a short time",
+        "unusual bleeding, such as bleeding gums or nosebleeds", "night sweats",
     ]
-    assert layout.segments[-1].text.startswith(
-        "It is caused by changes in the\ncells"
-    )  # a wrapped sentence still joins
+    assert layout.segments[-1].text.startswith("It is caused by changes in the\ncells")  # a wrapped sentence still joins
 
 
 def test_run_on_items_after_a_lead_in_keep_their_explanations():
@@ -211,9 +157,7 @@ def test_a_list_after_the_footer_is_marked_displaced():
         "Exposure to radiation.Genetic disorders."
     )
     displaced = [b for b in layout.lists if b.displaced]
-    assert [[i.text for i in b.items] for b in displaced] == [
-        ["Exposure to radiation.", "Genetic disorders."]
-    ]
+    assert [[i.text for i in b.items] for b in displaced] == [["Exposure to radiation.", "Genetic disorders."]]
 
 
 def test_a_list_after_the_footer_is_displaced_whatever_section_the_footer_fell_in():
@@ -224,11 +168,7 @@ def test_a_list_after_the_footer_is_displaced_whatever_section_the_footer_fell_i
     )
     displaced = [b for b in layout.lists if b.displaced]
     assert [[i.text for i in b.items] for b in displaced] == [
-        [
-            "Pain in the upper belly that may reach around to the back.",
-            "Poor appetite.",
-            "Urine that is darker than usual.",
-        ]
+        ["Pain in the upper belly that may reach around to the back.", "Poor appetite.", "Urine that is darker than usual."]
     ]
 
 
@@ -237,15 +177,8 @@ def test_the_paragraph_after_a_table_of_contents_is_no_part_of_it():
         "Acute lymphoblastic leukaemia\n\nContents\n1. Overview\n2. Symptoms\n\n"
         "Acute lymphoblastic leukaemia is a type of cancer that affects the white blood cells.\n"
     )
-    assert [
-        (s.type, [seg.text for seg in s.segments if seg.kind == "sentence"])
-        for s in layout.sections
-    ][-1] == (
-        "other",
-        [
-            "Acute lymphoblastic leukaemia is a type of cancer that affects the white blood cells."
-        ],
-    )
+    assert [(s.type, [seg.text for seg in s.segments if seg.kind == "sentence"]) for s in layout.sections][-1] == (
+        "other", ["Acute lymphoblastic leukaemia is a type of cancer that affects the white blood cells."])
 
 
 def test_site_chrome_is_boilerplate():
@@ -265,31 +198,11 @@ def test_the_chrome_hints_let_through_every_line_the_chrome_pattern_catches():
     from allkg.extract.structure.segments import _CHROME, _is_chrome
 
     lines = [
-        "© 2024 Example Trust",
-        "Privacy notice",
-        "We use cookies",
-        "Terms and conditions",
-        "Give now",
-        "Registered charity 1234",
-        "Company number 5678",
-        "Home > Conditions",
-        "12 comments",
-        "Mon – Fri 9am",
-        "Medically reviewed by a doctor",
-        "Last reviewed: May 2025",
-        "Find a doctor",
-        "Clinical trial finder",
-        "Sitemap",
-        "Skip to main content",
-        "Share this page",
-        "Print",
-        "Was this page helpful?",
-        "Show more",
-        "Join our support groups",
-        "Visit our shop",
-        "Our forums",
-        "Sign up for our newsletter",
-        "Log in",
+        "© 2024 Example Trust", "Privacy notice", "We use cookies", "Terms and conditions", "Give now",
+        "Registered charity 1234", "Company number 5678", "Home > Conditions", "12 comments", "Mon – Fri 9am",
+        "Medically reviewed by a doctor", "Last reviewed: May 2025", "Find a doctor", "Clinical trial finder",
+        "Sitemap", "Skip to main content", "Share this page", "Print", "Was this page helpful?", "Show more",
+        "Join our support groups", "Visit our shop", "Our forums", "Sign up for our newsletter", "Log in",
     ]
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     for page in sorted(corpus.glob("*/*.txt")):
@@ -308,10 +221,7 @@ def test_rules_are_furniture_and_a_numbered_banner_in_capitals_is_one_heading():
     )
     layout = structure(page)
     assert [s.text for s in layout.segments if s.boilerplate] == ["-" * 60, "=" * 60]
-    assert kinds(page)[0] == (
-        "heading",
-        "SECTION 1. SYMPTOMS OF THE DISEASE - TICK ANY YOU HAVE HAD IN THE LAST MONTH",
-    )
+    assert kinds(page)[0] == ("heading", "SECTION 1. SYMPTOMS OF THE DISEASE - TICK ANY YOU HAVE HAD IN THE LAST MONTH")
     assert section_type(kinds(page)[0][1]) == "symptoms"
 
 
@@ -323,22 +233,15 @@ def test_a_paragraph_wrapped_mid_sentence_before_a_capital_stays_one_sentence():
     )
     segments = kinds(page)
     assert ("sentence", "A condition called\nMGUS can come before it.") in segments
-    assert (
-        "heading",
-        "Symptoms",
-    ) in segments  # a short line after a blank stays a heading
+    assert ("heading", "Symptoms") in segments  # a short line after a blank stays a heading
 
 
 def test_a_sub_heading_naming_where_its_signs_come_from_stays_in_the_symptoms_section():
     page = "Symptoms\nFrom low blood counts\n- Tiredness\n- Pale skin\nFrom thick blood\n- Headaches\nDiagnosis\n- Blood tests\n"
     layout = structure(page)
     types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
-    assert types == {
-        "Symptoms": "symptoms",
-        "From low blood counts": "symptoms",
-        "From thick blood": "symptoms",
-        "Diagnosis": "diagnosis",
-    }
+    assert types == {"Symptoms": "symptoms", "From low blood counts": "symptoms", "From thick blood": "symptoms",
+                     "Diagnosis": "diagnosis"}
 
 
 def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_with_a_colon_a_lead_in():
@@ -351,55 +254,30 @@ def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_wit
     layout = structure(page)
     types = [(s.heading.text, s.type) for s in layout.sections if s.heading is not None]
     # "Pathophysiology" is a peer of the titles around it, not a sub-heading of "Risk factors"
-    assert types == [
-        ("Epidemiology", "who"),
-        ("Risk factors", "risk"),
-        ("Pathophysiology", "other"),
-        ("Clinical presentation", "symptoms"),
-    ]
+    assert types == [("Epidemiology", "who"), ("Risk factors", "risk"), ("Pathophysiology", "other"),
+                     ("Clinical presentation", "symptoms")]
     [risk] = [b for b in layout.lists if b.lead_in is not None]
-    assert risk.lead_in.text == "2.1 Recognised risk factors:" and [
-        i.text for i in risk.items
-    ] == ["Down's syndrome", "ionising radiation"]
+    assert risk.lead_in.text == "2.1 Recognised risk factors:" and [i.text for i in risk.items] == [
+        "Down's syndrome", "ionising radiation"]
 
 
 def test_numbered_items_that_name_no_topic_stay_items():
     page = "Signs\n1. Too few red cells (anaemia)\n- tiredness\n- pale skin\n2. Too few platelets\n- bruising\n"
-    assert [k for k, _ in kinds(page)] == [
-        "heading",
-        "item",
-        "item",
-        "item",
-        "item",
-        "item",
-    ]
+    assert [k for k, _ in kinds(page)] == ["heading", "item", "item", "item", "item", "item"]
 
 
 def test_an_faqs_numbered_questions_head_their_answers():
     page = "1) What is it?\nIt is a rare cancer.\n2) Who gets it?\nMostly young children.\n- Questions to ask:\n- Is it curable?\n- What next?\n"
     segments = kinds(page)
-    assert segments[:4] == [
-        ("heading", "What is it?"),
-        ("sentence", "It is a rare cancer."),
-        ("heading", "Who gets it?"),
-        ("sentence", "Mostly young children."),
-    ]
-    assert (
-        "item",
-        "Is it curable?",
-    ) in segments  # a question in a list of questions stays an item
+    assert segments[:4] == [("heading", "What is it?"), ("sentence", "It is a rare cancer."),
+                            ("heading", "Who gets it?"), ("sentence", "Mostly young children.")]
+    assert ("item", "Is it curable?") in segments  # a question in a list of questions stays an item
 
 
 @pytest.mark.parametrize("separator", [" | ", "\t"])
-def test_a_table_is_a_list_its_header_cell_the_lead_in_and_its_rows_the_items(
-    separator,
-):
-    rows = [
-        ["Symptom", "What you might notice", "Why it happens"],
-        ["Feeling very thirsty", "Drinking more", "Fluid loss"],
-        ["Blurred vision", "Print looks fuzzy", "The lens swells"],
-        ["Feeling tired", "No energy", "Sugar"],
-    ]
+def test_a_table_is_a_list_its_header_cell_the_lead_in_and_its_rows_the_items(separator):
+    rows = [["Symptom", "What you might notice", "Why it happens"], ["Feeling very thirsty", "Drinking more", "Fluid loss"],
+            ["Blurred vision", "Print looks fuzzy", "The lens swells"], ["Feeling tired", "No energy", "Sugar"]]
     page = "About diabetes\n" + "".join(separator.join(row) + "\n" for row in rows)
     [block] = structure(page).lists
     assert block.lead_in.text == "Symptom"
@@ -410,10 +288,7 @@ def test_a_table_is_a_list_its_header_cell_the_lead_in_and_its_rows_the_items(
 def test_two_column_tab_rows_stay_an_infobox_and_a_menu_line_stays_chrome():
     page = "Other names\tJMML\nSpecialty\tHaematology\nSymptoms\tFever, pallor\nHome | About us | Contact | Donate\n"
     layout = structure(page)
-    assert [s.kind for s in layout.segments if not s.boilerplate][:2] == [
-        "lead-in",
-        "item",
-    ]
+    assert [s.kind for s in layout.segments if not s.boilerplate][:2] == ["lead-in", "item"]
     assert layout.segments[-1].boilerplate
 
 
@@ -422,16 +297,10 @@ def test_a_numbered_heading_is_a_sub_heading_only_when_numbered_deeper():
         "3. Causes and risk factors\nSome text.\n4. Pathophysiology\nBlasts fill the marrow.\n"
         "5. Symptoms\nSome text.\n5.1 From low blood counts\n- Tiredness\n"
     )
-    layout = structure(
-        page, frozenset({0, 38, 81, 104})
-    )  # as an HTML page's h3s mark them
+    layout = structure(page, frozenset({0, 38, 81, 104}))  # as an HTML page's h3s mark them
     types = [(s.heading.text, s.type) for s in layout.sections if s.heading is not None]
-    assert types == [
-        ("3. Causes and risk factors", "risk"),
-        ("4. Pathophysiology", "other"),
-        ("5. Symptoms", "symptoms"),
-        ("5.1 From low blood counts", "symptoms"),
-    ]
+    assert types == [("3. Causes and risk factors", "risk"), ("4. Pathophysiology", "other"),
+                     ("5. Symptoms", "symptoms"), ("5.1 From low blood counts", "symptoms")]
 
 
 def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_leading_in_is_not():
@@ -444,10 +313,7 @@ def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_lead
     )
     assert kinds(text) == [
         ("lead-in", "Some things can increase your risk of ALL:"),
-        (
-            "item",
-            "Age: ALL is most common in children under 5. In adults, risk goes up after 60.",
-        ),
+        ("item", "Age: ALL is most common in children under 5. In adults, risk goes up after 60."),
         ("item", "Previous cancer treatment: Having had chemotherapy in the past."),
         ("lead-in", "Non-urgent advice:"),
         ("lead-in", "See a GP if:"),
@@ -456,9 +322,7 @@ def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_lead
 
 
 def test_a_time_or_a_decimal_does_not_end_a_sentence():
-    assert kinds(
-        "Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n"
-    ) == [
+    assert kinds("Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n") == [
         ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),
         ("sentence", "Her count was 2.5 times the normal."),
     ]
@@ -470,23 +334,12 @@ def test_a_run_on_item_with_an_aside_in_brackets_is_still_an_item():
         "(this is called secondary MDS).Long-term exposure to benzene, for example in the rubber industry.\n"
     )
     [block] = layout.lists
-    assert [i.text.split()[0] for i in block.items] == [
-        "Older",
-        "Smoking.",
-        "Past",
-        "Long-term",
-    ]
+    assert [i.text.split()[0] for i in block.items] == ["Older", "Smoking.", "Past", "Long-term"]
 
 
 def test_a_capital_after_a_single_space_starts_no_item():
-    assert kinds("A child with ALL may feel tired.\nA  cure is likely.\n")[0] == (
-        "sentence",
-        "A child with ALL may feel tired.",
-    )
-    assert all(
-        kind != "item"
-        for kind, _ in kinds("A child with ALL may feel tired.\nA  cure is likely.\n")
-    )
+    assert kinds("A child with ALL may feel tired.\nA  cure is likely.\n")[0] == ("sentence", "A child with ALL may feel tired.")
+    assert all(kind != "item" for kind, _ in kinds("A child with ALL may feel tired.\nA  cure is likely.\n"))
 
 
 def test_numbered_titles_over_prose_are_headings_in_an_outline_but_a_lettered_last_item_is_not():
@@ -498,12 +351,7 @@ def test_numbered_titles_over_prose_are_headings_in_an_outline_but_a_lettered_la
         "6. Outlook\nMost children lead a normal life.\n"
     )
     headings = [t for kind, t in kinds(text) if kind == "heading"]
-    assert headings == [
-        "How severe is it?",
-        "Signs and symptoms",
-        "What to do if you think the pupil is having a bleed",
-        "Outlook",
-    ]
+    assert headings == ["How severe is it?", "Signs and symptoms", "What to do if you think the pupil is having a bleed", "Outlook"]
     assert ("item", "blood in the urine") in kinds(text)
 
 
@@ -515,54 +363,28 @@ def test_a_news_headline_and_standfirst_before_any_sentence_head_the_page_not_a_
         "Acute lymphoblastic leukemia is a cancer of the bone marrow. It develops over a few weeks.\n\n"
         "Side effects of treatment\n\nSome drugs cause headaches.\n"
     )
-    types = [
-        (s.heading.text if s.heading else None, s.type)
-        for s in structure(page).sections
-    ]
+    types = [(s.heading.text if s.heading else None, s.type) for s in structure(page).sections]
     assert [t for h, t in types if h and "leukemia" in h] == ["other", "other"]
-    assert types[-1] == (
-        "Side effects of treatment",
-        "treatment",
-    )  # after the page's first sentence, a section
+    assert types[-1] == ("Side effects of treatment", "treatment")  # after the page's first sentence, a section
     assert ("NEWS RELEASE · For immediate release", "other") in types
 
 
 def test_a_search_sites_popular_searches_are_chrome():
-    layout = structure(
-        "Popular searches: bruising · fever for 3 days · leg pain at night · rash\nFever is common.\n"
-    )
+    layout = structure("Popular searches: bruising · fever for 3 days · leg pain at night · rash\nFever is common.\n")
     assert [s.boilerplate for s in layout.segments][:1] == [True]
 
 
 def test_what_a_call_outs_capital_label_says_on_its_line_is_a_sentence_not_a_heading():
-    segments = kinds(
-        'What is B-ALL?\nKEY POINT: "Acute" = develops over weeks, needs treatment quickly\n▪ A cancer of B cells\n'
-    )
-    assert (
-        "sentence",
-        '"Acute" = develops over weeks, needs treatment quickly',
-    ) in segments
-    segments = kinds(
-        "Figure 1: Age-specific incidence rates, ALL, 2017–2021\n0–4 | 9.1\n"
-    )
-    assert segments[1] == (
-        "heading",
-        "Age-specific incidence rates, ALL, 2017–2021",
-    )  # a caption heads its table
+    segments = kinds('What is B-ALL?\nKEY POINT: "Acute" = develops over weeks, needs treatment quickly\n▪ A cancer of B cells\n')
+    assert ("sentence", '"Acute" = develops over weeks, needs treatment quickly') in segments
+    segments = kinds("Figure 1: Age-specific incidence rates, ALL, 2017–2021\n0–4 | 9.1\n")
+    assert segments[1] == ("heading", "Age-specific incidence rates, ALL, 2017–2021")  # a caption heads its table
 
 
 def test_a_line_that_is_only_a_pictures_or_charts_placeholder_is_furniture():
-    layout = structure(
-        "Who gets it?\n[Chart: New cases by age at diagnosis, Ireland]\nMost patients are children.\n"
-    )
-    assert [(s.kind, s.boilerplate) for s in layout.segments] == [
-        ("heading", False),
-        ("sentence", True),
-        ("sentence", False),
-    ]
-    assert [s.type for s in layout.sections if s.heading] == [
-        "who"
-    ]  # no "diagnosis" section from the chart's title
+    layout = structure("Who gets it?\n[Chart: New cases by age at diagnosis, Ireland]\nMost patients are children.\n")
+    assert [(s.kind, s.boilerplate) for s in layout.segments] == [("heading", False), ("sentence", True), ("sentence", False)]
+    assert [s.type for s in layout.sections if s.heading] == ["who"]  # no "diagnosis" section from the chart's title
 
 
 @pytest.mark.parametrize(
@@ -571,13 +393,8 @@ def test_a_line_that_is_only_a_pictures_or_charts_placeholder_is_furniture():
         (
             "Common symptoms include: 1. Night sweats 2. Bone pain 3. Weakness or tiredness Factors that may raise "
             "the risk include: 1. Genetic disorders, such as Down syndrome 2. Having a sister with ALL",
-            [
-                "Night sweats",
-                "Bone pain",
-                "Weakness or tiredness",
-                "Genetic disorders, such as Down syndrome",
-                "Having a sister with ALL",
-            ],
+            ["Night sweats", "Bone pain", "Weakness or tiredness", "Genetic disorders, such as Down syndrome",
+             "Having a sister with ALL"],
             ("lead-in", "Factors that may raise the risk include:"),
         ),
         (
@@ -585,22 +402,28 @@ def test_a_line_that_is_only_a_pictures_or_charts_placeholder_is_furniture():
             ["night sweats", "bone pain", "pale skin"],
             ("sentence", "Treatment starts soon."),
         ),
+        ("Risk factors: 1) smoking 2) being male © 2024 Example Health", ["smoking", "being male"], None),
         (
-            "Risk factors: 1) smoking 2) being male © 2024 Example Health",
-            ["smoking", "being male"],
+            "Along with the fever your child may have several of these:- a rash, often on the body- red, bloodshot "
+            "eyes- red, dry, cracked lips- a swollen gland on one side of the neck",
+            ["a rash, often on the body", "red, bloodshot eyes", "red, dry, cracked lips",
+             "a swollen gland on one side of the neck"],
             None,
         ),
     ],
 )
-def test_a_numbered_list_a_scrape_ran_into_one_line_is_a_list(line, items, after):
+def test_a_list_a_scrape_ran_into_one_line_is_a_list(line, items, after):
     layout = structure(line + "\n")
     assert [i.text for block in layout.lists for i in block.items] == items
     assert after is None or after in kinds(line)
 
 
-def test_numbers_that_do_not_run_one_two_three_are_no_list():
+def test_numbers_that_do_not_run_one_two_three_and_dashes_in_prose_are_no_list():
     segments = kinds("Children aged 2. 5 years is the peak. About 1. 3 in 100 have it.")
     assert all(kind == "sentence" for kind, _ in segments)
+    segments = kinds("It is rare: about 1 in 2,000 - mostly children - get it each year - so it is not common.")
+    assert all(kind == "sentence" for kind, _ in segments)
+
 
 
 def test_relapsed_in_a_heading_names_the_disease_not_a_treatment_section():

@@ -583,7 +583,20 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         parts = [Part(text[head[0] : head[1]], *head)]
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
         parts = [Part(p.text, p.start, p.end, example=True) for p in parts]
-    return [p for p in [*parts, *extra] if _plausible(p.text)]
+    return [_without_with(page, p) for p in [*parts, *extra] if _plausible(p.text)]
+
+
+def _without_with(page: Page, part: Part) -> Part:
+    """A part that says what comes with the sign before it names its own ("red palms, with puffy
+    swollen hands" -> "puffy swollen hands")."""
+    opening = _WITH.match(part.text)
+    if opening is None or opening.end() == len(part.text):
+        return part
+    in_place = page.text[part.start : part.end] == part.text  # (a distributed part is no span of the page)
+    return Part(part.text[opening.end() :], part.start + (opening.end() if in_place else 0), part.end, part.example)
+
+
+_WITH = re.compile(r"(?:along with|together with|with)\s+", re.IGNORECASE)
 
 
 def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
@@ -946,7 +959,12 @@ def _plausible(phrase: str) -> bool:
         and bool(re.search(r"[^\W\d_]{3}", phrase))
         and not _IMPERATIVE.match(phrase)
         and not ADVICE.search(phrase)
+        and not _NEGATED.match(phrase)
     )
+
+
+_NEGATED = re.compile(r"(?:(?:with )?or )?without\b", re.IGNORECASE)
+"""A part that says what is absent ("red eyes, without any sticky discharge") names nothing."""
 
 
 def _cut_off(text: str) -> bool:

@@ -32,21 +32,13 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|Inc|Ltd|Co|Fig|ed|eds|vol|al)|\b[A-Z])\.$"
 )
 _NUMBERED_LABEL = re.compile(
-    r"[ \t]*(?:(?:section|part|chapter|step|module|unit|question|q)[ \t]+)?\d{1,2}(?:\.\d{1,2})*\.",
-    re.IGNORECASE,
+    r"[ \t]*(?:(?:section|part|chapter|step|module|unit|question|q)[ \t]+)?\d{1,2}(?:\.\d{1,2})*\.", re.IGNORECASE
 )
 """A line's number or label ("SECTION 1.", "2.3.") whose full stop ends no sentence."""
 _FOOTNOTES_AT_END = re.compile(r"(?:\[\d{1,3}\])+$")
-_FOOTNOTE_START = re.compile(
-    r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])"
-)
-_INFOBOX_ROW = re.compile(
-    r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)"
-)
-_LEAD_IN_END = re.compile(
-    r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$",
-    re.I,
-)
+_FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
+_INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
+_LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
 _CHROME = re.compile(
     r"©|\bcopyright\b|all rights reserved|\badvertis|\bsponsored\b|privacy (?:policy|statement|notice)|"
     r"\bcookies?\b|terms (?:of|and) (?:use|service|conditions)|\bcontact us\b|\bdonat(?:e|ion)s?\b|\bgive now\b|"
@@ -64,76 +56,14 @@ _CHROME = re.compile(
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
 _CHROME_HINTS = (
-    "©",
-    "copyright",
-    "rights reserved",
-    "advertis",
-    "sponsored",
-    "privacy",
-    "cookie",
-    "terms of",
-    "terms and",
-    "contact us",
-    "donat",
-    "give now",
-    "tax-deductible",
-    "newsletter",
-    "subscribe",
-    "sign up",
-    "sign in",
-    "log in",
-    "register",
-    "appointment",
-    "find a ",
-    "trial finder",
-    "trials finder",
-    "site map",
-    "sitemap",
-    "skip to",
-    "share",
-    "print",
-    "email this",
-    "home",
-    " > ",
-    " › ",
-    " » ",
-    "was this",
-    "show more",
-    "read more",
-    "see more",
-    "continue reading",
-    "covid",
-    "coronavirus",
-    "company n",
-    "replies",
-    "comments",
-    "likes",
-    "accessibility",
-    "careers",
-    "jobs",
-    "editorial",
-    "disclaimer",
-    "reviewed",
-    "last updated",
-    "authored",
-    "fri",
-    "helpline",
-    "phone us",
-    "call us",
-    "talk to us",
-    "care at",
-    "support group",
-    "connect with",
-    "endorse",
-    "best-sellers",
-    "this site",
-    "our research",
-    "get involved",
-    "get support",
-    "shop",
-    "forum",
-    "searches",
-    "people also",
+    "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms of", "terms and",
+    "contact us", "donat", "give now", "tax-deductible", "newsletter", "subscribe", "sign up", "sign in", "log in",
+    "register", "appointment", "find a ", "trial finder", "trials finder", "site map", "sitemap", "skip to",
+    "share", "print", "email this", "home", " > ", " › ", " » ", "was this", "show more", "read more", "see more",
+    "continue reading", "covid", "coronavirus", "company n", "replies", "comments", "likes", "accessibility",
+    "careers", "jobs", "editorial", "disclaimer", "reviewed", "last updated", "authored", "fri", "helpline",
+    "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse", "best-sellers",
+    "this site", "our research", "get involved", "get support", "shop", "forum", "searches", "people also",
 )
 """A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
 the (slower) pattern is only tried on the others."""
@@ -156,9 +86,7 @@ class Segment:
     """A heading that was a numbered title of an outline: a peer of the others, no sub-heading."""
 
 
-def segments_of(
-    text: str, lines: list[Line], heading_starts: frozenset[int]
-) -> list[Segment]:
+def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) -> list[Segment]:
     """Every segment of every logical line, in text order. Short lines right after a lead-in
     are its items even without a list marker ("Risk factors include:\nSmoking\nObesity")."""
     result: list[Segment] = []
@@ -168,56 +96,38 @@ def segments_of(
         following = lines[index + 1] if index + 1 < len(lines) else None
         if index in tables:
             span = _trim(text, line.start, line.end)
-            if (
-                span and tables[index] == "lead-in"
-            ):  # a header: its first cell names what the rows are
+            if span and tables[index] == "lead-in":  # a header: its first cell names what the rows are
                 span = (span[0], _CELL_END.search(text, span[0], span[1]).start())
             index_cell = _INDEX_CELL.match(text, span[0], span[1]) if span else None
-            if (
-                index_cell and tables[index] == "item"
-            ):  # "B | Border | ...": a row's letter or number is no part of it
+            if index_cell and tables[index] == "item":  # "B | Border | ...": a row's letter or number is no part of it
                 span = (index_cell.end(), span[1])
-            result.extend(
-                [_segment(text, *span, tables[index], line, table=True)] if span else []
-            )
+            result.extend([_segment(text, *span, tables[index], line, table=True)] if span else [])
             listing = False
             continue
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
-        if (
-            listing
-            and len(segments) == 1
-            and _bare_item(segments[0], lambda: _item_follows(text, following))
-        ):
+        if listing and len(segments) == 1 and _bare_item(segments[0], lambda: _item_follows(text, following)):
             segments = [replace(segments[0], kind="item")]
         elif (
             listing
             and len(segments) > 1
             and segments[0].kind == "lead-in"
             and _LABEL.fullmatch(segments[0].text)
-            and all(
-                seg.kind == "sentence" for seg in segments[1:]
-            )  # ("Non-urgent advice: See a GP if:" leads in)
+            and all(seg.kind == "sentence" for seg in segments[1:])  # ("Non-urgent advice: See a GP if:" leads in)
         ):
             # "Age: ALL is most common in children under 5.": a label and what the page says of it
-            segments = [
-                _segment(text, segments[0].start, segments[-1].end, "item", line)
-            ]
+            segments = [_segment(text, segments[0].start, segments[-1].end, "item", line)]
         elif (
             listing
             and len(segments) > 1
-            and not (
-                index and lines[index - 1].item
-            )  # (after bulleted items, a paragraph is no item)
+            and not (index and lines[index - 1].item)  # (after bulleted items, a paragraph is no item)
             and segments[0].text.endswith(".")
             and _bare_item(segments[0], lambda: True)
         ):
             # "Having certain inherited conditions. These include Down syndrome, ...": an item, then what it says of it
             segments = [replace(segments[0], kind="item"), *segments[1:]]
         elif not (listing and line.item):
-            listing = (
-                bool(segments) and segments[-1].kind == "lead-in" and not line.item
-            )
+            listing = bool(segments) and segments[-1].kind == "lead-in" and not line.item
         result.extend(segments)
     return _outline_items(text, result)
 
@@ -236,12 +146,7 @@ def _table_rows(text: str, lines: list[Line]) -> dict[int, SegmentKind]:
     index = 0
     while index < len(lines):
         run = index
-        while (
-            run + 1 < len(lines)
-            and cells[index]
-            and cells[run + 1] == cells[index]
-            and not lines[run + 1].blank_before
-        ):
+        while run + 1 < len(lines) and cells[index] and cells[run + 1] == cells[index] and not lines[run + 1].blank_before:
             run += 1
         if cells[index] and run - index >= 2:
             rows[index] = "lead-in"
@@ -260,9 +165,7 @@ def _cell_count(line: str) -> int:
 
 
 _PIPE = re.compile(r"\s\|\s")
-_INDEX_CELL = re.compile(
-    r"[ \t]*(?:\w{1,2}|\d{1,3})[.)]?[ \t]*(?:\s\|\s|\t+)[ \t]*(?=\S)"
-)
+_INDEX_CELL = re.compile(r"[ \t]*(?:\w{1,2}|\d{1,3})[.)]?[ \t]*(?:\s\|\s|\t+)[ \t]*(?=\S)")
 """A row's first cell that only numbers or letters it ("B", "3.")."""
 _CELL_END = re.compile(r"\s*(?:\s\|\s|\t|$)")
 
@@ -273,7 +176,6 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
     over "- 2.1 ..."; "4. Pathophysiology" too); an item ending in a colon, with items after
     it, is their lead-in ("3.2 Recognised risk factors:"); a question with prose after it is
     the heading of its answer ("4) Did I cause it?")."""
-
     def mark(seg: Segment) -> str:
         return text[text.rfind("\n", 0, seg.start) + 1 : seg.start].strip()
 
@@ -282,18 +184,12 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
 
     def title(seg: Segment, after: Segment) -> bool:
         words = len(seg.text.split())
-        over_prose = after.kind == "sentence" and bool(
-            _DIGIT_MARK.fullmatch(mark(seg))
-        )  # "4. Signs and symptoms"
+        over_prose = after.kind == "sentence" and bool(_DIGIT_MARK.fullmatch(mark(seg)))  # "4. Signs and symptoms"
         return (
             0 < words <= (12 if over_prose else 8)
             and not re.search(r"[.;,:!?]$", seg.text)
             and numbered(seg)
-            and (
-                after.kind == "lead-in"
-                or (after.kind == "item" and not numbered(after))
-                or over_prose
-            )
+            and (after.kind == "lead-in" or (after.kind == "item" and not numbered(after)) or over_prose)
         )
 
     content = [i for i, seg in enumerate(segments) if not seg.boilerplate]
@@ -305,14 +201,8 @@ def _outline_items(text: str, segments: list[Segment]) -> list[Segment]:
             continue
         if seg.text.endswith(":") and next_seg.kind == "item":
             result[index] = replace(seg, kind="lead-in")
-        elif (
-            seg.text.endswith("?")
-            and next_seg.kind == "sentence"
-            and len(seg.text.split()) <= MAX_HEADING_WORDS
-        ):
-            result[index] = replace(
-                seg, kind="heading"
-            )  # an FAQ's numbered question, its answer after it
+        elif seg.text.endswith("?") and next_seg.kind == "sentence" and len(seg.text.split()) <= MAX_HEADING_WORDS:
+            result[index] = replace(seg, kind="heading")  # an FAQ's numbered question, its answer after it
         elif title(seg, next_seg):
             titles.append(index)
     if sum(section_type(segments[i].text) != "other" for i in titles) >= 2:
@@ -328,9 +218,7 @@ _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE
 def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
     """A line that reads as a list item: short, not a sentence, and no section's heading (a
     line naming a section's topic, "Prevention", is a heading when prose follows it)."""
-    words = _BRACKETED.sub(
-        "", seg.text
-    ).split()  # (a gloss in brackets is no length of the item's)
+    words = _BRACKETED.sub("", seg.text).split()  # (a gloss in brackets is no length of the item's)
     head = _GLOSS_AFTER.split(seg.text, maxsplit=1)[0]
     return (
         seg.kind in ("heading", "sentence")
@@ -345,9 +233,7 @@ def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
 
 def _followed_as_item(item_follows: bool | None, head: str) -> bool:
     """An item by what follows it: more items, or the end of the list and no topic of a section."""
-    return item_follows is True or (
-        item_follows is None and section_type(head) == "other"
-    )
+    return item_follows is True or (item_follows is None and section_type(head) == "other")
 
 
 def _item_follows(text: str, following: Line | None) -> bool | None:
@@ -356,33 +242,21 @@ def _item_follows(text: str, following: Line | None) -> bool | None:
     if following is None or following.blank_before:
         return None  # the list ends here (a heading would head what follows it)
     body = _BRACKETED.sub("", text[following.start : following.end]).strip()
-    if following.item or (
-        not body.endswith(":")
-        and len(body.split()) <= MAX_ITEM_WORDS
-        and item_like(body)
-    ):
+    if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body)):
         return True
     if body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS:
         return None  # the lead-in of a list within the list ("Having certain genetic conditions, such as:")
-    return (
-        None
-        if len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body)
-        else False
-    )
+    return None if len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body) else False
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _GLOSS_AFTER = re.compile(r",\s|\s[—–-]\s|\s\(")
 
 
-def _line_segments(
-    text: str, line: Line, heading_starts: frozenset[int], following: Line | None
-) -> list[Segment]:
+def _line_segments(text: str, line: Line, heading_starts: frozenset[int], following: Line | None) -> list[Segment]:
     if line.furniture:
         span = _trim(text, line.start, line.end)
-        return (
-            [_segment(text, *span, "sentence", line, boilerplate=True)] if span else []
-        )
+        return [_segment(text, *span, "sentence", line, boilerplate=True)] if span else []
     if line.start in heading_starts:
         span = _trim(text, line.start, line.end)
         return [_segment(text, *span, "heading", line, marked=True)] if span else []
@@ -400,53 +274,29 @@ def _line_segments(
         ends = [*(gap.start() for gap in gaps), line.end]
         spans = [_trim(text, a, b) for a, b in zip(starts, ends)]
         return [_segment(text, *span, "item", line) for span in spans if span]
-    enumeration = _inline_enumeration(text, line.start, line.end)
-    if (
-        enumeration is not None
-    ):  # "include: 1. Fever 2. Bone pain 3. Pale skin": a flattened numbered list
-        before, items, after = enumeration
+    inline = _inline_list(text, line.start, line.end)
+    if inline is not None:  # "include: 1. Fever 2. Bone pain", "these:- a rash- red eyes": a flattened list
+        before, items, after = inline
         return [
-            *(
-                _line_segments(text, replace(line, end=before), heading_starts, None)
-                if before > line.start
-                else []
-            ),
+            *(_line_segments(text, replace(line, end=before), heading_starts, None) if before > line.start else []),
             *(_segment(text, *span, "item", line) for span in items),
-            *(
-                _line_segments(
-                    text, replace(line, start=after), heading_starts, following
-                )
-                if after < line.end
-                else []
-            ),
+            *(_line_segments(text, replace(line, start=after), heading_starts, following) if after < line.end else []),
         ]
     pieces = _sentences(text, line.start, line.end)
     result = []
     for piece_start, piece_end in pieces:
-        body = _FOOTNOTES_AT_END.sub(
-            "", text[piece_start:piece_end]
-        )  # "do less well.[6]" ends a sentence
+        body = _FOOTNOTES_AT_END.sub("", text[piece_start:piece_end])  # "do less well.[6]" ends a sentence
         words = len(body.split())
         if body.endswith(":") or (
-            len(pieces) == 1
-            and following is not None
-            and following.item
-            and words >= 4
-            and _LEAD_IN_END.search(body)
+            len(pieces) == 1 and following is not None and following.item and words >= 4 and _LEAD_IN_END.search(body)
         ):
             kind: SegmentKind = "lead-in"
         elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
             kind = "heading"
-        elif (
-            result
-            and result[-1].kind == "lead-in"
-            and result[-1].text.isupper()
-            and words >= 4
-        ):
+        elif result and result[-1].kind == "lead-in" and result[-1].text.isupper() and words >= 4:
             kind = "sentence"  # "KEY POINT: "Acute" = develops over weeks": what a call-out's label says
         elif not re.search(r"[.!;,]$", body) and not body[0].islower() and (
-            words <= MAX_HEADING_WORDS
-            or (body.isupper() and words <= 2 * MAX_HEADING_WORDS)
+            words <= MAX_HEADING_WORDS or (body.isupper() and words <= 2 * MAX_HEADING_WORDS)
         ):
             kind = "heading"  # (a banner in capitals may run longer)
         else:
@@ -455,62 +305,65 @@ def _line_segments(
     return result
 
 
-_ENUMERATOR = re.compile(
-    r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]+(?=[A-Za-z(\"“])"
-)
+_ENUMERATOR = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]+(?=[A-Za-z(\"“])")
 """A list number inside a line ("1. ", "2) ", "(3) ") before an item's first word."""
-_LAST_ITEM_END = re.compile(
-    r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a-z]+)\s+(?=[A-Z])"
-)
+_GLUED_BULLET = re.compile(r"(?<=[\w).,:])[ \t]*[-–•][ \t]+(?=[\w'‘\"“(])")
+"""A bullet a scrape glued to the end of the item or lead-in before it ("these:- a rash- red eyes")."""
+_LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a-z]+)\s+(?=[A-Z])")
 """Where the last item of a flattened numbered list may end: its full stop, a footer's sign or
 number, or the capital that opens the next sentence ("tiredness Factors that ...")."""
 _ITEM_TAIL = re.compile(r"(?:[;,.:]|\s+(?:and|or))+$")
 """What ends an item of a list written as a sentence ("(1) fever; (2) pallor; and (3) ...")."""
-_NAME_FOLLOWS = frozenset(
-    "as like with of and or the to from including called by in for".split()
-)
+_NAME_FOLLOWS = frozenset("as like with of and or the to from including called by in for".split())
 """Words after which a capital starts a name, not a sentence ("such as Down syndrome", "with ALL")."""
 
 
-def _inline_enumeration(
-    text: str, start: int, end: int
-) -> tuple[int, list[tuple[int, int]], int] | None:
-    """A numbered list a scrape ran into one line ("include: 1. Fever 2. Bone pain 3. Pale skin"):
-    where it begins, its items' spans and where the line goes on after it. The numbers must run
-    1, 2, 3... and every item but the last be an item's length, or it is no list."""
+def _inline_list(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int]], int] | None:
+    """A list a scrape ran into one line: numbered ("include: 1. Fever 2. Bone pain 3. Pale skin")
+    or with its bullets glued on ("these:- a rash- red eyes- cracked lips"). Where it begins, its
+    items' spans and where the line goes on after it; every item but the last must be an item's
+    length, or it is no list."""
+    markers = _numbered(text, start, end) or _glued_bullets(text, start, end)
+    if len(markers) < 2:
+        return None
+    items = [_trim(text, a.end(), b.start()) or (a.end(), a.end()) for a, b in zip(markers, markers[1:])]
+    after = end
+    if markers[0].group().strip()[:1].isdigit() or markers[0].group().startswith("("):
+        for stop in _LAST_ITEM_END.finditer(text, markers[-1].end(), end):  # (a glued list runs to the line's end)
+            if stop.group("word") not in _NAME_FOLLOWS:
+                after = stop.end() if stop.group() in ".!?;" else stop.end("word") if stop.group("word") else stop.start()
+                break
+    items.append(_trim(text, markers[-1].end(), after) or (after, after))
+    spans = [(a, a + len(_ITEM_TAIL.sub("", text[a:b]))) for a, b in items]
+    return markers[0].start(), [span for span in spans if span[1] > span[0]], after
+
+
+def _numbered(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The numbers of a numbered list in a line: they run 1, 2, 3..."""
     markers: list[re.Match[str]] = []
     for marker in _ENUMERATOR.finditer(text, start, end):
         number = int(marker.group("number"))
         if number == 1 and len(markers) > 1:
             break  # a second list begins
         if number == len(markers) + 1:
-            if (
-                markers
-                and len(text[markers[-1].end() : marker.start()].split())
-                > MAX_ITEM_WORDS
-            ):
+            if markers and len(text[markers[-1].end() : marker.start()].split()) > MAX_ITEM_WORDS:
                 break  # the last item ran on into prose
             markers.append(marker)
-    if len(markers) < 2:
-        return None
-    items = [
-        _trim(text, marker.end(), following.start()) or (marker.end(), marker.end())
-        for marker, following in zip(markers, markers[1:])
-    ]
-    after = end
-    for stop in _LAST_ITEM_END.finditer(text, markers[-1].end(), end):
-        if stop.group("word") not in _NAME_FOLLOWS:
-            after = (
-                stop.end()
-                if stop.group() in ".!?;"
-                else stop.end("word")
-                if stop.group("word")
-                else stop.start()
-            )
-            break
-    items.append(_trim(text, markers[-1].end(), after) or (after, after))
-    spans = [(a, a + len(_ITEM_TAIL.sub("", text[a:b]))) for a, b in items]
-    return markers[0].start(), [span for span in spans if span[1] > span[0]], after
+    return markers if len(markers) > 1 else []
+
+
+def _glued_bullets(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The bullets of a list glued on after a lead-in's colon ("several of these:- a rash- ..."),
+    three items or more, none longer than an item."""
+    lead = text.find(":", start, end)
+    if lead < 0:
+        return []
+    markers = list(_GLUED_BULLET.finditer(text, lead, end))
+    if len(markers) < 3 or markers[0].start() != lead + 1:
+        return []
+    if any(len(text[a.end() : b.start()].split()) > MAX_ITEM_WORDS for a, b in zip(markers, markers[1:])):
+        return []
+    return markers
 
 
 _WIDE_GAP = re.compile(r"(?<=\S)(?: {5,}|[ \u00a0]*[\uf0b7•▪][ \u00a0]+)(?=[A-Z])")
@@ -586,9 +439,7 @@ def _segment(
 
 
 def _is_chrome(body: str) -> bool:
-    return bool(_chrome_hints().find_matches_as_indexes(body.lower())) and bool(
-        _CHROME.search(body)
-    )
+    return bool(_chrome_hints().find_matches_as_indexes(body.lower())) and bool(_CHROME.search(body))
 
 
 @lru_cache(maxsize=1)
