@@ -450,3 +450,12 @@ def test_short_lines_in_lower_case_on_an_unwrapped_page_are_items_not_one_wrappe
 def test_a_line_that_opens_with_and_goes_on_from_the_one_above():
     segments = kinds("Signs of it\nIt starts with a fever\nand night sweats.\n")
     assert ("sentence", "It starts with a fever\nand night sweats.") in segments
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("What happens in blast phase?", "other"), ("The chronic phase", "other"), ("Maintenance", "treatment"),
+     ("Induction and consolidation", "treatment"), ("Phases of treatment", "treatment")],
+)
+def test_a_phase_of_the_disease_is_no_treatment_section_but_a_phase_of_treatment_is(heading, kind):
+    assert section_type(heading) == kind

@@ -21,7 +21,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"go (?:straight )?to (?:the |your )?(?:er|a&e|a and e|hospital)\b|"
                    r"immediate(?! release)|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
         ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
-                      r"clinical trials?|phases?\b|recovery|managing|care team|looking after|at home|coping|"
+                      r"clinical trials?|\b(?:induction|consolidation|maintenance|intensification|conditioning)\b|recovery|managing|care team|looking after|at home|coping|"
                       r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse\b|"
                       r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
         ("diagnosis", r"(?<!about your )(?<!your )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
