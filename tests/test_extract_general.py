@@ -885,24 +885,31 @@ def test_a_risk_factor_item_that_says_who_gets_the_disease_gives_its_age_groups_
 
 
 @pytest.mark.parametrize(
-    ("sentence", "male"),
+    ("sentence", "sex"),
     [
-        ("Boys get ALL a bit more often than girls.", True),
-        ("ALL is slightly more common in males than females.", True),
-        ("The males are a little more affected than the females.", True),
-        ("Boys and men are affected about three to four times as often as girls and women.", True),
-        ("There is a slight male predominance.", True),
-        ("It nearly always affects boys.", True),
-        ("Girls are affected more often than boys.", False),
-        ("Women are more likely than men to get it.", False),
+        ("Boys get ALL a bit more often than girls.", "male sex"),
+        ("ALL is slightly more common in males than females.", "male sex"),
+        ("The males are a little more affected than the females.", "male sex"),
+        ("Boys and men are affected about three to four times as often as girls and women.", "male sex"),
+        ("There is a slight male predominance.", "male sex"),
+        ("It nearly always affects boys.", "male sex"),
+        ("Males had a higher rate than females.", "male sex"),
+        ("It's slightly more common in lads than in girls.", "male sex"),
+        ("Slightly more boys and men than girls and women.", "male sex"),
+        ("Girls are affected more often than boys.", "female sex"),
+        ("Women are more likely than men to get it.", "female sex"),
+        ("More women than men - roughly two women for every man.", "female sex"),
+        ("Unlike ALL in older children, which is a little more common in boys, infant ALL is seen slightly more often "
+         "in girls.", "female sex"),
+        ("Boys and girls are equally likely to get it.", None),
     ],
 )
-def test_the_ways_pages_say_more_males_get_the_disease(sentence: str, male: bool):
+def test_the_ways_pages_say_one_sex_gets_the_disease_more(sentence: str, sex: str | None):
     found, _ = facts(
         f"Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n\nWho gets it\n\n{sentence}\n",
         "risk-factor",
     )
-    assert ("male sex" in labels(found)) is male
+    assert labels(found) & {"male sex", "female sex"} == ({sex} if sex else set())
 
 
 def test_what_a_part_is_of_or_with_is_shared_by_the_short_parts_after_it():

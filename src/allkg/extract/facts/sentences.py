@@ -166,17 +166,30 @@ _SO_DO = re.compile(r"\s*(?:so|as)\s+(?:do|does|are|is|have|has)\b|\s*the same (
 """A sentence that says the one before holds of others too ("... have a higher risk. So do children with ...")."""
 _LISTS_SOME = re.compile(r"\b(?:include|includes|including|such as)\b", re.IGNORECASE)
 """A sentence of a risk section that lists things ("These include Down syndrome and ...")."""
-_MALE = re.compile(
-    r"\bmore (?:common|often|likely|frequent)\w*\b[^.]{0,30}\b(?:in|among|for)\s+(?:boys|men|males)\b|"
-    r"^(?:boys|men|males)\b[^.]{0,40}\bmore (?:common(?:ly)?|often|likely|frequently)\b|"
-    # "Boys get it about twice as often as girls", "The males are a little more affected than the females"
-    r"\b(?:boys|men|males)\b[^.]{0,60}\b(?:more|twice|\w+ times)\b[^.]{0,40}\b(?:than|as)\b[^.]{0,20}\b(?:girls|women|females)\b|"
-    r"\b(?:affects?|affecting|seen in|found in|occurs? in)\s+(?:mostly|mainly|nearly always|almost always|more|usually|only)\s+"
-    r"(?:boys|men|males)\b|\b(?:mostly|mainly|nearly always|almost always|usually|only)\s+(?:affects?|occurs? in)\s+"
-    r"(?:boys|men|males)\b|\bmale (?:predominance|preponderance)\b|"
-    r"\b(?:risk|chance|rate)s?\b[^.]{0,30}\b(?:higher|greater|increased)\b[^.]{0,15}\b(?:in|for|among)\s+(?:boys|men|males)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+def _more_common_in(these: str, others: str, adjective: str) -> re.Pattern[str]:
+    """Sentences that say the disease is more common in one sex (``these``) than the other."""
+    near = r"(?:(?!\bthan\b)[^.]){0,30}"  # (not "more common in boys than in girls" for girls)
+    return re.compile(
+        rf"\bmore (?:common|often|likely|frequent)\w*\b{near}\b(?:in|among|for)\s+{these}\b|"
+        rf"^{these}\b[^.]{{0,40}}\bmore (?:common(?:ly)?|often|likely|frequently)\b|"
+        # "Boys get it about twice as often as girls", "Males had a higher rate than females"
+        rf"\b{these}\b[^.]{{0,60}}\b(?:more|twice|\w+ times|higher|greater)\b[^.]{{0,40}}\b(?:than|as)\b[^.]{{0,20}}\b{others}\b|"
+        rf"\bmore {these}\b(?:\s+(?:and|or)\s+{these})?\s+than\s+{others}\b|"  # "More women than men"
+        rf"\b(?:affects?|affecting|seen in|found in|occurs? in)\s+(?:mostly|mainly|nearly always|almost always|more|usually|only)\s+"
+        rf"{these}\b|\b(?:mostly|mainly|nearly always|almost always|usually|only)\s+(?:affects?|occurs? in)\s+"
+        rf"{these}\b|\b{adjective} (?:predominance|preponderance)\b|"
+        rf"\b(?:risk|chance|rate)s?\b{near}\b(?:higher|greater|increased)\b[^.]{{0,15}}\b(?:in|for|among)\s+{these}\b",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+_MALES = r"(?:boys|men|males|lads)"
+_FEMALES = r"(?:girls|women|females)"
+_MORE_COMMON_IN_SEX = {
+    "male sex": _more_common_in(_MALES, _FEMALES, "male"),
+    "female sex": _more_common_in(_FEMALES, _MALES, "female"),
+}
+"""What says the disease is more common in males, and what in females."""
 _SYMPTOM_SENTENCE = re.compile(
     r"\bsymptoms?\b[^.]{0,40}\b(?:include|includes|including|are|can be|may be|such as)\b|\bsigns?\b[^.]{0,30}\b(?:include|are)\b|"
     r"\b(?:signs?|symptoms?)\b[^.:]{0,30}:",  # "Signs to look for: pale skin, tiredness, ..."
@@ -291,7 +304,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         elif _CAN_CAUSE_CUE.search(seg.text):
             yield from _factor_first(page, subject, seg, causes=True)
         yield from _older_age(page, disease, seg)
-        yield from _male_sex(page, disease, seg)
+        yield from _sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
 
 
@@ -734,14 +747,26 @@ def _part_of_name(page: Page, subject: Subject, mention: Mention) -> bool:
     return grounding is not None and bool(page.lexicon.curies(grounding.concept) & subject.related)
 
 
-def _male_sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
-    """"More common in boys (men, males)": being male is a risk factor."""
+def _sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
+    """"More common in boys (men, males)", "More women than men": being of that sex is a risk
+    factor. Where a sentence says both ("Unlike ALL in older children, which is more common in
+    boys, infant ALL is seen more often in girls"), its last says the page's own."""
     lowered = seg.text.lower()
-    if ("boy" in lowered or "men" in lowered or "male" in lowered) and _MALE.search(seg.text):
-        grounding = page.lexicon.lookup("male sex", "risk-factor")
+    if not any(word in lowered for word in ("boy", "men", "male", "girl", "lads")):
+        return
+    said = [(match.start(), sex) for sex, pattern in _MORE_COMMON_IN_SEX.items() if (match := _last(pattern, seg.text))]
+    if said:
+        grounding = page.lexicon.lookup(max(said)[1], "risk-factor")
         if grounding is not None:
             yield Fact("risk-factor", disease, "allkg:hasRiskFactor", _entity(grounding), (Span(seg.start, seg.end),),
                        grounding=grounding.scope)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
 
 
 def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
