@@ -654,14 +654,24 @@ def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_
         "descent than in people of Black African or East Asian descent.\n",
         "risk-factor",
     )
-    assert labels(found) == {"male sex", "people of Hispanic descent", "white people", "people of white European descent"}
+    assert labels(found) == {"male sex", "Hispanic descent", "white people", "white European descent"}
     found, _ = facts(
         "Hereditary spherocytosis (HS) is a disorder of the red blood cells.\n\nWho gets it?\nHS is most common in people "
         "of Northern European ancestry. It is also seen in people of Ashkenazi Jewish, Roma or Afrikaner heritage.\n",
         "risk-factor",
     )
-    assert labels(found) == {"people of Northern European ancestry"}  # ("seen in": no more than elsewhere)
+    assert labels(found) == {"Northern European ancestry"}  # ("seen in": no more than elsewhere)
     assert all(f.grounding == "ungrounded" for f in found if f.object.label != "male sex")
+    found, _ = facts(
+        "Kawasaki disease is an illness of young children.\n\nWho gets it?\nChildren from a Japanese, Korean or "
+        "Chinese family background have a much higher chance of getting it. It is more common in families of "
+        "Ashkenazi Jewish, Roma or Afrikaner heritage.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {
+        "Japanese family background", "Korean family background", "Chinese family background",
+        "Ashkenazi Jewish heritage", "Roma heritage", "Afrikaner heritage",
+    }
 
 
 def test_an_aside_between_commas_inside_an_item_does_not_split_it():

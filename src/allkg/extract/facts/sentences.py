@@ -802,11 +802,19 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
     for cue in _MORE_IN.finditer(seg.text):
         after = cue.group().lower().startswith(("more", "most"))  # "more common in <group>"; else "<group> are diagnosed more often"
         than = _THAN.search(seg.text, cue.end())  # "more common in white people than in Black people": not the latter
-        for group in _ETHNIC_GROUP.finditer(seg.text, cue.end() if after else 0, than.start() if than else len(seg.text)):
-            if after or group.end() <= cue.start():
-                entity = page.ungrounded(group.group(), "risk-factor", as_written=True)
-                yield Fact("risk-factor", disease, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),),
-                           grounding="ungrounded")
+        start, end = (cue.end() if after else 0), (than.start() if than else len(seg.text))
+        ancestries = [a for a in _ANCESTRY.finditer(seg.text, start, end) if after or a.end() <= cue.start()]
+        named = [
+            f"{name} {ancestry.group('noun')}" for ancestry in ancestries for name in _AND_OR.split(ancestry.group("names"))
+        ]  # "people of Ashkenazi Jewish, Roma or Afrikaner heritage": three groups
+        named += [
+            group.group()
+            for group in _ETHNIC_GROUP.finditer(seg.text, start, end)
+            if (after or group.end() <= cue.start()) and not any(a.start() < group.end() and group.start() < a.end() for a in ancestries)
+        ]
+        for group in named:
+            entity = page.ungrounded(group, "risk-factor", as_written=True)
+            yield Fact("risk-factor", disease, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),), grounding="ungrounded")
 
 
 _ETHNIC = (
@@ -821,9 +829,18 @@ _ETHNIC_GROUP = re.compile(
     rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
 )
 """A group of people by ethnicity, as pages name it (case as written: "white" is a colour unless it names people)."""
+_NATION = r"(?:(?:white|black|mixed) )?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*"
+_ANCESTRY = re.compile(
+    rf"(?P<names>{_NATION}(?:(?:,| or| and|, or|, and) {_NATION})*) "
+    r"(?P<noun>(?:family )?(?:backgrounds?|ancestry|heritage|descent|origins?))\b"
+)
+"""Groups named by their ancestry ("of Northern European ancestry", "from a Japanese, Korean or
+Chinese family background"), whatever the nation."""
+_AND_OR = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
 _MORE_IN = re.compile(
     r"\b(?:more|most) (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
-    r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b",
+    r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b|"
+    r"\b(?:have|has) (?:an? )?(?:\w+ )?(?:higher|greater|increased) (?:chance|risk)\b",
     re.IGNORECASE,
 )
 """A sentence saying a group gets the disease more often: the group after "more common in", or
