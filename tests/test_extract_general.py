@@ -691,6 +691,12 @@ def test_a_relative_with_the_disease_in_a_sentence_on_risk_is_a_risk_factor_and_
         "risk-factor",
     )
     assert labels(found) == {"brother or sister with leukaemia", "identical twin of a child with ALL"}
+    found, _ = facts(
+        "Hereditary spherocytosis (HS) is a disorder of the red blood cells.\n\nWho gets it?\nIt is slightly more "
+        "likely in a child whose brother or sister has had it. Each child of a parent with HS has a higher chance of having it.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"brother or sister has had it", "parent with HS"}
 
 
 def test_signs_a_sentence_lists_after_you_might():

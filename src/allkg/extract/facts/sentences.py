@@ -775,7 +775,12 @@ def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[F
     if _NEGATED.search(seg.text) or _HEDGED.search(seg.text) or seg.start in page.explanations:
         return  # (a sentence explaining an item names the item's risk factor again)
     for relative in _RELATIVE_WITH.finditer(seg.text):
-        if any(names_subject(page, subject, m) for m in page.within(seg.start + relative.start("with"), seg.start + relative.end(), "disease")) or _GENERIC_DISEASE.fullmatch(relative.group("disease")):
+        disease = relative.group("disease")
+        if (
+            any(names_subject(page, subject, m) for m in page.within(seg.start + relative.start("with"), seg.start + relative.end(), "disease"))
+            or _GENERIC_DISEASE.fullmatch(disease)
+            or any(disease == abbreviation for abbreviation, _ in subject.abbreviations)  # "a parent with HS"
+        ):
             named = re.sub(r"^(?:a|an|the|their|your|his|her)\s+", "", relative.group("relative"), flags=re.IGNORECASE)
             entity = page.ungrounded(named, "risk-factor")
             yield Fact("risk-factor", subject.entity, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),),
@@ -785,7 +790,7 @@ def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[F
 _KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
 _RELATIVE_WITH = re.compile(
     rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
-    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had)\s+)(?P<disease>[\w' -]{{2,40}}?))"
+    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had|has had|have had)\s+)(?P<disease>[\w' -]{{2,40}}?))"
     r"(?=[,.;)]|\s+(?:also|is|are|has|have|or|and|slightly|greatly|increases?|raises?|doubles?|makes?|may|can|might)\b|$)",
     re.IGNORECASE,
 )
