@@ -1569,3 +1569,14 @@ def test_a_part_that_says_what_is_absent_names_nothing_and_with_opens_a_sign_of_
     names = labels(found)
     assert "puffy swollen hands" in names
     assert not any(n.startswith(("with", "without")) for n in names), names
+
+
+def test_names_a_page_gives_by_shortening_or_using_a_name_and_not_a_forms_name_given_on_a_condition():
+    found, _ = facts(
+        "Kawasaki disease\n\nKawasaki disease is an illness that mostly affects young children. Doctors often shorten "
+        "the name to KD. Some doctors also use the name mucocutaneous lymph node syndrome. It's sometimes called "
+        "\"the strawberry disease\". If it lasts more than a year it's called chronic Kawasaki disease.\n",
+    )
+    names = {f.object.value for f in found if f.kind in ("name", "synonym")}
+    assert {"KD", "mucocutaneous lymph node syndrome", "the strawberry disease"} <= names
+    assert "chronic Kawasaki disease" not in names

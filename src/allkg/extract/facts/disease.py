@@ -74,8 +74,9 @@ _PAREN_SYNONYM = re.compile(
     r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^)]+))\)"
 )
 _PRONOUN_CUE = re.compile(
-    r"\b(?:(?:it|this)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
-    r"(?:known as|called|referred to as)|hear it called)\s+" + _NAMES,
+    r"\b(?:(?:it|this|it['’]s)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
+    r"(?:known as|called|referred to as)|hear it called|"
+    r"shorten(?:s|ed)? (?:the name|it) to|(?:also )?use the (?:name|term)|abbreviate[sd]? (?:it )?(?:to|as))\s+" + _NAMES,
     re.IGNORECASE,
 )
 _NAMES_END = re.compile(
@@ -508,8 +509,13 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
             match = pattern.match(page.text, end, seg.end)
             if match is not None:
                 yield from _cue_names(match)
+    # "If it lasts a year it's called chronic ITP": a name of a form of it, unless the page heads itself so
+    conditional = re.match(r"\s*(?:if|when|once)\b", seg.text, re.IGNORECASE)
+    headings = " ".join(s.heading.text.lower() for s in page.layout.sections if s.heading is not None) if conditional else ""
     for match in _PRONOUN_CUE.finditer(seg.text):
-        yield from _cue_names(match)
+        names = list(_cue_names(match))
+        if not conditional or any(name.lower() in headings for name in names):
+            yield from names
     labelled = _NAMES_LABEL.match(seg.text)
     if labelled is not None and not other_disease(page, subject, seg):  # "Also called: precursor B-cell ALL · B-lymphoblastic leukaemia"
         for name in _LABEL_SPLIT.split(labelled.group("names")):
