@@ -1580,3 +1580,13 @@ def test_names_a_page_gives_by_shortening_or_using_a_name_and_not_a_forms_name_g
     names = {f.object.value for f in found if f.kind in ("name", "synonym")}
     assert {"KD", "mucocutaneous lymph node syndrome", "the strawberry disease"} <= names
     assert "chronic Kawasaki disease" not in names
+
+
+def test_what_the_disease_itself_is_caused_by_in_words_no_ontology_has():
+    found, _ = facts(
+        "Glandular fever\n\nCauses\nGlandular fever is caused by the Epstein-Barr virus (EBV), which is a type of herpes "
+        "virus. Most signs of glandular fever are caused by the body fighting the virus. Rarely, similar symptoms can be "
+        "caused by something more serious, like leukaemia. There is no evidence that it is caused by vaccines.\n",
+        "cause",
+    )
+    assert labels(found) == {"Epstein-Barr virus"}

@@ -285,7 +285,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     labelled = label is not None and section_type(label) == "cause"  # an infobox's "Causes<TAB>gene changes"
     if about or labelled or section.type == "cause" or _SAYS_THE_CAUSE.match(seg.text):
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
-        yield from _cause(page, disease, seg, labelled=labelled)
+        yield from _cause(page, subject, seg, labelled=labelled)
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
         yield from _prose_items(page, subject, seg, "symptom")
     elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
@@ -488,17 +488,19 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
         yield Fact("natural-progression", subject.entity, "allkg:naturalProgression", Text(_progression(seg.text)), (span,))
 
 
-def _cause(page: Page, disease: Entity, seg: Segment, *, labelled: bool = False) -> Iterator[Fact]:
+def _cause(page: Page, subject: Subject, seg: Segment, *, labelled: bool = False) -> Iterator[Fact]:
     """The cause ("occurs when a bone marrow cell develops mutations"), its cell, and whether
     what causes it is known."""
+    disease = subject.entity
     cuts = [(c.start(), c.end()) for c in _CLAUSE_CUT.finditer(page.text, seg.start, seg.end)]
     causes = [  # (a hedge says nothing of the other clauses: "a genetic change happens before birth, and a
         # second later, possibly set off by an infection")
         m for m in page.within(seg.start, seg.end, "cause") if not _HEDGED.search(page.text, *_clause_around(seg, cuts, m))
     ]
-    if not causes:
-        return
     span = Span(seg.start, seg.end)
+    if not causes:
+        yield from _agent(page, subject, seg)
+        return
     if labelled or _CAUSE_CUE.search(seg.text):
         cells = page.within(seg.start, seg.end, "cell-type")
         for mention in _unique(causes):
@@ -512,6 +514,39 @@ def _cause(page: Page, disease: Entity, seg: Segment, *, labelled: bool = False)
     if _UNKNOWN_CAUSE.search(seg.text):
         for mention in _unique(causes):
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
+
+
+def _agent(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
+    """What a sentence says the disease itself is caused by, in words no ontology of ours has
+    ("Glandular fever is caused by the Epstein-Barr virus"): kept as the page words it."""
+    caused = _IS_CAUSED_BY.search(seg.text)
+    if caused is None or _HEDGED.search(seg.text) or _UNKNOWN_CAUSE.search(seg.text):
+        return
+    if re.search(r"\b(?:not|no|never)\b|n't\b", seg.text[: caused.start()], re.IGNORECASE):
+        return  # ("there is no good evidence that it is caused by vaccines")
+    before = seg.start + caused.start()
+    named = [m for m in page.within(seg.start, before, "disease") if names_subject(page, subject, m)]
+    said_of_it = bool(named) and len(page.text[seg.start : named[0].start].split()) <= 2 and not _NAMED_OTHERWISE.search(
+        page.text, named[-1].end, before
+    )  # the disease is what the sentence is about ("ALL is caused by", not "Most signs of ALL are caused by")
+    if not said_of_it and not _IT.match(seg.text):
+        return  # ("Rarely, similar symptoms can be caused by something more serious")
+    agent = _LEADING_WORDS.sub("", caused.group("agent").strip())
+    within = page.within(seg.start + caused.start("agent"), seg.start + caused.end("agent"), "disease")
+    if 1 <= len(agent.split()) <= 6 and not _VAGUE_AGENT.match(agent) and not any(names_subject(page, subject, m) for m in within):
+        entity = page.ungrounded(agent, "cause", as_written=True)
+        yield Fact("cause", subject.entity, "allkg:hasCause", entity, (Span(seg.start, seg.end),), grounding="ungrounded")
+
+
+_IS_CAUSED_BY = re.compile(
+    r"\b(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+|often\s+|always\s+)?(?:an?\s+\w+\s+)?caused\s+by\s+"
+    r"(?P<agent>[^,.;:()]{3,60}?)(?=\s*(?:[,.;:()]|\s(?:which|that|and|or|when|who)\b|$))",
+    re.IGNORECASE,
+)
+_NAMED_OTHERWISE = re.compile(r"[^()\s]\s*,|\b(?:with|in|of|from|like|and)\b", re.IGNORECASE)
+"""Words between the disease's name and "is caused by" that make another thing the subject."""
+_IT = re.compile(r"\s*(?:it|this)\s+(?:is|are)\b", re.IGNORECASE)
+_VAGUE_AGENT = re.compile(r"(?:something|things|many|several|a number|other|different|various|changes?\b)", re.IGNORECASE)
 
 
 def _clause_around(seg: Segment, cuts: list[tuple[int, int]], mention: Mention) -> tuple[int, int]:
