@@ -1590,3 +1590,16 @@ def test_what_the_disease_itself_is_caused_by_in_words_no_ontology_has():
         "cause",
     )
     assert labels(found) == {"Epstein-Barr virus"}
+
+
+def test_an_infoboxs_differential_diagnosis_row_names_look_alikes_and_no_row_inherits_the_kind_of_the_row_above():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia\n\nSpecialty\tHematology, oncology\nRisk factors\tDown syndrome, prior chemotherapy\n"
+        "Diagnostic method\tBlood tests, bone marrow examination\n"
+        "Differential diagnosis\tInfectious mononucleosis, aplastic anemia, juvenile idiopathic arthritis\n\n"
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the lymphoid line of blood cells.\n",
+    )
+    assert labels(f for f in found if f.kind == "risk-factor") == {"Down syndrome", "previous cancer treatment"}
+    assert labels(f for f in found if f.kind == "resemblance") == {
+        "infectious mononucleosis", "aplastic anemia", "juvenile idiopathic arthritis"
+    }

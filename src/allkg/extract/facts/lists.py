@@ -29,7 +29,7 @@ FACT_PREDICATES = {"symptom": "allkg:hasSymptom", "risk-factor": "allkg:hasRiskF
 
 _NOT_FACTS = re.compile(
     r"\bside[ -]effects?\b|\btreatments?\b|\btherap|\btests?\b|\bbiops|\bscans?\b|\bphases?\b|"
-    r"\bquestions\b|\bwhat to (?:bring|ask)\b|\bprevent",
+    r"\bquestions\b|\bwhat to (?:bring|ask)\b|\bprevent|\bdifferential\b",
     re.IGNORECASE | re.DOTALL,
 )
 _PROCEDURES = re.compile(r"\btests?\b|\bscans?\b|\bside[ -]effects?\b|\bbiops", re.IGNORECASE | re.DOTALL)
@@ -348,6 +348,8 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
     """A list whose lead-in is the next item of the list before it (a nested list, flattened)."""
     if not outer.items or inner.lead_in is None or outer.section is not inner.section:
         return False
+    if inner.items and inner.items[0].line == inner.lead_in.line:
+        return False  # an infobox's row ("Diagnostic method<TAB>Blood tests"), a label and its value
     return inner.lead_in.line == outer.items[-1].line + 1 and len(inner.lead_in.text.split()) <= MAX_PART_WORDS
 
 

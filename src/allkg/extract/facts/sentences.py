@@ -253,12 +253,13 @@ def _lookalike_list(page: Page, subject: Subject, block: ListBlock) -> Iterator[
     lead = block.lead_in.text if block.lead_in is not None else ""
     if block.section.type in ("navigation", "treatment", "diagnosis") or list_kind(block) is not None:
         return
-    if not (_LIKE.search(lead) or _LOOKALIKES.search(heading)) or _SYMPTOM_SENTENCE.search(lead):
-        return
+    if not (_LIKE.search(lead) or _LOOKALIKES.search(heading) or _LOOKALIKES.search(lead)) or _SYMPTOM_SENTENCE.search(lead):
+        return  # (an infobox's "Differential diagnosis" row too)
     for item in block.items:
         evidence = (Span(item.start, item.end), *((Span(block.lead_in.start, block.lead_in.end),) if block.lead_in else ()))
         named = [m for m in _unique(page.within(item.start, item.end, "disease")) if not names_subject(page, subject, m)]
-        for mention in named[:1]:  # "viral infections such as the flu": the first illness an item names
+        examples = _EXAMPLES_OF.search(item.text)
+        for mention in named[:1] if examples else named:  # "viral infections such as the flu": the first illness an item names
             entity, how = page.entity(mention, "disease")
             yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, evidence, grounding=how)
         if not named and not page.within(item.start, item.end, "disease"):
@@ -266,6 +267,7 @@ def _lookalike_list(page: Page, subject: Subject, block: ListBlock) -> Iterator[
                 yield Fact("resemblance", subject.entity, "allkg:symptomsResemble", entity, evidence, grounding=how)
 
 
+_EXAMPLES_OF = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.IGNORECASE)
 _LOOKALIKES = re.compile(
     r"something else|look-?alikes?|similar (?:symptoms|signs|conditions)|mistaken for|other (?:conditions|illnesses|causes)|"
     r"differential",
