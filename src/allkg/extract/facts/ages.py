@@ -95,7 +95,7 @@ _RATE = re.compile(
 )
 """A share of people ("9 in 10", "3 out of 4", "more than 90%", "fewer than 2 in 10")."""
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:and|but|though|although|while|whereas)\b)|\s+(?=(?:while|whereas)\s)|;\s+|\.(?:\[\d+\])*\s+"
+    r",\s+(?=(?:and|but|though|although|while|whereas)\b)|\s(?=(?:while|whereas)\s)|;\s+|\.(?:\[\d+\])*\s+"
 )
 _DIAGNOSED = re.compile(
     r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",

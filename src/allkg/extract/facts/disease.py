@@ -79,6 +79,8 @@ _PRONOUN_CUE = re.compile(
     r"shorten(?:s|ed)? (?:the name|it) to|(?:also )?use the (?:name|term)|abbreviate[sd]? (?:it )?(?:to|as))\s+" + _NAMES,
     re.IGNORECASE,
 )
+_PRONOUN_CUE_WORDS = ("known as", "called", "referred to", "shorten", "use the", "abbreviat")
+"""Words one of which every name cue holds: a sentence with none is not searched."""
 _NAMES_END = re.compile(
     r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
 )
@@ -512,7 +514,9 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
     # "If it lasts a year it's called chronic ITP": a name of a form of it, unless the page heads itself so
     conditional = re.match(r"\s*(?:if|when|once)\b", seg.text, re.IGNORECASE)
     headings = " ".join(s.heading.text.lower() for s in page.layout.sections if s.heading is not None) if conditional else ""
-    for match in _PRONOUN_CUE.finditer(seg.text):
+    lowered = seg.text.lower()
+    cued = any(word in lowered for word in _PRONOUN_CUE_WORDS)
+    for match in _PRONOUN_CUE.finditer(seg.text) if cued else ():
         names = list(_cue_names(match))
         if not conditional or any(name.lower() in headings for name in names):
             yield from names

@@ -183,8 +183,11 @@ def _more_common_in(these: str, others: str, adjective: str) -> re.Pattern[str]:
     )
 
 
-_MALES = r"(?:boys|men|males|lads)"
-_FEMALES = r"(?:girls|women|females)"
+_MALE_WORDS = "boys|men|males|lads"
+_FEMALE_WORDS = "girls|women|females"
+_MALES = rf"(?:{_MALE_WORDS})"
+_FEMALES = rf"(?:{_FEMALE_WORDS})"
+_SEX_WORD = re.compile(rf"\b(?:{_MALE_WORDS}|{_FEMALE_WORDS}|male|female)\b", re.IGNORECASE)
 _MORE_COMMON_IN_SEX = {
     "male sex": _more_common_in(_MALES, _FEMALES, "male"),
     "female sex": _more_common_in(_FEMALES, _MALES, "female"),
@@ -788,8 +791,7 @@ def _sex(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]:
     """"More common in boys (men, males)", "More women than men": being of that sex is a risk
     factor. Where a sentence says both ("Unlike ALL in older children, which is more common in
     boys, infant ALL is seen more often in girls"), its last says the page's own."""
-    lowered = seg.text.lower()
-    if not any(word in lowered for word in ("boy", "men", "male", "girl", "lads")):
+    if not _SEX_WORD.search(seg.text):
         return
     said = [(match.start(), sex) for sex, pattern in _MORE_COMMON_IN_SEX.items() if (match := _last(pattern, seg.text))]
     if said:

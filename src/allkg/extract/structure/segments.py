@@ -340,6 +340,8 @@ def _inline_list(text: str, start: int, end: int) -> tuple[int, list[tuple[int, 
 
 def _numbered(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The numbers of a numbered list in a line: they run 1, 2, 3..."""
+    if text.find("1.", start, end) < 0 and text.find("1)", start, end) < 0:
+        return []  # (every such list has its first number)
     markers: list[re.Match[str]] = []
     for marker in _ENUMERATOR.finditer(text, start, end):
         number = int(marker.group("number"))
