@@ -1603,3 +1603,13 @@ def test_an_infoboxs_differential_diagnosis_row_names_look_alikes_and_no_row_inh
     assert labels(f for f in found if f.kind == "resemblance") == {
         "infectious mononucleosis", "aplastic anemia", "juvenile idiopathic arthritis"
     }
+
+
+def test_how_many_of_an_age_group_get_it_and_the_ages_of_those_with_it_are_epidemiology():
+    _, result = facts(
+        "Kawasaki disease\n\nKawasaki disease is an illness that causes a high temperature.\n\nWho gets it?\n"
+        "About 8 out of 10 children with it are under 5.\n"
+    )
+    statements = [f for f in result.facts if f.predicate == "allkg:hasEpidemiologyStatement"]
+    about = {f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert statements and "young children" in about

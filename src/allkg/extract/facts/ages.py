@@ -73,7 +73,9 @@ _EPIDEMIOLOGY = re.compile(
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|climbs|is higher|higher)\b|\bpeak|\bonset\b|"
     r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
-    r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b",
+    r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b|"
+    # "8 in every 100,000 children under 5 get it each year", "8 out of 10 children with it are under 5"
+    r"\b(?:in|out of) (?:every )?\d[\d,]*\b[^.]{0,40}\bgets?\b|\bwith it are (?:under|over|aged|older|younger)\b",
     re.IGNORECASE,
 )
 _FAVOURABLE = re.compile(
