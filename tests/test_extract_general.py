@@ -1613,3 +1613,14 @@ def test_how_many_of_an_age_group_get_it_and_the_ages_of_those_with_it_are_epide
     statements = [f for f in result.facts if f.predicate == "allkg:hasEpidemiologyStatement"]
     about = {f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert statements and "young children" in about
+
+
+def test_a_lay_adjective_of_a_sign_names_the_sign_its_noun_names():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\nSymptoms\nYou might notice:\n"
+        "- feeling dizzy\n- looking pale\n- feeling numb\n- being grizzly\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"dizziness", "pallor", "hypoesthesia"} <= names, names
+    assert all(f.grounding != "ungrounded" for f in found if f.object.label != "being grizzly")

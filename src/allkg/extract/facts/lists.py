@@ -890,11 +890,35 @@ def ground_part(
         return concept_entity(fuzzy.concept), fuzzy.scope
     if head is not None and not _TRAILING_PLACE.match(_view(page, part)[0], head.end):
         return None if names_subject(page, subject, head) else page.entity(head, kind)
+    state = _state_named(page, part.text, kind)
+    if state is not None and not is_subject(page, subject, state.concept):
+        return concept_entity(state.concept), state.scope
     if not allow_ungrounded:
         return None
     phrase = clean_phrase(part.text)
     leading = _AUXILIARY.match(phrase)
     return page.ungrounded(phrase[leading.end() :] if leading else phrase, kind), "ungrounded"
+
+
+def _state_named(page: Page, phrase: str, kind: str) -> Grounding | None:
+    """The sign a lay adjective names by its noun ("feeling very dizzy": dizziness, "pale":
+    paleness, "weak": weakness), where the lexicon has the noun."""
+    if kind != "symptom":
+        return None
+    words = _LAY_STATE.sub("", phrase.strip()).split()
+    if len(words) != 1 or not words[0].isalpha() or len(words[0]) < 3:
+        return None
+    word = words[0].lower()
+    nouns = [f"{word[:-1]}iness"] if word.endswith("y") else [f"{word}ness"]
+    return next((g for noun in nouns if (g := page.lexicon.lookup(noun, kind)) is not None), None)
+
+
+_LAY_STATE = re.compile(
+    r"^(?:(?:feeling|feel|feels|looking|look|looks|being|becoming|getting|seeming|seem|seems|more|very|unusually|"
+    r"really|extremely|quite|a bit|a little)\s+)+",
+    re.IGNORECASE,
+)
+"""The words before a lay adjective of a sign ("feeling very", "looking")."""
 
 
 _WHERE = re.compile(
