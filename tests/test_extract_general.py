@@ -1624,3 +1624,13 @@ def test_a_lay_adjective_of_a_sign_names_the_sign_its_noun_names():
     names = labels(found)
     assert {"dizziness", "pallor", "hypoesthesia"} <= names, names
     assert all(f.grounding != "ungrounded" for f in found if f.object.label != "being grizzly")
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["a swollen tummy, because the liver and spleen are bigger", "a big, hard tummy because the liver and spleen are swollen"],
+)
+def test_organs_an_item_says_are_enlarged_are_signs_of_their_own(item):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\nSymptoms\nLook out for:\n- {item}\n- bone pain\n", "symptom")
+    assert {"hepatomegaly", "splenomegaly"} <= labels(found)
+    assert not any("because" in n or n.endswith("swollen") for n in labels(found))

@@ -66,7 +66,8 @@ _EXPLANATION = re.compile(
     r"even|so|causing|leading|making|where|when|if|but|although|though|due|from|caused)\b.*$"
     r"|\s+(?:->|→|⇒|=>)\s.*$"  # a clinical note's arrow: "headache -> consider a bleed"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
-    r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$",
+    r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$"
+    r"|\s+because\s+(?:the|your|their|his|her)\s.*$",  # "a big, hard tummy because the liver and spleen are swollen"
     re.IGNORECASE | re.DOTALL,
 )
 _ASIDE = re.compile(
@@ -133,7 +134,11 @@ _CAUSED_BY = re.compile(
     r"|(?:\s*,\s*|\s+)(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)",
     re.IGNORECASE | re.DOTALL,
 )
-_BECAUSE = re.compile(r"\s*(?:,|\s[-–—]|;)\s*(?:because of|due to|from|caused by)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_BECAUSE = re.compile(
+    r"\s*(?:(?:,|\s[-–—]|;)\s*(?:because of|due to|from|caused by)|,?\s*because(?=\s+(?:the|your|their|his|her)\s))"
+    r"\s+(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
+)
 """An explanation that names what causes the sign ("a swollen tummy, because of an enlarged liver")."""
 _ALTERNATIVE_OR_CAUSE = re.compile(
     r"\s*(?:(?:or|and/or)|(?P<cause>from|caused by|due to|because of))\s+", re.IGNORECASE
@@ -690,6 +695,14 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
     """The things a stretch lists, words shared across each "or"/"and" distributed; split at
     its commas first where the parts between them list several ("an enlarged liver or spleen,
     swollen lymph nodes")."""
+    enlarged = _ENLARGED.match(page.text, start, end) if kind == "symptom" else None
+    if enlarged is not None:  # "the liver and spleen are enlarged": an enlarged liver, an enlarged spleen
+        organs = enlarged.group("organs")
+        return [
+            Part(f"enlarged {organ}", start + enlarged.start("organs"), start + enlarged.end())
+            for organ in _ORGAN_SPLIT.split(organs)
+            if organ
+        ] if len(organs.split()) <= 6 else []
     pieces = _SEMICOLON.split(page.text[start:end])
     if len(pieces) > 1:  # "Loss of appetite; weight loss; night sweats"
         found, offset = [], start
@@ -703,6 +716,14 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
 
 
 _SEMICOLON = re.compile(r";(?![^(]*\))")
+_ENLARGED = re.compile(
+    r"\s*(?:the\s+|your\s+|their\s+|his\s+|her\s+)?(?P<organs>[a-z][a-z ,]*?[a-z])\s+"
+    r"(?:is|are|become|becomes|get|gets|may be|can be|may become|can become)\s+(?:also\s+|often\s+|slightly\s+|very\s+)?"
+    r"(?:enlarged|swollen|bigger|larger|bigger than normal|larger than normal)\b",
+    re.IGNORECASE,
+)
+"""Organs a clause says are enlarged ("the liver and spleen are bigger")."""
+_ORGAN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+|your\s+)?")
 
 
 def _chunk_parts(page: Page, start: int, end: int, kind: str) -> list[Part]:
