@@ -1634,3 +1634,12 @@ def test_organs_an_item_says_are_enlarged_are_signs_of_their_own(item):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\nSymptoms\nLook out for:\n- {item}\n- bone pain\n", "symptom")
     assert {"hepatomegaly", "splenomegaly"} <= labels(found)
     assert not any("because" in n or n.endswith("swollen") for n in labels(found))
+
+
+def test_organs_a_sentence_on_signs_says_are_enlarged_are_signs():
+    found, _ = facts(
+        "Peripheral T-cell lymphoma (PTCL) is a cancer of the lymphocytes.\nSymptoms\nMost people notice painless lumps. "
+        "If the spleen or liver is enlarged, you may feel full.\n",
+        "symptom",
+    )
+    assert {"hepatomegaly", "splenomegaly"} <= labels(found)

@@ -723,6 +723,29 @@ _ENLARGED = re.compile(
     re.IGNORECASE,
 )
 """Organs a clause says are enlarged ("the liver and spleen are bigger")."""
+def enlarged_organs(page: Page, start: int, end: int) -> list[Part]:
+    """The organs a sentence says are enlarged ("The liver and spleen may also become enlarged",
+    "If the spleen or liver is enlarged, ..."), each as an enlarged organ."""
+    organs = page.within(start, end, "anatomy")
+    found: list[Part] = []
+    run: list[Mention] = []
+    for index, organ in enumerate(organs):
+        run = run + [organ] if run and _ORGAN_JOIN.fullmatch(page.text, run[-1].end, organ.start) else [organ]
+        following = organs[index + 1] if index + 1 < len(organs) else None
+        if following is not None and _ORGAN_JOIN.fullmatch(page.text, organ.end, following.start):
+            continue
+        said = _IS_ENLARGED.match(page.text, organ.end, end)
+        if said is not None:
+            found += [Part(f"enlarged {m.text}", m.start, said.end()) for m in run]
+    return found
+
+
+_ORGAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+|your\s+|their\s+)?", re.IGNORECASE)
+_IS_ENLARGED = re.compile(
+    r"\s+(?:is|are|become|becomes|get|gets|may be|can be|may become|can become|may also be|can also be|may also become)\s+"
+    r"(?:also\s+|often\s+|slightly\s+|very\s+)?(?:enlarged|swollen|bigger|larger)\b",
+    re.IGNORECASE,
+)
 _ORGAN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+|your\s+)?")
 
 

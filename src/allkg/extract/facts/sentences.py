@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterator
 
 from allkg.extract.facts.disease import Subject, is_cancer, names_subject
-from allkg.extract.facts.lists import FACT_PREDICATES, ground_part, list_kind, parts_of_span, segment_before
+from allkg.extract.facts.lists import (
+    FACT_PREDICATES,
+    enlarged_organs,
+    ground_part,
+    list_kind,
+    parts_of_span,
+    segment_before,
+)
 from allkg.extract.facts.page import ADVICE, Page
 from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text
@@ -678,6 +685,11 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             if found is not None and found[0].path not in seen:
                 seen.add(found[0].path)
                 yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
+    for part in enlarged_organs(page, seg.start, end) if kind == "symptom" else ():
+        found = ground_part(page, subject, part, kind, allow_ungrounded=False)
+        if found is not None and found[0].path not in seen:
+            seen.add(found[0].path)
+            yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
     relatives = (
         [(seg.start + r.start("disease"), seg.start + r.end()) for r in _RELATIVE_WITH.finditer(seg.text)]
         if kind == "risk-factor"
