@@ -1643,3 +1643,13 @@ def test_organs_a_sentence_on_signs_says_are_enlarged_are_signs():
         "symptom",
     )
     assert {"hepatomegaly", "splenomegaly"} <= labels(found)
+
+
+def test_a_list_of_signs_that_opens_its_sentence_before_can_happen():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a blood cancer.\nSymptoms\nIf leukemia cells have reached the brain, "
+        "headaches, vomiting, blurred vision or trouble keeping your balance can happen. Bone pain is common and in "
+        "young children may show as a limp.\n",
+        "symptom",
+    )
+    assert {"headache", "vomiting", "blurred vision", "postural instability", "bone pain", "limp"} <= labels(found)

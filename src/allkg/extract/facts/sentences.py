@@ -674,6 +674,12 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         end = min(end, seg.start + verb.start()) if verb else end
     # "Bone or joint pain." standing as a sentence of its own in a list of signs: the whole of it is the list
     offset = cue.end() if cue is not None else (0 if kind == "symptom" and item_like(seg.text) else None)
+    happens = _LIST_THEN_HAPPENS.search(seg.text) if kind == "symptom" else None
+    if happens is not None:  # "If it reaches the brain, headaches, vomiting or trouble keeping your balance can happen"
+        condition = _CONDITION_FIRST.match(seg.text)
+        if cue is None or (condition is not None and cue.end() <= condition.end()):
+            offset = condition.end() if condition else 0
+        end = min(end, seg.start + happens.start())
     read: list[tuple[int, int]] = []  # the parts that named one ("weakness of the face" names no "weakness")
     if offset is not None and seg.start + offset < end:
         for part in parts_of_span(page, seg.start + offset, end, kind):
@@ -710,6 +716,13 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
 
 _BEYOND_THE_HEAD = re.compile(r"\b(?:from|because|due|with|and|or|as)\b|[(,;]", re.IGNORECASE)
 """Words after which a part names more than its own sign ("a swollen tummy from a big spleen")."""
+_LIST_THEN_HAPPENS = re.compile(
+    r"(?:\s+(?:can|may|might|could|will|often|sometimes)\s+(?:also\s+)?(?:happen|occur|develop|appear|follow|result)\b|"
+    r"\s+(?:are|is)\s+(?:also\s+)?(?:common|possible|usual|typical)\b)(?=\s*(?:[.;]|$))",
+    re.IGNORECASE,
+)
+"""The verb after a list of signs that opens its sentence ("..., headaches or vomiting can happen")."""
+_CONDITION_FIRST = re.compile(r"\s*(?:if|when|once|as|where)\b[^,]{0,80},\s*", re.IGNORECASE)
 _PUT_DOWN_TO = re.compile(r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b", re.I)
 _CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
 
