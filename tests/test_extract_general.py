@@ -1653,3 +1653,15 @@ def test_a_list_of_signs_that_opens_its_sentence_before_can_happen():
         "symptom",
     )
     assert {"headache", "vomiting", "blurred vision", "postural instability", "bone pain", "limp"} <= labels(found)
+
+
+def test_a_childs_refusing_to_walk_and_the_signs_a_detail_says_may_come_with_a_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood.\nSymptoms\nThe signs include:\n"
+        "   a) aching legs, arms or back - a younger child may limp or refuse to walk\n"
+        "   b) nosebleeds or bleeding gums - bleeding that starts without an injury\n",
+        "symptom",
+    )
+    names = labels(found)
+    assert {"limp", "refusal to walk", "lower limb pain"} <= names
+    assert "bleeding" not in names  # (a detail that says what the sign is names no other)

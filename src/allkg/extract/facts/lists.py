@@ -637,7 +637,19 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
         verb = _VERB.search(text, chunk_start, chunk_end)  # "... and X are all linked to ..."
         parts += _chunk_parts(page, chunk_start, verb.start() if verb else chunk_end, kind)
     named = [p for p in parts if _names(page, p, kind)]
-    return parts if len(parts) >= 2 and len(named) * 2 > len(parts) else []
+    if len(parts) >= 2 and len(named) * 2 > len(parts):
+        return parts
+    if kind == "symptom" and _MAY.search(text, start, end):  # "Aching legs - a younger child may limp or refuse to walk"
+        return [
+            Part(m.text, m.start, m.end, example=True)
+            for m in page.within(start, end, kind)
+            if not _NEGATION_BEFORE.search(text, max(start, m.start - 12), m.start)
+        ]
+    return []
+
+
+_MAY = re.compile(r"\b(?:may|might|can|could|will|often|sometimes)\b(?!\s+(?:be|look|seem)\b)", re.IGNORECASE)
+"""A detail that says what else a sign can bring ("a younger child may limp"), not what it is."""
 
 
 def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
