@@ -1665,3 +1665,12 @@ def test_a_childs_refusing_to_walk_and_the_signs_a_detail_says_may_come_with_a_s
     names = labels(found)
     assert {"limp", "refusal to walk", "lower limb pain"} <= names
     assert "bleeding" not in names  # (a detail that says what the sign is names no other)
+
+
+def test_more_likely_to_spread_or_come_back_is_no_risk():
+    found, _ = facts(
+        "Melanoma is a cancer of the skin.\nWho gets it?\nIt is less common than other skin cancers but more likely to "
+        "spread. Acute myeloid leukaemia is more likely to come back in older people.\n",
+        "risk-factor",
+    )
+    assert not found, labels(found)

@@ -163,7 +163,7 @@ _UNKNOWN_CAUSE = re.compile(
 _HEDGED = re.compile(r"\b(?:possibly|might|perhaps|may be linked|not proven|no evidence|unlikely)\b", re.IGNORECASE | re.DOTALL)
 _RISK_SENTENCE = re.compile(
     r"\bincreas\w* (?:the |your |their )?(?:risk|chance|likelihood)|\braise\w* (?:the |your )?(?:risk|chance)|"
-    r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
+    r"\bhigher (?:than average )?(?:risk|chance)|\bmore likely\b(?! to (?:spread|come back|return|relapse|grow|be cured|survive|respond))|\brisk factors?\b|\bat (?:higher |greater |increased )?risk\b|"
     r"\blinked (?:to|with)\b|\blinked (?:[\w-]+ ){1,4}(?:to|with)\b|\bassociated with\b|\btimes (?:higher|more likely|greater)\b|\bgreater risk\b|\bpredispos\w*|"
     r"\bmore common (?:in|among) (?:people|children|adults|those)\s+(?:with|who)\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,40}\b(?:is|are|may be|can be|gets?|goes)\s+(?:\w+\s+)?(?:higher|greater|increased|raised|up)\b",
