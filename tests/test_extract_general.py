@@ -1674,3 +1674,12 @@ def test_more_likely_to_spread_or_come_back_is_no_risk():
         "risk-factor",
     )
     assert not found, labels(found)
+
+
+def test_in_the_womb_is_a_time_before_birth_not_where_the_disease_is():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. It starts in the bone marrow.\nCauses\n"
+        "The first change in the genes of ALL often happens while the baby is still developing in the womb.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"bone marrow"}

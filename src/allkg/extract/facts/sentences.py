@@ -451,7 +451,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
             for m in page.within(mention.end, seg.end)
         ):
             sign_part = None
-        if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part):
+        before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
+        if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth):
             chosen.append(mention)
             gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
             listed = gloss is not None and any(  # "the bone marrow, the blood and the spleen": a list, no gloss
@@ -466,6 +467,9 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_IN_THE_WOMB = re.compile(r".*\bin (?:the|her|its|their|a|the mother's) (?:womb|uterus)$", re.IGNORECASE | re.DOTALL)
+_BEFORE_BIRTH = re.compile(r"\b(?:baby|babies|unborn|born|birth|pregnan\w*|developing|growing)\b", re.IGNORECASE)
+"""A time, not a place: "while the baby is still developing in the womb"."""
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|\.|;|$)")
 
 
