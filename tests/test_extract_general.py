@@ -1682,4 +1682,4 @@ def test_in_the_womb_is_a_time_before_birth_not_where_the_disease_is():
         "The first change in the genes of ALL often happens while the baby is still developing in the womb.\n",
         "anatomy",
     )
-    assert labels(found) == {"bone marrow"}
+    assert labels(found) == {"blood", "bone marrow"}
