@@ -22,8 +22,8 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.85, 0.95),
-    "dev": (0.90, 0.78),  # 82 pages since the v- and u- sets (first reads 0.86 / 0.47, 0.85 / 0.60) joined
-    "frozen": (0.84, 0.76),
+    "dev": (0.90, 0.80),  # 102 pages since the t- and s- sets (first reads 0.80 / 0.62, 0.89 / 0.82) joined
+    "frozen": (0.85, 0.78),
 }
 
 
