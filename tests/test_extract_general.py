@@ -1683,3 +1683,16 @@ def test_in_the_womb_is_a_time_before_birth_not_where_the_disease_is():
         "anatomy",
     )
     assert labels(found) == {"blood", "bone marrow"}
+
+
+def test_a_risk_items_detail_names_its_conditions_and_an_abbreviation_ends_no_item_cut_short():
+    found, _ = facts(
+        "B-cell acute lymphoblastic leukaemia (B-ALL) is a blood cancer.\nWho is at risk?\n"
+        "Some things make it a bit more likely:\n"
+        "• Genetic conditions – children with Down's syndrome are around 20 times more likely to develop ALL. Rarer "
+        "conditions such as ataxia telangiectasia and Li-Fraumeni syndrome also raise the risk.\n"
+        "• Radiation – being exposed to high doses of radiation, which is very rare in the UK.\n",
+    )
+    risks = labels(f for f in found if f.kind == "risk-factor")
+    assert {"Down syndrome", "ataxia telangiectasia", "Li-Fraumeni syndrome", "exposure to radiation"} <= risks, risks
+    assert not [f for f in found if f.kind == "resemblance"]

@@ -639,7 +639,9 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
     named = [p for p in parts if _names(page, p, kind)]
     if len(parts) >= 2 and len(named) * 2 > len(parts):
         return parts
-    if kind == "symptom" and _MAY.search(text, start, end):  # "Aching legs - a younger child may limp or refuse to walk"
+    # "Aching legs - a younger child may limp or refuse to walk"; "Genetic conditions - children with Down's
+    # syndrome are more likely to develop ALL": what the detail names of the label's kind, where it says so
+    if (kind == "symptom" and _MAY.search(text, start, end)) or (kind == "risk-factor" and _RISK_CUE.search(text, start, end)):
         return [
             Part(m.text, m.start, m.end, example=True)
             for m in page.within(start, end, kind)
@@ -1054,4 +1056,5 @@ def _cut_off(text: str) -> bool:
     if match is None:
         return False
     word = match.group("word")
-    return word is None or word.lower() not in _SHORT_WORDS
+    # (a short word in capitals is an abbreviation, not a word cut short: "rare in the UK")
+    return word is None or (word.lower() not in _SHORT_WORDS and not word.isupper())

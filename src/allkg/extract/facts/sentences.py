@@ -597,6 +597,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b", re.IGNORECASE)
 def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -> Iterator[Fact]:
     """What one resemblance cue of a sentence says the disease or its signs look like, or were taken for."""
     said_of = page.text[seg.start : seg.start + cue.start()]
+    if cue.group().lower().endswith("such as") and _RISK_SENTENCE.search(seg.text):
+        return  # "Rarer conditions such as ataxia telangiectasia also raise the risk": risk factors, no look-alikes
     if _NOT_TO_BE.search(said_of):
         return  # "not to be confused with Fanconi syndrome": another disease of a like name, no look-alike
     signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE)
