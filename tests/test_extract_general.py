@@ -1696,3 +1696,12 @@ def test_a_risk_items_detail_names_its_conditions_and_an_abbreviation_ends_no_it
     risks = labels(f for f in found if f.kind == "risk-factor")
     assert {"Down syndrome", "ataxia telangiectasia", "Li-Fraumeni syndrome", "exposure to radiation"} <= risks, risks
     assert not [f for f in found if f.kind == "resemblance"]
+
+
+def test_ages_above_a_number_of_years_of_age_and_not_a_span_of_years_ago():
+    _, result = facts(
+        "Polycythaemia vera (PV) is a blood cancer.\nWho gets it?\nIt is most common in people over 60 years of age. "
+        "It was first described over 100 years ago.\n"
+    )
+    about = {f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
+    assert about == {"older adults"}  # (over 60 makes up most of them)

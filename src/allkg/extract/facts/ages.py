@@ -37,7 +37,7 @@ _AGE_EXPRESSIONS = (
     (re.compile(rf"<\s*{_N}\s*(?:yrs?|years?)\b", re.I), "under"),
     (re.compile(rf">\s*{_N}\s*(?:yrs?|years?)\b", re.I), "over"),
     (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
-    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years))", re.I), "over"),
+    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     (re.compile(rf"\bfrom (?:about |around )?(?:the )?age (?:of )?{_N}\b(?!\s*(?:to|-|–|and)\s*\d)", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
