@@ -459,3 +459,16 @@ def test_a_line_that_opens_with_and_goes_on_from_the_one_above():
 )
 def test_a_phase_of_the_disease_is_no_treatment_section_but_a_phase_of_treatment_is(heading, treatment):
     assert (section_type(heading) == "treatment") == treatment
+
+
+def test_a_glued_list_ends_where_the_next_sentence_starts_and_spaced_dashes_are_not_glued_bullets():
+    layout = structure(
+        "Common symptoms include:• Bleeding from the gums• Pale skin• FeverRisk factors include:• Smoking• Being male"
+        "• Exposure to benzene\n"
+    )
+    assert [(b.lead_in.text, [i.text for i in b.items]) for b in layout.lists] == [
+        ("Common symptoms include:", ["Bleeding from the gums", "Pale skin", "Fever"]),
+        ("Risk factors include:", ["Smoking", "Being male", "Exposure to benzene"]),
+    ]
+    segments = kinds("Common symptoms include: - Frequent infections Factors that raise the risk include: - Smoking - Being male\n")
+    assert ("item", "Frequent infections Factors that raise the risk include") not in segments

@@ -307,7 +307,7 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
 
 _ENUMERATOR = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]+(?=[A-Za-z(\"“])")
 """A list number inside a line ("1. ", "2) ", "(3) ") before an item's first word."""
-_GLUED_BULLET = re.compile(r"(?<=[\w).,:])[ \t]*[-–•][ \t]+(?=[\w'‘\"“(])")
+_GLUED_BULLET = re.compile(r"(?<=[\w).,:])[-–•][ \t]+(?=[\w'‘\"“(])")
 """A bullet a scrape glued to the end of the item or lead-in before it ("these:- a rash- red eyes")."""
 _LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a-z]+)\s+(?=[A-Z])")
 """Where the last item of a flattened numbered list may end: its full stop, a footer's sign or
@@ -323,16 +323,20 @@ def _inline_list(text: str, start: int, end: int) -> tuple[int, list[tuple[int, 
     or with its bullets glued on ("these:- a rash- red eyes- cracked lips"). Where it begins, its
     items' spans and where the line goes on after it; every item but the last must be an item's
     length, or it is no list."""
-    markers = _numbered(text, start, end) or _glued_bullets(text, start, end)
+    numbered = _numbered(text, start, end)
+    markers = numbered or _glued_bullets(text, start, end)
     if len(markers) < 2:
         return None
     items = [_trim(text, a.end(), b.start()) or (a.end(), a.end()) for a, b in zip(markers, markers[1:])]
     after = end
-    if markers[0].group().strip()[:1].isdigit() or markers[0].group().startswith("("):
-        for stop in _LAST_ITEM_END.finditer(text, markers[-1].end(), end):  # (a glued list runs to the line's end)
+    if numbered:
+        for stop in _LAST_ITEM_END.finditer(text, markers[-1].end(), end):
             if stop.group("word") not in _NAME_FOLLOWS:
                 after = stop.end() if stop.group() in ".!?;" else stop.end("word") if stop.group("word") else stop.start()
                 break
+    else:  # a glued list runs to the next sentence ("...• FeverRisk factors include:• ...")
+        boundary = _BOUNDARY.search(text, markers[-1].end(), end)
+        after = boundary.start() if boundary else end
     items.append(_trim(text, markers[-1].end(), after) or (after, after))
     spans = [(a, a + len(_ITEM_TAIL.sub("", text[a:b]))) for a, b in items]
     return markers[0].start(), [span for span in spans if span[1] > span[0]], after
@@ -360,7 +364,8 @@ def _glued_bullets(text: str, start: int, end: int) -> list[re.Match[str]]:
     lead = text.find(":", start, end)
     if lead < 0:
         return []
-    markers = list(_GLUED_BULLET.finditer(text, lead, end))
+    boundary = _BOUNDARY.search(text, lead + 1, end)  # (the list ends where the next sentence starts)
+    markers = list(_GLUED_BULLET.finditer(text, lead, boundary.start() if boundary else end))
     if len(markers) < 3 or markers[0].start() != lead + 1:
         return []
     if any(len(text[a.end() : b.start()].split()) > MAX_ITEM_WORDS for a, b in zip(markers, markers[1:])):
