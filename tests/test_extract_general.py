@@ -1705,3 +1705,13 @@ def test_ages_above_a_number_of_years_of_age_and_not_a_span_of_years_ago():
     )
     about = {f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert about == {"older adults"}  # (over 60 makes up most of them)
+
+
+def test_cells_that_do_the_harm_are_no_cells_the_disease_affects():
+    found, _ = facts(
+        "Aplastic anaemia is a rare condition where the bone marrow stops making enough blood cells.\n\nCauses\n"
+        "In aplastic anaemia, the stem cells in the bone marrow are damaged and there are far fewer of them than "
+        "normal. Cells of the immune system called T cells damage the stem cells so they cannot make new blood cells.\n",
+        "cell-type",
+    )
+    assert "T cell" not in labels(found) and "stem cell" in labels(found)

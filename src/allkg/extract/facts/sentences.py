@@ -388,12 +388,21 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
                 for m in _MARROW_MAKES.finditer(seg.text)
                 if not _ILLNESS_CELL_CUE.search(m.group())
             ]
-            cells.extend(c for c in named if not any(a <= c.start < b for a, b in healthy))
+            cells.extend(
+                c for c in named
+                if not any(a <= c.start < b for a, b in healthy) and not _ATTACKS.match(page.text, c.end, seg.end)
+            )
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_ATTACKS = re.compile(
+    r"\s+(?:(?:that|which|who)\s+)?(?:mistakenly\s+|wrongly\s+|then\s+|may\s+|can\s+)?"
+    r"(?:attack|damage|destroy|kill|harm|target)s?\b",
+    re.IGNORECASE,
+)
+"""Cells that do the harm ("T cells damage the stem cells"): the disease's agents, not the cells it affects."""
 _MARROW_MAKES = re.compile(
     r"\b(?:where|in which)\s+(?:[\w-]+\s+){0,4}?(?:are|is|get|gets)\s+(?:made|produced|formed|created|born)\b|"
     r"\b(?:marrow|bones?|tissue|factory)\b,?\s+(?:which|that)\s+(?:makes?|produces?|forms?|creates?)\b[^.;:()]*|"
