@@ -1404,6 +1404,10 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
          {("adults", "UnfavourableOutlook")}),
         ("Babies under 1 year have a higher chance that the leukaemia comes back, so they get stronger treatment.",
          {("infants", "UnfavourableOutlook")}),
+        ("It is poorer for older adults, especially people over 65.", {("older adults", "UnfavourableOutlook")}),
+        ("Older people, especially those over 60, don't do quite as well.", {("older adults", "UnfavourableOutlook")}),
+        ("The results in adults are lower, and patients above 60 years have a poorer outcome.",
+         {("adults", "UnfavourableOutlook"), ("older adults", "UnfavourableOutlook")}),
         ("Long-term survival is higher in teens and young adults — about 6 in 10 people under 40 are alive five "
          "years later — while people older than 60 have a harder time and do less well.",
          {("teenagers", "FavourableOutlook"), ("young adults", "FavourableOutlook"), ("older adults", "UnfavourableOutlook")}),

@@ -39,6 +39,8 @@ _AGE_EXPRESSIONS = (
     (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
     (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
+    # "patients above 60 years": people's ages (not "over 50 years ago")
+    (re.compile(rf"(?:(?<=people )|(?<=adults )|(?<=those )|(?<=patients ))(?:over|above|older than)\s+{_N}\s+years\b", re.I), "over"),
     (re.compile(rf"\bfrom (?:about |around )?(?:the )?age (?:of )?{_N}\b(?!\s*(?:to|-|–|and)\s*\d)", re.I), "over"),
     (re.compile(r"\bin their (\d0)s(?:\s+(?:or|and)\s+(\d0)s)?", re.I), "decades"),
 )
@@ -59,7 +61,7 @@ _AGE_GROUPS = (
     ("adults", 16, 200),
 )
 _PROGNOSIS = re.compile(
-    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+)?(?:well|better|worse|best|worst)\b|"
+    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,2}(?:well|better|worse|best|worst)\b|"
     r"\balive\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
@@ -86,7 +88,7 @@ _FAVOURABLE = re.compile(
 )
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
-    r"\bharder\b|\btougher\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
+    r"\bharder\b|\btougher\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b",
     re.IGNORECASE,
 )
@@ -106,7 +108,7 @@ _DIAGNOSED = re.compile(
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
 _THAN = re.compile(
     r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))|"
-    r"\bas\s+(?:\w+\s+){1,2}as\b",
+    r"\bas\s+(?:\w+\s+){1,2}as\b|\b(?:compared (?:to|with)|(?:with )?respect to|relative to)\b",
     re.I,
 )
 """A comparison between age groups ("better than adults", "not as good as for children"), not a
@@ -147,7 +149,8 @@ def age_facts(
         concession = _CONCESSION.match(clause) and all(a.group.path in stated for a in ages)
         if concession and start not in outlooks:
             continue  # "The outlook is not as good for adults, but many adults are cured"
-        if start in outlooks or _PROGNOSIS.search(clause):
+        # (in a section on the outlook, "It is poorer for older adults" says the outlook too)
+        if start in outlooks or _PROGNOSIS.search(clause) or (section.type == "outlook" and _verdict(clause) is not None):
             outlook = outlooks.get(start)
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
