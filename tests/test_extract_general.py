@@ -1719,3 +1719,13 @@ def test_cells_that_do_the_harm_are_no_cells_the_disease_affects():
         "cell-type",
     )
     assert "T cell" not in labels(found) and "stem cell" in labels(found)
+
+
+def test_an_item_naming_several_relatives_with_the_disease_is_one_risk_factor():
+    found, _ = facts(
+        "Chronic lymphocytic leukemia (CLL) is a cancer of the blood.\n\nRisk factors for CLL include:\n"
+        "- Being middle-aged or older.\n- Having a parent, brother, sister, or child who has had CLL.\n",
+        "risk-factor",
+    )
+    assert "having a parent, brother, sister, or child who has had CLL" in labels(found)
+    assert not any(n in labels(found) for n in ("having a parent", "brother or child who has had CLL"))

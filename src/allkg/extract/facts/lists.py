@@ -96,6 +96,14 @@ _POPULATION = (
     r"a child|a person)\s+(?:who|with|that|whose)"
 )
 """Who a risk factor is said of ("children with", "people who have had"): not part of its name."""
+_KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
+RELATIVE_WITH = re.compile(
+    rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
+    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had|has had|have had)\s+)(?P<disease>[\w' -]{{2,40}}?))"
+    r"(?=[,.;)]|\s+(?:also|is|are|has|have|or|and|slightly|greatly|increases?|raises?|doubles?|makes?|may|can|might)\b|$)",
+    re.IGNORECASE,
+)
+"""A relative with a disease ("a brother or sister with leukaemia")."""
 _LEADING_WORDS = re.compile(
     rf"(?:(?:{_POPULATION}|having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|"
     r"lots of|a lot of|many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
@@ -505,6 +513,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     dangling = _DANGLING_EXAMPLES.search(text, start, end)
     if dangling and dangling.start() > start:  # "rare inherited conditions, such as" over a nested list
         end = dangling.start()
+    relatives = RELATIVE_WITH.match(text, start, end) if kind == "risk-factor" else None
+    if relatives is not None and relatives.end() == end:  # "Having a parent, brother, sister, or child who has had CLL"
+        return [Part(text[start:end], start, end)]
     aside = _ASIDE.search(text, start, end)
     if aside and aside.start() > start and aside.end() < end:
         # "Having a brother or sister, especially an identical twin, with leukemia": one thing, the aside left out

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from allkg.extract.facts.disease import Subject, is_cancer, names_subject
 from allkg.extract.facts.lists import (
     FACT_PREDICATES,
+    RELATIVE_WITH,
     enlarged_organs,
     ground_part,
     list_kind,
@@ -712,7 +713,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             seen.add(found[0].path)
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
     relatives = (
-        [(seg.start + r.start("disease"), seg.start + r.end()) for r in _RELATIVE_WITH.finditer(seg.text)]
+        [(seg.start + r.start("disease"), seg.start + r.end()) for r in RELATIVE_WITH.finditer(seg.text)]
         if kind == "risk-factor"
         else []
     )
@@ -853,7 +854,7 @@ def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[F
     sister with leukaemia", "The identical twin of a child with ALL also has a higher risk")."""
     if _NEGATED.search(seg.text) or _HEDGED.search(seg.text) or seg.start in page.explanations:
         return  # (a sentence explaining an item names the item's risk factor again)
-    for relative in _RELATIVE_WITH.finditer(seg.text):
+    for relative in RELATIVE_WITH.finditer(seg.text):
         disease = relative.group("disease")
         if (
             any(names_subject(page, subject, m) for m in page.within(seg.start + relative.start("with"), seg.start + relative.end(), "disease"))
@@ -866,14 +867,6 @@ def _relatives_with_it(page: Page, subject: Subject, seg: Segment) -> Iterator[F
                        grounding="ungrounded")
 
 
-_KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
-_RELATIVE_WITH = re.compile(
-    rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
-    rf"(?:\s+of\s+a\s+child)?(?P<with>\s+(?:with|who has|who had|who have|who has had|has had|have had)\s+)(?P<disease>[\w' -]{{2,40}}?))"
-    r"(?=[,.;)]|\s+(?:also|is|are|has|have|or|and|slightly|greatly|increases?|raises?|doubles?|makes?|may|can|might)\b|$)",
-    re.IGNORECASE,
-)
-"""A relative with a disease ("a brother or sister with leukaemia")."""
 _GENERIC_DISEASE = re.compile(r"(?:the (?:same )?(?:disease|condition|illness|cancer)|it|leuka?emia|cancer)", re.IGNORECASE)
 
 
