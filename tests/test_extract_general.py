@@ -1729,3 +1729,12 @@ def test_an_item_naming_several_relatives_with_the_disease_is_one_risk_factor():
     )
     assert "having a parent, brother, sister, or child who has had CLL" in labels(found)
     assert not any(n in labels(found) for n in ("having a parent", "brother or child who has had CLL"))
+
+
+def test_a_name_ending_in_plasia_and_one_you_might_see_it_written_as():
+    found, _ = facts(
+        "Myelodysplastic syndromes (MDS), sometimes called myelodysplasia, are a group of blood cancers. MDS mostly "
+        "affects older people. Doctors say you might see it written as myelodysplastic disorder.\n"
+    )
+    names = {f.object.value for f in found if f.kind in ("name", "synonym")}
+    assert {"myelodysplasia", "myelodysplastic disorder"} <= names, names

@@ -75,11 +75,11 @@ _PAREN_SYNONYM = re.compile(
 )
 _PRONOUN_CUE = re.compile(
     r"\b(?:(?:it|this|it['’]s)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
-    r"(?:known as|called|referred to as)|hear it called|"
+    r"(?:known as|called|referred to as)|(?:hear|see|find) it (?:called|written as|spelt|spelled)|"
     r"shorten(?:s|ed)? (?:the name|it) to|(?:also )?use the (?:name|term)|abbreviate[sd]? (?:it )?(?:to|as))\s+" + _NAMES,
     re.IGNORECASE,
 )
-_PRONOUN_CUE_WORDS = ("known as", "called", "referred to", "shorten", "use the", "abbreviat")
+_PRONOUN_CUE_WORDS = ("known as", "called", "referred to", "shorten", "use the", "abbreviat", "written as", "spelt", "spelled")
 """Words one of which every name cue holds: a sentence with none is not searched."""
 _NAMES_END = re.compile(
     r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
@@ -548,7 +548,8 @@ def _cue_names(match: re.Match[str]) -> Iterator[str]:
 def _looks_like_name(name: str) -> bool:
     """A disease name, not the rest of a sentence ("called acute because it develops quickly")."""
     return bool(
-        re.search(rf"{_DISEASE_HEAD}|\b\w+(?:emia|aemia|oma|osis|itis)\b", name, re.I) or re.search(r"\b[A-Z]{2,6}\b", name)
+        re.search(rf"{_DISEASE_HEAD}|\b\w+(?:emia|aemia|oma|osis|itis|plasia|pathy|penia|philia)\b", name, re.I)
+        or re.search(r"\b[A-Z]{2,6}\b", name)
     )
 
 
