@@ -472,3 +472,17 @@ def test_a_glued_list_ends_where_the_next_sentence_starts_and_spaced_dashes_are_
     ]
     segments = kinds("Common symptoms include: - Frequent infections Factors that raise the risk include: - Smoking - Being male\n")
     assert ("item", "Frequent infections Factors that raise the risk include") not in segments
+
+
+def test_bare_items_in_lower_case_after_a_lead_in_may_carry_a_long_gloss():
+    layout = structure(
+        "Things that increase your chance of getting ALL include:\n"
+        "having had chemotherapy or radiotherapy for another cancer\n"
+        "working with benzene, a chemical used in some industries\n"
+        "having a weakened immune system, for example from HIV or from medicines you take after an organ transplant\n"
+        "You cannot catch ALL from someone else.\n"
+    )
+    [block] = layout.lists
+    assert [i.text.split(",")[0] for i in block.items] == [
+        "having had chemotherapy or radiotherapy for another cancer", "working with benzene", "having a weakened immune system"
+    ]

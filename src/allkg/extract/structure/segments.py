@@ -220,14 +220,18 @@ def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
     line naming a section's topic, "Prevention", is a heading when prose follows it)."""
     words = _BRACKETED.sub("", seg.text).split()  # (a gloss in brackets is no length of the item's)
     head = _GLOSS_AFTER.split(seg.text, maxsplit=1)[0]
+    # (a line in lower case is no heading nor a sentence of its own; its gloss may run longer:
+    # "having a weakened immune system, for example from HIV or from medicines you take after ...")
+    lower = seg.text[:1].islower()
     return (
         seg.kind in ("heading", "sentence")
         and not seg.marked_heading
         and not seg.boilerplate
-        and 0 < len(words) <= MAX_ITEM_WORDS
+        and 0 < (len(head.split()) if lower else len(words)) <= MAX_ITEM_WORDS
+        and len(words) <= 2 * MAX_ITEM_WORDS
         and item_like(seg.text)
         # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
-        and (seg.text.endswith(".") or _followed_as_item(item_follows(), head))
+        and (seg.text.endswith(".") or lower or _followed_as_item(item_follows(), head))
     )
 
 
