@@ -1738,3 +1738,11 @@ def test_a_name_ending_in_plasia_and_one_you_might_see_it_written_as():
     )
     names = {f.object.value for f in found if f.kind in ("name", "synonym")}
     assert {"myelodysplasia", "myelodysplastic disorder"} <= names, names
+
+
+def test_how_many_reach_remission_is_no_outlook():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nOutlook\n\nAround 9 in 10 adults with T-ALL reach "
+        "remission. Most adults go into remission with treatment.\n"
+    )
+    assert not [f for f in found if f.predicate == "allkg:outlook"]

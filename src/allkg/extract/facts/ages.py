@@ -65,7 +65,7 @@ _PROGNOSIS = re.compile(
     r"\balive\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
-    r"\bremission\b|\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
+    r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
     r"\bmore likely to (?:relapse|come back)\b",
     re.IGNORECASE,
@@ -105,6 +105,8 @@ _DIAGNOSED = re.compile(
     r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",
     re.IGNORECASE,
 )
+_REMISSION = re.compile(r"\bremissions?\b", re.IGNORECASE)
+"""How many reach remission says how treatment starts, not how people do ("9 in 10 adults reach remission")."""
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
 _THAN = re.compile(
     r"\bthan\b(?!\s+(?:\d|(?:half|a third|a quarter|one|two|three|four|five|six|seven|eight|nine|ten)\b))|"
@@ -150,7 +152,8 @@ def age_facts(
         if concession and start not in outlooks:
             continue  # "The outlook is not as good for adults, but many adults are cured"
         # (in a section on the outlook, "It is poorer for older adults" says the outlook too)
-        if start in outlooks or _PROGNOSIS.search(clause) or (section.type == "outlook" and _verdict(clause) is not None):
+        said = section.type == "outlook" and _verdict(clause) is not None and not _REMISSION.search(clause)
+        if start in outlooks or _PROGNOSIS.search(clause) or said:
             outlook = outlooks.get(start)
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
