@@ -1746,3 +1746,12 @@ def test_how_many_reach_remission_is_no_outlook():
         "remission. Most adults go into remission with treatment.\n"
     )
     assert not [f for f in found if f.predicate == "allkg:outlook"]
+
+
+def test_what_a_gloss_says_of_an_agent_is_no_risk_factor_of_its_own():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nRisk factors\n\nWorking for a long time with benzene, "
+        "a chemical used in some industries and found in tobacco smoke, is linked to a higher risk of ALL.\n",
+        "risk-factor",
+    )
+    assert "smoking" not in labels(found)

@@ -229,7 +229,8 @@ _MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|have|has|can|may|might|will|coul
 _THEN_ADVICE = re.compile(r"(?:[,;]\s*|\s+[-–—]\s+|\s+)(?:so|and|but)\s+(?:please\s+)?(?=\w+(?:\s+\w+){0,3}\s*$)", re.IGNORECASE)
 """Where a sentence that names signs turns to advice ("... or fits, so please tell the ward")."""
 _APPOSITION = re.compile(
-    r",(?:\[\d+\])*\s+(?:the same|which|that|a (?:virus|germ|condition|chemical|substance|gene|drug) (?:that|which))\b",
+    r",(?:\[\d+\])*\s+(?:the same|which|that|an? (?:virus|germ|condition|chemical|substance|solvent|gene|drug) "
+    r"(?:that|which|used|found|made|produced|present|called))\b",
     re.IGNORECASE,
 )
 """Where a sentence turns to say more of what it named ("EBV, the same virus that causes glandular fever")."""
