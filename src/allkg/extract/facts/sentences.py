@@ -697,20 +697,20 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         if cue is None or (condition is not None and cue.end() <= condition.end()):
             offset = condition.end() if condition else 0
         end = min(end, seg.start + happens.start())
+    parts = [
+        part
+        for part in (parts_of_span(page, seg.start + offset, end, kind) if offset is not None and seg.start + offset < end else [])
+        # ("an increased risk of developing ALL": the disease itself, not a factor)
+        if not any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease"))
+    ]
+    parts += enlarged_organs(page, seg.start, end) if kind == "symptom" else []
     read: list[tuple[int, int]] = []  # the parts that named one ("weakness of the face" names no "weakness")
-    if offset is not None and seg.start + offset < end:
-        for part in parts_of_span(page, seg.start + offset, end, kind):
-            if any(names_subject(page, subject, m) for m in page.within(part.start, part.end, "disease")):
-                continue  # "an increased risk of developing ALL": the disease itself, not a factor
-            found = ground_part(page, subject, part, kind, allow_ungrounded=False)
-            if found is not None:
-                read.append((part.start, part.end))
-            if found is not None and found[0].path not in seen:
-                seen.add(found[0].path)
-                yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
-    for part in enlarged_organs(page, seg.start, end) if kind == "symptom" else ():
+    for part in parts:
         found = ground_part(page, subject, part, kind, allow_ungrounded=False)
-        if found is not None and found[0].path not in seen:
+        if found is None:
+            continue
+        read.append((part.start, part.end))
+        if found[0].path not in seen:
             seen.add(found[0].path)
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], found[0], (span,), grounding=found[1])
     relatives = (
