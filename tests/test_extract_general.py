@@ -1755,3 +1755,30 @@ def test_what_a_gloss_says_of_an_agent_is_no_risk_factor_of_its_own():
         "risk-factor",
     )
     assert "smoking" not in labels(found)
+
+
+def test_signs_under_advice_after_a_sentence_on_other_conditions_and_the_places_of_one_sign():
+    """A government summary's "See a doctor if you have any of these:" after "Other illnesses can
+    give the same signs": its unbulleted lines are the disease's signs, one of them a relative
+    clause ("that grow but do not ache") with the places it is in listed after a comma."""
+    found, _ = facts(
+        "Chronic lymphocytic leukemia (CLL) is a cancer of the blood.\n"
+        "Other illnesses, such as a cold, can give the same signs as CLL. See a doctor if you have any of these:\n"
+        "Lymph nodes that grow but do not ache, in the neck, armpit, or groin.\n"
+        "Night sweats.\n"
+        "Losing weight without trying.\n"
+        "CLL is diagnosed with blood tests.\n",
+        "symptom",
+    )
+    assert {"night sweats", "weight loss"} <= labels(found), labels(found)
+    assert any(label.startswith("lymph nodes that grow") for label in labels(found)), labels(found)
+    assert not {"in the neck", "armpit", "groin"} & labels(found)
+
+
+def test_a_form_set_apart_by_secondary_is_no_name_of_the_disease():
+    found, _ = facts(
+        "Primary CNS lymphoma is a rare lymphoma that starts in the brain. When a lymphoma from elsewhere reaches "
+        "the brain, doctors call it secondary CNS lymphoma.\n"
+    )
+    names = {f.object.value for f in found if f.kind in ("name", "synonym")}
+    assert "primary CNS lymphoma" in names and "CNS lymphoma" not in names, names

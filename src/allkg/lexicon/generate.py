@@ -211,6 +211,7 @@ def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> Summary:
                 _merge(terms, term)
         else:
             releases[release.key] = _add_sssom(path, release, terms)
+    _add_part_acronyms(terms)
     ordered = sorted(terms.values(), key=lambda t: t.curie)
     header = {
         "normaliser": NORMALISER_VERSION,
@@ -230,6 +231,29 @@ def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> Summary:
     for term in ordered:
         counts[term.branch] += 1
     return Summary(tuple(releases[release.key] for release in RELEASES), dict(sorted(counts.items())), len(forms))
+
+
+def _add_part_acronyms(terms: dict[str, Term]) -> None:
+    """A disease whose name holds a body part or cell that its ontology abbreviates also goes by
+    the name with the abbreviation ("primary central nervous system lymphoma": "primary CNS
+    lymphoma", as UBERON abbreviates the central nervous system). Acronyms of three letters or
+    more only: shorter ones ("NC", "DA") are too often something else."""
+    acronyms = {
+        term.label.lower(): form
+        for term in terms.values()
+        if term.branch in ("anatomy", "cell")
+        for form, scope in term.forms.items()
+        if scope == "abbreviation" and re.fullmatch(r"[A-Z]{3,5}", form)
+    }
+    if not acronyms:
+        return
+    part = re.compile(r"\b(" + "|".join(re.escape(name) for name in sorted(acronyms, key=len, reverse=True)) + r")\b", re.I)
+    for term in terms.values():
+        if term.branch != "disease":
+            continue
+        for form, scope in list(term.forms.items()):
+            if scope in ("label", "exact") and part.search(form):
+                term.add_form(part.sub(lambda m: acronyms[m.group(1).lower()], form), "exact")
 
 
 def _release_path(ontology_dir: Path, release: Release) -> Path:

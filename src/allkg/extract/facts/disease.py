@@ -468,9 +468,15 @@ def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             grounding = page.lexicon.ground(mention, "disease")
             if grounding is None or grounding.concept.path not in subject.names:
                 continue
+            if _ANOTHER_FORM.search(page.text, max(0, mention.start - 12), mention.start):
+                continue  # ("this is called secondary CNS lymphoma": another disease, named by its difference)
             yield from _name(disease, _name_label(mention.text, grounding.concept), Span(seg.start, seg.end), seen)
         for name in _cue_synonyms(page, subject, seg):
             yield from _name(disease, name, Span(seg.start, seg.end), seen)
+
+
+_ANOTHER_FORM = re.compile(r"\b(?:secondary|another|other)\s+$", re.IGNORECASE)
+"""A word before a disease's name that makes it another disease than the one it names."""
 
 
 def _name(disease: Entity, label: str, span: Span, seen: set[str]) -> Iterator[Fact]:

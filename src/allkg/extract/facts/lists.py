@@ -366,8 +366,13 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
     return inner.lead_in.line == outer.items[-1].line + 1 and len(inner.lead_in.text.split()) <= MAX_PART_WORDS
 
 
-_SIGNS_ELSEWHERE = re.compile(r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions)\b", re.IGNORECASE)
-"""A sentence saying the signs a list gives may have other causes (before advice to see a doctor about them)."""
+_SIGNS_ELSEWHERE = re.compile(
+    r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions)\b|"
+    r"\b(?:other|many|common)\s+(?:conditions?|illness(?:es)?|problems)\b[^.]{0,60}\b(?:signs?|symptoms?)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying the signs a list gives may have other causes ("Other conditions can cause the same signs"),
+before advice to see a doctor about them."""
 MAX_PLACEMENTS = 10_000
 """Lists moved after a footer times lead-ins left empty: more is no scrape to repair."""
 
@@ -736,7 +741,7 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
             offset += len(piece) + 1
         return found
     if _lists_within_commas(page.text, start, end) and not _places_follow(page.text, start, end):
-        return _places_joined([p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)])
+        return _places_joined(page, [p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)])
     return _chunk_parts(page, start, end, kind)
 
 
@@ -814,7 +819,7 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     tired or weak" -> feeling tired, feeling weak; "pain in your bones or joints" -> pain in your
     bones, pain in your joints, but "painless lumps in the neck, armpit or groin", which names no
     sign of ours in any of its places, is one sign in several places."""
-    parts = _places_joined(parts)
+    parts = _places_joined(page, parts)
     if len(parts) == 1:
         return parts
     result = list(parts)
@@ -873,20 +878,25 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     return result
 
 
-def _places_joined(parts: list[Part]) -> list[Part]:
+def _places_joined(page: Page, parts: list[Part]) -> list[Part]:
     """A part that is only a place ("in skin folds") is another place of the sign before it, not
     a sign: "a rash on the scalp, in the nappy area or in skin folds" names one sign (its span
-    takes the places in)."""
+    takes the places in), and so do the bare places listed after it ("Lymph nodes that swell,
+    in the neck, underarm, or groin")."""
     joined: list[Part] = []
+    placed = False
     for part in parts:
-        if joined and _ONLY_A_PLACE.match(part.text) and _SHARED_PLACE.search(joined[-1].text):
+        if joined and (_ONLY_A_PLACE.match(part.text) or (placed and _is_form(page, _LEADING_THE.sub("", part.text), "anatomy"))):
             before = joined[-1]
             joined[-1] = Part(before.text, before.start, part.end, before.example)
+            placed = True
         else:
             joined.append(part)
+            placed = False
     return joined
 
 
+_LEADING_THE = re.compile(r"^(?:the|your|their)\s+", re.IGNORECASE)
 _PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<![su]s)(?<!is)s", re.IGNORECASE)
 """A word in the plural ("bruises", "nosebleeds"; not "loss", "virus", "tennis"): a thing, not a modifier."""
 _ONLY_A_PLACE = re.compile(r"(?:in|on|around|under|behind|over)\s", re.IGNORECASE)

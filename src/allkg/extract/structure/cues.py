@@ -62,9 +62,9 @@ _FINITE_VERB = re.compile(
 )
 
 
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+(?:\w+\s+)?$|\bhaving\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+(?:\w+\s+(?:(?:but|and|or)\s+)?)?$|\bhaving\s+$", re.IGNORECASE)
 """Words before a verb that is no sentence's own: a relative clause's ("Diabetes that has lasted
-for years"), a participle's ("Having had chemotherapy")."""
+for years", "Lymph nodes that swell but do not hurt"), a participle's ("Having had chemotherapy")."""
 
 
 _ASIDE_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
