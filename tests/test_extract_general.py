@@ -1782,3 +1782,28 @@ def test_a_form_set_apart_by_secondary_is_no_name_of_the_disease():
     )
     names = {f.object.value for f in found if f.kind in ("name", "synonym")}
     assert "primary CNS lymphoma" in names and "CNS lymphoma" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title names the disease in older adults
+        ("Acute Lymphoblastic Leukemia in Older Adults Treatment\n\nAcute lymphoblastic leukemia (ALL) is a cancer of "
+         "the blood. ALL is more common in older adults.\n", "adult acute lymphoblastic leukemia"),
+        # written for children's families, naming it in children once, never in adults
+        ("Acute Lymphoblastic Leukemia (ALL) | Sunnyside Children's Hospital\n\nAcute lymphoblastic leukemia (ALL) is a "
+         "cancer of the blood. In kids it is often called childhood ALL. Your child's team will explain the tests. "
+         "Ask your child's nurse about side effects. ALL is treated with chemotherapy.\n",
+         "childhood acute lymphoblastic leukemia"),
+        # the same family page, saying only "childhood cancer": every cancer of children, not this one's name
+        ("Acute Lymphoblastic Leukemia (ALL) | Sunnyside Children's Hospital\n\nAcute lymphoblastic leukemia (ALL) is a "
+         "common childhood cancer. Your child's team will explain the tests. Ask your child's nurse about side "
+         "effects. ALL is treated with chemotherapy.\n", "acute lymphocytic leukemia"),
+        # a page for everyone that names the childhood form in passing
+        ("Acute Lymphoblastic Leukemia (ALL)\n\nAcute lymphoblastic leukemia (ALL) is a cancer of the blood. In children "
+         "it is often called childhood ALL. ALL in adults is treated the same way.\n", "acute lymphocytic leukemia"),
+    ],
+)
+def test_the_age_of_a_page_s_disease_by_its_title_and_by_its_readers(text: str, expected: str):
+    found, _ = facts(text)
+    assert found and found[0].subject.label == expected

@@ -45,9 +45,11 @@ _ADULT = r"(?:adult|adults')"
 _AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
 _AGE_AFTER = {
     "childhood": re.compile(
-        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:children|childhood|child|kids|infants|babies)\b", re.I
+        r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:young\s+|younger\s+|small\s+)?"
+        r"(?:children|childhood|child|kids|infants|babies)\b",
+        re.I,
     ),
-    "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?adults?\b", re.I),
+    "adult": re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:in|of|among)\s+(?:the\s+)?(?:older\s+|young\s+)?adults?\b", re.I),
 }
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*\(\s*$")
 _ABBREVIATION_AFTER = re.compile(
@@ -346,11 +348,49 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
         for place, found in named:
             before, after = place[: found.start], place[found.end :]
             if _AGE_BEFORE[age].search(before) or _AGE_AFTER[age].match(after):
-                for phrase in (f"{age} {found.text}", f"{age} {concept.pref_label}"):
-                    grounding = page.lexicon.lookup(phrase, "disease")
-                    if grounding is not None and grounding.concept.path != concept.path:
-                        return grounding.concept
+                aged = _aged(page, age, found.text, concept)
+                if aged is not None:
+                    return aged
+    return _childhood_for_children(page, concept)
+
+
+def _aged(page: Page, age: str, written: str, concept: Concept) -> Concept | None:
+    """The disease in children or adults, where the ontologies have it ("childhood ALL")."""
+    for phrase in (f"{age} {written}", f"{age} {concept.pref_label}"):
+        grounding = page.lexicon.lookup(phrase, "disease")
+        if grounding is not None and grounding.concept.path != concept.path:
+            return grounding.concept
     return None
+
+
+def _childhood_for_children(page: Page, concept: Concept) -> Concept | None:
+    """The childhood disease, where a page written for children's families (a children's hospital,
+    "your child", paediatric) calls its disease so somewhere ("in kids it is often called
+    childhood ALL", "leukaemia in children") and never names it in adults."""
+    if len(_FOR_CHILDREN.findall(page.text, 0, _AUDIENCE_CHARS)) < 3:
+        return None
+    aged = {age: _aged(page, age, concept.pref_label, concept) for age in ("childhood", "adult")}
+    if aged["childhood"] is None:
+        return None
+    named: set[str] = set()
+    for found in page.within(0, len(page.text), "disease"):
+        named_here = page.ground(found, "disease").concept
+        # (its family's name, "leukaemia in children", but not cancer's: "childhood cancer" is every cancer of children)
+        own = named_here.path == concept.path or (is_generic(named_here) and not page.lexicon.curies(named_here) & _CANCERS)
+        before, after = page.text[max(0, found.start - 20) : found.start], page.text[found.end : found.end + 40]
+        for age, form in aged.items():
+            qualified = _AGE_BEFORE[age].search(before) or _AGE_AFTER[age].match(after)
+            if (form is not None and named_here.path == form.path) or (own and qualified):
+                named.add(age)
+    return aged["childhood"] if named == {"childhood"} else None
+
+
+_FOR_CHILDREN = re.compile(
+    r"\byour (?:child|son|daughter|baby)\b|\bchildren['’]s (?:hospital|cancer|health)\b|\bpa?ediatric", re.IGNORECASE
+)
+"""Words of a page written for children's families, or by a children's service."""
+_AUDIENCE_CHARS = 200_000
+"""How far into a page its audience is read (a long page says who it is for early)."""
 
 
 def _defined_locally(page: Page) -> Subject | None:
