@@ -1807,3 +1807,24 @@ def test_a_form_set_apart_by_secondary_is_no_name_of_the_disease():
 def test_the_age_of_a_page_s_disease_by_its_title_and_by_its_readers(text: str, expected: str):
     found, _ = facts(text)
     assert found and found[0].subject.label == expected
+
+
+def test_signs_named_before_are_among_the_signs_of_it_but_not_those_of_another_condition():
+    found, _ = facts(
+        "Chronic lymphocytic leukaemia (CLL) is a blood cancer. Night sweats and tiredness are among the signs of CLL. "
+        "Headaches are a common symptom of anaemia.\n",
+        "symptom",
+    )
+    assert {"night sweats", "fatigue"} <= labels(found) and "headache" not in labels(found), labels(found)
+
+
+def test_a_phrase_only_close_to_a_sign_the_page_also_names_is_that_sign():
+    found, result = facts(
+        "Chronic lymphocytic leukaemia (CLL) is a blood cancer.\n\nSymptoms include:\n- Feeling very tired\n- Night "
+        "sweats\n\nTiredness is common in people with CLL and the symptoms may include tiredness.\n",
+        "symptom",
+    )
+    tired = [f for f in found if f.object.label in ("fatigue", "feeling very tired")]
+    assert [f.object.label for f in tired] == ["fatigue"], labels(found)
+    quotes = {result.document.text[s.start : s.end] for s in tired[0].evidence}
+    assert "Feeling very tired" in quotes and any(q.startswith("Tiredness") for q in quotes), quotes

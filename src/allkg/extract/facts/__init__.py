@@ -65,7 +65,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         # "Treatment ... Most children with ALL make a full recovery": how each age group does
         if not other_disease(page, subject, seg):
             facts.extend(age_facts(page, subject.entity, refers_to_subject(page, subject, seg), section, seg, outlook_only=True))
-    result.facts = merge(_one_blast(facts), page.warnings, document.name)
+    result.facts = merge(_one_per_term(_one_blast(facts)), page.warnings, document.name)
     result.warnings.extend(page.warnings)
     return result
 
@@ -75,6 +75,29 @@ def _names_a_disease(lexicon: Lexicon, text: str) -> bool:
     from allkg.extract.facts.disease import is_generic
 
     return any(not is_generic(lexicon.ground(m, "disease").concept) for m in lexicon.find(text).within(0, len(text), "disease"))
+
+
+def _one_per_term(facts: list[Fact]) -> list[Fact]:
+    """A phrase that only comes close to a term ("Feeling very tired", fuzzy: close to fatigue) on
+    a page that names the term itself ("tiredness") for the same fact is that concept: one node
+    for one sign, with the evidence of both."""
+    exact: dict[tuple[str, str, str], Entity] = {}
+    for fact in facts:
+        concept = fact.object.concept if isinstance(fact.object, Entity) else None
+        if concept is not None and fact.grounding != "fuzzy":
+            for prop, iri in concept.mappings:
+                if prop == "exactMatch":
+                    exact.setdefault((fact.subject.path, fact.predicate, iri), fact.object)
+    result = []
+    for fact in facts:
+        concept = fact.object.concept if isinstance(fact.object, Entity) else None
+        if concept is not None and fact.grounding == "fuzzy":
+            close = [exact.get((fact.subject.path, fact.predicate, iri)) for prop, iri in concept.mappings if prop == "closeMatch"]
+            named = next((entity for entity in close if entity is not None), None)
+            if named is not None:
+                fact = Fact(fact.kind, fact.subject, fact.predicate, named, fact.evidence, fact.explanation, "curated")
+        result.append(fact)
+    return result
 
 
 BLAST_CELLS = "cell-type/blast-cells"

@@ -300,7 +300,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if about or labelled or section.type == "cause" or _SAYS_THE_CAUSE.match(seg.text):
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
         yield from _cause(page, subject, seg, labelled=labelled)
-    if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text):
+    if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text) or _signs_of_it(page, subject, seg):
         yield from _prose_items(page, subject, seg, "symptom")
     elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
         yield from _signs_it_gives(page, subject, seg)
@@ -320,6 +320,27 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _older_age(page, disease, seg)
         yield from _sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
+
+
+def _signs_of_it(page: Page, subject: Subject, seg: Segment) -> bool:
+    """The sentence says what it names first are signs of the page's disease ("Swollen lymph nodes
+    and tiredness are among the signs of CLL", "Fever is a common symptom of it")."""
+    said = _ARE_SIGNS_OF.search(seg.text)
+    if said is None:
+        return False
+    of = seg.start + said.end()
+    if _IT_OR_THIS.match(page.text, of):
+        return True
+    named = page.within(of, seg.end, "disease")
+    return bool(named) and named[0].start - of <= 1 and names_subject(page, subject, named[0])
+
+
+_ARE_SIGNS_OF = re.compile(
+    r"\b(?:is|are)\s+(?:among\s+|one of\s+|some of\s+)?(?:the\s+|an?\s+)?(?:most\s+)?"
+    r"(?:(?:common|main|usual|typical|early|first|classic|key|possible|frequent)\s+)?(?:signs?|symptoms?)\s+of\s+",
+    re.IGNORECASE,
+)
+_IT_OR_THIS = re.compile(r"(?:it|this (?:disease|condition|illness|cancer|leuka?emia))\b", re.IGNORECASE)
 
 
 def _signs_it_gives(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
