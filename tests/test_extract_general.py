@@ -1828,3 +1828,19 @@ def test_a_phrase_only_close_to_a_sign_the_page_also_names_is_that_sign():
     assert [f.object.label for f in tired] == ["fatigue"], labels(found)
     quotes = {result.document.text[s.start : s.end] for s in tired[0].evidence}
     assert "Feeling very tired" in quotes and any(q.startswith("Tiredness") for q in quotes), quotes
+
+
+def test_bare_lower_case_items_a_scrape_moved_under_a_long_footer_line_are_the_empty_list_s():
+    """A page not wrapped at a width: the footer's long last line does not run on into the bare
+    items under it, which are the list its lead-in lost, glosses and conditions included."""
+    found, _ = facts(
+        "What are the signs?\nALL can make you feel tired and breathless, and the signs come on over a few weeks "
+        "because the marrow is full of leukaemia cells.\nOther symptoms can include:\n\n"
+        "Contact us  Privacy  Cookies  Terms\n"
+        "Blood Help is a registered charity in England and Wales (1234567) and Scotland (SC765432). © Blood Help 2025\n"
+        "pain in your bones – young children may limp\n"
+        "night sweats\n"
+        "headaches or blurred vision, if leukaemia has reached the brain\n",
+        "symptom",
+    )
+    assert {"bone pain", "night sweats", "headache", "blurred vision"} <= labels(found), labels(found)

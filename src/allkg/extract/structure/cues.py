@@ -74,7 +74,7 @@ def item_like(text: str) -> bool:
     """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma or
     a dash; its only verbs are those of a relative clause ("Urine that is darker than usual")."""
     head = re.split(
-        r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example)\b|\s[—–-]\s",
+        r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example|if|when|once|unless)\b|\s[—–-]\s",
         _ASIDE_IN_BRACKETS.sub("", text),  # "... for another cancer (this is called secondary MDS)."
     )[0]
     words = head.split()
@@ -83,3 +83,11 @@ def item_like(text: str) -> bool:
         and all(_RELATIVE.search(head, 0, verb.start()) for verb in _FINITE_VERB.finditer(head))
         and not head.endswith("?")
     )
+
+
+FOOTER = re.compile(
+    r"©|\bcopyright\b|all rights reserved|privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)|"
+    r"\bdoes not endorse\b|\badvertising\b|\bregistered charity\b|\bcompany (?:no|number)\b",
+    re.IGNORECASE,
+)
+"""What only a page's footer says: where a scrape may have moved a list."""

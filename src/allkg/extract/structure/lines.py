@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from allkg.extract.structure.cues import FOOTER
+
 BULLET = re.compile(
     r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~\uf0b7\uf0a7\uf076\uf0d8]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\[(?:icon|symbol|emoji)\b[^\]\n]{0,40}\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t\u00a0]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
 )
@@ -118,6 +120,8 @@ def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None
     if _SENTENCE_END.search(before):
         return False
     last_physical = before[before.rfind("\n") + 1 :]
+    if FOOTER.search(last_physical):
+        return False  # (a footer's line goes on into nothing: what a scrape put after it is a line of its own)
     # a long line of a paragraph (already wrapped, or holding a sentence's end) cut mid-sentence
     in_paragraph = "\n" in before or bool(_INNER_SENTENCE_END.search(last_physical))
     wrapped = len(after.split()) > 2 and (

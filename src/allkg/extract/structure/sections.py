@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from allkg.extract.structure.cues import item_like, section_type
+from allkg.extract.structure.cues import FOOTER, item_like, section_type
 from allkg.extract.structure.segments import Segment
 
 _ORIGIN = re.compile(r"(?:from|due to|caused by|because of|linked to|related to)\b", re.IGNORECASE)
@@ -152,7 +152,7 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                     blocks.append(current)
                 current.items.append(seg)
             else:
-                footer_started = footer_started or (bool(_FOOTER.search(seg.text)) and _left_empty(blocks))
+                footer_started = footer_started or (bool(FOOTER.search(seg.text)) and _left_empty(blocks))
                 current = None
             previous = seg if seg.kind == "sentence" and not seg.boilerplate else None
     # one short phrase after the footer is a link's text, not a list
@@ -172,12 +172,6 @@ def _explains(seg: Segment, block: ListBlock) -> bool:
     )
 
 
-_FOOTER = re.compile(
-    r"©|\bcopyright\b|all rights reserved|privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)|"
-    r"\bdoes not endorse\b|\badvertising\b|\bregistered charity\b|\bcompany (?:no|number)\b",
-    re.IGNORECASE,
-)
-"""What only a page's footer says: where a scrape may have moved a list."""
 _EXPLANATION_CUE = re.compile(
     r"\b(?:risk|increase[sd]?|more likely|linked|associated|chance|causes?|may have|can lead)\b", re.IGNORECASE
 )
