@@ -1844,3 +1844,31 @@ def test_bare_lower_case_items_a_scrape_moved_under_a_long_footer_line_are_the_e
         "symptom",
     )
     assert {"bone pain", "night sweats", "headache", "blurred vision"} <= labels(found), labels(found)
+
+
+def test_a_list_under_advice_after_signs_that_look_like_another_illness_is_of_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n"
+        "Early signs of ALL can look like a cold, and in older people they are easy to put down to age. Check with your "
+        "doctor if you have any of these:\n"
+        "Fever, or drenching night sweats.\n"
+        "Shortness of breath.\n"
+        "Tests of the blood are used to find ALL.\n",
+        "symptom",
+    )
+    assert {"fever", "shortness of breath"} <= labels(found), labels(found)
+
+
+def test_a_table_s_caption_names_no_sign():
+    html = (
+        "<html><body><h1>Adult ALL</h1><p>Adult acute lymphoblastic leukemia (ALL) is a cancer of the blood.</p>"
+        "<h3>Signs of adult ALL include fever and easy bruising.</h3><p>The early signs of ALL may be like those of a cold "
+        "or other common illnesses. Check with your doctor if you have any of the following:</p>"
+        "<table><caption>Table 3. Possible signs of adult ALL</caption>"
+        "<thead><tr><th>What is happening</th><th>What you may notice</th></tr></thead>"
+        "<tbody><tr><td>Too few red blood cells</td><td>Pale skin; shortness of breath</td></tr>"
+        "<tr><td>Too few platelets</td><td>Nosebleeds</td></tr></tbody></table></body></html>"
+    )
+    result = extract(decode_source(html.encode(), name="page.html"), LEXICON)
+    found = {f.object.label for f in result.facts if f.kind == "symptom"}
+    assert "shortness of breath" in found and not any("table" in label for label in found), found

@@ -367,11 +367,12 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
 
 
 _SIGNS_ELSEWHERE = re.compile(
-    r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions)\b|"
+    r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions|look like|be like|mistaken for)\b|"
     r"\b(?:other|many|common)\s+(?:conditions?|illness(?:es)?|problems)\b[^.]{0,60}\b(?:signs?|symptoms?)\b",
     re.IGNORECASE,
 )
-"""A sentence saying the signs a list gives may have other causes ("Other conditions can cause the same signs"),
+"""A sentence saying the signs a list gives may have other causes ("Other conditions can cause the same signs",
+"Early signs can look like the flu"),
 before advice to see a doctor about them."""
 MAX_PLACEMENTS = 10_000
 """Lists moved after a footer times lead-ins left empty: more is no scrape to repair."""
@@ -1065,9 +1066,12 @@ def _plausible(phrase: str) -> bool:
         and not _IMPERATIVE.match(phrase)
         and not ADVICE.search(phrase)
         and not _NEGATED.match(phrase)
+        and not _CAPTION.match(phrase)
     )
 
 
+_CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|diagram|image|picture|box)\s*\d+[a-z]?\b", re.IGNORECASE)
+"""A caption's number ("Table 1. Possible signs of ALL"): no thing of its own."""
 _NEGATED = re.compile(r"(?:(?:with )?or )?without\b", re.IGNORECASE)
 """A part that says what is absent ("red eyes, without any sticky discharge") names nothing."""
 
