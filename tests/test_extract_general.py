@@ -1872,3 +1872,44 @@ def test_a_table_s_caption_names_no_sign():
     result = extract(decode_source(html.encode(), name="page.html"), LEXICON)
     found = {f.object.label for f in result.facts if f.kind == "symptom"}
     assert "shortness of breath" in found and not any("table" in label for label in found), found
+
+
+def test_what_a_sentence_calls_risk_factors_counts_in_words_no_ontology_has():
+    found, _ = facts(
+        "Iron deficiency anaemia is a common anaemia.\n\nRisks\n\nOther risk factors include a vegetarian diet, giving "
+        "blood often, and, in toddlers, drinking a lot of cow's milk.\n",
+        "risk-factor",
+    )
+    assert {"vegetarian diet", "giving blood often", "drinking a lot of cow's milk"} <= labels(found), labels(found)
+    assert not {"and", "in toddlers"} & labels(found)
+
+
+def test_bare_items_finishing_their_lead_in_with_a_verb_and_the_last_before_prose_are_items():
+    from allkg.extract.structure import structure
+
+    text = (
+        "Causes\nYou can run short of iron if you:\nLose blood\nDo not eat enough iron\nNeed more iron than usual, such as "
+        "in pregnancy\nIn women who have periods, heavy periods are the most common cause of all.\nRisk factors include:\n"
+        "Stomach ulcers\nColon polyps or colon cancer\nSome medicines can make the stomach bleed slowly over months.\n"
+    )
+    layout = structure(text)
+    kinds = {seg.text: seg.kind for seg in layout.segments}
+    assert [kinds[t] for t in ("Lose blood", "Do not eat enough iron", "Need more iron than usual, such as in pregnancy")] == [
+        "item", "item", "item"
+    ], kinds
+    assert kinds["Colon polyps or colon cancer"] == "item", kinds
+
+
+def test_an_age_sub_heading_within_risk_factors_is_who_gets_it_and_the_sub_headings_after_it_are_risk_factors():
+    html = (
+        "<html><body><h1>Acute lymphoblastic leukemia</h1><p>Acute lymphoblastic leukemia (ALL) is a blood cancer.</p>"
+        "<h2>Risk factors</h2><h3>Age</h3><p>ALL is most common in children younger than 5. The risk drops through the "
+        "teen years, then slowly rises again after age 50.</p><h3>Sex and race</h3><p>ALL is a little more common in "
+        "males than in females.</p><h3>Chemicals</h3><p>Long-term exposure to benzene may also play a role.</p>"
+        "</body></html>"
+    )
+    result = extract(decode_source(html.encode(), name="page.html"), LEXICON)
+    risks = {f.object.label for f in result.facts if f.kind == "risk-factor"}
+    ages = {f.object.label for f in result.facts if f.kind == "age-group"}
+    assert {"male sex", "exposure to chemical"} <= risks, risks  # ("Chemicals" heads a risk factor of its own)
+    assert len(ages) >= 2, ages

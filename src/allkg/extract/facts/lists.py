@@ -1067,7 +1067,12 @@ def _plausible(phrase: str) -> bool:
         and not ADVICE.search(phrase)
         and not _NEGATED.match(phrase)
         and not _CAPTION.match(phrase)
+        and phrase.strip(" ,;").lower() not in _JOINING_WORDS
     )
+
+
+_JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"})
+"""A part a list's commas leave of its joining word alone (", and, in toddlers, ...")."""
 
 
 _CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|diagram|image|picture|box)\s*\d+[a-z]?\b", re.IGNORECASE)

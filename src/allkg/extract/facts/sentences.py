@@ -726,8 +726,10 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     ]
     parts += enlarged_organs(page, seg.start, end) if kind == "symptom" else []
     read: list[tuple[int, int]] = []  # the parts that named one ("weakness of the face" names no "weakness")
+    # ("Other risk factors include a vegan diet, giving blood often, ...": each named one, in words or not)
+    named = cue is not None and bool(_FACTORS_ARE.search(seg.text, 0, cue.end())) if kind == "risk-factor" else False
     for part in parts:
-        found = ground_part(page, subject, part, kind, allow_ungrounded=False)
+        found = ground_part(page, subject, part, kind, allow_ungrounded=named)
         if found is None:
             continue
         read.append((part.start, part.end))
@@ -752,6 +754,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
 
 
+_FACTORS_ARE = re.compile(r"\brisk factors?\b[^.]{0,40}\b(?:include|includes|are|is)\b[:\s]*$", re.IGNORECASE)
+"""The words before a sentence's enumeration that call its parts risk factors ("Other risk factors include")."""
 _BEYOND_THE_HEAD = re.compile(r"\b(?:from|because|due|with|and|or|as)\b|[(,;]", re.IGNORECASE)
 """Words after which a part names more than its own sign ("a swollen tummy from a big spleen")."""
 _LIST_THEN_HAPPENS = re.compile(

@@ -36,7 +36,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
         ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
-                r"statistics|epidemiology|how many|frequency|affected\b"),
+                r"statistics|epidemiology|how many|frequency|affected\b|"
+                r"^(?:age|gender|sex|race|ethnicity|ancestry)(?:\s*(?:/|,|and|&)\s*(?:age|gender|sex|race|ethnicity|ancestry))*$"),
         ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
         ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
         ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
@@ -68,11 +69,20 @@ for years", "Lymph nodes that swell but do not hurt"), a participle's ("Having h
 
 
 _ASIDE_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_OPENING_VERB = re.compile(
+    r"^\s*(?:(?:do|does|did|are|is|have|has|had|can|cannot|may|might|will|would|should|must)(?:\s+not)?|"
+    r"(?:do|does|did|are|is|have|has|had|ca|wo|should)n['’]t)\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
-def item_like(text: str) -> bool:
+def item_like(text: str, *, clause: bool = False) -> bool:
     """Reads like a list item: a short phrase, or a short phrase and a gloss after a comma or
-    a dash; its only verbs are those of a relative clause ("Urine that is darker than usual")."""
+    a dash; its only verbs are those of a relative clause ("Urine that is darker than usual").
+    A ``clause`` item (one finishing its lead-in's sentence, "You can run low on iron if you:")
+    may open with its verb ("Do not absorb iron well", "Are overweight")."""
+    if clause:
+        text = _OPENING_VERB.sub("", text, count=1)
     head = re.split(
         r",\s+(?:which|who|that|often|especially|usually|sometimes|because|as|for example|if|when|once|unless)\b|\s[—–-]\s",
         _ASIDE_IN_BRACKETS.sub("", text),  # "... for another cancer (this is called secondary MDS)."

@@ -59,6 +59,7 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     label, or an item a scrape cut off at "Show more"). A heading that says nothing of its
     topic continues the typed section before it: a sub-heading."""
     sections = [Section(None, "page")]
+    enclosing = "page"
     contents_listed = False  # the section so far holds a list's items
     read = False  # a sentence of the page came before
     for seg in segments:
@@ -68,17 +69,19 @@ def sections_of(segments: list[Segment]) -> list[Section]:
                 # the page's title ("Childhood ALL Treatment (PDQ)") or a news headline and its standfirst
                 # ("Clinical trial offers new option for adults with ...") head the whole page, not a section
                 kind = "other"
-            parent = sections[-1].type
             subheading = (  # (a question asks of a topic of its own: "Could it be something else?")
                 len(seg.text.split()) <= 8 and not seg.outline_title and not seg.text.rstrip().endswith("?")
                 and _deeper(seg, sections[-1].heading)
             )
+            parent = enclosing
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
             if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(words)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
             elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
+            # (a "who" sub-heading, "Age", is a topic within the risk factors: "Genetic syndromes" after it is still one)
+            enclosing = parent if subheading and kind == "who" and parent in _WITH_SUBHEADINGS else kind
             contents_listed = False
         elif contents_listed and _past_contents(sections[-1], seg):
             sections.append(Section(None, "other", [seg]))  # the text a table of contents was put above

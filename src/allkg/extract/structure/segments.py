@@ -106,7 +106,13 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             continue
         segments = _line_segments(text, line, heading_starts, following)
         listing = listing and not line.blank_before
-        if listing and len(segments) == 1 and _bare_item(segments[0], lambda: _item_follows(text, following)):
+        # (after bare items without full stops, prose next ends the list: the line is its last item, not a heading)
+        after_bare = bool(result) and result[-1].kind == "item" and not lines[index - 1].item and not result[-1].text.endswith(".")
+        lead = next((seg for seg in reversed(result) if seg.kind == "lead-in"), None) if listing else None
+        clause = lead is not None and bool(_SUBJECT_ENDS.search(lead.text))
+        if listing and len(segments) == 1 and _bare_item(
+            segments[0], lambda: _item_follows(text, following, clause, ends_list=after_bare), clause
+        ):
             segments = [replace(segments[0], kind="item")]
         elif (
             listing
@@ -215,9 +221,14 @@ _DIGIT_MARK = re.compile(r"\d{1,2}[.)]")
 _OUTLINE_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", re.IGNORECASE)
 
 
-def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
+_SUBJECT_ENDS = re.compile(r"\b(?:you|they|who|he|she|we|child|children|people|person|someone|adults)\s*:\s*$", re.IGNORECASE)
+"""A lead-in whose sentence its items finish with their verbs ("You can run low on iron if you:")."""
+
+
+def _bare_item(seg: Segment, item_follows: Callable[[], bool | None], clause: bool = False) -> bool:
     """A line that reads as a list item: short, not a sentence, and no section's heading (a
-    line naming a section's topic, "Prevention", is a heading when prose follows it)."""
+    line naming a section's topic, "Prevention", is a heading when prose follows it). Under a
+    lead-in that ends with its subject (``clause``), an item may open with its verb."""
     words = _BRACKETED.sub("", seg.text).split()  # (a gloss in brackets is no length of the item's)
     head = _GLOSS_AFTER.split(seg.text, maxsplit=1)[0]
     # (a line in lower case is no heading nor a sentence of its own; its gloss may run longer:
@@ -229,7 +240,7 @@ def _bare_item(seg: Segment, item_follows: Callable[[], bool | None]) -> bool:
         and not seg.boilerplate
         and 0 < (len(head.split()) if lower else len(words)) <= MAX_ITEM_WORDS
         and len(words) <= 2 * MAX_ITEM_WORDS
-        and item_like(seg.text)
+        and item_like(seg.text, clause=clause)
         # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
         and (seg.text.endswith(".") or lower or _followed_as_item(item_follows(), head))
     )
@@ -240,17 +251,18 @@ def _followed_as_item(item_follows: bool | None, head: str) -> bool:
     return item_follows is True or (item_follows is None and section_type(head) == "other")
 
 
-def _item_follows(text: str, following: Line | None) -> bool | None:
+def _item_follows(text: str, following: Line | None, clause: bool = False, *, ends_list: bool = False) -> bool | None:
     """The next line reads as a list item too (True), as prose a heading would head (False), or
-    there is none, or it starts a paragraph of its own (None)."""
+    there is none, or it starts a paragraph of its own (None). After bare items (``ends_list``),
+    prose ends the list (None): the line before it is the last item, not a heading."""
     if following is None or following.blank_before:
         return None  # the list ends here (a heading would head what follows it)
     body = _BRACKETED.sub("", text[following.start : following.end]).strip()
-    if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body)):
+    if following.item or (not body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS and item_like(body, clause=clause)):
         return True
     if body.endswith(":") and len(body.split()) <= MAX_ITEM_WORDS:
         return None  # the lead-in of a list within the list ("Having certain genetic conditions, such as:")
-    return None if len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body) else False
+    return None if ends_list or (len(body.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:]$", body)) else False
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
