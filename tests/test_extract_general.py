@@ -1882,6 +1882,12 @@ def test_what_a_sentence_calls_risk_factors_counts_in_words_no_ontology_has():
     )
     assert {"vegetarian diet", "giving blood often", "drinking a lot of cow's milk"} <= labels(found), labels(found)
     assert not {"and", "in toddlers"} & labels(found)
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a blood cancer.\nRisk factors include:- Smoking- Having a brother or "
+        "sister with ALLCopyright 2026 Example Health. All rights reserved.\n",
+        "risk-factor",
+    )
+    assert "smoking" in labels(found) and not any("Copyright" in label for label in labels(found)), labels(found)
 
 
 def test_bare_items_finishing_their_lead_in_with_a_verb_and_the_last_before_prose_are_items():

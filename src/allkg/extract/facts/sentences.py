@@ -729,7 +729,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     # ("Other risk factors include a vegan diet, giving blood often, ...": each named one, in words or not)
     named = cue is not None and bool(_FACTORS_ARE.search(seg.text, 0, cue.end())) if kind == "risk-factor" else False
     for part in parts:
-        found = ground_part(page, subject, part, kind, allow_ungrounded=named)
+        found = ground_part(page, subject, part, kind, allow_ungrounded=named and _SHORT_PLAIN_PART.fullmatch(part.text) is not None)
         if found is None:
             continue
         read.append((part.start, part.end))
@@ -754,6 +754,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
 
 
+_SHORT_PLAIN_PART = re.compile(r"(?:[\w'’]+(?:[ \t]+|$)){1,6}")
+"""A part kept in its own words: six words at most, with nothing a scrape glued on ("Smoking- Having ...")."""
 _FACTORS_ARE = re.compile(r"\brisk factors?\b[^.]{0,40}\b(?:include|includes|are|is)\b[:\s]*$", re.IGNORECASE)
 """The words before a sentence's enumeration that call its parts risk factors ("Other risk factors include")."""
 _BEYOND_THE_HEAD = re.compile(r"\b(?:from|because|due|with|and|or|as)\b|[(,;]", re.IGNORECASE)
