@@ -1919,3 +1919,13 @@ def test_an_age_sub_heading_within_risk_factors_is_who_gets_it_and_the_sub_headi
     ages = {f.object.label for f in result.facts if f.kind == "age-group"}
     assert {"male sex", "exposure to chemical"} <= risks, risks  # ("Chemicals" heads a risk factor of its own)
     assert len(ages) >= 2, ages
+
+
+def test_what_you_might_have_noticed_heads_signs_and_spots_of_either_colour_are_one_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nWhat might I have noticed?\nYou might have had some "
+        "of these:\n- Breathless - out of puff on the stairs\n- Tiny red or purple spots on your skin\n- Heavy periods\n",
+        "symptom",
+    )
+    assert {"shortness of breath", "heavy periods"} <= labels(found), labels(found)
+    assert not {"tiny red", "purple spots on your skin"} & labels(found), labels(found)

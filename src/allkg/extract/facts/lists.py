@@ -134,8 +134,10 @@ _ARTICLE = re.compile(r"^(?:a|an|the|your|his|her|their|my|our)\s+", re.IGNORECA
 _SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
-    "painful painless large small recurrent recurring chronic acute occasional".split()
+    "painful painless large small recurrent recurring chronic acute occasional tiny little".split()
 )
+_COLOURS = frozenset("red purple blue black brown yellow pink dark".split())
+"""Colours: "red or purple spots" is one sign of either colour."""
 """Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _CAUSED_BY = re.compile(
     r"\s*\(\s*(?:from|caused by|due to|because of)\s+(?=\w)"
@@ -835,7 +837,11 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
             return [*placed, *parts[run:]]  # "pain in your bones or joints": bone pain, joint pain
         if run == len(parts):
             return [Part(page.text[first.start : last.end], first.start, last.end)]  # one sign in several places
-    if len(parts) == 2 and first.text.lower() in _MODIFIER_WORDS:
+    words = first.text.lower().split()
+    if len(parts) == 2 and (
+        len(words) == 1 and words[0] in _MODIFIER_WORDS
+        or words[-1] in _COLOURS and set(words) <= _MODIFIER_WORDS | _COLOURS and last.text.split()[0].lower() in _COLOURS
+    ):  # ("tiny red or purple spots" too)
         return [Part(f"{first.text} or {last.text}", first.start, last.end)]  # "frequent or severe nosebleeds"
     own_article = _ARTICLE.match(last.text)
     # a place is shared ("pain or a feeling of fullness below the ribs"); what a part with its own

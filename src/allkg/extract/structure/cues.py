@@ -31,7 +31,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("symptoms", r"symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
-                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would) (?:i|you) notice"),
+                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice"),
         ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
         ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
