@@ -1929,3 +1929,12 @@ def test_what_you_might_have_noticed_heads_signs_and_spots_of_either_colour_are_
     )
     assert {"shortness of breath", "heavy periods"} <= labels(found), labels(found)
     assert not {"tiny red", "purple spots on your skin"} & labels(found), labels(found)
+
+
+def test_signs_a_disease_rarely_gives_are_not_its_signs():
+    found, _ = facts(
+        "Primary CNS lymphoma (PCNSL) is a rare lymphoma of the brain.\n\nSymptoms\nPCNSL often causes headaches. "
+        "Unlike other lymphomas, PCNSL rarely causes night sweats or weight loss.\n",
+        "symptom",
+    )
+    assert "headache" in labels(found) and not {"night sweats", "weight loss"} & labels(found), labels(found)

@@ -215,10 +215,11 @@ _ENUMERATION_CUE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NOT_SIGNS = re.compile(
-    r"\b(?:not|never|n['’]t)\s+(?:usually\s+|often\s+|normally\s+|typically\s+)?(?:have|get|cause|show|develop)\b",
+    r"\b(?:(?:not|never|n['’]t)\s+(?:usually\s+|often\s+|normally\s+|typically\s+)?|(?:rarely|seldom)\s+)"
+    r"(?:have|has|get|gets|cause|causes|show|shows|develop|develops|give|gives|lead to|leads to)\b",
     re.IGNORECASE,
 )
-"""Signs a sentence says the disease does not give."""
+"""Signs a sentence says the disease does not give, or rarely gives ("PCNSL rarely causes night sweats")."""
 _GROUP_AT_RISK = re.compile(
     r"\b(?:people|those|anyone|children|adults|men|women|patients)\s+(?:who\s+(?:have\s+(?=had\b)|(?:have|are|were)\s+|(?=\w))|"
     r"with\s+|(?=exposed to\b))",
