@@ -1938,3 +1938,12 @@ def test_signs_a_disease_rarely_gives_are_not_its_signs():
         "symptom",
     )
     assert "headache" in labels(found) and not {"night sweats", "weight loss"} & labels(found), labels(found)
+
+
+def test_a_disease_without_parents_in_its_ontology_is_of_the_family_its_name_ends_with():
+    found, _ = facts(
+        "Primary CNS lymphoma (PCNSL) is a rare cancer of the brain.\n\nSymptoms\nLymphoma in the spinal cord can cause "
+        "back pain.\n",
+        "symptom",
+    )
+    assert "back pain" in labels(found), labels(found)

@@ -184,7 +184,8 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
     elif re.match(r"(?:childhood|adult|pediatric|paediatric)\b", concept.pref_label, re.I):
         parents = page.lexicon.parents(concept)  # "childhood ALL" is also called by its parent's name
         names.update(p for p in concepts if own[p] & parents and p in first)
-    related = set(page.lexicon.curies(concept)) | set(page.lexicon.ancestors(concept))
+    generic = page.lexicon.ancestors(concept) | _family_by_name(page, concept)
+    related = set(page.lexicon.curies(concept)) | set(generic)
     for path in concepts:
         if page.lexicon.curies(concept) & ancestry[path]:
             related |= own[path]
@@ -192,7 +193,7 @@ def find_subject(page: Page, title: str | None) -> Subject | None:
     return Subject(
         concept_entity(concept),
         frozenset(names),
-        page.lexicon.ancestors(concept),
+        frozenset(generic),
         frozenset(related),
         first=Span(mention.start, mention.end) if mention else None,
     )
@@ -391,6 +392,16 @@ _FOR_CHILDREN = re.compile(
 """Words of a page written for children's families, or by a children's service."""
 _AUDIENCE_CHARS = 200_000
 """How far into a page its audience is read (a long page says who it is for early)."""
+
+
+def _family_by_name(page: Page, concept: Concept) -> frozenset[str]:
+    """The family a disease's name puts it in, where its ontology gives it no parents: "primary
+    central nervous system lymphoma" is a lymphoma, so "lymphoma" on its page names it."""
+    if page.lexicon.ancestors(concept):
+        return frozenset()
+    head = concept.pref_label.split()[-1] if len(concept.pref_label.split()) > 1 else ""
+    family = page.lexicon.lookup(head, "disease") if head else None
+    return page.lexicon.curies(family.concept) if family is not None and is_generic(family.concept) else frozenset()
 
 
 def _defined_locally(page: Page) -> Subject | None:
