@@ -1947,3 +1947,14 @@ def test_a_disease_without_parents_in_its_ontology_is_of_the_family_its_name_end
         "symptom",
     )
     assert "back pain" in labels(found), labels(found)
+
+
+def test_the_last_item_giving_examples_is_no_heading_and_the_sentence_after_the_list_no_item():
+    found, _ = facts(
+        "Thrombotic thrombocytopenic purpura (TTP) is a rare blood disorder.\nRisk Factors\nOther things that can raise "
+        "your risk of TTP include:\nPregnancy\nHIV infection\nSome medicines, including quinine and ticlopidine\n"
+        "Inherited TTP often shows up in newborns. Having a family history of TTP raises the chance of it.\n",
+        "risk-factor",
+    )
+    assert {"medicines", "family history"} <= labels(found), labels(found)
+    assert not any(label.lower().startswith("inherited ttp") for label in labels(found)), labels(found)

@@ -58,7 +58,8 @@ def section_type(heading: str) -> str:
 
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|does|do|did|"
-    r"cannot|tend|tends|occur|occurs|happen|happens|become|becomes|include|includes|mean|means)\b",
+    r"cannot|tend|tends|occur|occurs|happen|happens|become|becomes|include|includes|mean|means|"
+    r"affects|shows|appears|starts|begins|develops|makes|gets|comes|runs)\b",
     re.IGNORECASE,
 )
 

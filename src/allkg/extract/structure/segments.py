@@ -242,13 +242,17 @@ def _bare_item(seg: Segment, item_follows: Callable[[], bool | None], clause: bo
         and len(words) <= 2 * MAX_ITEM_WORDS
         and item_like(seg.text, clause=clause)
         # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
-        and (seg.text.endswith(".") or lower or _followed_as_item(item_follows(), head))
+        and (seg.text.endswith(".") or lower or _followed_as_item(item_follows(), head, seg.text))
     )
 
 
-def _followed_as_item(item_follows: bool | None, head: str) -> bool:
-    """An item by what follows it: more items, or the end of the list and no topic of a section."""
-    return item_follows is True or (item_follows is None and section_type(head) == "other")
+def _followed_as_item(item_follows: bool | None, head: str, text: str) -> bool:
+    """An item by what follows it: more items, or the end of the list and no topic of a section
+    (nor a line that gives examples, which no heading does: "Some medicines, including quinine")."""
+    return item_follows is True or (item_follows is None and (section_type(head) == "other" or bool(_EXAMPLES_GIVEN.search(text))))
+
+
+_EXAMPLES_GIVEN = re.compile(r",\s+(?:including|such as|especially|for example|e\.g\.)\s", re.IGNORECASE)
 
 
 def _item_follows(text: str, following: Line | None, clause: bool = False, *, ends_list: bool = False) -> bool | None:
