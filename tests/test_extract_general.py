@@ -1958,3 +1958,17 @@ def test_the_last_item_giving_examples_is_no_heading_and_the_sentence_after_the_
     )
     assert {"medicines", "family history"} <= labels(found), labels(found)
     assert not any(label.lower().startswith("inherited ttp") for label in labels(found)), labels(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ALL happens when the DNA inside a young white blood cell gets damaged, so the cell keeps dividing.",
+        "In ALL, changes in the genes of a young lymphoid cell stop it from growing up.",
+        "In most babies with ALL, the leukaemia cells have a change in a gene called KMT2A.",
+        "ALL starts with a mistake in the genes of one young white blood cell.",
+    ],
+)
+def test_the_cause_said_as_damaged_dna_after_in_it_and_of_the_cells_it_is_in(sentence: str):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{sentence}\n", "cause")
+    assert "DNA mutation" in labels(found), labels(found)

@@ -23,7 +23,7 @@ from allkg.extract.facts.lists import (
 )
 from allkg.extract.facts.page import ADVICE, Page
 from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
-from allkg.facts import Entity, Fact, Flag, Span, Text
+from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
 
 _DISEASE_CELLS = re.compile(
@@ -150,9 +150,15 @@ _MISTAKEN = re.compile(
 _CAUSE_CUE = re.compile(
     r"\b(?:occurs|happens|develops|starts|begins|arises)\s+(?:when|with|because)\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|"
     r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpicks? up\b|"
-    r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change",
+    r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change|"
+    r"\bcells?\s+(?:\w+\s+)?(?:have|has|carry|carries|contain|contains)\s+(?:an?\s+|the\s+|certain\s+)?(?:acquired\s+|new\s+)?"
+    r"(?:change|changes|mutation|mutations|fault|faults|mistake)\b",  # "the leukaemia cells have a change in a gene"
     re.IGNORECASE | re.DOTALL,
 )
+_IN_IT = re.compile(r"\s*In\s+[^,.;]{1,60},\s+(?:the\s+|a\s+)?", re.IGNORECASE)
+"""A sentence that opens by saying it speaks of the disease ("In ALL, ...")."""
+_DNA_DAMAGED = re.compile(r"\b(?:DNA|genes?)\b[^.;,]{0,60}?\b(?:is|are|gets|get|becomes|become|has been|have been)\s+damaged\b", re.I)
+"""A cause said as what happens to the DNA ("the DNA inside a developing lymphocyte gets damaged")."""
 _SAYS_THE_CAUSE = re.compile(
     r"(?:(?:in|for)\s+(?:\w+\s+){0,5}?\w+,?\s+)?the\s+(?:main\s+|usual\s+|exact\s+)?cause\s+is\b|(?:it|this)\s+is\s+caused\s+by\b",
     re.IGNORECASE,
@@ -548,9 +554,16 @@ def _cause(page: Page, subject: Subject, seg: Segment, *, labelled: bool = False
     ]
     span = Span(seg.start, seg.end)
     if not causes:
+        damaged = _DNA_DAMAGED.search(seg.text) if _CAUSE_CUE.search(seg.text) or labelled else None
+        grounding = page.lexicon.lookup("DNA damage", "cause") if damaged else None
+        if grounding is not None:  # "ALL happens when the DNA inside a developing white blood cell is damaged"
+            yield Fact("cause", disease, "allkg:hasCause", concept_entity(grounding.concept), (span,), grounding="curated")
+            return
         yield from _agent(page, subject, seg)
         return
-    if labelled or _CAUSE_CUE.search(seg.text):
+    opening = _IN_IT.match(seg.text)  # "In ALL, changes in the genes of a developing cell stop it from maturing"
+    leads = opening is not None and causes[0].start == seg.start + opening.end()
+    if labelled or leads or _CAUSE_CUE.search(seg.text):
         cells = page.within(seg.start, seg.end, "cell-type")
         for mention in _unique(causes):
             cause, how = page.entity(mention, "cause")
