@@ -1972,3 +1972,18 @@ def test_the_last_item_giving_examples_is_no_heading_and_the_sentence_after_the_
 def test_the_cause_said_as_damaged_dna_after_in_it_and_of_the_cells_it_is_in(sentence: str):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{sentence}\n", "cause")
     assert "DNA mutation" in labels(found), labels(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "statement"),
+    [
+        ("Around 4 in 10 people with ALL in Wales are adults.", "adults", True),
+        ("About 1 in 4 adults who have ALL have the T-cell type.", "adults", True),
+        ("ALL is uncommon in adults.", "adults", True),
+        ("Teenagers and adults can also get ALL, but it behaves differently in them.", "adults", False),
+    ],
+)
+def test_who_gets_it_by_a_share_of_people_an_uncommon_group_and_one_that_can_also_get_it(sentence, group, statement):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{sentence}\n")
+    assert group in {f.object.label for f in found if f.kind == "age-group"}, [(f.kind, f.object) for f in found]
+    assert any(f.kind == "epidemiology" for f in found) == statement

@@ -77,9 +77,14 @@ _EPIDEMIOLOGY = re.compile(
     r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
     r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b|"
     # "8 in every 100,000 children under 5 get it each year", "8 out of 10 children with it are under 5"
-    r"\b(?:in|out of) (?:every )?\d[\d,]*\b[^.]{0,40}\bgets?\b|\bwith it are (?:under|over|aged|older|younger)\b",
+    r"\b(?:in|out of) (?:every )?\d[\d,]*\b[^.]{0,40}\bgets?\b|\bwith it are (?:under|over|aged|older|younger)\b|"
+    # "4 in 10 people with ALL are adults", "1 in 4 adults who have ALL", "Teenagers can also get it", "uncommon in adults"
+    r"\b(?:in|out of) (?:every )?\d[\d,]*\b[^.]{0,60}\b(?:are|is)\b|\b(?:in|out of) (?:every )?\d[\d,]*\s+(?:\w+\s+){0,2}"
+    r"(?:who have|with)\b|\buncommon\b",
     re.IGNORECASE,
 )
+_CAN_ALSO_GET = re.compile(r"\b(?:can|may) also (?:get|develop|have)\b(?![^.]{0,30}\b(?:risk|chance)\b)", re.IGNORECASE)
+"""A group that can get the disease too ("Teenagers and adults can also get ITP"): who gets it, no frequency."""
 _FAVOURABLE = re.compile(
     r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
     r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive)\b|"
@@ -162,6 +167,9 @@ def age_facts(
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
                 yield from _statement(disease, "epidemiology", age.group, text, span)
+        elif statement and not outlook_only and _CAN_ALSO_GET.search(clause):
+            for age in _unique(ages):  # (who can get it, not how often they do)
+                yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
 
 
 def age_of_name(page: Page, disease: Entity, name: Span | None) -> Iterator[Fact]:
