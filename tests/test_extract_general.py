@@ -1987,3 +1987,29 @@ def test_who_gets_it_by_a_share_of_people_an_uncommon_group_and_one_that_can_als
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{sentence}\n")
     assert group in {f.object.label for f in found if f.kind == "age-group"}, [(f.kind, f.object) for f in found]
     assert any(f.kind == "epidemiology" for f in found) == statement
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At first the symptoms may seem like those of flu.", "influenza"),
+        ("Early on, these symptoms can feel a lot like flu.", "influenza"),
+        ("Because many people with PCNSL are older, changes in memory are sometimes mistaken for dementia.", "dementia"),
+        ("Joint pain and limping have many other causes, such as asthma or growing pains.", "asthma"),
+        ("Sudden weakness or trouble speaking can also come from a stroke.", "stroke"),
+        ("A cough from a chest mass is sometimes treated as asthma at first.", "asthma"),
+        ("Because it often starts with fever, many families first think it is malaria.", "malaria"),
+    ],
+)
+def test_what_the_signs_seem_like_or_are_first_taken_for(sentence: str, expected: str):
+    found, _ = facts(f"Primary CNS lymphoma (PCNSL) is a rare cancer of the brain.\n\n{sentence}\n", "resemblance")
+    assert any(expected in label for label in labels(found)), labels(found)
+
+
+def test_how_cells_look_and_what_the_signs_mostly_come_from_are_no_look_alikes():
+    found, _ = facts(
+        "Sickle cell disease (SCD) is an inherited blood disorder. In someone with SCD, the red blood cells become stiff "
+        "and look like a curved farm tool. When symptoms occur, they are mostly caused by low blood counts.\n",
+        "resemblance",
+    )
+    assert not labels(found), labels(found)

@@ -91,7 +91,7 @@ _COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|con
 _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNORECASE | re.DOTALL)
 _LIKENESS = (
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? (?:(?:a lot|very much|just|much) )?like|similar to|like those of|"
-    r"mistaken for|(?:easy|easily|often) (?:to )?mistake[ns]? for|confused with|feel(?:s)? like|"
+    r"mistaken for|(?:easy|easily|often) (?:to )?mistake[ns]? for|confused with|(?:feel|seem)(?:s)? (?:(?:a lot|very much|just|much) )?like|"
     r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of)\b"
 )
 _LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
@@ -104,13 +104,16 @@ _RESEMBLES = re.compile(
     r"\b(?:thought|assumed|believed) at first\b|"
     r"\btold (?:(?:him|her|them|us|me) )?(?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
     r"\bthought (?:it was|(?:i|you|he|she|they|we) (?:just |only )?(?:had|'d got|'d just got|'d had|was|were))\b|"
-    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b|\b(?:are|is) also caused by\b",
+    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b|\b(?:are|is) (?:also|usually|often|more often|mostly) caused by\b|"
+    r"\b(?:have|has) (?:many |lots of |several )?other causes,? such as\b|\b(?:can|may|could) (?:also )?come from\b|\btreated as\b(?=[^.]*\b(?:first|initially)\b)|"
+    r"\b(?:first|initially|at first) think\b",
     re.IGNORECASE | re.DOTALL,
 )
 _TAKEN_FOR = re.compile(
     r"put (?:[\w']+\s+){0,4}?down to|written off|blamed on|chalked up|treated for|"
     r"mistaken|mistakes?\b|confused|misdiagnos|(?:first|initially|at first) \w+|\w+ at first|told|thought|"
-    r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)|(?:are|is) also caused by",
+    r"look|resembl|mimic|similar|(?:can|may|could) (?:also )?be (?:caused by|due to)|(?:are|is) also caused by|"
+    r"other causes|come from|treated as|think",
     re.IGNORECASE,
 )
 """Resemblance cues that name, after them, only what the disease is taken for (not "feels like")."""
@@ -122,12 +125,12 @@ _SAID_THEY_HAD = re.compile(
 _RESEMBLANCE_WORDS = (
     "mimic", "resembl", "look", "similar", "like", "mistak", "confus", "feel", "same as", "put down", "thought",
     "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of", "down to",
-    "written off", "blamed on", "chalked up", "treated for",
+    "written off", "blamed on", "chalked up", "treated for", "seem", "other causes", "come from", "treated as", "think",
 )
 """Words one of which every resemblance cue holds: a sentence with none is not searched."""
 _TAKEN_FOR_WORDS = (
-    "down to", "mistak", "confused with", "misdiagnos", "told", "thought", "look like", "looks like", "also caused by",
-    "written off", "blamed on", "chalked up", "treated for",
+    "down to", "mistak", "confused with", "misdiagnos", "told", "thought", "look like", "looks like", "caused by",
+    "written off", "blamed on", "chalked up", "treated for", "other causes", "come from", "treated as", "think",
 )
 """Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
 _CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
@@ -647,16 +650,16 @@ def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -
         return  # "Rarer conditions such as ataxia telangiectasia also raise the risk": risk factors, no look-alikes
     if _NOT_TO_BE.search(said_of):
         return  # "not to be confused with Fanconi syndrome": another disease of a like name, no look-alike
-    signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bcomplaints\b", said_of, re.IGNORECASE)
+    signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bthis\b|\bcomplaints\b", said_of, re.IGNORECASE)
     signs = signs or page.within(seg.start, seg.start + cue.start(), "symptom")  # "A swollen tummy is put down to"
+    if not signs and re.search(r"\bcells?\b", said_of, re.IGNORECASE):
+        return  # "the red blood cells ... look like a C-shaped tool": how cells look, no illness's likeness
     if _MISTAKEN.match(cue.group()):
         pass  # "Many were told at first they had a chest infection": taken for another illness
     elif _CAUSED_TOO.match(cue.group()):
         if not signs:
             return  # "It can be caused by X" says what causes the disease; "These signs can be caused by X" what else does
-    elif not signs and not re.search(r"\bit\b", said_of, re.IGNORECASE) and not any(
-        names_subject(page, subject, m) for m in page.within(seg.start, seg.start + cue.start(), "disease")
-    ):
+    elif not signs and not re.search(r"\bit\b", said_of, re.IGNORECASE) and not _names_it(page, subject, seg.start, seg.start + cue.start()):
         return  # what looks like another disease is the page's disease or its signs ("Early NHL can feel like")
     span = (Span(seg.start, seg.end),)
     clause = _RELATIVE_CLAUSE.search(seg.text, cue.end())  # "an underactive thyroid, which is common in Down's syndrome"
