@@ -2013,3 +2013,20 @@ def test_how_cells_look_and_what_the_signs_mostly_come_from_are_no_look_alikes()
         "resemblance",
     )
     assert not labels(found), labels(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Glioblastoma is a fast-growing cancer that starts in the brain.", {"acute"}),
+        ("Follicular lymphoma (FL) is a slow-growing (low-grade) lymphoma.", {"chronic"}),
+        ("Thrombotic thrombocytopenic purpura (TTP) is a blood disorder. TTP usually comes on suddenly.", {"acute"}),
+        # of its kinds, both speeds: neither; of its cells: none; of another disease it comes from: none
+        ("Non-Hodgkin lymphoma (NHL) is a cancer. Some kinds of NHL grow slowly, while others are aggressive.", set()),
+        ("Pancreatic cancer is a cancer. Gene changes tell its cells to grow quickly.", set()),
+        ("Diffuse large B-cell lymphoma (DLBCL) is a cancer. Sometimes a slow-growing lymphoma turns into DLBCL.", set()),
+    ],
+)
+def test_how_fast_the_disease_itself_goes_is_its_course(text: str, expected: set[str]):
+    found, _ = facts(text + "\n", "course")
+    assert {f.object.label for f in found if f.predicate == "allkg:hasCourse"} == expected

@@ -80,11 +80,19 @@ _PROCEDURE = re.compile(
 _GLOSS_START = re.compile(r"\s*(?:,\s*|\(\s*|\s[—–-]\s*)(?:the|a|an|which|where)\b", re.IGNORECASE | re.DOTALL)
 _RAPID = re.compile(
     r"\brapid(?:ly)?\b|\bquick(?:ly)?\b|\bfast\b|\bsudden(?:ly)?\b|\bgets? worse\b|\baggressive\b|\bmoves fast\b|"
-    r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b",
+    r"\bwithin (?:days|weeks|a few (?:days|weeks|months))\b|\bover (?:a few )?(?:days|weeks)\b|\bdevelops? quickly\b|\bhigh[- ]grade\b",
     re.IGNORECASE | re.DOTALL,
 )
+_OF_ITSELF = re.compile(
+    r"\b(?:fast|slow|quick|rapid)(?:ly)?[- ]growing\b|\b(?:high|low)[- ]grade\b|\baggressive\b|\bindolent\b|"
+    r"\b(?:comes?|came) on (?:suddenly|quickly|fast|gradually|slowly)\b|\b(?:develops?|grows?|progress(?:es)?|spreads?) "
+    r"(?:very |more )?(?:quickly|rapidly|fast|slowly|gradually)\b",
+    re.IGNORECASE,
+)
+"""How fast the disease itself goes ("a fast-growing cancer", "comes on suddenly"; not "you may tire quickly")."""
 _SLOW = re.compile(
-    r"\bslow(?:ly)?\b|\bslow-growing\b|\bover (?:many )?(?:months|years)\b|\bgradual(?:ly)?\b|\bindolent\b|\bfor years\b",
+    r"\bslow(?:ly)?\b|\bslow-growing\b|\bover (?:many )?(?:months|years)\b|\bgradual(?:ly)?\b|\bindolent\b|\bfor years\b|"
+    r"\blow[- ]grade\b",
     re.IGNORECASE | re.DOTALL,
 )
 _COURSE_SUBJECT = re.compile(r"\b(?:it|they|symptoms?|signs?|disease|illness|condition)\b", re.IGNORECASE | re.DOTALL)
@@ -532,12 +540,23 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
     develops slowly), and its words on progression. A disease named acute (or chronic) has no
     other course."""
     name = subject.entity.label.lower()
+    speeds = list(_OF_ITSELF.finditer(seg.text))
+    named = _first_named(page, subject, seg)
+    # how fast the disease goes, said of it: named before, not of its cells, one speed ("some kinds grow slowly, others quickly")
+    of_itself = (
+        len({_RAPID.search(m.group()) is not None for m in speeds}) == 1
+        and named is not None and named <= speeds[0].start()
+        and not re.search(r"\bcells?\b", seg.text[named : speeds[0].start()], re.IGNORECASE)
+    )
     for cue, word, opposite in ((_RAPID, "acute", "chronic"), (_SLOW, "chronic", "acute")):
         found = cue.search(seg.text)
         if found is None or opposite in name or _NEGATED.search(seg.text[: found.start()][-25:]):
             continue
         stated = re.search(rf"\b{word}\b", seg.text, re.IGNORECASE | re.DOTALL)
-        if not (stated or (word in name and (about or _COURSE_SUBJECT.search(seg.text)))):
+        # (a disease that grows fast, "a fast-growing cancer", "comes on suddenly", is acute; one that develops slowly, chronic)
+        said = about or _COURSE_SUBJECT.search(seg.text)
+        plain = of_itself and not ADVICE.search(seg.text) and not _IF_YOU.search(seg.text)
+        if not (stated or (said and (word in name or plain))):
             continue
         grounding = page.lexicon.lookup(word, "course")
         span = Span(seg.start, seg.end)
