@@ -539,17 +539,21 @@ def _course(page: Page, subject: Subject, seg: Segment, about: bool) -> Iterator
     """The course the page explains ("acute" because it progresses rapidly; "chronic" because it
     develops slowly), and its words on progression. A disease named acute (or chronic) has no
     other course."""
+    found_by = {_RAPID: _RAPID.search(seg.text), _SLOW: _SLOW.search(seg.text)}
+    if not any(found_by.values()):
+        return
     name = subject.entity.label.lower()
     speeds = list(_OF_ITSELF.finditer(seg.text))
-    named = _first_named(page, subject, seg)
+    named = _first_named(page, subject, seg) if speeds else None
     # how fast the disease goes, said of it: named before, not of its cells, one speed ("some kinds grow slowly, others quickly")
     of_itself = (
-        len({_RAPID.search(m.group()) is not None for m in speeds}) == 1
-        and named is not None and named <= speeds[0].start()
+        named is not None
+        and len({_RAPID.search(m.group()) is not None for m in speeds}) == 1
+        and named <= speeds[0].start()
         and not re.search(r"\bcells?\b", seg.text[named : speeds[0].start()], re.IGNORECASE)
     )
     for cue, word, opposite in ((_RAPID, "acute", "chronic"), (_SLOW, "chronic", "acute")):
-        found = cue.search(seg.text)
+        found = found_by[cue]
         if found is None or opposite in name or _NEGATED.search(seg.text[: found.start()][-25:]):
             continue
         stated = re.search(rf"\b{word}\b", seg.text, re.IGNORECASE | re.DOTALL)
