@@ -2030,3 +2030,17 @@ def test_how_cells_look_and_what_the_signs_mostly_come_from_are_no_look_alikes()
 def test_how_fast_the_disease_itself_goes_is_its_course(text: str, expected: set[str]):
     found, _ = facts(text + "\n", "course")
     assert {f.object.label for f in found if f.predicate == "allkg:hasCourse"} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It is most common in people of Irish, Welsh or other northern European descent.",
+         {"Irish descent", "Welsh descent", "northern European descent"}),
+        ("In the US, lupus is more common in people who are Black, Hispanic or Latino, or Native American.",
+         {"Black", "Hispanic or Latino", "Native American"}),
+    ],
+)
+def test_groups_by_ancestry_listed_with_qualifiers_and_after_who_are(sentence: str, expected: set[str]):
+    found, _ = facts(f"Systemic lupus erythematosus (lupus) is an autoimmune disease.\n\n{sentence}\n", "risk-factor")
+    assert labels(found) == expected

@@ -950,8 +950,10 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
         start, end = (cue.end() if after else 0), (than.start() if than else len(seg.text))
         ancestries = [a for a in _ANCESTRY.finditer(seg.text, start, end) if after or a.end() <= cue.start()]
         named = [
-            f"{name} {ancestry.group('noun')}" for ancestry in ancestries for name in _AND_OR.split(ancestry.group("names"))
-        ]  # "people of Ashkenazi Jewish, Roma or Afrikaner heritage": three groups
+            f"{_OTHER.sub('', name)} {ancestry.group('noun')}"
+            for ancestry in ancestries
+            for name in _AND_OR.split(ancestry.group("names"))
+        ]  # "people of Ashkenazi Jewish, Roma or Afrikaner heritage": three groups; "or other northern European": one more
         named += [
             group.group()
             for group in _ETHNIC_GROUP.finditer(seg.text, start, end)
@@ -963,24 +965,27 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
 
 
 _ETHNIC = (
-    r"(?:Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
-    r"Ashkenazi Jewish|Jewish|(?:Northern |Southern |Eastern |Western )?European|Mediterranean|Middle Eastern|Roma|Afrikaner)"
+    r"(?:Hispanic or Latino|Hispanic/Latino|Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
+    r"Ashkenazi Jewish|Jewish|(?:Northern |Southern |Eastern |Western )?European|Mediterranean|Middle Eastern|Roma|Afrikaner|"
+    r"Asian American|Native American|American Indian|Alaska Native|Pacific Islander|Native Hawaiian|Aboriginal|M[aā]ori)"
     r"(?: (?:European|African|Caribbean|American|British))?"
 )
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
 _ETHNIC_GROUP = re.compile(
+    rf"(?:(?<=\bwho are )|(?<=, )|(?<=, or )|(?<=, and )|(?<=\w or )|(?<=\w and )){_ETHNIC}(?=[,.]| or\b| and\b)|"  # "people who are Black, Hispanic or Latino, ..."
     rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?:(?:,| or| and) {_ETHNIC})*"
     rf"(?: descent| origin| backgrounds?| ancestry| heritage)?|"
     rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
 )
 """A group of people by ethnicity, as pages name it (case as written: "white" is a colour unless it names people)."""
-_NATION = r"(?:(?:white|black|mixed) )?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*"
+_NATION = r"(?:(?:other|white|black|mixed|northern|southern|eastern|western) )*[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*"
 _ANCESTRY = re.compile(
     rf"(?P<names>{_NATION}(?:(?:,| or| and|, or|, and) {_NATION})*) "
     r"(?P<noun>(?:family )?(?:backgrounds?|ancestry|heritage|descent|origins?))\b"
 )
 """Groups named by their ancestry ("of Northern European ancestry", "from a Japanese, Korean or
 Chinese family background"), whatever the nation."""
+_OTHER = re.compile(r"^other\s+", re.IGNORECASE)
 _AND_OR = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
 _MORE_IN = re.compile(
     r"\b(?:more|most) (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
