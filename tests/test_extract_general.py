@@ -2044,3 +2044,14 @@ def test_how_fast_the_disease_itself_goes_is_its_course(text: str, expected: set
 def test_groups_by_ancestry_listed_with_qualifiers_and_after_who_are(sentence: str, expected: set[str]):
     found, _ = facts(f"Systemic lupus erythematosus (lupus) is an autoimmune disease.\n\n{sentence}\n", "risk-factor")
     assert labels(found) == expected
+
+
+def test_what_a_disease_starts_with_is_its_signs_what_it_leads_to_no_look_alike():
+    found, _ = facts(
+        "Scarlet fever is a bacterial infection.\n\nSymptoms\nScarlet fever often starts off looking like a cold or flu, "
+        "with:\n • a high temperature\n • a sore throat\n\nRarely, scarlet fever can lead to problems such as pneumonia.\n"
+    )
+    signs = {f.object.label for f in found if f.kind == "symptom"}
+    looks = {f.object.label for f in found if f.kind == "resemblance"}
+    assert {"fever", "pharyngalgia"} <= signs, signs  # (HPO calls a sore throat pharyngalgia)
+    assert "pneumonia" not in looks and "with" not in looks and any("cold" in x for x in looks), looks

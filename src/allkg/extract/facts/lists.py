@@ -223,7 +223,7 @@ def list_kind(block: ListBlock) -> str | None:
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             if cue.search(lead):
                 return kind
-        if _MAY_COLON.fullmatch(lead.strip()):
+        if _MAY_COLON.fullmatch(lead.strip()) or _STARTS_WITH.search(lead):
             return "symptom"  # "Your child may:" over "seem pale", "bruise easily" (kept only if most name signs)
         # "Symptoms often appear late. They may include:": the sentence before says what the list is of
         for text in (s.text for s in before if s.line == block.lead_in.line):
@@ -368,6 +368,8 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
     return inner.lead_in.line == outer.items[-1].line + 1 and len(inner.lead_in.text.split()) <= MAX_PART_WORDS
 
 
+_STARTS_WITH = re.compile(r"\b(?:starts?|begins?|comes? on|presents?)\b[^:]{0,60}\bwith\s*:\s*$", re.IGNORECASE)
+"""A lead-in over the signs the disease starts with ("It often starts off looking like a cold or flu, with:")."""
 _SIGNS_ELSEWHERE = re.compile(
     r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions|look like|be like|mistaken for)\b|"
     r"\b(?:other|many|common)\s+(?:conditions?|illness(?:es)?|problems)\b[^.]{0,60}\b(?:signs?|symptoms?)\b",

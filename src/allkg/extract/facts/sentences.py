@@ -269,7 +269,8 @@ def resemblance_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         if section.type == "navigation":
             continue
         for seg in section.segments:
-            if seg.kind in ("sentence", "item") and not seg.boilerplate:  # (an item: "Easy to miss. ... mistaken for")
+            # (an item: "Easy to miss. ... mistaken for"; a lead-in: "It often starts off looking like a cold, with:")
+            if seg.kind in ("sentence", "item", "lead-in") and not seg.boilerplate:
                 yield from _resemblance(page, subject, seg)
     for block in page.layout.lists:
         yield from _lookalike_list(page, subject, block)
@@ -662,6 +663,7 @@ def _resemblance(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         yield from _taken_for(page, subject, seg, cue)
 
 
+_LEADS_TO = re.compile(r"\b(?:lead|leads|led) to\b|\bresult in\b|\bcomplications?\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|where)\b", re.IGNORECASE)
 """A clause that says more of the illness before it, naming no look-alike of its own."""
 
@@ -671,6 +673,8 @@ def _taken_for(page: Page, subject: Subject, seg: Segment, cue: re.Match[str]) -
     said_of = page.text[seg.start : seg.start + cue.start()]
     if cue.group().lower().endswith("such as") and _RISK_SENTENCE.search(seg.text):
         return  # "Rarer conditions such as ataxia telangiectasia also raise the risk": risk factors, no look-alikes
+    if cue.group().lower().endswith("such as") and _LEADS_TO.search(said_of):
+        return  # "It can lead to problems such as an ear infection": complications, no look-alikes
     if _NOT_TO_BE.search(said_of):
         return  # "not to be confused with Fanconi syndrome": another disease of a like name, no look-alike
     signs = re.search(r"\bsymptoms?\b|\bsigns?\b|\bthese\b|\bthey\b|\bthis\b|\bcomplaints\b", said_of, re.IGNORECASE)
@@ -710,8 +714,8 @@ def _lay_illnesses(page: Page, start: int, end: int) -> Iterator[tuple[Entity, s
         words = part.text.split()
         if page.within(part.start, part.end, "disease") or not 1 <= len(words) <= 4 or _NOT_A_NOUN_PHRASE.search(part.text):
             continue
-        if words[0].lower() == "to":
-            continue  # "told it was a virus and to rest": what to do, no illness
+        if words[0].lower() in ("to", "with", "without"):
+            continue  # "told it was a virus and to rest": what to do; "like a cold or flu, with:": what it comes with
         phrase = _LEADING_WORDS.sub("", _ADVERB.sub("", _FIRST.sub("", part.text)))
         if phrase:
             yield page.ungrounded(phrase, "disease"), "ungrounded"
