@@ -486,3 +486,15 @@ def test_bare_items_in_lower_case_after_a_lead_in_may_carry_a_long_gloss():
     assert [i.text.split(",")[0] for i in block.items] == [
         "having had chemotherapy or radiotherapy for another cancer", "working with benzene", "having a weakened immune system"
     ]
+
+
+def test_check_if_you_have_it_heads_signs_and_how_you_get_it_is_a_topic_of_its_own():
+    from allkg.extract.structure import structure
+
+    layout = structure(
+        "Check if you have glandular fever\nThe main symptoms are a high temperature and a sore throat.\n"
+        "How you get glandular fever\nIt is spread through saliva.\nThings you can do yourself\nRest and drink fluids.\n"
+    )
+    types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
+    assert types["Check if you have glandular fever"] == "symptoms"
+    assert types["How you get glandular fever"] != "symptoms" and types["Things you can do yourself"] != "symptoms", types

@@ -69,8 +69,9 @@ def sections_of(segments: list[Segment]) -> list[Section]:
                 # the page's title ("Childhood ALL Treatment (PDQ)") or a news headline and its standfirst
                 # ("Clinical trial offers new option for adults with ...") head the whole page, not a section
                 kind = "other"
-            subheading = (  # (a question asks of a topic of its own: "Could it be something else?")
+            subheading = (  # (a question asks of a topic of its own: "Could it be something else?", "How you get it")
                 len(seg.text.split()) <= 8 and not seg.outline_title and not seg.text.rstrip().endswith("?")
+                and not (len(seg.text.split()) >= 3 and _TOPIC_OPENING.match(seg.text))
                 and _deeper(seg, sections[-1].heading)
             )
             parent = enclosing
@@ -90,6 +91,10 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             contents_listed = contents_listed or seg.kind == "item"
             read = read or (seg.kind == "sentence" and not seg.boilerplate)
     return sections
+
+
+_TOPIC_OPENING = re.compile(r"(?:how|what|why|when|who|where|things you|going back|living with)\b", re.IGNORECASE)
+"""How a heading of a topic of its own opens, a question without its mark ("How you get glandular fever")."""
 
 
 def _past_contents(section: Section, seg: Segment) -> bool:
