@@ -74,12 +74,12 @@ def exact_ids(grounding: Grounding) -> list[str]:
 def test_it_prints_the_releases_read_and_the_terms_per_branch(made: tuple[Path, str]):
     out, stdout = made
     lines = stdout.splitlines()
-    assert lines[0].startswith(f"wrote {out}: 32 terms, ")
+    assert lines[0].startswith(f"wrote {out}: 33 terms, ")
     assert "  hp          2025-01-16  hp.obo" in stdout
     assert "  mondo-ncit  2026-08-04  mondo_exactmatch_ncit.sssom.tsv" in stdout
     assert "  uberon      2021-08-03  mondo-uberon_import.obo" in stdout
     counts = dict(line.split() for line in lines[lines.index("terms per branch:") + 1 :])
-    assert counts == {"anatomy": "5", "cell": "3", "course": "2", "disease": "11", "exposure": "2", "onset": "2",
+    assert counts == {"anatomy": "5", "cell": "3", "course": "2", "disease": "12", "exposure": "2", "onset": "2",
                       "phenotype": "7"}
 
 
@@ -192,6 +192,12 @@ def test_a_disease_named_by_a_part_is_also_named_by_the_part_s_acronym(lexicon: 
     for phrase in ("primary CNS lymphoma", "primary central nervous system lymphoma", "CNS lymphoma"):
         assert obo_iri("MONDO:0002571") in exact_ids(named(lexicon, phrase, "disease"))
     assert lexicon.lookup("primary cns lymphoma", "disease") is None  # (an acronym is matched in capitals)
+
+
+def test_a_kind_of_a_disease_goes_by_its_words_and_the_disease_s_abbreviation(lexicon: Lexicon):
+    """DO's "T-cell acute lymphoblastic leukemia" is "T-cell ALL" on pages, as ALL abbreviates its parent's name."""
+    assert obo_iri("DOID:5603") in exact_ids(named(lexicon, "T-cell ALL", "disease"))
+    assert lexicon.lookup("T-cell CML", "disease") is None
 
 
 def test_parents_are_the_direct_superclasses_within_the_kept_terms(lexicon: Lexicon):

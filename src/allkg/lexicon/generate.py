@@ -212,6 +212,7 @@ def generate(ontology_dir: Path, exclusions_path: Path, out: Path) -> Summary:
         else:
             releases[release.key] = _add_sssom(path, release, terms)
     _add_part_acronyms(terms)
+    _add_kind_acronyms(terms)
     ordered = sorted(terms.values(), key=lambda t: t.curie)
     header = {
         "normaliser": NORMALISER_VERSION,
@@ -254,6 +255,35 @@ def _add_part_acronyms(terms: dict[str, Term]) -> None:
         for form, scope in list(term.forms.items()):
             if scope in ("label", "exact") and part.search(form):
                 term.add_form(part.sub(lambda m: acronyms[m.group(1).lower()], form), "exact")
+
+
+def _add_kind_acronyms(terms: dict[str, Term]) -> None:
+    """A disease whose name is another's with words before it also goes by those words and the
+    other's abbreviation ("T-cell acute lymphoblastic leukemia": T-cell ALL; "blast phase chronic
+    myeloid leukemia": blast phase CML), where the abbreviation names that one disease alone."""
+    diseases = [term for term in terms.values() if term.branch == "disease"]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for term in diseases:
+        for form, scope in term.forms.items():
+            if scope == "abbreviation" and re.fullmatch(r"[A-Z]{3,5}", form):
+                owners[form].add(term.curie)
+    named: dict[str, str] = {}  # full name (lower case) -> its abbreviation
+    for term in diseases:
+        for form, scope in term.forms.items():
+            if scope == "abbreviation" and len(owners.get(form, ())) == 1:
+                for full, full_scope in term.forms.items():
+                    if full_scope in ("label", "exact") and len(full.split()) >= 2:
+                        named.setdefault(full.lower(), form)
+    for term in diseases:
+        for form, scope in list(term.forms.items()):
+            if scope not in ("label", "exact"):
+                continue
+            words = form.split()
+            for cut in range(1, min(4, len(words) - 1) + 1):
+                abbreviation = named.get(" ".join(words[cut:]).lower())
+                if abbreviation is not None:
+                    term.add_form(f"{' '.join(words[:cut])} {abbreviation}", "exact")
+                    break
 
 
 def _release_path(ontology_dir: Path, release: Release) -> Path:
