@@ -2055,3 +2055,12 @@ def test_what_a_disease_starts_with_is_its_signs_what_it_leads_to_no_look_alike(
     looks = {f.object.label for f in found if f.kind == "resemblance"}
     assert {"fever", "pharyngalgia"} <= signs, signs  # (HPO calls a sore throat pharyngalgia)
     assert "pneumonia" not in looks and "with" not in looks and any("cold" in x for x in looks), looks
+
+
+def test_who_has_a_sign_is_no_part_of_its_name():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\n\nSymptoms\nToo few platelets can cause:\n"
+        "- Bleeding gums\n- Heavy menstrual periods in women\n- Long-lasting nosebleeds in children\n",
+        "symptom",
+    )
+    assert not any(label.endswith((" in women", " in children")) for label in labels(found)), labels(found)

@@ -985,7 +985,17 @@ def ground_part(
         return None
     phrase = clean_phrase(part.text)
     leading = _AUXILIARY.match(phrase)
-    return page.ungrounded(phrase[leading.end() :] if leading else phrase, kind), "ungrounded"
+    phrase = phrase[leading.end() :] if leading else phrase
+    if kind == "symptom":  # "Heavy menstrual periods in women": who has the sign, no part of it
+        phrase = _IN_WHOM.sub("", phrase) or phrase
+    return page.ungrounded(phrase, kind), "ungrounded"
+
+
+_IN_WHOM = re.compile(
+    r"\s+(?:in|among|for)\s+(?:some\s+|older\s+|young\s+|younger\s+)?"
+    r"(?:women|men|girls|boys|children|kids|babies|infants|adults|teenagers|teens|people|patients)$",
+    re.IGNORECASE,
+)
 
 
 def _state_named(page: Page, phrase: str, kind: str) -> Grounding | None:
