@@ -2064,3 +2064,12 @@ def test_who_has_a_sign_is_no_part_of_its_name():
         "symptom",
     )
     assert not any(label.endswith((" in women", " in children")) for label in labels(found)), labels(found)
+
+
+def test_in_a_section_on_the_signs_a_body_part_is_where_a_sign_is_unless_the_disease_is_there():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood.\n\nSymptoms\nIn ALL the pain is often in the "
+        "joints or the back. In T-cell ALL, there may be a mass in the chest. The leukaemia can enlarge the liver.\n",
+        "anatomy",
+    )
+    assert {"chest", "liver"} <= labels(found) and not {"joints", "back"} & labels(found), labels(found)

@@ -55,7 +55,7 @@ does not name the disease ("These crowd out the healthy cells"); the words of no
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
     r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into|develop\w* in|aris\w* in|"
-    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?)\b",
+    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your))\b",
     re.IGNORECASE,
 )
 """A sentence that says where cells go or grow: a location even when it does not name the disease."""
@@ -476,8 +476,9 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     marrow, the spongy tissue inside bones"), or named for a test or a treatment."""
     if section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
         return
-    if not (about or _SPREAD.search(seg.text)):
-        return
+    spread = _SPREAD.search(seg.text)
+    if not (spread or (about and section.type != "symptoms")):
+        return  # (in a section on the signs, a body part is where a sign is, unless the disease spreads there)
     chosen: list[Mention] = []
     previous: Mention | None = None
     gloss_until = -1
