@@ -2073,3 +2073,18 @@ def test_in_a_section_on_the_signs_a_body_part_is_where_a_sign_is_unless_the_dis
         "anatomy",
     )
     assert {"chest", "liver"} <= labels(found) and not {"joints", "back"} & labels(found), labels(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Risk factors for ALL include:\n- Being male.\n- Being Hispanic or White.\n", {"being Hispanic", "being White"}),
+        ("Rates are highest among Hispanic people, followed by white people, and lower among Black people.\n",
+         {"Hispanic people", "white people"}),
+        ("In the US it is diagnosed more often in Hispanic children and less often in Black children.\n", {"Hispanic children"}),
+        ("Risk factors for ALL include:\n- viral infections, such as the Epstein-Barr virus\n", {"Epstein-Barr virus infection"}),
+    ],
+)
+def test_groups_where_rates_are_highest_an_item_of_two_groups_and_a_virus_as_its_infection(text: str, expected: set[str]):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{text}", "risk-factor")
+    assert expected <= labels(found) and not any("Black" in label for label in labels(found)), labels(found)

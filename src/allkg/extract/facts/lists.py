@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from allkg.extract.facts.disease import Subject, is_subject, names_subject
-from allkg.extract.facts.page import ADVICE, Page, clean_phrase
+from allkg.extract.facts.page import ADVICE, ETHNIC, Page, clean_phrase
 from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
 from allkg.lexicon import Grounding, Mention, PageMentions
@@ -605,8 +605,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         parts = _enumerated(page, *head, kind)  # "A or B, or C"; "A; B; C"
     elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
-        if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) for p in parts):
-            parts = [Part(text[head[0] : head[1]], *head)]
+        if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) or _GROUP.fullmatch(p.text) for p in parts):
+            parts = [Part(text[head[0] : head[1]], *head)]  # (but "Being Hispanic or White" names two groups)
     else:
         parts = [Part(text[head[0] : head[1]], *head)]
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
@@ -931,7 +931,8 @@ def _names(page: Page, part: Part, kind: str) -> bool:
 
 def _exposure(page: Page, phrase: str, kind: str) -> Grounding | None:
     """The exposure a risk factor's lay words name ("working with benzene": exposure to benzene),
-    or the agent it names alone ("some pesticides": exposure to pesticide)."""
+    or the agent it names alone ("some pesticides": exposure to pesticide; "Epstein-Barr virus":
+    the infection with it)."""
     if kind != "risk-factor":
         return None
     said = _EXPOSED.match(phrase)
@@ -940,7 +941,18 @@ def _exposure(page: Page, phrase: str, kind: str) -> Grounding | None:
         agent = phrase[leading.end() :] if leading else phrase
     else:
         agent = said.group("agent")
-    return page.lexicon.lookup(f"exposure to {agent}", kind) if agent else None
+    if not agent:
+        return None
+    exposure = page.lexicon.lookup(f"exposure to {agent}", kind)
+    if exposure is None and _MICROBE.search(agent):  # "the Epstein-Barr virus": the infection with it
+        exposure = page.lexicon.lookup(f"{agent} infection", kind)
+    return exposure
+
+
+_GROUP = re.compile(rf"(?:being\s+)?{ETHNIC}", re.IGNORECASE)
+"""A part naming a group of people ("being Hispanic")."""
+_MICROBE = re.compile(r"\bvirus$|\bbacteri(?:um|a)$|^[A-Z][a-z]+ [a-z]{4,}$")
+"""An agent of infection by its name: a virus, or a genus and species ("Helicobacter pylori")."""
 
 
 def ground_part(

@@ -102,6 +102,15 @@ ADVICE = re.compile(
 """Advice to get help ("Tell your GP straight away if..."): what follows is not a fact about the disease."""
 
 
+ETHNIC = (
+    r"(?:Hispanic or Latino|Hispanic/Latino|Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
+    r"Ashkenazi Jewish|Jewish|(?:Northern |Southern |Eastern |Western )?European|Mediterranean|Middle Eastern|Roma|Afrikaner|"
+    r"Asian American|Native American|American Indian|Alaska Native|Pacific Islander|Native Hawaiian|Aboriginal|M[aā]ori)"
+    r"(?: (?:European|African|Caribbean|American|British))?"
+)
+"""Groups of people by ethnicity or ancestry, as pages name them ("white" is a colour unless it names people)."""
+
+
 OUTLOOK = re.compile(
     r"\boutlook\b|\bprognos\w*|\bsurviv\w*|\bcured?\b|\bcure rates?\b|\bfull recovery\b|\brecover fully\b|"
     r"\bdo(?:es)? (?:less |very |really |generally |usually |often )?(?:well|better|worse)\b",

@@ -21,7 +21,7 @@ from allkg.extract.facts.lists import (
     parts_of_span,
     segment_before,
 )
-from allkg.extract.facts.page import ADVICE, Page
+from allkg.extract.facts.page import ADVICE, ETHNIC, Page
 from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
@@ -950,7 +950,8 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
     if _NEGATED.search(seg.text):
         return
     for cue in _MORE_IN.finditer(seg.text):
-        after = cue.group().lower().startswith(("more", "most"))  # "more common in <group>"; else "<group> are diagnosed more often"
+        # "more common in <group>", "rates are highest among <group>"; else "<group> are diagnosed more often"
+        after = cue.group().lower().startswith(("more", "most")) or cue.group().lower().endswith((" in", " among"))
         than = _THAN.search(seg.text, cue.end())  # "more common in white people than in Black people": not the latter
         start, end = (cue.end() if after else 0), (than.start() if than else len(seg.text))
         ancestries = [a for a in _ANCESTRY.finditer(seg.text, start, end) if after or a.end() <= cue.start()]
@@ -969,18 +970,13 @@ def _groups_at_risk(page: Page, disease: Entity, seg: Segment) -> Iterator[Fact]
             yield Fact("risk-factor", disease, "allkg:hasRiskFactor", entity, (Span(seg.start, seg.end),), grounding="ungrounded")
 
 
-_ETHNIC = (
-    r"(?:Hispanic or Latino|Hispanic/Latino|Hispanic|Latino|Latina|Latinx|white|Caucasian|Black|African[- ]American|Asian|South Asian|East Asian|"
-    r"Ashkenazi Jewish|Jewish|(?:Northern |Southern |Eastern |Western )?European|Mediterranean|Middle Eastern|Roma|Afrikaner|"
-    r"Asian American|Native American|American Indian|Alaska Native|Pacific Islander|Native Hawaiian|Aboriginal|M[aā]ori)"
-    r"(?: (?:European|African|Caribbean|American|British))?"
-)
-_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
+_THAN = re.compile(r"\bthan\b|\b(?:lower|less|least|fewer|rarer)\b", re.IGNORECASE)
+"""Where a sentence turns to the groups that get the disease less ("than in Black people", "lower among")."""
 _ETHNIC_GROUP = re.compile(
-    rf"(?:(?<=\bwho are )|(?<=, )|(?<=, or )|(?<=, and )|(?<=\w or )|(?<=\w and )){_ETHNIC}(?=[,.]| or\b| and\b)|"  # "people who are Black, Hispanic or Latino, ..."
-    rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {_ETHNIC}(?:(?:,| or| and) {_ETHNIC})*"
+    rf"(?:(?<=\bwho are )|(?<=, )|(?<=, or )|(?<=, and )|(?<=\w or )|(?<=\w and )){ETHNIC}(?=[,.]| or\b| and\b)|"  # "people who are Black, Hispanic or Latino, ..."
+    rf"\b(?:(?:people|those|children|adults|men|women|families) (?:of|from) {ETHNIC}(?:(?:,| or| and) {ETHNIC})*"
     rf"(?: descent| origin| backgrounds?| ancestry| heritage)?|"
-    rf"{_ETHNIC}(?: or {_ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
+    rf"{ETHNIC}(?: or {ETHNIC})?(?: (?:people|children|adults|men|women|families|descent|origin|backgrounds?))+)\b"
 )
 """A group of people by ethnicity, as pages name it (case as written: "white" is a colour unless it names people)."""
 _NATION = r"(?:(?:other|white|black|mixed|northern|southern|eastern|western) )*[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*"
@@ -994,7 +990,8 @@ _OTHER = re.compile(r"^other\s+", re.IGNORECASE)
 _AND_OR = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
 _MORE_IN = re.compile(
     r"\b(?:more|most) (?:common(?:ly)?|often|likely|frequent(?:ly)?)\b[^.]{0,60}?\b(?:in|among|for)\b|"
-    r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b|"
+    r"\b(?:rates? (?:are|is) highest|highest rates?(?: are)?|diagnosed (?:\w+ )?more (?:often|frequently|commonly)) (?:in|among)\b|"
+    r"\b(?:are|is) (?:diagnosed|affected)\b[^.]{0,40}?\bmore (?:often|frequently|commonly)\b(?!\s+(?:in|among)\b)|"
     r"\b(?:have|has) (?:an? )?(?:\w+ )?(?:higher|greater|increased) (?:chance|risk)\b",
     re.IGNORECASE,
 )
