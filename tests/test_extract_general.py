@@ -2088,3 +2088,13 @@ def test_in_a_section_on_the_signs_a_body_part_is_where_a_sign_is_unless_the_dis
 def test_groups_where_rates_are_highest_an_item_of_two_groups_and_a_virus_as_its_infection(text: str, expected: set[str]):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\n{text}", "risk-factor")
     assert expected <= labels(found) and not any("Black" in label for label in labels(found)), labels(found)
+
+
+@pytest.mark.parametrize("verb", ["push out", "squeeze out"])
+def test_cells_the_disease_pushes_out_are_cells_it_affects(verb: str):
+    found, _ = facts(
+        f"Acute lymphoblastic leukaemia (ALL) is a blood cancer. As the lymphoblasts multiply, they {verb} the healthy "
+        "cells your body needs: red blood cells and platelets.\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found), labels(found)
