@@ -2098,3 +2098,15 @@ def test_cells_the_disease_pushes_out_are_cells_it_affects(verb: str):
         "cell-type",
     )
     assert {"red blood cell", "platelet"} <= labels(found), labels(found)
+
+
+def test_places_the_disease_involves_in_a_section_on_signs_and_relatives_listed_with_commas_are_one_factor():
+    found, _ = facts(
+        "Hodgkin lymphoma is a cancer of the lymphatic system.\n\nSigns and symptoms\nIn later stages it can involve "
+        "the spleen, liver or lungs.\n\nCause\nOther risk factors include having a parent, brother or sister with the "
+        "disease, and a weakened immune system.\n"
+    )
+    places = {f.object.label for f in found if f.kind == "anatomy"}
+    risks = {f.object.label for f in found if f.kind == "risk-factor"}
+    assert {"spleen", "liver", "lung"} <= places, places
+    assert not {"having a parent", "brother or sister with the disease"} & risks, risks

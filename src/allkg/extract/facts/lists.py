@@ -167,7 +167,7 @@ _FIXED_PAIRS = re.compile(
     r"\b(?:with or without|on and off|comes? and goes?|more or less|back and forth|up and down|in and out|"
     r"black and blue|aches and pains|pins and needles|sooner or later|ear, nose and throat|in and around|on and around|"
     r"one or both|either or both|one or more|"
-    r"(?:a |your )?(?:brother|sister|parent|mother|father|son|daughter)(?:,? (?:or|and) (?:a |your )?(?:brother|sister|parent|mother|father|son|daughter|child))+)\b",
+    r"(?:a |your )?(?:brother|sister|parent|mother|father|son|daughter)(?:(?:,? (?:or|and)|,) (?:a |your )?(?:brother|sister|parent|mother|father|son|daughter|child))+)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?![^(]*\))(?![^\[]*\])|\s+(?:and/or|and|or)\s+(?![^(]*\))(?![^\[]*\])|\s+/\s+")

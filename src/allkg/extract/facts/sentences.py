@@ -56,7 +56,7 @@ does not name the disease ("These crowd out the healthy cells"); the words of no
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
     r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into|develop\w* in|aris\w* in|"
-    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your))\b",
+    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your)|involv\w*)\b",
     re.IGNORECASE,
 )
 """A sentence that says where cells go or grow: a location even when it does not name the disease."""
