@@ -2110,3 +2110,12 @@ def test_places_the_disease_involves_in_a_section_on_signs_and_relatives_listed_
     risks = {f.object.label for f in found if f.kind == "risk-factor"}
     assert {"spleen", "liver", "lung"} <= places, places
     assert not {"having a parent", "brother or sister with the disease"} & risks, risks
+
+
+def test_what_the_disease_can_affect_is_where_it_is_but_not_what_its_treatment_affects():
+    found, _ = facts(
+        "Lupus is a long-term autoimmune disease.\n\nOverview\nThe inflammation this causes can affect the joints, "
+        "skin and kidneys. Radiotherapy for another illness can also affect the heart.\n",
+        "anatomy",
+    )
+    assert {"joints", "skin", "kidney"} <= labels(found) and "heart" not in labels(found), labels(found)

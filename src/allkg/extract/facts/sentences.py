@@ -53,10 +53,11 @@ _ILLNESS_CELL_CUE = re.compile(
 """Words that say cells are diseased, too many or too few: a cell fact even where the sentence
 does not name the disease ("These crowd out the healthy cells"); the words of normal blood
 ("The bone marrow produces stem cells") are not."""
+_TREATED = re.compile(r"\b(?:radiotherap\w*|radiation therapy|chemotherap\w*|chemo|surgery|side[ -]effects?)\b", re.IGNORECASE)
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
     r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into|develop\w* in|aris\w* in|"
-    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your)|involv\w*)\b",
+    r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your)|involv\w*|(?:can|may|often|also|usually) (?:also )?affect)\b",
     re.IGNORECASE,
 )
 """A sentence that says where cells go or grow: a location even when it does not name the disease."""
@@ -477,7 +478,7 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     marrow, the spongy tissue inside bones"), or named for a test or a treatment."""
     if section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
         return
-    spread = _SPREAD.search(seg.text)
+    spread = _SPREAD.search(seg.text) and not _TREATED.search(seg.text)  # ("radiotherapy can affect the glands")
     if not (spread or (about and section.type != "symptoms")):
         return  # (in a section on the signs, a body part is where a sign is, unless the disease spreads there)
     chosen: list[Mention] = []
