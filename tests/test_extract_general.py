@@ -2119,3 +2119,12 @@ def test_what_the_disease_can_affect_is_where_it_is_but_not_what_its_treatment_a
         "anatomy",
     )
     assert {"joints", "skin", "kidney"} <= labels(found) and "heart" not in labels(found), labels(found)
+
+
+def test_pain_said_with_a_place_no_term_names_is_no_mere_pain():
+    found, _ = facts(
+        "Hodgkin lymphoma is a cancer of the lymphatic system.\n\nSymptoms\nOther symptoms include tiredness. Some "
+        "people have pain or a feeling of fullness below the ribs.\n",
+        "symptom",
+    )
+    assert "fatigue" in labels(found) and "pain" not in labels(found), labels(found)

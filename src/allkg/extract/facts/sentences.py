@@ -793,6 +793,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             continue
         if any(a <= mention.start < b for a, b in relatives):
             continue  # "a parent with diabetes": the relative's disease, not one of this one's risk factors
+        if mention.text.lower() in ("pain", "pains", "ache", "aches") and _PLACED.match(page.text, mention.end, end):
+            continue  # "pain in the affected lymph nodes", "pain or fullness below the ribs": no mere "pain"
         if any(a <= mention.start and mention.end <= b and not _BEYOND_THE_HEAD.search(page.text, a, mention.start) for a, b in read):
             continue  # a word of the part's own name ("weakness" of "weakness of the face")
         entity, how = page.entity(mention, kind)
@@ -805,6 +807,8 @@ _SHORT_PLAIN_PART = re.compile(r"(?:[\w'’]+(?:[ \t]+|$)){1,6}")
 """A part kept in its own words: six words at most, with nothing a scrape glued on ("Smoking- Having ...")."""
 _FACTORS_ARE = re.compile(r"\brisk factors?\b[^.]{0,40}\b(?:include|includes|are|is)\b[:\s]*$", re.IGNORECASE)
 """The words before a sentence's enumeration that call its parts risk factors ("Other risk factors include")."""
+_PLACED = re.compile(r"\s+(?:(?:or|and)\s+(?:an?\s+)?[\w-]+(?:\s+of\s+[\w-]+)?\s+)?(?:in|on|around|under|below|behind|over)\s", re.IGNORECASE)
+"""A place said after a bare sensation, maybe after a second one ("pain or a feeling of fullness below")."""
 _BEYOND_THE_HEAD = re.compile(r"\b(?:from|because|due|with|and|or|as)\b|[(,;]", re.IGNORECASE)
 """Words after which a part names more than its own sign ("a swollen tummy from a big spleen")."""
 _LIST_THEN_HAPPENS = re.compile(
