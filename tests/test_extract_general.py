@@ -2128,3 +2128,12 @@ def test_pain_said_with_a_place_no_term_names_is_no_mere_pain():
         "symptom",
     )
     assert "fatigue" in labels(found) and "pain" not in labels(found), labels(found)
+
+
+def test_pale_and_weak_said_alone_are_pallor_and_weakness():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nMany parents say their child seemed tired "
+        "and pale for a few weeks. Older children may feel weak and look paler than usual.\n",
+        "symptom",
+    )
+    assert {"pallor", "weakness", "fatigue"} <= labels(found), labels(found)
