@@ -2137,3 +2137,12 @@ def test_pale_and_weak_said_alone_are_pallor_and_weakness():
         "symptom",
     )
     assert {"pallor", "weakness", "fatigue"} <= labels(found), labels(found)
+
+
+def test_infections_one_after_another_are_recurrent_infections():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nYour child may look pale, run fevers or "
+        "get one infection after another. Some teenagers keep getting infections.\n",
+        "symptom",
+    )
+    assert "recurrent infections" in labels(found), labels(found)
