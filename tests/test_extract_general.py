@@ -2146,3 +2146,18 @@ def test_infections_one_after_another_are_recurrent_infections():
         "symptom",
     )
     assert "recurrent infections" in labels(found), labels(found)
+
+
+def test_each_organ_after_enlarged_and_one_which_was_swollen_is_enlarged():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nA build-up of leukaemia cells can enlarge "
+        "the liver and spleen.\n",
+        "symptom",
+    )
+    assert {"hepatomegaly", "splenomegaly"} <= labels(found) or "hepatosplenomegaly" in labels(found), labels(found)
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nIt had spread to his spleen, which was "
+        "swollen.\n",
+        "symptom",
+    )
+    assert "splenomegaly" in labels(found), labels(found)

@@ -772,12 +772,20 @@ def enlarged_organs(page: Page, start: int, end: int) -> list[Part]:
         said = _IS_ENLARGED.match(page.text, organ.end, end)
         if said is not None:
             found += [Part(f"enlarged {m.text}", m.start, said.end()) for m in run]
+        elif len(run) > 1 and _ENLARGED_BEFORE.search(page.text, max(start, run[0].start - 30), run[0].start):
+            # "an enlarged liver and spleen", "can enlarge the liver and spleen": each organ of the run
+            found += [Part(f"enlarged {m.text}", m.start, m.end) for m in run]
     return found
+
+
+_ENLARGED_BEFORE = re.compile(r"\b(?:(?:an?\s+)?(?:enlarged|swollen|bigger)|enlarg\w*)\s+(?:the\s+|your\s+|their\s+)?$", re.IGNORECASE)
+"""Words before a run of organs that say each is enlarged ("an enlarged liver and spleen")."""
 
 
 _ORGAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+|your\s+|their\s+)?", re.IGNORECASE)
 _IS_ENLARGED = re.compile(
-    r"\s+(?:is|are|become|becomes|get|gets|may be|can be|may become|can become|may also be|can also be|may also become)\s+"
+    r"\s*,?\s+(?:(?:which|that)\s+(?:was|were|is|are)|is|are|become|becomes|get|gets|may be|can be|may become|can become|"
+    r"may also be|can also be|may also become)\s+"
     r"(?:also\s+|often\s+|slightly\s+|very\s+)?(?:enlarged|swollen|bigger|larger)\b",
     re.IGNORECASE,
 )
