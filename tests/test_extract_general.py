@@ -2161,3 +2161,12 @@ def test_each_organ_after_enlarged_and_one_which_was_swollen_is_enlarged():
         "symptom",
     )
     assert "splenomegaly" in labels(found), labels(found)
+
+
+def test_signs_of_a_form_of_the_disease_after_if_you_have_it_are_its_signs_not_advice():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nIf you have T-cell ALL with a lump in the "
+        "chest, you may also have a cough. If you have a fever over 38C, ring the ward.\n",
+        "symptom",
+    )
+    assert labels(found) == {"cough"}, labels(found)

@@ -343,6 +343,13 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _groups_at_risk(page, disease, seg)
 
 
+def _if_you_have_it(page: Page, subject: Subject, seg: Segment) -> bool:
+    """The condition is having the disease, or a form of it ("If you have T-cell ALL with a lump in
+    the chest, you may also have a cough"): what follows are its signs, no advice."""
+    comma = seg.text.find(",")
+    return comma > 0 and _names_it(page, subject, seg.start, seg.start + comma)
+
+
 def _signs_of_it(page: Page, subject: Subject, seg: Segment) -> bool:
     """The sentence says what it names first are signs of the page's disease ("Swollen lymph nodes
     and tiredness are among the signs of CLL", "Fever is a common symptom of it")."""
@@ -736,7 +743,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
     advice = ADVICE.search(seg.text)
     then = _THEN_ADVICE.search(seg.text, 0, advice.start()) if advice else None
-    if (advice and then is None) or (kind == "symptom" and _IF_YOU.search(seg.text)):
+    if (advice and then is None) or (kind == "symptom" and _IF_YOU.search(seg.text) and not _if_you_have_it(page, subject, seg)):
         return  # ("If you have had radiotherapy, your risk is higher" does state a risk factor)
     if kind == "risk-factor" and (_HEDGED.search(seg.text) or _ANY_DISEASES.search(seg.text)):
         return
