@@ -2170,3 +2170,12 @@ def test_signs_of_a_form_of_the_disease_after_if_you_have_it_are_its_signs_not_a
         "symptom",
     )
     assert labels(found) == {"cough"}, labels(found)
+
+
+def test_a_labels_detail_listing_signs_half_of_which_the_lexicon_names_gives_them():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nSymptoms\nSymptoms can include:\n- Bruising and "
+        "bleeding – bruises for no reason, bleeding gums, nosebleeds, or tiny red spots on the skin called petechiae\n",
+        "symptom",
+    )
+    assert {"gingival bleeding", "epistaxis"} <= labels(found), labels(found)

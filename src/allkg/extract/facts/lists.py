@@ -658,7 +658,7 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
         verb = _VERB.search(text, chunk_start, chunk_end)  # "... and X are all linked to ..."
         parts += _chunk_parts(page, chunk_start, verb.start() if verb else chunk_end, kind)
     named = [p for p in parts if _names(page, p, kind)]
-    if len(parts) >= 2 and len(named) * 2 > len(parts):
+    if len(parts) >= 2 and (len(named) * 2 > len(parts) or (kind == "symptom" and len(named) * 2 == len(parts) >= 4)):
         return parts
     # "Aching legs - a younger child may limp or refuse to walk"; "Genetic conditions - children with Down's
     # syndrome are more likely to develop ALL": what the detail names of the label's kind, where it says so
