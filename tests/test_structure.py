@@ -498,3 +498,12 @@ def test_check_if_you_have_it_heads_signs_and_how_you_get_it_is_a_topic_of_its_o
     types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
     assert types["Check if you have glandular fever"] == "symptoms"
     assert types["How you get glandular fever"] != "symptoms" and types["Things you can do yourself"] != "symptoms", types
+
+
+def test_asterisk_bullets_glued_after_a_lead_in_are_a_list():
+    from allkg.extract.structure import structure
+
+    layout = structure("Signs may include:* Bleeding from the gums* Bone pain* Night sweats* Fever\n")
+    assert [seg.text for seg in layout.segments if seg.kind == "item"] == [
+        "Bleeding from the gums", "Bone pain", "Night sweats", "Fever"
+    ], [(seg.kind, seg.text) for seg in layout.segments]
