@@ -2179,3 +2179,12 @@ def test_a_labels_detail_listing_signs_half_of_which_the_lexicon_names_gives_the
         "symptom",
     )
     assert {"gingival bleeding", "epistaxis"} <= labels(found), labels(found)
+
+
+def test_what_the_body_secretes_or_excretes_is_no_place_of_the_disease():
+    found, _ = facts(
+        "Cystic fibrosis is an inherited condition.\n\nOverview\nCystic fibrosis affects the lungs and makes thick mucus "
+        "and very salty sweat.\n",
+        "anatomy",
+    )
+    assert "lung" in labels(found) and not {"mucus", "sweat"} & labels(found), labels(found)

@@ -53,6 +53,8 @@ _ILLNESS_CELL_CUE = re.compile(
 """Words that say cells are diseased, too many or too few: a cell fact even where the sentence
 does not name the disease ("These crowd out the healthy cells"); the words of normal blood
 ("The bone marrow produces stem cells") are not."""
+_SECRETIONS = frozenset({"UBERON:0000456", "UBERON:0000174"})
+"""UBERON's secretion of exocrine gland (sweat, mucus, saliva, bile) and excreta (urine, faeces)."""
 _TREATED = re.compile(r"\b(?:radiotherap\w*|radiation therapy|chemotherap\w*|chemo|surgery|side[ -]effects?)\b", re.IGNORECASE)
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
@@ -492,10 +494,13 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     previous: Mention | None = None
     gloss_until = -1
     for mention in page.within(seg.start, seg.end):
-        if page.lexicon.ground(mention, "anatomy") is None:
+        place = page.lexicon.ground(mention, "anatomy")
+        if place is None:
             if page.lexicon.ground(mention, "symptom") is not None:
                 previous = mention
             continue
+        if page.lexicon.ancestors(place.concept) & _SECRETIONS:
+            continue  # "thick mucus", "salty sweat": what the body makes, no place the disease is
         between = page.text[previous.end : mention.start] if previous is not None else ""
         symptom_site = (  # "pain in the bones", "lumps in the neck", "bleeding from the gums"
             previous is not None
