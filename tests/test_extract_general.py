@@ -608,6 +608,17 @@ def test_a_sign_named_in_an_items_explanation_and_after_a_slash_is_read():
     assert not {"bone", "rash"} & labels(found)
 
 
+def test_a_labels_detail_names_the_signs_after_what_it_can_cause():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia\n\nSymptoms\n- Fever: a temperature that keeps coming back.\n"
+        "- Nervous system symptoms: If ALL spreads to the brain or spinal cord, it can cause headaches, vomiting, "
+        "seizures, or blurred vision.\n",
+        "symptom",
+    )
+    assert {"headache", "vomiting", "seizure", "blurred vision"} <= labels(found)
+    assert not any(label.lower().startswith("if ") for label in labels(found))
+
+
 def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
     found, _ = facts(
         "Hairy cell leukaemia\n\nHairy cell leukaemia is a rare blood cancer. The abnormal B cells build up in the "

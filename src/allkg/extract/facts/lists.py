@@ -650,6 +650,9 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
         parts = _split(text, lead.end(), stop.start() if stop else end)
         parts = _distributed(page, parts, kind) if len(parts) > 1 else parts
         return [p for p in parts if _names(page, p, kind)]
+    brings = _IT_CAN_CAUSE.search(text, start, end) if kind == "symptom" else None
+    if brings is not None:  # "Nervous system: if it spreads to the brain, it can cause headaches, fits or ...": what follows
+        start = brings.end()
     span = _trimmed(text, start, end)
     if span is None or lead is not None:
         return []
@@ -671,6 +674,8 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
     return []
 
 
+_IT_CAN_CAUSE = re.compile(r"\b(?:it|this|they|these)\s+(?:can|may|might|could|will|often)\s+(?:cause|bring|lead to|give)\s+", re.IGNORECASE)
+"""A detail's clause that names what the label's trouble brings: the signs follow it."""
 _MAY = re.compile(r"\b(?:may|might|can|could|will|often|sometimes)\b(?!\s+(?:be|look|seem)\b)", re.IGNORECASE)
 """A detail that says what else a sign can bring ("a younger child may limp"), not what it is."""
 
