@@ -88,6 +88,9 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Types of leukaemia", "types"),
         ("What is ALL?", "about"),
         ("Acute lymphoblastic leukaemia", "other"),
+        # an accordion's two questions in one heading: the first that has a type types it
+        ("What causes ALL? Could we have prevented it?", "cause"),
+        ("Is it serious? What is the outlook?", "outlook"),
     ],
 )
 def test_sections_are_typed_by_their_headings(heading, expected):

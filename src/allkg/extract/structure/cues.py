@@ -50,11 +50,17 @@ treatment and "Signs and symptoms" symptoms)."""
 
 
 def section_type(heading: str) -> str:
-    """The type of a section by its heading's words ("other" when none fits)."""
-    for name, pattern in SECTION_TYPES:
-        if pattern.search(heading):
-            return name
+    """The type of a section by its heading's words ("other" when none fits); a heading that asks
+    several questions is of the first one's type that has one ("What causes ALL? Could we have
+    prevented it?" is about causes)."""
+    for question in _NEXT_QUESTION.split(heading):
+        for name, pattern in SECTION_TYPES:
+            if pattern.search(question):
+                return name
     return "other"
+
+
+_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=[A-Z])")
 
 
 _FINITE_VERB = re.compile(
