@@ -2101,6 +2101,16 @@ def test_groups_where_rates_are_highest_an_item_of_two_groups_and_a_virus_as_its
     assert expected <= labels(found) and not any("Black" in label for label in labels(found)), labels(found)
 
 
+def test_an_item_naming_a_thing_or_another_of_its_kind_gives_both():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a blood cancer.\n\nPossible risk factors for ALL include:\n"
+        "- Being male.\n- Having Down syndrome or another inherited condition that affects how cells repair their genes.\n",
+        "risk-factor",
+    )
+    assert {"Down syndrome", "genetic disorders"} <= labels(found), labels(found)
+    assert not any("repair" in label for label in labels(found))
+
+
 @pytest.mark.parametrize("verb", ["push out", "squeeze out"])
 def test_cells_the_disease_pushes_out_are_cells_it_affects(verb: str):
     found, _ = facts(

@@ -605,8 +605,17 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         parts = _enumerated(page, *head, kind)  # "A or B, or C"; "A; B; C"
     elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
-        if kind == "risk-factor" and len(parts) == 2 and not all(_names(page, p, kind) or _GROUP.fullmatch(p.text) for p in parts):
-            parts = [Part(text[head[0] : head[1]], *head)]  # (but "Being Hispanic or White" names two groups)
+        if (
+            kind == "risk-factor"
+            and len(parts) == 2
+            and not all(_names(page, p, kind) or _GROUP.fullmatch(p.text) for p in parts)
+            and not (_ANOTHER.match(parts[1].text) and _names(page, parts[0], kind))
+        ):
+            # (but "Being Hispanic or White" names two groups, "Down syndrome or another inherited condition" two things)
+            parts = [Part(text[head[0] : head[1]], *head)]
+        elif kind == "risk-factor" and len(parts) == 2 and _ANOTHER.match(parts[1].text):
+            kind_of = _SHARED_PREDICATE.search(parts[1].text)  # "... that affects how cells repair their genes": which ones
+            parts[1] = Part(parts[1].text[: kind_of.start()], parts[1].start, parts[1].end) if kind_of else parts[1]
     else:
         parts = [Part(text[head[0] : head[1]], *head)]
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
@@ -625,6 +634,8 @@ def _without_with(page: Page, part: Part) -> Part:
 
 
 _WITH = re.compile(r"(?:along with|together with|with)\s+", re.IGNORECASE)
+_ANOTHER = re.compile(r"(?:an)?other\b|any other\b|some other\b", re.IGNORECASE)
+"""A part that names the kind of thing the part before it is ("Down syndrome or another inherited condition")."""
 
 
 def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
