@@ -1620,6 +1620,17 @@ def test_an_infoboxs_differential_diagnosis_row_names_look_alikes_and_no_row_inh
     }
 
 
+def test_an_infoboxs_other_names_row_names_the_disease_and_cells_it_spares_are_none_it_affects():
+    found, _ = facts(
+        "Diamond-Blackfan anemia\nOther names\tBlackfan-Diamond anemia, inherited pure red cell aplasia[2]\n"
+        "Specialty\tHematology\n\nDiamond-Blackfan anemia is a rare bone marrow failure syndrome in which the marrow "
+        "does not make enough red blood cells. The white blood cells and platelets are usually made in normal numbers.\n",
+    )
+    synonyms = {f.object.value for f in found if f.kind == "synonym"}
+    assert {"Blackfan-Diamond anemia", "inherited pure red cell aplasia"} <= synonyms, synonyms
+    assert labels(f for f in found if f.kind == "cell-type") == {"red blood cell"}
+
+
 def test_how_many_of_an_age_group_get_it_and_the_ages_of_those_with_it_are_epidemiology():
     _, result = facts(
         "Kawasaki disease\n\nKawasaki disease is an illness that causes a high temperature.\n\nWho gets it?\n"

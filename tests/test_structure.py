@@ -288,6 +288,23 @@ def test_a_table_is_a_list_its_header_cell_the_lead_in_and_its_rows_the_items(se
     assert not any(i.boilerplate for i in block.items)  # no menu of "|"-separated links
 
 
+def test_an_infobox_scraped_onto_one_line_is_its_rows_and_a_menu_or_contents_line_is_not():
+    segments = kinds(
+        "Diamond-Blackfan anemia\nDiamond-Blackfan anemia Other names Blackfan-Diamond anemia, congenital hypoplastic "
+        "anemia A triphalangeal thumb, one of the findings Specialty Hematology Symptoms Anemia, pallor, tiredness[1] "
+        "Risk factors Family history Differential diagnosis Fanconi anemia, parvovirus B19 infection\n"
+    )
+    assert ("lead-in", "Symptoms") in segments and ("item", "Anemia, pallor, tiredness[1]") in segments
+    assert ("item", "Blackfan-Diamond anemia, congenital hypoplastic anemia") in segments  # (the image's caption cut off)
+    assert ("lead-in", "Differential diagnosis") in segments and ("item", "Family history") in segments
+    for line in (
+        "Overview Symptoms | Causes | Risk factors | Diagnosis Treatment, care\n",
+        "Contents 1 Signs Symptoms 2 Causes 2.1 Genetics 3 Risk factors 4 Treatment, care\n",
+        "Leukaemia Symptoms Anaemia Causes Genes Treatment Chemotherapy\n",  # (no value lists anything)
+    ):
+        assert not any(kind == "lead-in" for kind, _ in kinds(line)), line
+
+
 def test_two_column_tab_rows_stay_an_infobox_and_a_menu_line_stays_chrome():
     page = "Other names\tJMML\nSpecialty\tHaematology\nSymptoms\tFever, pallor\nHome | About us | Contact | Donate\n"
     layout = structure(page)

@@ -88,6 +88,9 @@ _NAMES_END = re.compile(
 )
 _NAMES_LABEL = re.compile(r"\s*(?:also (?:called|known as)|other names?|a\.?k\.?a\.?)\s*:\s*(?P<names>.{2,200})$", re.I | re.S)
 """A line that labels the names it lists ("Also called: X · Y")."""
+_NAMES_FIELD = re.compile(r"\s*(?:other names?|also (?:called|known as)|synonyms?)\s*:?\s*", re.IGNORECASE)
+"""An infobox's label over the disease's other names."""
+_FOOTNOTE_MARKS = re.compile(r"\[\d{1,3}\]")
 _LABEL_SPLIT = re.compile(r"\s*[·•;|]\s*|\s*,\s*|\s+or\s+")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _ABOUT_THIS_PAGE = re.compile(
@@ -578,8 +581,11 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
         if not conditional or any(name.lower() in headings for name in names):
             yield from names
     labelled = _NAMES_LABEL.match(seg.text)
-    if labelled is not None and not other_disease(page, subject, seg):  # "Also called: precursor B-cell ALL · B-lymphoblastic leukaemia"
-        for name in _LABEL_SPLIT.split(labelled.group("names")):
+    names = labelled.group("names") if labelled is not None else None
+    if names is None and _NAMES_FIELD.fullmatch(page.lead_ins.get(seg.start, "")):
+        names = seg.text  # an infobox's row: "Other names<TAB>Blackfan-Diamond anemia, congenital hypoplastic anemia"
+    if names is not None and not other_disease(page, subject, seg):  # "Also called: precursor B-cell ALL · B-lymphoblastic leukaemia"
+        for name in _LABEL_SPLIT.split(_FOOTNOTE_MARKS.sub("", names)):
             name = name.strip(" .\"'“”‘’")
             if name and len(name.split()) <= 6 and _looks_like_name(name):
                 yield name

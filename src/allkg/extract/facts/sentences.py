@@ -440,6 +440,9 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
                 (seg.start + m.start(), seg.start + m.end())
                 for m in _MARROW_MAKES.finditer(seg.text)
                 if not _ILLNESS_CELL_CUE.search(m.group())
+            ] + [  # "the white blood cells and platelets are usually made in normal numbers": cells it spares
+                (seg.start + max(seg.text.rfind(mark, 0, m.start()) for mark in ":;(,"), seg.start + m.start())
+                for m in _SPARED.finditer(seg.text)
             ]
             cells.extend(
                 c for c in named
@@ -456,6 +459,12 @@ _ATTACKS = re.compile(
     re.IGNORECASE,
 )
 """Cells that do the harm ("T cells damage the stem cells"): the disease's agents, not the cells it affects."""
+_SPARED = re.compile(
+    r"\b(?:are|is|stay|stays|remain|remains)\s+(?:usually\s+|often\s+|generally\s+|still\s+)?"
+    r"(?:made in normal (?:numbers|amounts)|normal\b|not affected|unaffected|spared)",
+    re.IGNORECASE,
+)
+"""Cells the disease leaves alone, said in the clause that names them."""
 _MARROW_MAKES = re.compile(
     r"\b(?:where|in which)\s+(?:[\w-]+\s+){0,4}?(?:are|is|get|gets)\s+(?:made|produced|formed|created|born)\b|"
     r"\b(?:marrow|bones?|tissue|factory)\b,?\s+(?:which|that)\s+(?:makes?|produces?|forms?|creates?)\b[^.;:()]*|"

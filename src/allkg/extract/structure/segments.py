@@ -280,6 +280,14 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     if line.start in heading_starts:
         span = _trim(text, line.start, line.end)
         return [_segment(text, *span, "heading", line, marked=True)] if span else []
+    fields = _flat_infobox(text, line.start, line.end)
+    if fields:  # "Specialty Hematology Symptoms Anemia, pallor Complications ...": an infobox scraped onto one line
+        before = fields[0][0][0]
+        result = _line_segments(text, replace(line, end=before), heading_starts, None) if before > line.start else []
+        for label, value, caption in fields:
+            result += [_segment(text, *label, "lead-in", line), _segment(text, *value, "item", line)]
+            result += [_segment(text, *caption, "sentence", line, boilerplate=True)] if caption else []
+        return result
     infobox = _INFOBOX_ROW.match(text, line.start, line.end)
     if infobox:  # "Symptoms<TAB>Fever, tiredness, pallor": a label and its value
         value = _trim(text, infobox.end(), line.end)
@@ -336,6 +344,38 @@ _ITEM_TAIL = re.compile(r"(?:[;,.:]|\s+(?:and|or))+$")
 """What ends an item of a list written as a sentence ("(1) fever; (2) pallor; and (3) ...")."""
 _NAME_FOLLOWS = frozenset("as like with of and or the to from including called by in for".split())
 """Words after which a capital starts a name, not a sentence ("such as Down syndrome", "with ALL")."""
+
+
+_FIELD_ORDER = (
+    "Other names", "Pronunciation", "Specialty", "Symptoms", "Complications", "Usual onset", "Duration", "Types", "Causes",
+    "Risk factors", "Diagnostic method", "Differential diagnosis", "Prevention", "Treatment", "Medication", "Prognosis",
+    "Frequency", "Deaths",
+)
+"""The field names of an encyclopaedia's infobox of a medical condition, in its order and words."""
+_INFOBOX_FIELD = re.compile(rf"(?<=\S )(?:{'|'.join(_FIELD_ORDER)})(?= \S)")
+_NOT_A_VALUE = re.compile(r"[|&>»›]|(?<![\w.,–-])\d{1,2}(?:\.\d{1,2})*(?:\s+[A-Z]|$)")
+"""What no infobox value holds: a menu's separators, a table of contents' numbers ("2.1 Genetics")."""
+_CAPTION = re.compile(r"(?<=[a-z]) (?=(?:A|An|The) [a-z])")
+"""Where an image's caption starts after a field's value ("... red cell aplasia A triphalangeal thumb, one of...")."""
+
+
+def _flat_infobox(text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]] | None:
+    """An infobox flattened onto one line by a scrape, as (label, value, caption) spans: three or
+    more distinct field names on the line, each value running to the next field (an image's
+    caption cut off it)."""
+    found = list(_INFOBOX_FIELD.finditer(text, start, end))
+    order = [_FIELD_ORDER.index(m.group()) for m in found]
+    if len(found) < 3 or order != sorted(set(order)):
+        return None  # (the fields stand in the infobox's order, each once)
+    fields = []
+    for index, field in enumerate(found):
+        value_end = found[index + 1].start() if index + 1 < len(found) else end
+        caption = _CAPTION.search(text, field.end(), value_end)
+        value = _trim(text, field.end(), caption.start() if caption else value_end)
+        if value is None or _NOT_A_VALUE.search(text, *value):
+            return None  # a menu ("Symptoms | Causes | Diagnosis"), a table of contents ("2 Causes 2.1 Genetics")
+        fields.append(((field.start(), field.end()), value, _trim(text, caption.end(), value_end) if caption else None))
+    return fields if any("," in text[a:b] for _, (a, b), _ in fields) else None
 
 
 def _inline_list(text: str, start: int, end: int) -> tuple[int, list[tuple[int, int]], int] | None:
