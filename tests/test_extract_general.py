@@ -649,12 +649,25 @@ def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
         ("About 90% of children survive, while in adults it is less than 45%.", {("adults", "Unf"), ("children", "Fav")}),
         ("Treatment works less well in adults, although results have been getting better.", {("adults", "Unf")}),
         ("More than 9 in every 10 children are alive five years on, and most of\nthem are cured.", {("children", "Fav")}),
+        ("Most children recover completely within a few weeks.", {("children", "Fav")}),
+        ("Babies and adults are more likely to become seriously ill.", {("infants", "Unf"), ("adults", "Unf")}),
     ],
 )
 def test_how_each_age_group_does_in_the_ways_pages_say_it(sentence, expected):
     _, result = facts(f"Acute lymphoblastic leukaemia (ALL)\n\nALL is a cancer of the white blood cells.\n\nOutlook\n{sentence}\n")
     about = {f.subject.path: f.object.label for f in result.facts if f.predicate == "allkg:aboutAgeGroup"}
     assert {(about[f.subject.path], f.object.name[:3]) for f in result.facts if f.predicate == "allkg:outlook"} == expected
+
+
+def test_a_section_on_how_it_affects_a_child_gives_signs_and_who_can_catch_it_gives_ages():
+    found, _ = facts(
+        "Whooping cough\n\nWhooping cough is an infection of the lungs and airways.\n\nWho gets it?\nAnyone can catch "
+        "whooping cough, including teenagers and adults. Most babies who need hospital care with it are less than 3 "
+        "months old.\n\nHow will it affect my child?\nAt first your child may have a runny nose, watery eyes and a "
+        "sore throat.\n",
+    )
+    assert {"teenagers", "adults", "under 3 months"} <= labels(f for f in found if f.kind == "age-group")
+    assert {"rhinorrhea", "epiphora", "pharyngalgia"} <= labels(f for f in found if f.kind == "symptom")
 
 
 def test_ethnic_groups_a_disease_is_more_common_in_are_risk_factors_as_the_page_names_them():

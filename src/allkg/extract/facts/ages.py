@@ -62,7 +62,7 @@ _AGE_GROUPS = (
 )
 _PROGNOSIS = re.compile(
     r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,2}(?:well|better|worse|best|worst)\b|"
-    r"\balive\b|"
+    r"\balive\b|\b(?:seriously|severely) ill\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
@@ -74,7 +74,7 @@ _EPIDEMIOLOGY = re.compile(
     r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
     r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|climbs|is higher|higher)\b|\bpeak|\bonset\b|"
-    r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\baverage age\b|\bage at diagnosis\b|"
+    r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\bmost \w+ (?:who|with)\b|\baverage age\b|\bage at diagnosis\b|"
     r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b|"
     # "8 in every 100,000 children under 5 get it each year", "8 out of 10 children with it are under 5"
     r"\b(?:in|out of) (?:every )?\d[\d,]*\b[^.]{0,40}\bgets?\b|\bwith it are (?:under|over|aged|older|younger)\b|"
@@ -83,17 +83,19 @@ _EPIDEMIOLOGY = re.compile(
     r"(?:who have|with)\b|\buncommon\b",
     re.IGNORECASE,
 )
-_CAN_ALSO_GET = re.compile(r"\b(?:can|may) also (?:get|develop|have)\b(?![^.]{0,30}\b(?:risk|chance)\b)", re.IGNORECASE)
+_CAN_ALSO_GET = re.compile(
+    r"\b(?:(?:can|may) also (?:get|develop|have)|(?:can|may)(?: also)? catch)\b(?![^.]{0,30}\b(?:risk|chance)\b)", re.IGNORECASE
+)
 """A group that can get the disease too ("Teenagers and adults can also get ITP"): who gets it, no frequency."""
 _FAVOURABLE = re.compile(
     r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
-    r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive)\b|"
+    r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive|recover)\b|\brecover(?:s|ed)? (?:completely|fully)\b|"
     r"\b(?:survival|cure rates?|chances? of (?:a )?cure)\b.{0,20}\bhigher\b",
     re.IGNORECASE | re.DOTALL,
 )
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
-    r"\bharder\b|\btougher\b|\bmore difficult\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
+    r"\bharder\b|\btougher\b|\bmore difficult\b|\b(?:seriously|severely) ill\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b",
     re.IGNORECASE,
 )

@@ -32,14 +32,15 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"^check if (?:you|your (?:child|baby)|it['’]?s|it is|you or your (?:child|baby))\b|"
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
-                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice"),
+                     r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice|"
+                     r"how (?:will|does|can|might|could|would) (?:it|this|\w+) affect (?:my|your|you|me|a|the)\b"),
         ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
         ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
         ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
                 r"statistics|epidemiology|how many|frequency|affected\b|"
                 r"^(?:age|gender|sex|race|ethnicity|ancestry)(?:\s*(?:/|,|and|&)\s*(?:age|gender|sex|race|ethnicity|ancestry))*$"),
-        ("outlook", r"outlook|prognos|surviv|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
+        ("outlook", r"outlook|prognos|surviv|\bis it serious\b|how serious|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
         ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
         ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
                   r"at a glance|\bfacts\b|in brief|understanding|explained|basics"),
