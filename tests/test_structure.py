@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from allkg.extract.structure import item_like, section_type, structure
+from allkg.extract.structure.sections import sections_of
+from allkg.extract.structure.segments import Segment
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -262,6 +264,20 @@ def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_wit
     [risk] = [b for b in layout.lists if b.lead_in is not None]
     assert risk.lead_in.text == "2.1 Recognised risk factors:" and [i.text for i in risk.items] == [
         "Down's syndrome", "ionising radiation"]
+
+
+def test_numbered_headings_under_an_unnumbered_one_are_its_sub_headings():
+    segments = [
+        Segment(0, 0, "Early Symptoms of ALL You Should Not Ignore", "heading", 0, marked_heading=True),
+        Segment(0, 0, "Symptoms usually develop over a few weeks.", "sentence", 1),
+        *(Segment(0, 0, title, "heading", 2 + n, marked_heading=True)
+          for n, title in enumerate(["1. Persistent Weakness and Fatigue", "2. Fever and Frequent Infections"])),
+        Segment(0, 0, "What Causes ALL?", "heading", 9, marked_heading=True),
+        Segment(0, 0, "1. Genes", "heading", 10, marked_heading=True),
+    ]
+    types = [(s.heading.text, s.type) for s in sections_of(segments) if s.heading is not None]
+    assert types == [("Early Symptoms of ALL You Should Not Ignore", "symptoms"), ("1. Persistent Weakness and Fatigue", "symptoms"),
+                     ("2. Fever and Frequent Infections", "symptoms"), ("What Causes ALL?", "cause"), ("1. Genes", "cause")]
 
 
 def test_numbered_items_that_name_no_topic_stay_items():

@@ -60,6 +60,7 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     topic continues the typed section before it: a sub-heading."""
     sections = [Section(None, "page")]
     enclosing = "page"
+    opener: Segment | None = None  # the heading that opened the enclosing section
     contents_listed = False  # the section so far holds a list's items
     read = False  # a sentence of the page came before
     for seg in segments:
@@ -72,7 +73,7 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             subheading = (  # (a question asks of a topic of its own: "Could it be something else?", "How you get it")
                 len(seg.text.split()) <= 8 and not seg.outline_title and not seg.text.rstrip().endswith("?")
                 and not (len(seg.text.split()) >= 3 and _TOPIC_OPENING.match(seg.text))
-                and _deeper(seg, sections[-1].heading)
+                and _deeper(seg, sections[-1].heading, opener)
             )
             parent = enclosing
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
@@ -82,7 +83,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
             # (a "who" sub-heading, "Age", is a topic within the risk factors: "Genetic syndromes" after it is still one)
-            enclosing = parent if subheading and kind == "who" and parent in _WITH_SUBHEADINGS else kind
+            inherits = subheading and (kind == parent or (kind == "who" and parent in _WITH_SUBHEADINGS))
+            enclosing, opener = (parent, opener) if inherits else (kind, seg)
             contents_listed = False
         elif contents_listed and _past_contents(sections[-1], seg):
             sections.append(Section(None, "other", [seg]))  # the text a table of contents was put above
@@ -111,11 +113,13 @@ def _past_contents(section: Section, seg: Segment) -> bool:
 _CONTENTS = re.compile(r"^contents$|^table of contents$|in this (?:article|section|page)|on this page|^jump to", re.I)
 
 
-def _deeper(heading: Segment, parent: Segment | None) -> bool:
-    """A heading can be a sub-heading of the one before: it is unnumbered, or numbered deeper
-    ("4.1 From thick blood" under "4. Symptoms"; "4. Pathophysiology" is a peer of "3. Causes")."""
+def _deeper(heading: Segment, parent: Segment | None, opener: Segment | None) -> bool:
+    """A heading can be a sub-heading of the one before: it is unnumbered, numbered deeper
+    ("4.1 From thick blood" under "4. Symptoms"; "4. Pathophysiology" is a peer of "3. Causes"),
+    or one of the numbered headings under an unnumbered one ("1. Fever and infections", "2.
+    Bleeding" under "Early symptoms you should not ignore")."""
     number = _HEADING_NUMBER.match(heading.text)
-    if number is None:
+    if number is None or (opener is not None and _HEADING_NUMBER.match(opener.text) is None):
         return True
     above = _HEADING_NUMBER.match(parent.text) if parent is not None else None
     return above is not None and len(re.findall(r"\d+", number.group())) > len(re.findall(r"\d+", above.group()))
