@@ -619,6 +619,15 @@ def test_a_labels_detail_names_the_signs_after_what_it_can_cause():
     assert not any(label.lower().startswith("if ") for label in labels(found))
 
 
+def test_a_sentences_opening_place_opens_no_gloss():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia\n\nWhat is ALL?\nALL is a cancer of the white blood cells. From the bone marrow, "
+        "the blast cells enter the blood and may spread to the lymph nodes, liver and spleen.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"bone marrow", "blood", "lymph node", "liver", "spleen"}
+
+
 def test_a_list_of_places_is_no_gloss_and_a_gloss_is_still_one():
     found, _ = facts(
         "Hairy cell leukaemia\n\nHairy cell leukaemia is a rare blood cancer. The abnormal B cells build up in the "

@@ -529,7 +529,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
         if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth):
             chosen.append(mention)
-            gloss = _GLOSS_START.match(page.text, mention.end, seg.end)
+            opening = _OPENING_PLACE.fullmatch(page.text, seg.start, mention.start)  # "From the bone marrow, the cells ..."
+            gloss = _GLOSS_START.match(page.text, mention.end, seg.end) if opening is None else None
             listed = gloss is not None and any(  # "the bone marrow, the blood and the spleen": a list, no gloss
                 m.start == _skip_space(page.text, gloss.end()) and _LIST_GOES_ON.match(page.text, m.end, seg.end)
                 for m in page.within(gloss.end(), seg.end, "anatomy")
@@ -545,6 +546,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
 _IN_THE_WOMB = re.compile(r".*\bin (?:the|her|its|their|a|the mother's) (?:womb|uterus)$", re.IGNORECASE | re.DOTALL)
 _BEFORE_BIRTH = re.compile(r"\b(?:baby|babies|unborn|born|birth|pregnan\w*|developing|growing)\b", re.IGNORECASE)
 """A time, not a place: "while the baby is still developing in the womb"."""
+_OPENING_PLACE = re.compile(r"\s*(?:from|in|inside|within|outside|once in)\s+(?:the\s+|your\s+)?", re.IGNORECASE)
+"""A sentence's opening phrase of place: the comma after it ends the phrase, it opens no gloss."""
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|\.|;|$)")
 
 
