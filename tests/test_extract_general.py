@@ -619,6 +619,17 @@ def test_a_labels_detail_names_the_signs_after_what_it_can_cause():
     assert not any(label.lower().startswith("if ") for label in labels(found))
 
 
+def test_parents_words_for_a_babys_signs_are_grounded():
+    found, _ = facts(
+        "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "
+        "usual or being floppy, going off feeds, not gaining weight, fevers, and breathing fast.\n",
+        "symptom",
+    )
+    assert labels(found) == {
+        "pallor", "irritability", "hypersomnia", "hypotonia", "feeding difficulties", "failure to thrive", "fever", "tachypnea"
+    }
+
+
 def test_a_sentences_opening_place_opens_no_gloss():
     found, _ = facts(
         "Acute lymphoblastic leukemia\n\nWhat is ALL?\nALL is a cancer of the white blood cells. From the bone marrow, "

@@ -40,7 +40,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:most|many|some|all|about \d+% of|(?:about |around )?\d+ in \d+) cases)\b",
     re.IGNORECASE,
 )
-_CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?)"
+_CHILD = r"(?:childhood|children's|child|paediatric|pediatric|kids'?|infant)"
 _ADULT = r"(?:adult|adults')"
 _AGE_BEFORE = {"childhood": re.compile(rf"\b{_CHILD}\s+$", re.I), "adult": re.compile(rf"\b{_ADULT}\s+$", re.I)}
 _AGE_AFTER = {

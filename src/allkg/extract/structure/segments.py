@@ -50,11 +50,18 @@ _CHROME = re.compile(
     r"\bcompany (?:no|number)\b|\bregistered in\b|\d+\s+(?:replies|comments|likes)\b|\baccessibility\b|"
     r"\bcareers\b|\bjobs\b|\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
     r"\blast (?:updated|reviewed)\b|\bauthored by\b|\bmon(?:day)?\s*[–-]\s*fri|\bhelpline\b|\bphone us\b|\bcall us\b|"
-    r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|\bour research\b|\bget involved\b|\bget support\b|\bshop\b|\bforums?\b|"
+    r"\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|"
     r"\b(?:popular|recent|trending|related) searches\b|\bpeople also (?:search|ask)",
     re.IGNORECASE,
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
+_SHORT_CHROME = re.compile(
+    r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bour research\b|\bget involved\b|"
+    r"\bget support\b|\bshop\b|\bforums?\b",
+    re.IGNORECASE,
+)
+"""Words of a menu's or a banner's short line that prose uses too ("signs that come up on this forum are: ...")."""
+_SHORT_CHROME_WORDS = 12
 _CHROME_HINTS = (
     "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms of", "terms and",
     "contact us", "donat", "give now", "tax-deductible", "newsletter", "subscribe", "sign up", "sign in", "log in",
@@ -506,7 +513,9 @@ def _segment(
 
 
 def _is_chrome(body: str) -> bool:
-    return bool(_chrome_hints().find_matches_as_indexes(body.lower())) and bool(_CHROME.search(body))
+    if not _chrome_hints().find_matches_as_indexes(body.lower()):
+        return False
+    return bool(_CHROME.search(body)) or (len(body.split()) <= _SHORT_CHROME_WORDS and bool(_SHORT_CHROME.search(body)))
 
 
 @lru_cache(maxsize=1)
