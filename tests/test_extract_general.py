@@ -619,6 +619,17 @@ def test_a_labels_detail_names_the_signs_after_what_it_can_cause():
     assert not any(label.lower().startswith("if ") for label in labels(found))
 
 
+def test_words_shared_up_to_a_preposition_and_a_relative_clauses_alternatives():
+    found, _ = facts(
+        "Von Willebrand disease\n\nSymptoms may include:\n- Heavy bleeding after dental work, childbirth or surgery\n"
+        "- Nosebleeds that are frequent or hard to stop\n- Breasts that are tender or growing\n",
+        "symptom",
+    )
+    assert {"heavy bleeding after dental work", "heavy bleeding after childbirth", "heavy bleeding after surgery",
+            "epistaxis", "breasts that are tender", "breasts that are growing"} <= labels(found), labels(found)
+    assert not any("dental childbirth" in label or label == "hard to stop" for label in labels(found))
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

@@ -36,6 +36,22 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert len(furniture) == 4 and all("Understanding myeloma" in s.text for s in furniture)
 
 
+def test_a_running_footer_that_numbers_its_pages_page_n_of_m_is_furniture():
+    page = "\n".join(
+        f"FE-0723   Rev. 06/2025                     Page {n} of 4\nSome text on page {n} about the disease goes here."
+        for n in range(1, 5)
+    )
+    furniture = [s for s in structure(page).segments if s.boilerplate]
+    assert len(furniture) >= 4 and all("FE-0723" in s.text or "Rev." in s.text or "Page" in s.text for s in furniture)
+
+
+def test_a_blank_line_between_a_lead_in_and_its_bare_items_does_not_end_the_list():
+    layout = structure("Symptoms may include:\n\nBleeding of the gums\nBruising easily\nBlood in the stool or urine\n\n"
+                       "In severe forms, bleeding into the joints can also occur.\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == ["Bleeding of the gums", "Bruising easily", "Blood in the stool or urine"]
+
+
 @pytest.mark.parametrize("marker", ["-", "–", "•", "*", "1.", "2)", "a)", "o", "l", "n", "▪", "~", "C   ", "R\t", "🩸", "- 🫁", "[icon: bone]"])
 def test_every_bullet_style_is_a_list_item(marker):
     layout = structure(f"Symptoms include:\n{marker} Fever\n{marker} Bone pain\n")

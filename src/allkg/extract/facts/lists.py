@@ -603,7 +603,14 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         head = _trimmed(text, head[0], gloss.start()) or head
     if _lists_within_commas(text, *head) or _SEMICOLON.search(text, *head):
         parts = _enumerated(page, *head, kind)  # "A or B, or C"; "A; B; C"
-    elif len(parts := _split(text, *head)) > 1 and not _whole_names(page, head, kind):
+    elif (
+        len(parts := _split(text, *head)) > 1
+        and (clause := _RELATIVE_IS.search(text, *head)) is not None
+        and clause.start() < parts[1].start
+    ):  # "Breasts that are tender or growing": each is said of the noun ("breasts that are growing")
+        noun = text[head[0] : clause.end()]
+        parts = [Part(f"{noun}{p.text}", head[0], p.end) for p in _split(text, clause.end(), head[1])]
+    elif len(parts) > 1 and not _whole_names(page, head, kind):
         parts = _distributed(page, parts, kind)
         if (
             kind == "risk-factor"
@@ -902,13 +909,31 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     # longer part take its words before its noun (not "a swollen belly, or yellow skin and eyes")
     longer = max((i for i, part in enumerate(parts) if len(part.text.split()) > 1), default=None)
     if longer is not None and longer < len(parts) - 1:
-        modifiers = " ".join(parts[longer].text.split()[:-1])
+        modifiers = _shared_words(parts[longer].text)
         for index in range(longer + 1, len(parts)):
             joined = Part(f"{modifiers} {parts[index].text}", parts[longer].start, parts[index].end)
             # (an illness's words are its own: not "a viral colic" of "a viral infection, colic or reflux")
             if not _names(page, parts[index], kind) and (kind != "disease" or _is_form(page, joined.text, kind)):
                 result[index] = joined
     return result
+
+
+_RELATIVE_IS = re.compile(r"\s(?:that|which|who)\s+(?:is|are|was|were|get|gets)\s", re.IGNORECASE)
+
+
+def _shared_words(text: str) -> str:
+    """The words of a part that the single words listed after it share: those before its noun
+    ("an enlarged liver" of "an enlarged liver or spleen"), or those up to its preposition and
+    article ("heavy bleeding after" of "heavy bleeding after dental work, childbirth or surgery")."""
+    words = text.split()
+    at = max((i for i, word in enumerate(words[:-1]) if word.lower() in _SHARED_PREPOSITIONS), default=None)
+    if at is None:
+        return " ".join(words[:-1])
+    end = at + 2 if at + 2 < len(words) and _ARTICLE.match(words[at + 1] + " ") else at + 1
+    return " ".join(words[:end])
+
+
+_SHARED_PREPOSITIONS = frozenset("after before during following from into in on".split())
 
 
 def _places_joined(page: Page, parts: list[Part]) -> list[Part]:

@@ -169,6 +169,10 @@ def _running_headers(text: str, physical: list[tuple[int, int]]) -> set[str]:
     for start, end in physical:
         body = text[start:end].strip()
         if len(body.split()) >= 3:
-            counts[re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", body)] += 1
+            counts[_PAGE_NUMBERS.sub("", body)] += 1
     repeated = {body for body, count in counts.items() if count >= 3}
-    return {text[s:e].strip() for s, e in physical if re.sub(r"^\d{1,3}\s+|\s+\d{1,3}$", "", text[s:e].strip()) in repeated}
+    return {text[s:e].strip() for s, e in physical if _PAGE_NUMBERS.sub("", text[s:e].strip()) in repeated}
+
+
+_PAGE_NUMBERS = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$|\bpage\s+\d{1,3}\s+of\s+\d{1,3}$|\bpage\s+\d{1,3}$", re.IGNORECASE)
+"""A page's number in its running header or footer ("12", "Page 2 of 4")."""

@@ -112,7 +112,8 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             listing = False
             continue
         segments = _line_segments(text, line, heading_starts, following)
-        listing = listing and not line.blank_before
+        # (a blank line ends a list, but not one between the lead-in and its first item)
+        listing = listing and (not line.blank_before or (bool(result) and result[-1].kind == "lead-in"))
         # (after bare items without full stops, prose next ends the list: the line is its last item, not a heading)
         after_bare = bool(result) and result[-1].kind == "item" and not lines[index - 1].item and not result[-1].text.endswith(".")
         lead = next((seg for seg in reversed(result) if seg.kind == "lead-in"), None) if listing else None
