@@ -641,6 +641,16 @@ def test_parents_words_for_a_babys_signs_are_grounded():
     }
 
 
+def test_a_sentence_on_a_body_part_as_it_is_places_nothing_and_tubes_or_glands_name_no_place():
+    found, _ = facts(
+        "Bladder cancer\n\nWhat is bladder cancer?\nThe bladder is a hollow, muscular organ in the pelvis that stores "
+        "urine. Urine is made by the kidneys and travels to the bladder through two tubes called ureters. Bladder cancer "
+        "starts in the lining of the bladder. Spread to the lymph nodes (glands) is less common.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"bladder", "lymph node"}
+
+
 def test_a_sentences_opening_place_opens_no_gloss():
     found, _ = facts(
         "Acute lymphoblastic leukemia\n\nWhat is ALL?\nALL is a cancer of the white blood cells. From the bone marrow, "

@@ -499,6 +499,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     spread = _SPREAD.search(seg.text) and not _TREATED.search(seg.text)  # ("radiotherapy can affect the glands")
     if not (spread or (about and section.type != "symptoms")):
         return  # (in a section on the signs, a body part is where a sign is, unless the disease spreads there)
+    if _of_the_body(page, seg):
+        return
     chosen: list[Mention] = []
     previous: Mention | None = None
     gloss_until = -1
@@ -543,6 +545,26 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+def _of_the_body(page: Page, seg: Segment) -> bool:
+    """A sentence about a body part as it is, naming no illness: "The bladder is a hollow organ in
+    the pelvis", "Urine is made by the kidneys and travels down two tubes" (no place of the disease)."""
+    first = next(iter(page.within(seg.start, seg.end)), None)
+    return (
+        first is not None
+        and _ONLY_ARTICLE.fullmatch(page.text, seg.start, first.start) is not None
+        and page.lexicon.ground(first, "anatomy") is not None
+        and not page.within(seg.start, seg.end, "disease")
+        and not _ILLNESS_WORDS.search(seg.text)
+    )
+
+
+_ONLY_ARTICLE = re.compile(r"\s*(?:(?:the|your|our|a|an)\s+)?", re.IGNORECASE)
+_ILLNESS_WORDS = re.compile(
+    r"\b(?:cancers?|tumou?rs?|leuka?emi\w*|lymphomas?|blasts?|disease|illness|condition|it|its|involve\w*|affected|spread\w*)\b|"
+    + _ILLNESS_CELL_CUE.pattern,
+    re.IGNORECASE,
+)
+"""Words that make a sentence about a body part a sentence about the illness in it."""
 _IN_THE_WOMB = re.compile(r".*\bin (?:the|her|its|their|a|the mother's) (?:womb|uterus)$", re.IGNORECASE | re.DOTALL)
 _BEFORE_BIRTH = re.compile(r"\b(?:baby|babies|unborn|born|birth|pregnan\w*|developing|growing)\b", re.IGNORECASE)
 """A time, not a place: "while the baby is still developing in the womb"."""
