@@ -67,6 +67,14 @@ def test_a_heading_glued_to_its_first_sentence_is_cut_off():
     assert ("sentence", "The symptoms come on over a few weeks.") in segments
 
 
+def test_a_name_in_camel_case_is_no_lost_line_break():
+    segments = kinds("To use the sharing features on this page, please enable JavaScript.\nChat on WhatsApp or YouTube.\n"
+                     "Leukaemia affects white cellsChildhood leukaemia is rare.\n")
+    assert ("sentence", "To use the sharing features on this page, please enable JavaScript.") in segments
+    assert ("sentence", "Chat on WhatsApp or YouTube.") in segments
+    assert ("sentence", "Childhood leukaemia is rare.") in segments
+
+
 def test_a_footnote_number_does_not_start_the_next_sentence():
     segments = kinds("It causes fevers.4 Other signs are rare.")
     assert segments == [("sentence", "It causes fevers."), ("sentence", "Other signs are rare.")]
