@@ -117,6 +117,8 @@ def test_an_infobox_row_is_a_label_and_its_items():
         # an accordion's two questions in one heading: the first that has a type types it
         ("What causes ALL? Could we have prevented it?", "cause"),
         ("Is it serious? What is the outlook?", "outlook"),
+        # a summary's key point as its heading: what raises the risk, though it names a treatment
+        ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
     ],
 )
 def test_sections_are_typed_by_their_headings(heading, expected):

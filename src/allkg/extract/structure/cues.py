@@ -16,6 +16,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("myths", r"\bmyths?\b|misconception|misunderst|(?:do|does|did|can)(?:n['’]t| not) (?:cause|increase|raise|lead)|"
                   r"\bnot (?:a )?(?:cause|risk)|\bno (?:proven )?(?:link|evidence)|unproven|disproven|fact or fiction|"
                   r"\buncertain\b|\bcontroversial\b|\bunclear\b|\bdisputed\b|\bdebated\b|\bless certain\b"),
+        # a key point said as a sentence: "Earlier cancer treatment ... can raise the risk of adult ALL"
+        ("risk", r"\b(?:raises?|increases?|raising|increasing)\s+(?:the|your|a person['’]s|their)\s+(?:risk|chance)\b"),
         ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
                    r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
                    r"go (?:straight )?to (?:the |your )?(?:er|a&e|a and e|hospital)\b|"
