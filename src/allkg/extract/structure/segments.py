@@ -25,8 +25,9 @@ MAX_ITEM_WORDS = 16
 """A line without a list marker right after a lead-in may be its item up to this length."""
 _BOUNDARY = re.compile(
     r"""(?<=[.!?:])(?!(?<=\d[.:])\d)(?:\[\d{1,3}\])*["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : (and its footnotes, ".[6]") when the next sentence starts (not "9:15", "2.5")
-    r"""|(?<=[a-z]{3})(?<!\b[A-Z][a-z]{3})(?<!\b[A-Z][a-z]{4})(?<!\b[A-Z][a-z]{5})(?<!\b[A-Z][a-z]{6})(?=[A-Z][a-z]{2,})"""
-    # "cellsChildhood": a lost space or line break (not a name in camel case: "JavaScript", "WhatsApp")
+    r"""|(?<=[a-z]{3})(?<!\bJava)(?<!\bWhats)(?<!\bLinked)(?<!\bPower)(?<!\bWord)(?<!\bMedline)(?=[A-Z][a-z]{2,})"""
+    # "cellsChildhood", "FeverRisk factors": a lost space or line break (not the web's names in camel case:
+    # "JavaScript", "WhatsApp", "LinkedIn", "PowerPoint", "WordPress", "MedlinePlus")
     r"""|(?<=[a-z)]{2}\?)(?=[a-z])"""  # "it?Outlook" handled above; "it?the" too
 )
 _ABBREVIATION = re.compile(
