@@ -630,6 +630,22 @@ def test_words_shared_up_to_a_preposition_and_a_relative_clauses_alternatives():
     assert not any("dental childbirth" in label or label == "hard to stop" for label in labels(found))
 
 
+def test_lists_of_another_disease_or_of_cancers_in_general_give_nothing_but_a_forms_list_does():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nALL is a cancer of the white blood cells.\n\nSymptoms of ALL\n- Fever\n- Bruising\n\n"
+        "Symptoms of acute myeloid leukaemia\n- Swollen gums\n- Skin rash\n\n"
+        "EARLY WARNING SIGNS OF CANCER IN CHILDREN (ALL TYPES)\n- A lump anywhere on the body\n- Headaches that keep getting worse\n",
+        "symptom",
+    )
+    assert labels(found) == {"fever", "easy bruising"}
+    found, _ = facts(
+        "Mesothelioma\n\nMesothelioma is a cancer of the lining of the lungs or tummy.\n\nSymptoms\n"
+        "Peritoneal mesothelioma (lining of the tummy):\n- tummy pain or swelling\n- diarrhoea\n",
+        "symptom",
+    )
+    assert {"abdominal pain", "diarrhea"} <= labels(found), labels(found)
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

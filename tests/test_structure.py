@@ -67,6 +67,15 @@ def test_a_heading_glued_to_its_first_sentence_is_cut_off():
     assert ("sentence", "The symptoms come on over a few weeks.") in segments
 
 
+def test_a_list_run_into_one_line_with_spaced_bullets_is_a_list():
+    layout = structure("Signs\nSymptoms often start slowly. Common signs include: • Paleness (looks washed out) • Tiredness, "
+                       "not wanting to play • Bleeding from the nose or gums • Loss of appetite\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == [
+        "Paleness (looks washed out)", "Tiredness, not wanting to play", "Bleeding from the nose or gums", "Loss of appetite"
+    ]
+
+
 def test_a_name_in_camel_case_is_no_lost_line_break():
     segments = kinds("To use the sharing features on this page, please enable JavaScript.\nChat on WhatsApp or YouTube.\n"
                      "Leukaemia affects white cellsChildhood leukaemia is rare.\n")

@@ -8,7 +8,14 @@ spans of the page that state it, and how its object was recognised.
 from __future__ import annotations
 
 from allkg.extract.facts.ages import age_facts, age_of_name
-from allkg.extract.facts.disease import find_subject, name_facts, other_disease, refers_to_subject, with_abbreviations
+from allkg.extract.facts.disease import (
+    find_subject,
+    heads_another_disease,
+    name_facts,
+    other_disease,
+    refers_to_subject,
+    with_abbreviations,
+)
 from allkg.extract.facts.lists import heading_facts, list_facts, listed_items, place_list_facts
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
@@ -44,7 +51,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     ]
     listed = listed_items(page)
     for section, seg in page.content():
-        if section.heading is not None and other_disease(page, subject, section.heading):
+        if section.heading is not None and heads_another_disease(page, subject, section.heading):
             continue
         # a sentence, or an item of a list that is not of symptoms or risk factors ("main peak at 2-5 yrs");
         # an item of such a list may still say who gets the disease ("Age: most common in children under 5")

@@ -480,6 +480,41 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
     return others and not abbreviated and not _PRONOUN_SUBJECT.match(seg.text)
 
 
+def heads_another_disease(page: Page, subject: Subject, heading: Segment) -> bool:
+    """A heading (or lead-in) over another disease's text: it names another cancer and not the
+    page's disease ("Symptoms of AML" on an ALL page), or cancers in general ("Early warning signs
+    of cancer in children (all types)")."""
+    mentions = page.within(heading.start, heading.end, "disease")
+    concepts = [page.ground(m, "disease").concept for m in mentions]
+    own = page.lexicon.curies(subject.entity.concept) if subject.entity.concept is not None else frozenset()
+    if any(page.lexicon.ancestors(c) & own or _named_as_a_form(page, subject, m) for m, c in zip(mentions, concepts)):
+        return False  # a form of the page's disease ("Peritoneal mesothelioma (lining of the tummy):")
+    if other_disease(page, subject, heading):
+        return True
+    general = [(heading.start + g.start(), heading.start + g.end()) for g in _CANCERS_IN_GENERAL.finditer(heading.text)]
+    if not general:
+        return False
+    own = any(  # ("ALL TYPES" is no ALL)
+        names_subject(page, subject, m) and not is_generic(c) and not any(a <= m.start < b for a, b in general)
+        for m, c in zip(mentions, concepts)
+    )
+    return not own and any(page.lexicon.curies(c) & _CANCERS for c in concepts)
+
+
+def _named_as_a_form(page: Page, subject: Subject, mention: Mention) -> bool:
+    """A disease named as a form of the page's, whose own name is one word ("peritoneal
+    mesothelioma" on a page about mesothelioma, which the word alone names)."""
+    head = mention.text.split()[-1] if len(mention.text.split()) > 1 else ""
+    named = page.lexicon.lookup(head, "disease") if head else None
+    return named is not None and named.concept.path in subject.names
+
+
+_CANCERS_IN_GENERAL = re.compile(
+    r"\b(?:all|any|other|every) (?:types|kinds)\b|\bcancers\b|\b(?:childhood|children['’]s) cancer|\bcancer in (?:children|kids)",
+    re.IGNORECASE,
+)
+
+
 # -- names -------------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from allkg.extract.facts.disease import Subject, is_subject, names_subject
+from allkg.extract.facts.disease import Subject, heads_another_disease, is_subject, names_subject
 from allkg.extract.facts.page import ADVICE, ETHNIC, Page, clean_phrase
 from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Span, concept_entity
@@ -271,6 +271,8 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         kind = kinds[id(block)]
         if kind is None or block.section.type in ("navigation",) and not block.displaced:
             continue
+        if any(heads_another_disease(page, subject, s) for s in (block.section.heading, block.lead_in) if s is not None):
+            continue  # "Symptoms of AML" on an ALL page: another disease's list
         if not _stated_kind(block) and not _fits(page, subject, block.items, kind):
             continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
