@@ -76,6 +76,22 @@ def test_a_list_run_into_one_line_with_spaced_bullets_is_a_list():
     ]
 
 
+def test_indented_unmarked_items_under_a_lead_in_are_items_not_one_wrapped_line():
+    wrapped = (  # a leaflet flattened from PDF, its paragraphs wrapped at a fixed width
+        "Diamond-Blackfan anaemia is a rare condition in which the bone marrow does not\n"
+        "make enough red blood cells. It is usually picked up in babies, most often in\n"
+        "the first year of life, and nearly always before the age of two years old. It\n"
+        "affects boys and girls equally and is found in every ethnic group in the world\n"
+        "and about five to seven babies in every million are born with the condition.\n\n"
+    ) * 3
+    layout = structure(f"{wrapped}What signs might we notice?\nMost early signs come from anaemia. Your baby may:\n look pale\n"
+                       " be very sleepy or floppy and tire quickly during feeds\n feed poorly\n breathe fast\n\nMore text.\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == [
+        "look pale", "be very sleepy or floppy and tire quickly during feeds", "feed poorly", "breathe fast"
+    ]
+
+
 def test_a_name_in_camel_case_is_no_lost_line_break():
     segments = kinds("To use the sharing features on this page, please enable JavaScript.\nChat on WhatsApp or YouTube.\n"
                      "Leukaemia affects white cellsChildhood leukaemia is rare.\n")

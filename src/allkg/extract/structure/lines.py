@@ -77,7 +77,12 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
             and bullet is None
             and start not in heading_starts
             and previous.start not in heading_starts
-            and not (listing and not previous.item and body[:1].strip() and _short_item(text[previous.start : previous.end]))
+            and not (
+                listing
+                and not previous.item
+                and (body[:1].strip() or _indent(body) == _indent(text[previous.start : previous.end]))
+                and _short_item(text[previous.start : previous.end])
+            )  # (an item under a lead-in, flush or indented as the one before: " look pale" / " feed poorly")
             and _continues(text, previous, start, end, wrap)
         ):
             lines[-1] = Line(previous.start, end, previous.number, previous.item, False, previous.blank_before)
@@ -87,6 +92,10 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
         listing = line.endswith(":") or (listing and _short_item(line))
         blank = False
     return lines
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _short_item(line: str) -> bool:
