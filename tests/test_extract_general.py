@@ -646,6 +646,16 @@ def test_lists_of_another_disease_or_of_cancers_in_general_give_nothing_but_a_fo
     assert {"abdominal pain", "diarrhea"} <= labels(found), labels(found)
 
 
+def test_a_change_in_a_named_gene_that_causes_the_disease_is_its_cause_in_the_pages_words():
+    found, _ = facts(
+        "Li-Fraumeni syndrome\n\nWhat causes it?\nLi-Fraumeni syndrome is caused by a harmful change (a pathogenic "
+        "variant) in one copy of a gene called TP53. Most tumours have no change in a gene called IDH. Inherited changes "
+        "in genes called ALK raise the risk of other cancers.\n",
+        "cause",
+    )
+    assert labels(found) == {"harmful change (a pathogenic variant) in one copy of a gene called TP53"}
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

@@ -323,6 +323,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if about or labelled or section.type == "cause" or _SAYS_THE_CAUSE.match(seg.text):
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
         yield from _cause(page, subject, seg, labelled=labelled)
+        yield from _gene_changes(page, subject, seg, cued=labelled or section.type == "cause")
     if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text) or _signs_of_it(page, subject, seg):
         yield from _prose_items(page, subject, seg, "symptom")
     elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
@@ -654,12 +655,59 @@ def _cause(page: Page, subject: Subject, seg: Segment, *, labelled: bool = False
             yield Fact("cause", page.entity(mention, "cause")[0], "allkg:originKnown", Flag(False), (span,))
 
 
+def _gene_changes(page: Page, subject: Subject, seg: Segment, *, cued: bool) -> Iterator[Fact]:
+    """A change in a named gene that the sentence says causes the disease ("It is caused by a
+    change (variant) in the NF1 gene", "most have a mutation in a gene called BRAF"), in the
+    page's words: no ontology of ours names genes, so the gene's symbol is kept as written."""
+    if not (cued or _CAUSE_CUE.search(seg.text) or _IS_CAUSED_BY.search(seg.text)):
+        return
+    if _HEDGED.search(seg.text) or _RISK_SENTENCE.search(seg.text) or _UNKNOWN_CAUSE.search(seg.text):
+        return  # ("inherited changes in genes called ALK raise the risk": a risk factor, not the cause)
+    for change in _named_gene_changes(subject, seg.text):
+        phrase = _LEADING_ARTICLE.sub("", change.group()).strip()  # (its digits are the gene's: "TP53", no footnote)
+        span = Span(seg.start, seg.end)
+        yield Fact("cause", subject.entity, "allkg:hasCause", page.ungrounded(phrase, "cause", as_written=True), (span,),
+                   grounding="ungrounded")
+
+
+def _named_gene_changes(subject: Subject, text: str) -> list[re.Match[str]]:
+    """The changes in named genes a sentence states (one per gene; not "no change in IDH")."""
+    acronyms = {a for a, _ in subject.abbreviations}
+    said: set[str] = set()
+    found = []
+    for change in _GENE_CHANGE.finditer(text):
+        symbols = [s for s in (change.group("symbol"), change.group("before")) if s]
+        if not symbols or any(s in acronyms or s in _NOT_GENES or s in said for s in symbols):
+            continue
+        said.update(symbols)
+        if not _NO_CHANGE.search(text, 0, change.start()):
+            found.append(change)
+    return found
+
+
+_SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[0-9]|[A-Z]{3,7})(?:-[A-Z0-9]{2,8})?"
+"""A gene's symbol as pages write it ("NF1", "BRAF", "JAK2", "ETV6-RUNX1"): capitals, often a digit."""
+_GENE_CHANGE = re.compile(
+    rf"\b(?:(?:an?|the|one|two)\s+)?(?:(?:harmful|inherited|acquired|faulty|small|new|specific)\s+)?"
+    rf"(?:change|mutation|variant|fault|alteration|defect|error|mistake)s?(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"(?:in|to|of|on|affecting)\s+(?:one\s+(?:copy\s+)?of\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
+    rf"(?:genes?\s+(?:called|named|known as)\s+)?(?P<symbol>{_SYMBOL})(?:\s+genes?)?\b"
+    rf"|\b(?:an?\s+)?(?:faulty\s+|changed\s+|mutated\s+)?(?P<before>{_SYMBOL})(?:\s+gene)?\s+(?:mutation|change|variant|fault)s?\b"
+)
+_NOT_GENES = frozenset({"DNA", "RNA", "ALL", "AML", "CLL", "CML", "MDS", "HIV", "NHS", "USA", "UK", "GP", "ABO"})
+"""Capitals that name no gene."""
+_LEADING_ARTICLE = re.compile(r"^(?:an?|the|one)\s+", re.IGNORECASE)
+_NO_CHANGE = re.compile(r"\b(?:no|not|without|never)\s+$", re.IGNORECASE)
+
+
 def _agent(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
     """What a sentence says the disease itself is caused by, in words no ontology of ours has
     ("Glandular fever is caused by the Epstein-Barr virus"): kept as the page words it."""
     caused = _IS_CAUSED_BY.search(seg.text)
     if caused is None or _HEDGED.search(seg.text) or _UNKNOWN_CAUSE.search(seg.text):
         return
+    if _named_gene_changes(subject, seg.text):
+        return  # ("caused by a harmful change in a gene called TP53": the gene change says it)
     if re.search(r"\b(?:not|no|never)\b|n't\b", seg.text[: caused.start()], re.IGNORECASE):
         return  # ("there is no good evidence that it is caused by vaccines")
     before = seg.start + caused.start()
