@@ -659,7 +659,7 @@ def _gene_changes(page: Page, subject: Subject, seg: Segment, *, cued: bool) -> 
     """A change in a named gene that the sentence says causes the disease ("It is caused by a
     change (variant) in the NF1 gene", "most have a mutation in a gene called BRAF"), in the
     page's words: no ontology of ours names genes, so the gene's symbol is kept as written."""
-    if not (cued or _CAUSE_CUE.search(seg.text) or _IS_CAUSED_BY.search(seg.text)):
+    if not _GENE_WORD.search(seg.text) or not (cued or _CAUSE_CUE.search(seg.text) or _IS_CAUSED_BY.search(seg.text)):
         return
     if _HEDGED.search(seg.text) or _RISK_SENTENCE.search(seg.text) or _UNKNOWN_CAUSE.search(seg.text):
         return  # ("inherited changes in genes called ALK raise the risk": a risk factor, not the cause)
@@ -694,6 +694,8 @@ _GENE_CHANGE = re.compile(
     rf"(?:genes?\s+(?:called|named|known as)\s+)?(?P<symbol>{_SYMBOL})(?:\s+genes?)?\b"
     rf"|\b(?:an?\s+)?(?:faulty\s+|changed\s+|mutated\s+)?(?P<before>{_SYMBOL})(?:\s+gene)?\s+(?:mutation|change|variant|fault)s?\b"
 )
+_GENE_WORD = re.compile(r"\b(?:genes?|mutations?|changes?|variants?|faults?|alterations?|defects?|errors?|mistakes?)\b", re.I)
+"""A word every gene change's phrase holds: a sentence without one is not searched further."""
 _NOT_GENES = frozenset({"DNA", "RNA", "ALL", "AML", "CLL", "CML", "MDS", "HIV", "NHS", "USA", "UK", "GP", "ABO"})
 """Capitals that name no gene."""
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the|one)\s+", re.IGNORECASE)
