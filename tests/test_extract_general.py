@@ -656,6 +656,16 @@ def test_a_change_in_a_named_gene_that_causes_the_disease_is_its_cause_in_the_pa
     assert labels(found) == {"harmful change (a pathogenic variant) in one copy of a gene called TP53"}
 
 
+def test_organs_that_have_grown_larger_or_swollen_and_hard_to_breathe_are_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia\n\nSymptoms\nYour child's belly may feel full because the liver or spleen has grown "
+        "larger. You might feel lumps in the neck where lymph nodes have swollen. A mass in the chest can make it hard to "
+        "breathe, and they may not want to eat.\n",
+        "symptom",
+    )
+    assert {"hepatomegaly", "splenomegaly", "enlarged lymph nodes", "shortness of breath", "loss of appetite"} <= labels(found)
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

@@ -809,9 +809,9 @@ _ENLARGED_BEFORE = re.compile(r"\b(?:(?:an?\s+)?(?:enlarged|swollen|bigger)|enla
 
 _ORGAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+|your\s+|their\s+)?", re.IGNORECASE)
 _IS_ENLARGED = re.compile(
-    r"\s*,?\s+(?:(?:which|that)\s+(?:was|were|is|are)|is|are|become|becomes|get|gets|may be|can be|may become|can become|"
-    r"may also be|can also be|may also become)\s+"
-    r"(?:also\s+|often\s+|slightly\s+|very\s+)?(?:enlarged|swollen|bigger|larger)\b",
+    r"\s*,?\s+(?:(?:(?:which|that)\s+(?:was|were|is|are)|is|are|become|becomes|get|gets|may be|can be|may become|can become|"
+    r"may also be|can also be|may also become|(?:has|have|had)(?: also)? (?:grown|become|got|gotten))\s+"
+    r"(?:also\s+|often\s+|slightly\s+|very\s+)?(?:enlarged|swollen|bigger|larger)|(?:has|have|had) swollen)\b",
     re.IGNORECASE,
 )
 _ORGAN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+|your\s+)?")
