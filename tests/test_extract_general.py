@@ -1914,11 +1914,25 @@ def test_a_form_set_apart_by_secondary_is_no_name_of_the_disease():
         # a page for everyone that names the childhood form in passing
         ("Acute Lymphoblastic Leukemia (ALL)\n\nAcute lymphoblastic leukemia (ALL) is a cancer of the blood. In children "
          "it is often called childhood ALL. ALL in adults is treated the same way.\n", "acute lymphocytic leukemia"),
+        # a booklet flattened from PDF: its title is its running header
+        ("ALL at a glance\n" + "".join(
+            f"Acute lymphoblastic leukaemia (ALL) in adults                    {n}\nALL is a cancer of the white blood "
+            f"cells. Part {n} of this booklet explains it.\n\n" for n in range(3, 7)), "adult acute lymphoblastic leukemia"),
     ],
 )
 def test_the_age_of_a_page_s_disease_by_its_title_and_by_its_readers(text: str, expected: str):
     found, _ = facts(text)
     assert found and found[0].subject.label == expected
+
+
+def test_ph_like_all_is_its_own_disease_and_names_keep_their_capitals():
+    found, _ = facts(
+        "Ph-like ALL\n\nPhiladelphia chromosome-like acute lymphoblastic leukemia (Ph-like ALL) is a high-risk form of "
+        "B-cell ALL. It is also called BCR-ABL1-like ALL. Ph-like ALL is more common in young adults.\n"
+    )
+    assert found[0].subject.label == "Philadelphia chromosome-like acute lymphoblastic leukemia"
+    names = {f.object.value for f in found if f.kind in ("name", "synonym")}
+    assert {"Ph-like ALL", "BCR-ABL1-like ALL"} <= names, names
 
 
 def test_signs_named_before_are_among_the_signs_of_it_but_not_those_of_another_condition():

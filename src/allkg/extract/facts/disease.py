@@ -340,6 +340,9 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
     places = [title or ""]
     headings = [s.heading.text for s in page.layout.sections if s.heading is not None and not s.heading.boilerplate]
     places.extend(headings[:1])
+    # a printed booklet's running header is its title ("Acute lymphoblastic leukaemia (ALL) in adults   7")
+    running = Counter(_PAGE_NUMBER.sub("", s.text.strip()) for s in page.layout.segments if s.boilerplate)
+    places.extend(sorted(text for text, count in running.items() if count >= 3))
     if mention is not None:
         places.append(page.text[max(0, mention.start - 40) : mention.end + 40])
     named = [  # (the page's name of its disease in each place)
@@ -356,6 +359,10 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
                 if aged is not None:
                     return aged
     return _childhood_for_children(page, concept)
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
+_ACRONYM_COMPOUND = re.compile(r"[A-Z][a-z]?-")
 
 
 def _aged(page: Page, age: str, written: str, concept: Concept) -> Concept | None:
@@ -590,7 +597,8 @@ def _name_label(written: str, concept: Concept) -> str:
     words = written.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words):
         kept = {w for w in concept.pref_label.split() if w[:1].isupper()}
-        words = [w if (w in kept or w.isupper()) else w.lower() for w in words]
+        # (a compound of an acronym keeps its capitals: "BCR-ABL1-like", "Ph-like", "B-cell")
+        words = [w if (w in kept or w.isupper() or not w[1:].islower() or _ACRONYM_COMPOUND.match(w)) else w.lower() for w in words]
         return " ".join(words)
     return _sentence_case(written)
 
@@ -670,8 +678,9 @@ def _is_initialism(abbreviation: str, name: str) -> bool:
 
 
 def _sentence_case(name: str) -> str:
-    """Lower a capital that only starts the sentence ("Acute leukemia"), keep acronyms."""
+    """Lower a capital that only starts the sentence ("Acute leukemia"), keep acronyms and their
+    compounds ("B-cell ALL", "Ph-like ALL")."""
     words = name.split()
-    if words and len(words[0]) > 1 and words[0][0].isupper() and words[0][1:].islower():
+    if words and len(words[0]) > 1 and words[0].isalpha() and words[0][0].isupper() and words[0][1:].islower():
         words[0] = words[0].lower()
     return " ".join(words)
