@@ -666,6 +666,18 @@ def test_organs_that_have_grown_larger_or_swollen_and_hard_to_breathe_are_signs(
     assert {"hepatomegaly", "splenomegaly", "enlarged lymph nodes", "shortness of breath", "loss of appetite"} <= labels(found)
 
 
+def test_a_sentences_list_after_a_colon_that_names_signs_is_a_list_of_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia\n\nDEAR WORRIED: What your father went through is typical: exhaustion, breathlessness "
+        "and easy bruising, along with paleness, fevers and infections that won't clear. There are four main types of "
+        "leukemia: acute lymphoblastic leukemia, acute myeloid leukemia, chronic lymphocytic leukemia and chronic "
+        "myeloid leukemia.\n",
+        "symptom",
+    )
+    assert {"fatigue", "shortness of breath", "easy bruising", "pallor", "fever", "recurrent infections"} <= labels(found)
+    assert not any("leukemia" in label for label in labels(found)), labels(found)
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

@@ -324,7 +324,12 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
         yield from _cause(page, subject, seg, labelled=labelled)
         yield from _gene_changes(page, subject, seg, cued=labelled or section.type == "cause")
-    if section.type == "symptoms" or _SYMPTOM_SENTENCE.search(seg.text) or _signs_of_it(page, subject, seg):
+    if (
+        section.type == "symptoms"
+        or _SYMPTOM_SENTENCE.search(seg.text)
+        or _signs_of_it(page, subject, seg)
+        or _lists_signs(page, seg)
+    ):
         yield from _prose_items(page, subject, seg, "symptom")
     elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
         yield from _signs_it_gives(page, subject, seg)
@@ -364,6 +369,19 @@ def _signs_of_it(page: Page, subject: Subject, seg: Segment) -> bool:
         return True
     named = page.within(of, seg.end, "disease")
     return bool(named) and named[0].start - of <= 1 and names_subject(page, subject, named[0])
+
+
+def _lists_signs(page: Page, seg: Segment) -> bool:
+    """A sentence whose list after a colon names three signs or more and nothing of another kind
+    ("What your father went through is typical: exhaustion, breathlessness and easy bruising, ...")."""
+    colon = seg.text.find(": ")
+    if colon < 0 or _NOT_ITS_SIGNS.search(seg.text, 0, colon):
+        return False  # (what comes before the colon says what the list is: not "side effects include:")
+    signs = [m for m in page.within(seg.start + colon + 2, seg.end, "symptom") if not page.lexicon.can_name(m, "disease")]
+    return len(signs) >= _SIGNS_IN_A_LIST  # (not "four main types: ALL, AML, CLL and CML", which HPO has too)
+
+
+_SIGNS_IN_A_LIST = 3
 
 
 _ARE_SIGNS_OF = re.compile(
