@@ -74,6 +74,12 @@ def test_a_list_run_into_one_line_with_spaced_bullets_is_a_list():
     assert [i.text for i in block.items] == [
         "Paleness (looks washed out)", "Tiredness, not wanting to play", "Bleeding from the nose or gums", "Loss of appetite"
     ]
+    # a one-line page: the list ends where the next lead-in begins, and that lead-in's list is a list of its own
+    layout = structure("Signs may include: • Night sweats • Pale skin • Frequent infections Factors that may increase the "
+                       "risk of ALL include: • Being male • Smoking • Exposure to benzene\n")
+    assert [([i.text for i in b.items]) for b in layout.lists] == [
+        ["Night sweats", "Pale skin", "Frequent infections"], ["Being male", "Smoking", "Exposure to benzene"]
+    ]
 
 
 def test_indented_unmarked_items_under_a_lead_in_are_items_not_one_wrapped_line():

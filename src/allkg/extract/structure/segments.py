@@ -352,6 +352,7 @@ _LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a
 number, or the capital that opens the next sentence ("tiredness Factors that ...")."""
 _ITEM_TAIL = re.compile(r"(?:[;,.:]|\s+(?:and|or))+$")
 """What ends an item of a list written as a sentence ("(1) fever; (2) pallor; and (3) ...")."""
+_NEXT_CAPITAL = re.compile(r"\b(?P<word>[a-z]+)\s+(?=[A-Z])")
 _NAME_FOLLOWS = frozenset("as like with of and or the to from including called by in for".split())
 """Words after which a capital starts a name, not a sentence ("such as Down syndrome", "with ALL")."""
 
@@ -407,6 +408,9 @@ def _inline_list(text: str, start: int, end: int) -> tuple[int, list[tuple[int, 
     else:  # a glued list runs to the next sentence ("...• FeverRisk factors include:• ...")
         boundary = _BOUNDARY.search(text, markers[-1].end(), end)
         after = boundary.start() if boundary else end
+        if text.find(":", markers[-1].end(), after) >= 0:  # ... or into the next lead-in ("• Fever Factors that ... include:")
+            turn = _NEXT_CAPITAL.search(text, markers[-1].end(), after)
+            after = turn.end("word") if turn else after
     items.append(_trim(text, markers[-1].end(), after) or (after, after))
     spans = [(a, a + len(_ITEM_TAIL.sub("", text[a:b]))) for a, b in items]
     return markers[0].start(), [span for span in spans if span[1] > span[0]], after
@@ -438,6 +442,8 @@ def _glued_bullets(text: str, start: int, end: int) -> list[re.Match[str]]:
     markers = list(_GLUED_BULLET.finditer(text, lead, boundary.start() if boundary else end))
     if len(markers) < 3 or markers[0].start() != lead + 1:
         return []
+    next_lead = next((i for i, (a, b) in enumerate(zip(markers, markers[1:]), 1) if ":" in text[a.end() : b.start()]), None)
+    markers = markers[:next_lead]  # (the list ends at the next lead-in's bullets: "• Fever Factors ... include: • Smoking")
     if any(len(text[a.end() : b.start()].split()) > MAX_ITEM_WORDS for a, b in zip(markers, markers[1:])):
         return []
     return markers
