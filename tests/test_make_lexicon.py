@@ -348,7 +348,7 @@ def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, 
     [
         ("Large spleen", {"enlarged spleen", "swollen spleen", "enlargement of the spleen"}, set()),
         ("Large eye", {"enlarged eye"}, {"swollen eye"}),  # a swollen eye is no large eye
-        ("Bone pain", {"sore Bone", "aching Bone", "painful Bone"}, set()),
+        ("Bone pain", {"sore Bone", "aching Bone", "painful Bone", "Bone hurts"}, set()),
         ("Difficulty in walking", {"trouble walking", "problems with walking"}, set()),
         ("Balance impairment", {"trouble with Balance", "Balance problems"}, set()),
         ("Upper limb pain", {"arm pain", "sore arm", "aching arm"}, set()),

@@ -108,7 +108,7 @@ class Term:
 def lay_variants(form: str) -> list[str]:
     """How pages say a sign the ontology names: a limb by its lay name ("Upper limb pain": arm
     pain), an organ's size ("Large spleen": enlarged, big, swollen spleen, enlargement of the
-    spleen), a part that hurts ("Bone pain": sore, aching, painful bones) and a thing done with
+    spleen), a part that hurts ("Bone pain": sore, aching, painful bones, bones hurt) and a thing done with
     difficulty ("Balance impairment", "Difficulty walking": trouble with balance, problems walking)."""
     limb = _LIMB.search(form)
     if limb:
@@ -124,8 +124,8 @@ def lay_variants(form: str) -> list[str]:
             *((f"swollen {organ}", f"swelling of the {organ}") if swells else ()),
         ]
     sore = _SORE_PART.fullmatch(form)
-    if sore:
-        return [f"{word} {sore.group('part')}" for word in ("sore", "aching", "painful")]
+    if sore:  # (and the part that hurts: "my legs hurt", "his back hurts")
+        return [f"{word} {sore.group('part')}" for word in ("sore", "aching", "painful")] + [f"{sore.group('part')} hurts"]
     hard = _HARD_THING.fullmatch(form)
     if hard:
         thing = next(group for group in hard.groups() if group)
