@@ -74,6 +74,10 @@ def test_a_list_run_into_one_line_with_spaced_bullets_is_a_list():
     assert [i.text for i in block.items] == [
         "Paleness (looks washed out)", "Tiredness, not wanting to play", "Bleeding from the nose or gums", "Loss of appetite"
     ]
+    # a mobile page's middle dots, and no menu line of them ("Share: Facebook · X · Email")
+    layout = structure("Share: Facebook · X · LinkedIn · Email\nCommon signs include: · feeling tired · looking pale · "
+                       "fevers that keep coming back\n")
+    assert [[i.text for i in b.items] for b in layout.lists] == [["feeling tired", "looking pale", "fevers that keep coming back"]]
     # a one-line page: the list ends where the next lead-in begins, and that lead-in's list is a list of its own
     layout = structure("Signs may include: • Night sweats • Pale skin • Frequent infections Factors that may increase the "
                        "risk of ALL include: • Being male • Smoking • Exposure to benzene\n")

@@ -345,7 +345,7 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
 
 _ENUMERATOR = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]+(?=[A-Za-z(\"“])")
 """A list number inside a line ("1. ", "2) ", "(3) ") before an item's first word."""
-_GLUED_BULLET = re.compile(r"(?<=[\w).,:])[-–•*][ \t]+(?=[\w'‘\"“(])|(?<=[\w).,:\"”’]) [•▪][ \t]+(?=[\w'‘\"“(])")
+_GLUED_BULLET = re.compile(r"(?<=[\w).,:])[-–•*][ \t]+(?=[\w'‘\"“(])|(?<=[\w).,:\"”’]) [•▪·][ \t]+(?=[\w'‘\"“(])")
 """A bullet a scrape glued to the end of the item or lead-in before it ("these:- a rash- red eyes")."""
 _LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a-z]+)\s+(?=[A-Z])")
 """Where the last item of a flattened numbered list may end: its full stop, a footer's sign or
