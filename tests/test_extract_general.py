@@ -678,6 +678,15 @@ def test_a_sentences_list_after_a_colon_that_names_signs_is_a_list_of_signs():
     assert not any("leukemia" in label for label in labels(found)), labels(found)
 
 
+def test_when_a_sign_comes_is_no_part_of_its_name():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia\n\nSymptoms include:\n- swollen lymph glands\n- headaches or vomiting if the CNS is "
+        "affected\n",
+        "symptom",
+    )
+    assert labels(found) == {"enlarged lymph nodes", "headache", "vomiting"}, labels(found)
+
+
 def test_parents_words_for_a_babys_signs_are_grounded():
     found, _ = facts(
         "Infant ALL\n\nWhat signs did parents notice?\nSigns include being pale and grizzly, sleeping much more than "

@@ -67,7 +67,8 @@ _EXPLANATION = re.compile(
     r"|\s+(?:->|→|⇒|=>)\s.*$"  # a clinical note's arrow: "headache -> consider a bleed"
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
     r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$"
-    r"|\s+because\s+(?:the|your|their|his|her)\s.*$",  # "a big, hard tummy because the liver and spleen are swollen"
+    r"|\s+because\s+(?:the|your|their|his|her)\s.*$"  # "a big, hard tummy because the liver and spleen are swollen"
+    r"|\s+(?:if|when|once)\s+(?:the|it|its|your|their|this)\s.*$",  # "headaches or vomiting if the CNS is affected"
     re.IGNORECASE | re.DOTALL,
 )
 _ASIDE = re.compile(
