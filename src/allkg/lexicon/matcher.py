@@ -386,8 +386,10 @@ class Lexicon:
 
     def _candidates(self, query: str, kind: str) -> list[int]:
         """The forms of ``kind`` that can be close to ``query``: those sharing one of its two
-        rarest words, or a word a letter or two from it ("diarrhoae")."""
-        postings = [self._postings(word, kind) for word in sorted(set(query.split()))]
+        rarest words, or a word a letter or two from it ("diarrhoae"); a word of a letter or two
+        ("6", "x", "b") only where the query has no longer one (it says little of closeness)."""
+        words = sorted(set(query.split()))
+        postings = [self._postings(word, kind) for word in ([w for w in words if len(w) > 2] or words)]
         rarest = sorted((p for p in postings if p), key=len)[:2]
         return sorted({i for posting in rarest for i in posting})
 
