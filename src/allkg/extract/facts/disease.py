@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from allkg.extract.facts.page import Page
-from allkg.extract.structure import Segment
+from allkg.extract.structure import Segment, without_page_number
 from allkg.facts import Entity, Fact, Span, Text, concept_entity, local_entity
 from allkg.lexicon import Concept, Mention
 from allkg.lexicon.normalise import normal_phrase
@@ -341,7 +341,7 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
     headings = [s.heading.text for s in page.layout.sections if s.heading is not None and not s.heading.boilerplate]
     places.extend(headings[:1])
     # a printed booklet's running header is its title ("Acute lymphoblastic leukaemia (ALL) in adults   7")
-    running = Counter(_PAGE_NUMBER.sub("", s.text.strip()) for s in page.layout.segments if s.boilerplate)
+    running = Counter(without_page_number(s.text.strip()) for s in page.layout.segments if s.boilerplate)
     places.extend(sorted(text for text, count in running.items() if count >= 3))
     if mention is not None:
         places.append(page.text[max(0, mention.start - 40) : mention.end + 40])
@@ -359,10 +359,6 @@ def _age_of_page(page: Page, title: str | None, concept: Concept, mention: Menti
                 if aged is not None:
                     return aged
     return _childhood_for_children(page, concept)
-
-
-_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
-_ACRONYM_COMPOUND = re.compile(r"[A-Z][a-z]?-")
 
 
 def _aged(page: Page, age: str, written: str, concept: Concept) -> Concept | None:
@@ -520,6 +516,7 @@ _CANCERS_IN_GENERAL = re.compile(
     r"\b(?:all|any|other|every) (?:types|kinds)\b|\bcancers\b|\b(?:childhood|children['’]s) cancer|\bcancer in (?:children|kids)",
     re.IGNORECASE,
 )
+"""Words of a heading over cancers in general, not one ("signs of cancer in children (all types)")."""
 
 
 # -- names -------------------------------------------------------------------------------------
@@ -601,6 +598,10 @@ def _name_label(written: str, concept: Concept) -> str:
         words = [w if (w in kept or w.isupper() or not w[1:].islower() or _ACRONYM_COMPOUND.match(w)) else w.lower() for w in words]
         return " ".join(words)
     return _sentence_case(written)
+
+
+_ACRONYM_COMPOUND = re.compile(r"[A-Z][a-z]?-")
+"""A word that compounds an acronym ("Ph-like", "B-cell"): its capitals are the acronym's."""
 
 
 def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:

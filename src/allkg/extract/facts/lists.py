@@ -137,9 +137,9 @@ _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
     "painful painless large small recurrent recurring chronic acute occasional tiny little".split()
 )
+"""Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _COLOURS = frozenset("red purple blue black brown yellow pink dark".split())
 """Colours: "red or purple spots" is one sign of either colour."""
-"""Words that, joined by "or", qualify one sign rather than name two ("frequent or severe nosebleeds")."""
 _CAUSED_BY = re.compile(
     r"\s*\(\s*(?:from|caused by|due to|because of)\s+(?=\w)"
     r"|(?:\s*,\s*|\s+)(?:from|caused by|due to|because of)\s+(?=an?\s|the\s|\w+\s)",

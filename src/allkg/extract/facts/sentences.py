@@ -372,8 +372,9 @@ def _signs_of_it(page: Page, subject: Subject, seg: Segment) -> bool:
 
 
 def _lists_signs(page: Page, seg: Segment) -> bool:
-    """A sentence whose list after a colon names three signs or more and nothing of another kind
-    ("What your father went through is typical: exhaustion, breathlessness and easy bruising, ...")."""
+    """A sentence whose list after a colon names three signs or more, no diseases counted, and whose
+    words before it name no treatment, test or risk ("What your father went through is typical:
+    exhaustion, breathlessness and easy bruising, ...")."""
     colon = seg.text.find(": ")
     if colon < 0 or _NOT_ITS_SIGNS.search(seg.text, 0, colon):
         return False  # (what comes before the colon says what the list is: not "side effects include:")

@@ -178,10 +178,15 @@ def _running_headers(text: str, physical: list[tuple[int, int]]) -> set[str]:
     for start, end in physical:
         body = text[start:end].strip()
         if len(body.split()) >= 3:
-            counts[_PAGE_NUMBERS.sub("", body)] += 1
+            counts[without_page_number(body)] += 1
     repeated = {body for body, count in counts.items() if count >= 3}
-    return {text[s:e].strip() for s, e in physical if _PAGE_NUMBERS.sub("", text[s:e].strip()) in repeated}
+    return {text[s:e].strip() for s, e in physical if without_page_number(text[s:e].strip()) in repeated}
+
+
+def without_page_number(line: str) -> str:
+    """A running header's or footer's line without its page's number ("12", "Page 2 of 4"): the
+    same on every page."""
+    return _PAGE_NUMBERS.sub("", line)
 
 
 _PAGE_NUMBERS = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$|\bpage\s+\d{1,3}\s+of\s+\d{1,3}$|\bpage\s+\d{1,3}$", re.IGNORECASE)
-"""A page's number in its running header or footer ("12", "Page 2 of 4")."""

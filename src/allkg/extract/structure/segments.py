@@ -347,12 +347,13 @@ _ENUMERATOR = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]
 """A list number inside a line ("1. ", "2) ", "(3) ") before an item's first word."""
 _GLUED_BULLET = re.compile(r"(?<=[\w).,:])[-–•*][ \t]+(?=[\w'‘\"“(])|(?<=[\w).,:\"”’]) [•▪·][ \t]+(?=[\w'‘\"“(])")
 """A bullet a scrape glued to the end of the item or lead-in before it ("these:- a rash- red eyes")."""
-_LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|\b(?P<word>[a-z]+)\s+(?=[A-Z])")
+_NEXT_CAPITAL = re.compile(r"\b(?P<word>[a-z]+)\s+(?=[A-Z])")
+"""The capital that opens the next sentence after an item's last word ("tiredness Factors that ...")."""
+_LAST_ITEM_END = re.compile(r"[.!?;:](?=\s|$)|\s(?=[©|•]|\d+\s)|" + _NEXT_CAPITAL.pattern)
 """Where the last item of a flattened numbered list may end: its full stop, a footer's sign or
-number, or the capital that opens the next sentence ("tiredness Factors that ...")."""
+number, or the capital that opens the next sentence."""
 _ITEM_TAIL = re.compile(r"(?:[;,.:]|\s+(?:and|or))+$")
 """What ends an item of a list written as a sentence ("(1) fever; (2) pallor; and (3) ...")."""
-_NEXT_CAPITAL = re.compile(r"\b(?P<word>[a-z]+)\s+(?=[A-Z])")
 _NAME_FOLLOWS = frozenset("as like with of and or the to from including called by in for".split())
 """Words after which a capital starts a name, not a sentence ("such as Down syndrome", "with ALL")."""
 
