@@ -1718,6 +1718,21 @@ def test_what_the_disease_itself_is_caused_by_in_words_no_ontology_has():
     assert labels(found) == {"Epstein-Barr virus"}
 
 
+@pytest.mark.parametrize(
+    ("page", "agent"),
+    [
+        ("Kaposi's sarcoma\n\nKaposi's sarcoma is caused by infection with a virus called human herpesvirus 8 (HHV8).\n",
+         "human herpesvirus 8"),
+        ("Whooping cough\n\nWhooping cough is an infection of the airways. It is caused by a bacterium called "
+         "Bordetella pertussis, which spreads in coughs.\n", "Bordetella pertussis"),
+        ("Measles\n\nMeasles is a serious, very infectious illness caused by the measles virus.\n", "measles virus"),
+    ],
+)
+def test_a_germ_the_disease_is_caused_by_is_named_by_its_name_even_when_that_holds_the_diseases(page: str, agent: str):
+    found, _ = facts(page, "cause")
+    assert labels(found) == {agent}
+
+
 def test_an_infoboxs_differential_diagnosis_row_names_look_alikes_and_no_row_inherits_the_kind_of_the_row_above():
     found, _ = facts(
         "Acute lymphoblastic leukemia\n\nSpecialty\tHematology, oncology\nRisk factors\tDown syndrome, prior chemotherapy\n"

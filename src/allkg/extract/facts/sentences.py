@@ -740,19 +740,31 @@ def _agent(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
         return  # ("Rarely, similar symptoms can be caused by something more serious")
     agent = _LEADING_WORDS.sub("", caused.group("agent").strip())
     within = page.within(seg.start + caused.start("agent"), seg.start + caused.end("agent"), "disease")
-    if 1 <= len(agent.split()) <= 6 and not _VAGUE_AGENT.match(agent) and not any(names_subject(page, subject, m) for m in within):
+    named_itself = not _ORGANISM.search(agent) and any(names_subject(page, subject, m) for m in within)
+    organism = _ORGANISM_CALLED.match(agent)
+    if organism:  # "infection with a virus called human herpesvirus 8": the organism is named
+        agent = organism.group("name")
+    if 1 <= len(agent.split()) <= 6 and not _VAGUE_AGENT.match(agent) and not named_itself:
         entity = page.ungrounded(agent, "cause", as_written=True)
         yield Fact("cause", subject.entity, "allkg:hasCause", entity, (Span(seg.start, seg.end),), grounding="ungrounded")
 
 
 _IS_CAUSED_BY = re.compile(
-    r"\b(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+|often\s+|always\s+)?(?:an?\s+\w+\s+)?caused\s+by\s+"
+    r"\b(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+|often\s+|always\s+)?"
+    r"(?:an?\s+\w+\s+|an?\s+(?:[\w-]+,?\s+){0,4}(?:illness|infection|disease|condition|disorder)\s+)?caused\s+by\s+"
     r"(?P<agent>[^,.;:()]{3,60}?)(?=\s*(?:[,.;:()]|\s(?:which|that|and|or|when|who)\b|$))",
     re.IGNORECASE,
 )
 _NAMED_OTHERWISE = re.compile(r"[^()\s]\s*,|\b(?:with|in|of|from|like|and)\b", re.IGNORECASE)
 """Words between the disease's name and "is caused by" that make another thing the subject."""
 _IT = re.compile(r"\s*(?:it|this)\s+(?:is|are)\b", re.IGNORECASE)
+_ORGANISM = re.compile(r"\b(?:virus|bacteri(?:um|a)|fung(?:us|i)|parasites?|germs?)\b", re.IGNORECASE)
+"""What names a germ: a disease's name in it is the germ's ("the measles virus", "Bordetella pertussis")."""
+_ORGANISM_CALLED = re.compile(
+    r"^(?:(?:an?\s+)?infection\s+with\s+)?(?:an?\s+|the\s+)?(?:virus|bacteri(?:um|a)|fung(?:us|i)|parasite|germ)\s+"
+    r"(?:called|named|known as)\s+(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
 _VAGUE_AGENT = re.compile(r"(?:something|things|many|several|a number|other|different|various|changes?\b)", re.IGNORECASE)
 
 
