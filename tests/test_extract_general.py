@@ -1733,6 +1733,25 @@ def test_a_germ_the_disease_is_caused_by_is_named_by_its_name_even_when_that_hol
     assert labels(found) == {agent}
 
 
+@pytest.mark.parametrize(
+    ("text", "causes"),
+    [
+        ("In Ph+ ALL the leukaemia cells contain an abnormal chromosome called the Philadelphia chromosome. Together the "
+         "broken pieces make a new fusion gene, BCR-ABL1.", {"Philadelphia chromosome", "BCR-ABL1"}),
+        ("Common examples are an extra set of chromosomes, or two genes joined together (such as the ETV6-RUNX1 fusion).",
+         {"ETV6-RUNX1 fusion"}),
+        ("Philadelphia chromosome-positive ALL is rarer in children.", set()),  # a form's name, no cause
+        ("Some changes, such as the Philadelphia chromosome, affect which treatment you have.", set()),
+        ("Changes such as the Philadelphia chromosome make the outlook worse.", set()),
+    ],
+)
+def test_a_named_chromosome_or_fusion_gene_in_a_causes_section_is_a_cause_and_not_what_guides_treatment(
+    text: str, causes: set[str]
+):
+    found, _ = facts(f"Acute lymphoblastic leukaemia\n\nWhat causes it?\n{text}\n", "cause")
+    assert labels(found) == causes
+
+
 def test_an_infoboxs_differential_diagnosis_row_names_look_alikes_and_no_row_inherits_the_kind_of_the_row_above():
     found, _ = facts(
         "Acute lymphoblastic leukemia\n\nSpecialty\tHematology, oncology\nRisk factors\tDown syndrome, prior chemotherapy\n"

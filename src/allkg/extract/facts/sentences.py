@@ -21,7 +21,7 @@ from allkg.extract.facts.lists import (
     parts_of_span,
     segment_before,
 )
-from allkg.extract.facts.page import ADVICE, ETHNIC, Page
+from allkg.extract.facts.page import ADVICE, ETHNIC, OUTLOOK, Page
 from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
@@ -675,45 +675,58 @@ def _cause(page: Page, subject: Subject, seg: Segment, *, labelled: bool = False
 
 
 def _gene_changes(page: Page, subject: Subject, seg: Segment, *, cued: bool) -> Iterator[Fact]:
-    """A change in a named gene that the sentence says causes the disease ("It is caused by a
-    change (variant) in the NF1 gene", "most have a mutation in a gene called BRAF"), in the
-    page's words: no ontology of ours names genes, so the gene's symbol is kept as written."""
+    """A change in a named gene or chromosome that the sentence says causes the disease ("It is
+    caused by a change (variant) in the NF1 gene", "the cells contain the Philadelphia chromosome",
+    "a new fusion gene, BCR-ABL1"), in the page's words: no ontology of ours names genes, so the
+    gene's symbol is kept as written."""
     if not _GENE_WORD.search(seg.text) or not (cued or _CAUSE_CUE.search(seg.text) or _IS_CAUSED_BY.search(seg.text)):
         return
     if _HEDGED.search(seg.text) or _RISK_SENTENCE.search(seg.text) or _UNKNOWN_CAUSE.search(seg.text):
         return  # ("inherited changes in genes called ALK raise the risk": a risk factor, not the cause)
-    for change in _named_gene_changes(subject, seg.text):
-        phrase = _LEADING_ARTICLE.sub("", change.group()).strip()  # (its digits are the gene's: "TP53", no footnote)
+    if OUTLOOK.search(seg.text) or _GUIDES_TREATMENT.search(seg.text):
+        return  # ("Some changes, such as the Philadelphia chromosome, affect which treatment you have")
+    for phrase in _named_gene_changes(subject, seg.text):
         span = Span(seg.start, seg.end)
         yield Fact("cause", subject.entity, "allkg:hasCause", page.ungrounded(phrase, "cause", as_written=True), (span,),
                    grounding="ungrounded")
 
 
-def _named_gene_changes(subject: Subject, text: str) -> list[re.Match[str]]:
-    """The changes in named genes a sentence states (one per gene; not "no change in IDH")."""
+def _named_gene_changes(subject: Subject, text: str) -> list[str]:
+    """The changes in named genes or chromosomes a sentence states, as it words them (one per
+    gene; not "no change in IDH"; a fusion gene by its name alone)."""
     acronyms = {a for a, _ in subject.abbreviations}
     said: set[str] = set()
     found = []
     for change in _GENE_CHANGE.finditer(text):
-        symbols = [s for s in (change.group("symbol"), change.group("before")) if s]
-        if not symbols or any(s in acronyms or s in _NOT_GENES or s in said for s in symbols):
+        symbols = [s for s in (change.group("symbol"), change.group("before"), change.group("fused")) if s]
+        named = change.group("named")
+        if not (symbols or named) or any(s in acronyms or s in _NOT_GENES or s in said for s in symbols) or named in said:
             continue
-        said.update(symbols)
-        if not _NO_CHANGE.search(text, 0, change.start()):
-            found.append(change)
+        said.update(symbols or [named])
+        if not _NO_CHANGE.search(text, 0, change.start()):  # (its digits are the gene's: "TP53", no footnote)
+            found.append(change.group("fused") or _LEADING_ARTICLE.sub("", change.group()).strip())
     return found
 
 
-_SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[0-9]|[A-Z]{3,7})(?:-[A-Z0-9]{2,8})?"
+_GUIDES_TREATMENT = re.compile(r"\b(?:affects?|decides?|guides?|changes?)\s+(?:which|what|the)\s+(?:\w+\s+)?treatments?\b", re.I)
+_SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[0-9]|[A-Z]{3,7})(?:(?:[-–]|::)[A-Z0-9]{2,8})?"
 """A gene's symbol as pages write it ("NF1", "BRAF", "JAK2", "ETV6-RUNX1"): capitals, often a digit."""
 _GENE_CHANGE = re.compile(
     rf"\b(?:(?:an?|the|one|two)\s+)?(?:(?:harmful|inherited|acquired|faulty|small|new|specific)\s+)?"
     rf"(?:change|mutation|variant|fault|alteration|defect|error|mistake)s?(?:\s*\([^()]{{1,40}}\))?\s+"
     rf"(?:in|to|of|on|affecting)\s+(?:one\s+(?:copy\s+)?of\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
     rf"(?:genes?\s+(?:called|named|known as)\s+)?(?P<symbol>{_SYMBOL})(?:\s+genes?)?\b"
-    rf"|\b(?:an?\s+)?(?:faulty\s+|changed\s+|mutated\s+)?(?P<before>{_SYMBOL})(?:\s+gene)?\s+(?:mutation|change|variant|fault)s?\b"
+    rf"|\b(?:an?\s+)?(?:faulty\s+|changed\s+|mutated\s+)?(?P<before>{_SYMBOL})(?:\s+gene)?\s+"
+    rf"(?:mutation|change|variant|fault|fusion|rearrangement)s?\b"
+    rf"|\b(?:fusion|fused|abnormal|new)\s+gene(?:,|\s+(?:called|named|known as))?\s+(?P<fused>{_SYMBOL}(?:::[A-Z0-9]{{2,8}})?)"
+    rf"|\b(?:the\s+)?(?P<named>Philadelphia\s+chromosome\b(?![-\s]*(?:positive|negative|like)\b)|t\(\d{{1,2}};\s?\d{{1,2}}\)"
+    rf"(?:\s+translocation)?)"
 )
-_GENE_WORD = re.compile(r"\b(?:genes?|mutations?|changes?|variants?|faults?|alterations?|defects?|errors?|mistakes?)\b", re.I)
+_GENE_WORD = re.compile(
+    r"\b(?:genes?|mutations?|changes?|variants?|faults?|alterations?|defects?|errors?|mistakes?|chromosomes?|fusions?|"
+    r"rearrangements?|translocations?)\b|\bt\(\d",
+    re.I,
+)
 """A word every gene change's phrase holds: a sentence without one is not searched further."""
 _NOT_GENES = frozenset({"DNA", "RNA", "ALL", "AML", "CLL", "CML", "MDS", "HIV", "NHS", "USA", "UK", "GP", "ABO"})
 """Capitals that name no gene."""
