@@ -2379,3 +2379,31 @@ def test_what_the_body_secretes_or_excretes_is_no_place_of_the_disease():
         "anatomy",
     )
     assert "lung" in labels(found) and not {"mucus", "sweat"} & labels(found), labels(found)
+
+
+def test_a_question_threads_tags_votes_and_reply_links_head_no_section_so_its_answers_are_read():
+    found, _ = facts(
+        "Ask a question   Browse topics   Log in\n\n"
+        "Q: Our daughter has just been told she has acute lymphoblastic leukaemia. What does it mean?\n"
+        "Asked by a_worried_mum · 2 days ago\n"
+        "Tags: leukaemia  children  chemotherapy\n"
+        "▲ 9 ▼   Follow   Share\n\n"
+        "▲ 31 ▼\n"
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells that starts in the bone marrow. "
+        "It is most common in children aged 2 to 5.\n"
+        "Reply   Report\n\n"
+        "▲ 4 ▼\n"
+        "Children with Down syndrome have a higher risk of it.\n"
+        "Reply   Report\n",
+    )
+    kinds = {(f.kind, f.object.label) for f in found if f.kind in ("anatomy", "risk-factor")}
+    assert kinds == {("anatomy", "bone marrow"), ("risk-factor", "Down syndrome")}
+
+
+def test_what_a_mass_presses_on_is_no_place_of_the_disease():
+    found, _ = facts(
+        "T-cell lymphoblastic lymphoma\n\nT-cell lymphoblastic lymphoma often forms a mass in the thymus. "
+        "It can press on the big vein that drains the head (the superior vena cava), which makes the face and neck swell.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"thymus"}

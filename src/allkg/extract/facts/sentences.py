@@ -524,7 +524,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     chosen: list[Mention] = []
     previous: Mention | None = None
     gloss_until = -1
-    for mention in page.within(seg.start, seg.end):
+    pressed = _PRESSES_ON.search(seg.text)  # "It can press on the big vein that drains the head": what it pushes on is no place of it
+    for mention in page.within(seg.start, seg.start + pressed.start() if pressed else seg.end):
         place = page.lexicon.ground(mention, "anatomy")
         if place is None:
             if page.lexicon.ground(mention, "symptom") is not None:
@@ -563,6 +564,9 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     for mention in _unique(chosen):
         entity, how = page.entity(mention, "anatomy")
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
+
+
+_PRESSES_ON = re.compile(r"\b(?:press|presses|pressing|push|pushes|pushing|squeez\w*)\s+(?:on|against|into)\b", re.IGNORECASE)
 
 
 def _of_the_body(page: Page, seg: Segment) -> bool:

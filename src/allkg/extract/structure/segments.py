@@ -53,7 +53,8 @@ _CHROME = re.compile(
     r"\bcareers\b|\bjobs\b|\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
     r"\blast (?:updated|reviewed)\b|\bauthored by\b|\bmon(?:day)?\s*[–-]\s*fri|\bhelpline\b|\bphone us\b|\bcall us\b|"
     r"\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|"
-    r"\b(?:popular|recent|trending|related) searches\b|\bpeople also (?:search|ask)",
+    r"\b(?:popular|recent|trending|related) searches\b|\bpeople also (?:search|ask)|"
+    r"^(?:tags|tagged|keywords|filed under|categories)\s*:|^(?:(?:reply|report|flag|quote|upvote|permalink)\b\W*)+$",
     re.IGNORECASE,
 )
 """Site chrome: menus, banners, footers, share bars, review and legal lines."""
@@ -73,6 +74,7 @@ _CHROME_HINTS = (
     "careers", "jobs", "editorial", "disclaimer", "reviewed", "last updated", "authored", "fri", "helpline",
     "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse", "best-sellers",
     "this site", "our research", "get involved", "get support", "shop", "forum", "searches", "people also",
+    "tags", "tagged", "keywords", "filed under", "categories", "reply", "report", "flag", "quote", "upvote", "permalink",
 )
 """A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
 the (slower) pattern is only tried on the others."""
@@ -518,7 +520,7 @@ def _segment(
     table: bool = False,
 ) -> Segment:
     body = text[start:end]
-    chrome = boilerplate or _is_chrome(body) or (not table and _link_list(body))
+    chrome = boilerplate or _is_chrome(body) or (not table and _link_list(body)) or _wordless(body)
     return Segment(start, end, body, kind, line.number, chrome, marked)
 
 
@@ -534,6 +536,11 @@ def _chrome_hints() -> Any:
     import ahocorasick_rs
 
     return ahocorasick_rs.AhoCorasick(_CHROME_HINTS)
+
+
+def _wordless(body: str) -> bool:
+    """A short line without a word: a vote counter ("▲ 48 ▼"), a rule of stars."""
+    return len(body) <= 24 and not any(c.isalpha() for c in body)
 
 
 def _link_list(body: str) -> bool:
