@@ -856,7 +856,7 @@ def test_examples_a_label_and_detail_item_gives_and_the_disease_had_before():
         "- Weakened immune system: for example after an organ transplant, or from HIV\n- previous melanoma\n",
         "risk-factor",
     )
-    assert labels(found) == {"weakened immune system", "HIV infection", "previous melanoma"}
+    assert labels(found) == {"weakened immune system", "organ transplant", "HIV infection", "previous melanoma"}
 
 
 def test_names_after_called_end_at_the_verb_and_a_quoted_word_explained_is_no_name():
@@ -2407,3 +2407,24 @@ def test_what_a_mass_presses_on_is_no_place_of_the_disease():
         "anatomy",
     )
     assert labels(found) == {"thymus"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "factors"),
+    [
+        ("Children with Down syndrome and people who have had an organ transplant have a higher risk, but most patients "
+         "don't have any risk factor at all.", {"Down syndrome", "organ transplant"}),
+        ("Smoking raises the risk of some other\ntypes of leukaemia, but there is no clear link with it.", set()),
+        ("Having had an organ transplant does not raise the risk of it.", set()),
+    ],
+)
+def test_a_contrast_after_a_risk_sentences_cue_says_nothing_of_its_factors(sentence: str, factors: set[str]):
+    found, _ = facts(f"Lymphoblastic lymphoma\n\nLymphoblastic lymphoma is a cancer of immature lymphocytes. {sentence}\n", "risk-factor")
+    assert labels(found) == factors
+
+
+def test_an_organ_transplant_is_a_risk_factor_grounded_in_hpo():
+    found, _ = facts("Kaposi's sarcoma\n\nPeople who have had an organ transplant are more likely to get Kaposi's sarcoma.\n", "risk-factor")
+    assert [(f.object.label, [iri for _, iri in f.object.concept.mappings]) for f in found] == [
+        ("organ transplant", ["http://purl.obolibrary.org/obo/HP_0032444"])
+    ]

@@ -247,7 +247,7 @@ _GROUP_AT_RISK = re.compile(
     re.IGNORECASE,
 )
 """Who a sentence on risk says is at risk, before what they have or do ("people who work with pesticides")."""
-_MAIN_VERB = re.compile(r"\s+(?:is|are|was|were|have|has|can|may|might|will|could|would|get|gets|develop|develops)\b", re.IGNORECASE)
+_MAIN_VERB = re.compile(r"(?<!\bwho)(?<!\bthat)\s+(?:is|are|was|were|have|has|can|may|might|will|could|would|get|gets|develop|develops)\b", re.IGNORECASE)
 _THEN_ADVICE = re.compile(r"(?:[,;]\s*|\s+[-–—]\s+|\s+)(?:so|and|but)\s+(?:please\s+)?(?=\w+(?:\s+\w+){0,3}\s*$)", re.IGNORECASE)
 """Where a sentence that names signs turns to advice ("... or fits, so please tell the ward")."""
 _APPOSITION = re.compile(
@@ -258,7 +258,7 @@ _APPOSITION = re.compile(
 """Where a sentence turns to say more of what it named ("EBV, the same virus that causes glandular fever")."""
 _ANY_DISEASES = re.compile(
     r"\b(?:a risk factor is|some risk factors|(?:different|other|many) (?:cancers|diseases)|can(?:not|'t| not) be changed|"
-    r"can be changed|such as cancer|other (?:types|kinds|forms) of)\b",
+    r"can be changed|such as cancer|other (?:types|kinds|forms) of)\b".replace(" ", r"\s+"),
     re.IGNORECASE,
 )
 """What risk factors are in general ("Some risk factors, like smoking, can be changed"), not this disease's."""
@@ -875,6 +875,17 @@ _FIRST = re.compile(r"\s+(?:first|at first|initially)$", re.IGNORECASE)
 _ADVERB = re.compile(r"^(?:even|just|simply|only|sometimes|often|usually|probably)\s+", re.IGNORECASE)
 
 
+def _risk_clause(text: str) -> str:
+    """A risk sentence up to a contrast that follows its cue ("... have a higher risk, but most
+    patients don't have any risk factor at all"): what the contrast says is not said of the factors."""
+    cue = _RISK_SENTENCE.search(text)
+    contrast = _CONTRAST.search(text, cue.end()) if cue else None
+    return text[: contrast.start()] if contrast else text
+
+
+_CONTRAST = re.compile(r"[,;]\s*(?:but|although|though|however|whereas|yet)\b", re.IGNORECASE)
+
+
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
     """Symptoms or risk factors a sentence lists ("people may also have headaches, seizures (fits),
     vomiting or blurred vision"): the parts of its enumeration that name one, and its other mentions."""
@@ -882,9 +893,10 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     then = _THEN_ADVICE.search(seg.text, 0, advice.start()) if advice else None
     if (advice and then is None) or (kind == "symptom" and _IF_YOU.search(seg.text) and not _if_you_have_it(page, subject, seg)):
         return  # ("If you have had radiotherapy, your risk is higher" does state a risk factor)
-    if kind == "risk-factor" and (_HEDGED.search(seg.text) or _ANY_DISEASES.search(seg.text)):
+    said = _risk_clause(seg.text) if kind == "risk-factor" else seg.text
+    if kind == "risk-factor" and (_HEDGED.search(said) or _ANY_DISEASES.search(said)):
         return
-    if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", seg.text, re.IGNORECASE):
+    if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", said, re.IGNORECASE):
         return
     if kind == "symptom" and _NOT_SIGNS.search(seg.text):
         return  # "A child with ITP usually does not have a fever, swollen glands or bone pain"
@@ -894,7 +906,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     resembles = _LIKE.search(seg.text) or _PUT_DOWN_TO.search(seg.text)
     # ", the same virus that causes glandular fever": said of the factor, not another one
     gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
-    end = seg.start + min(m.start() if m else len(seg.text) for m in (resembles, then, gloss))
+    end = seg.start + min([m.start() if m else len(seg.text) for m in (resembles, then, gloss)] + [len(said)])
     cue = _ENUMERATION_CUE.search(seg.text)
     group = _GROUP_AT_RISK.search(seg.text) if kind == "risk-factor" and not _LISTS_SOME.search(seg.text) else None
     if group is not None:  # "The risk is higher in people who work with pesticides": what the group does or has
