@@ -2428,3 +2428,30 @@ def test_an_organ_transplant_is_a_risk_factor_grounded_in_hpo():
     assert [(f.object.label, [iri for _, iri in f.object.concept.mappings]) for f in found] == [
         ("organ transplant", ["http://purl.obolibrary.org/obo/HP_0032444"])
     ]
+
+
+def test_a_key_facts_box_drawn_with_box_characters_gives_the_kinds_its_items_labels_name():
+    found, _ = facts(
+        "Ovarian cancer: the signs women miss\n\nOvarian cancer is often found late.\n\n"
+        "┌ KEY FACTS: OVARIAN CANCER\n"
+        "│ • Around 7,500 women are diagnosed every year\n"
+        "│ • Main symptoms: persistent bloating, pelvic pain, back pain\n"
+        "│ • Higher risk: getting older, endometriosis\n"
+        "│ • Cervical screening does not detect it\n"
+        "└ Source: a charity\n",
+    )
+    assert {(f.kind, f.object.label) for f in found if f.kind in ("symptom", "risk-factor")} == {
+        ("symptom", "persistent bloating"), ("symptom", "pelvic pain"), ("symptom", "back pain"),
+        ("risk-factor", "older age"), ("risk-factor", "endometriosis"),
+    }
+
+
+def test_who_said_a_quote_under_a_list_of_signs_is_no_sign():
+    found, _ = facts(
+        "Childhood ALL\n\nWhat are the signs?\nYour child may:\n• look pale\n• bruise easily\n"
+        "If something does not feel right, trust your instinct and go back to your GP.\n\n  ────────────\n"
+        "  “We were back at the doctor three times\n   with what we thought was a virus.”\n       — Declan, dad to Aoife (3)\n"
+        "  ────────────\n",
+        "symptom",
+    )
+    assert labels(found) == {"pallor", "easy bruising"}

@@ -16,7 +16,7 @@ from allkg.extract.facts.disease import (
     refers_to_subject,
     with_abbreviations,
 )
-from allkg.extract.facts.lists import heading_facts, list_facts, listed_items, place_list_facts
+from allkg.extract.facts.lists import heading_facts, labelled_item_facts, list_facts, listed_items, place_list_facts
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
 from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
@@ -45,6 +45,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         *name_facts(page, subject),
         *age_of_name(page, subject.entity, subject.first),
         *list_facts(page, subject),
+        *labelled_item_facts(page, subject),
         *place_list_facts(page, subject),
         *heading_facts(page, subject),
         *resemblance_facts(page, subject),

@@ -279,8 +279,8 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         lead = (Span(block.lead_in.start, block.lead_in.end),) if block.lead_in is not None else ()
         column = _column_of(page, block, kind)
         for item in block.items:
-            if _statement(page, block, item):
-                continue
+            if _statement(page, block, item) or _labelled_kind(item) not in (None, kind):
+                continue  # ("Higher risk: ..." in a box of key facts under "Signs": read by ``labelled_item_facts``)
             explained = block.explanations.get(item.start, [])
             if column is not None:  # a table row: only the cell under the heading that names the kind
                 cells = _cells_of(page.text, item.start, item.end)
@@ -288,6 +288,42 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
                     continue
                 item = replace(item, start=cells[column][0], end=cells[column][1], text=page.text[slice(*cells[column])])
             yield from item_facts(page, subject, item, kind, lead, explained)
+
+
+def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
+    """What an item of a list of no kind of ours says after a label naming one ("Main symptoms:
+    persistent bloating, feeling full quickly"; "Higher risk: endometriosis, getting older" in a
+    box of key facts): the detail read as an item of that kind."""
+    for block in page.layout.lists:
+        if block.section.type not in CONTENT_SECTIONS:
+            continue
+        if any(heads_another_disease(page, subject, s) for s in (block.section.heading, block.lead_in) if s is not None):
+            continue
+        own = list_kind(block)
+        for item in block.items:
+            labelled = _labelled_detail(item)
+            # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
+            if labelled is not None and labelled[0] != own:
+                kind, detail = labelled
+                yield from item_facts(page, subject, detail, kind, (Span(item.start, detail.start),), [])
+
+
+def _labelled_detail(item: Segment) -> tuple[str, Segment] | None:
+    """The kind an item's label names and the detail after it, if it has such a label."""
+    label = _KIND_LABEL.match(item.text)
+    kind = _KIND_OF_SECTION.get(section_type(label.group("label"))) if label else None
+    if label is None or kind is None:
+        return None
+    return kind, replace(item, start=item.start + label.end(), text=item.text[label.end() :])
+
+
+def _labelled_kind(item: Segment) -> str | None:
+    labelled = _labelled_detail(item)
+    return labelled[0] if labelled else None
+
+
+_KIND_LABEL = re.compile(r"(?P<label>[A-Z][\w '-]{2,30}?)\s*:\s+(?=\S)")
+_KIND_OF_SECTION = {"symptoms": "symptom", "risk": "risk-factor"}
 
 
 def place_list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
@@ -386,13 +422,13 @@ MAX_PLACEMENTS = 10_000
 
 
 def listed_items(page: Page) -> set[int]:
-    """Where the items of the page's symptom and risk-factor lists start (read by ``list_facts``)."""
+    """Where the items of the page's symptom and risk-factor lists start, and the items labelled
+    with their kind (read by ``list_facts`` and ``labelled_item_facts``)."""
     return {
         item.start
         for block in page.layout.lists
-        if list_kind(block) in FACT_PREDICATES
         for item in block.items
-        if not _statement(page, block, item)
+        if (list_kind(block) in FACT_PREDICATES and not _statement(page, block, item)) or _labelled_kind(item) is not None
     }
 
 

@@ -107,12 +107,23 @@ def _short_item(line: str) -> bool:
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:
+    """Each line's span, without its line break or the frame of a box drawn around it ("│ • Around
+    7,500 women...│", "└ Source: ..."): a frame-only line is a blank one."""
     spans = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        spans.append((offset, offset + len(line.rstrip("\r\n"))))
+        end = offset + len(line.rstrip("\r\n"))
+        framed = _FRAME_START.match(text, offset, end)
+        start = framed.end() if framed else offset
+        tail = _FRAME_END.search(text, start, end)
+        spans.append((start, tail.start() if tail else end))
         offset += len(line)
     return spans
+
+
+_FRAME_START = re.compile(r"[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*")
+_FRAME_END = re.compile(r"[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*$")
+"""Box-drawing characters (U+2500-U+257F) framing a line: a box a page drew with text."""
 
 
 def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None) -> bool:

@@ -97,6 +97,11 @@ class Segment:
     """A heading that was a numbered title of an outline: a peer of the others, no sub-heading."""
 
 
+_QUOTE_END = re.compile(r"[”\"]\s*$")
+_ATTRIBUTION = re.compile(r"[ \t]*[—―][ \t]*[A-Z]")
+"""A quote's attribution: a long dash, then the speaker's name."""
+
+
 def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) -> list[Segment]:
     """Every segment of every logical line, in text order. Short lines right after a lead-in
     are its items even without a list marker ("Risk factors include:\nSmoking\nObesity")."""
@@ -116,6 +121,9 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             listing = False
             continue
         segments = _line_segments(text, line, heading_starts, following)
+        if line.item and result and _QUOTE_END.search(result[-1].text) and _ATTRIBUTION.match(text, line.start, line.end):
+            # "— Declan, dad to Aoife (3)" under a quote: who said it, no item of a list
+            segments = [replace(seg, kind="sentence", boilerplate=True) for seg in segments]
         # (a blank line ends a list, but not one between the lead-in and its first item)
         listing = listing and (not line.blank_before or (bool(result) and result[-1].kind == "lead-in"))
         # (after bare items without full stops, prose next ends the list: the line is its last item, not a heading)
