@@ -2455,3 +2455,22 @@ def test_who_said_a_quote_under_a_list_of_signs_is_no_sign():
         "symptom",
     )
     assert labels(found) == {"pallor", "easy bruising"}
+
+
+def test_a_sentence_naming_three_signs_or_more_in_an_enumeration_names_signs_without_a_cue():
+    found, _ = facts(
+        "Adult ALL\n\nAdult acute lymphoblastic leukaemia is a cancer of the blood. Adults with ALL often go to a doctor "
+        "because they feel tired or weak, get short of breath, have a fever, keep getting infections, or have pain in "
+        "their bones.\n",
+        "symptom",
+    )
+    assert {"fatigue", "fever", "bone pain"} <= labels(found)
+
+
+def test_an_enumeration_of_what_a_treatment_named_just_before_does_names_no_signs():
+    found, _ = facts(
+        "Childhood ALL\n\nChildhood ALL is a cancer of the blood. Chemotherapy is strong medicine that kills the leukaemia "
+        "cells. It can make your hair fall out for a while, make you feel sick, or make you feel grumpy.\n",
+        "symptom",
+    )
+    assert labels(found) == set()

@@ -95,7 +95,7 @@ class Page:
 
 ADVICE = re.compile(
     r"\b(?:see|call|contact|tell|ask|speak to|talk to|visit|go to|phone|ring|check with)\b.{0,50}"
-    r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist|cns)\b|\bget (?:medical )?help\b|"
+    r"\b(?:doctor|gp|nurse|999|911|111|a&e|hospital|team|specialist|pharmacist|cns)\b(?!\s+because\b)|\bget (?:medical )?help\b|"
     r"\burgent|\bemergenc|\bstraight away\b|\bright away\b|\bimmediately\b",
     re.IGNORECASE | re.DOTALL,
 )

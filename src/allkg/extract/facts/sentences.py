@@ -314,7 +314,7 @@ _LOOKALIKES = re.compile(
 def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:
     """Every relation one sentence states."""
     disease = subject.entity
-    about = about or bool(_DISEASE_CELLS.search(seg.text))
+    about = (about and not _of_a_treatment(section, seg)) or bool(_DISEASE_CELLS.search(seg.text))
     yield from _cells(page, subject, section, seg, about)
     yield from _anatomy(page, disease, section, seg, about)
     yield from _course(page, subject, seg, about)
@@ -328,7 +328,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         section.type == "symptoms"
         or _SYMPTOM_SENTENCE.search(seg.text)
         or _signs_of_it(page, subject, seg)
-        or _lists_signs(page, seg)
+        or _lists_signs(page, section, seg)
     ):
         yield from _prose_items(page, subject, seg, "symptom")
     elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
@@ -371,18 +371,39 @@ def _signs_of_it(page: Page, subject: Subject, seg: Segment) -> bool:
     return bool(named) and named[0].start - of <= 1 and names_subject(page, subject, named[0])
 
 
-def _lists_signs(page: Page, seg: Segment) -> bool:
-    """A sentence whose list after a colon names three signs or more, no diseases counted, and whose
-    words before it name no treatment, test or risk ("What your father went through is typical:
-    exhaustion, breathlessness and easy bruising, ...")."""
+def _lists_signs(page: Page, section: Section, seg: Segment) -> bool:
+    """A sentence whose list names three signs or more, no diseases counted, and whose words
+    before it (before its colon, if it has one; else all its words) name no treatment, test, risk
+    or negation ("What your father went through is typical: exhaustion, breathlessness and easy
+    bruising, ..."; "Adults often go to a doctor because they feel tired or weak, get short of
+    breath, have a fever, ...")."""
     colon = seg.text.find(": ")
-    if colon < 0 or _NOT_ITS_SIGNS.search(seg.text, 0, colon):
+    if _NOT_ITS_SIGNS.search(seg.text, 0, colon if colon >= 0 else len(seg.text)):
         return False  # (what comes before the colon says what the list is: not "side effects include:")
-    signs = [m for m in page.within(seg.start + colon + 2, seg.end, "symptom") if not page.lexicon.can_name(m, "disease")]
+    if colon < 0 and seg.text.count(",") < 2:
+        return False  # (no enumeration)
+    if colon < 0 and _of_a_treatment(section, seg):
+        return False  # "Chemotherapy is strong medicine. It can make your hair fall out, make you feel sick, ...": its effects
+    start = seg.start + colon + 2 if colon >= 0 else seg.start
+    signs = {m.text.lower() for m in page.within(start, seg.end, "symptom") if not page.lexicon.can_name(m, "disease")}
     return len(signs) >= _SIGNS_IN_A_LIST  # (not "four main types: ALL, AML, CLL and CML", which HPO has too)
 
 
 _SIGNS_IN_A_LIST = 3
+
+
+def _of_a_treatment(section: Section, seg: Segment) -> bool:
+    """A sentence opening with a pronoun just after one that opens with a treatment ("Chemotherapy
+    is strong medicine. It can make you feel sick"): the pronoun is the treatment, not the disease."""
+    return bool(_PRONOUN_FIRST.match(seg.text)) and any(_TREATMENT_FIRST.match(s.text) for s in segment_before(section, seg))
+
+
+_PRONOUN_FIRST = re.compile(r"\s*(?:it|this|these|they|that)\b", re.IGNORECASE)
+_TREATMENT_FIRST = re.compile(
+    r"\s*(?:(?:the|this|your|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:treatments?|therapy|chemo\w*|medicines?|drugs?|"
+    r"transplants?|surgery|operation|radiotherapy|steroids?|side[ -]effects?)\b",
+    re.IGNORECASE,
+)
 
 
 _ARE_SIGNS_OF = re.compile(
