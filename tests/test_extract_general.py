@@ -922,7 +922,9 @@ def test_a_pdq_style_page_its_nested_list_and_its_signs_after_advice():
      ("aching legs", "HP:0012514"), ("trouble seeing", "HP:0000505"), ("lose weight", "HP:0001824"),
      # made by make-lexicon from the ontology's own forms: a part that hurts, an organ's size, a thing done with difficulty
      ("sore joints", "HP:0002829"), ("enlargement of the spleen", "HP:0001744"), ("swelling of the liver", "HP:0002240"),
-     ("trouble with balance", "HP:0002172"), ("problems walking", "HP:0001288")],
+     ("trouble with balance", "HP:0002172"), ("problems walking", "HP:0001288"),
+     # said in the past tense, as a narrator does ("I bruised easily", "I looked pale", "my gums bled")
+     ("bruised easily", "HP:0000978"), ("looked pale", "HP:0000980"), ("felt tired", "HP:0012378"), ("gums bled", "HP:0000225")],
 )
 def test_lay_names_of_signs_are_grounded_to_their_hpo_terms(phrase, curie):
     grounding = LEXICON.lookup(phrase, "symptom")
@@ -1503,7 +1505,7 @@ def test_a_word_paste_read_as_windows_1252_is_repaired_and_its_lists_read():
     assert "It’s often" in document.text and "â€" not in document.text and "[endif]" not in document.text
     result = extract(document, LEXICON)
     signs = {f.object.concept.pref_label if f.object.concept else f.object.label for f in result.facts if f.kind == "symptom"}
-    assert {"feeling very tired", "bone pain", "night sweats", "weight loss"} <= signs, signs
+    assert {"fatigue", "bone pain", "night sweats", "weight loss"} <= signs, signs  # ("very" says how tired, no other sign)
     assert not any("june" in s.lower() or "£" in s or "biscuit" in s for s in signs)
 
 
@@ -2474,3 +2476,14 @@ def test_an_enumeration_of_what_a_treatment_named_just_before_does_names_no_sign
         "symptom",
     )
     assert labels(found) == set()
+
+
+def test_a_childs_own_words_under_how_did_i_feel_are_signs_without_the_narrator():
+    found, _ = facts(
+        "Leukaemia: a page for kids\n\nAcute lymphoblastic leukaemia is a cancer of the blood.\n\n"
+        "How did I feel before I came to hospital?\nLots of children say things like this:\n"
+        "- I felt really, really tired, even after a long sleep.\n- I looked pale.\n- I bruised easily.\n"
+        "- I kept getting colds.\n",
+        "symptom",
+    )
+    assert labels(found) == {"fatigue", "pallor", "easy bruising", "kept getting colds"}

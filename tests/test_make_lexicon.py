@@ -354,6 +354,7 @@ def test_a_malformed_exclusion_is_one_line(tmp_path: Path, run_here, line: str, 
         ("Upper limb pain", {"arm pain", "sore arm", "aching arm"}, set()),
         ("Gum enlargement", {"swollen Gum", "enlarged Gum"}, set()),
         ("Lower limb muscle weakness", {"leg muscle weakness"}, set()),
+        ("Bleeding gums", {"gums bleed"}, set()),
     ],
 )
 def test_lay_variants_say_a_sign_as_pages_do(form: str, expected: set[str], not_expected: set[str]):

@@ -102,3 +102,14 @@ def test_a_lexicon_made_by_another_normaliser_is_refused(tmp_path: Path):
     stale.write_bytes(gzip.compress(SECTION.join([json.dumps(older), *sections]).encode("utf-8")))
     with pytest.raises(ValueError, match="another version of the normaliser: run `allkg make-lexicon`"):
         open_lexicon(stale, overlay=[])
+
+
+@pytest.mark.parametrize(("past", "present"), [("felt tired", "feel tired"), ("bruised easily", "bruise easily"),
+                                               ("looked pale", "look pale"), ("gums bled", "gums bleed")])
+def test_the_past_tense_of_a_lay_signs_verb_is_its_present(past: str, present: str):
+    assert normal_phrase(past) == normal_phrase(present)
+
+
+@pytest.mark.parametrize("word", ["enlarged", "swollen", "had", "tired"])
+def test_no_other_past_or_participle_loses_its_ending(word: str):
+    assert normal_word(word) == word

@@ -108,8 +108,8 @@ class Term:
 def lay_variants(form: str) -> list[str]:
     """How pages say a sign the ontology names: a limb by its lay name ("Upper limb pain": arm
     pain), an organ's size ("Large spleen": enlarged, big, swollen spleen, enlargement of the
-    spleen), a part that hurts ("Bone pain": sore, aching, painful bones, bones hurt) and a thing done with
-    difficulty ("Balance impairment", "Difficulty walking": trouble with balance, problems walking)."""
+    spleen), a part that hurts ("Bone pain": sore, aching, painful bones, bones hurt) or bleeds ("Bleeding
+    gums": gums bleed) and a thing done with difficulty ("Balance impairment", "Difficulty walking": trouble with balance, problems walking)."""
     limb = _LIMB.search(form)
     if limb:
         lay = _LIMB.sub(lambda m: "arm" if m.group(1).lower() == "upper" else "leg", form)
@@ -126,6 +126,9 @@ def lay_variants(form: str) -> list[str]:
     sore = _SORE_PART.fullmatch(form)
     if sore:  # (and the part that hurts: "my legs hurt", "his back hurts")
         return [f"{word} {sore.group('part')}" for word in ("sore", "aching", "painful")] + [f"{sore.group('part')} hurts"]
+    bleeds = _BLEEDING_PART.fullmatch(form)
+    if bleeds:  # "Bleeding gums": "her gums bleed", "my gums bled"
+        return [f"{bleeds.group('part')} bleed"]
     hard = _HARD_THING.fullmatch(form)
     if hard:
         thing = next(group for group in hard.groups() if group)
@@ -139,6 +142,8 @@ _LIMB = re.compile(r"\b(upper|lower)\s+limb\b", re.IGNORECASE)
 """Anatomists' "upper limb" and "lower limb" are the arm and the leg of every page."""
 _SORE_PART = re.compile(r"(?P<part>[a-z]+(?<!al)(?<!ic)(?<!ar)(?<!ous)(?<!ive)(?<!ry)(?<!ing))\s+pain", re.IGNORECASE)
 """A sign that one body part hurts ("Bone pain", "Joint pain"; not "Abdominal pain", "Burning pain")."""
+_BLEEDING_PART = re.compile(r"bleeding\s+(?P<part>[a-z]+s)", re.IGNORECASE)
+"""A sign that a body part bleeds, named by the part in the plural ("Bleeding gums")."""
 _HARD_THING = re.compile(
     r"(?:difficulty|difficulties)\s+(?:in\s+|with\s+)?([a-z]+(?:\s[a-z]+)?)|impaired\s+([a-z]+)|([a-z]+)\s+impairment",
     re.IGNORECASE,

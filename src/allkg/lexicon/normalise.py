@@ -15,7 +15,11 @@ soft hyphen (HTML's ``&shy;``) is no break.
   -ise -> -ize, -yse -> -yze): applied to both sides, so a rare wrong rewrite only
   makes two forms of the same word agree;
 - a plural "s" is dropped (-ies -> -y, -sses/-ches/-shes/-xes -> -s/-ch/-sh/-x, but
-  -aches -> -ache: "headaches" is "headache", not "headach").
+  -aches -> -ache: "headaches" is "headache", not "headach");
+- the past tense of the verbs lay names of signs open with is their present ("I felt tired",
+  "she bruised easily", "his tummy looked swollen", "my gums bled"): a closed list, so no
+  adjective loses its "-ed" ("enlarged", "swollen" stay), and not "had" ("had chemotherapy"
+  is no "have chemotherapy").
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 """Bumped whenever a rule changes: the shipped lexicon records the version it was made with."""
 
 _LETTERS = r"[^\W\d_¹²³⁰-⁹]"
@@ -46,6 +50,12 @@ _BRITISH = (
     (re.compile(r"(?<=\w{3})is(?=e$|ed$|es$|ing$|ation)"), "iz"),  # immunised, organisation
     (re.compile(r"(?<=\w{2})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralysed, analyse
 )
+_PAST = {
+    "felt": "feel", "looked": "look", "seemed": "seem", "bruised": "bruise", "bled": "bleed", "got": "get",
+    "kept": "keep", "lost": "lose", "became": "become", "ached": "ache", "swelled": "swell", "coughed": "cough",
+    "vomited": "vomit", "fainted": "faint", "itched": "itch", "wheezed": "wheeze", "sweated": "sweat",
+}
+"""Past tenses of the verbs of lay signs, to their present (both sides: "looked pale" is "look pale")."""
 _PLURAL = (
     (re.compile(r"(?<=\w)(?<![eo])aches$"), "ache"),  # headaches, backaches (not reaches, coaches)
     (re.compile(r"(?<=\w{2})ies$"), "y"),
@@ -65,6 +75,7 @@ def normal_word(word: str, acronyms: frozenset[str] = frozenset()) -> str:
         if not acronyms or marked in acronyms:
             return marked
     lowered = _plain_letters(word).casefold()
+    lowered = _PAST.get(lowered, lowered)
     for pattern, replacement in _BRITISH:
         lowered = pattern.sub(replacement, lowered)
     for pattern, replacement in _PLURAL:

@@ -107,7 +107,7 @@ RELATIVE_WITH = re.compile(
 """A relative with a disease ("a brother or sister with leukaemia")."""
 _LEADING_WORDS = re.compile(
     rf"(?:(?:{_POPULATION}|having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|"
-    r"lots of|a lot of|many|several|very|more|your|their|his|her|its|previous|prior|earlier|past)\s+)+",
+    r"lots of|a lot of|many|several|very|more|your|their|his|her|its|my|our|i|we|he|she|previous|prior|earlier|past)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 _PREPOSITION = re.compile(
@@ -116,7 +116,7 @@ _PREPOSITION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _AUXILIARY = re.compile(
-    rf"(?:(?:{_POPULATION}|have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+",
+    rf"(?:(?:{_POPULATION}|i|we|he|she|have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 """Words before an item's thing that are not part of its name ("Have a weakened immune system")."""
@@ -868,7 +868,7 @@ def _split(text: str, start: int, end: int) -> list[Part]:
     cursor = start
     separators = [
         m for m in _SPLIT.finditer(text, start, end)
-        if not any(a <= m.start() < b for a, b in kept) and not _qualifies(text, m, end)
+        if not any(a <= m.start() < b for a, b in kept) and not _qualifies(text, m, end) and not _repeats(text, m)
     ]
     for separator in [*separators, None]:
         stop = end if separator is None else separator.start()
@@ -878,6 +878,19 @@ def _split(text: str, start: int, end: int) -> list[Part]:
         if separator is not None:
             cursor = separator.end()
     return parts
+
+
+def _repeats(text: str, separator: re.Match[str]) -> bool:
+    """A word said twice for emphasis ("really, really tired"): no list (but "weight loss or loss of appetite" is one)."""
+    if separator.group().strip() != ",":
+        return False
+    before = _LAST_WORD.search(text, max(0, separator.start() - 20), separator.start())
+    after = _FIRST_WORD.match(text, separator.end())
+    return bool(before and after) and before.group(1).casefold() == after.group(1).casefold()
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"(\w+)\b")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -993,6 +1006,8 @@ def _places_joined(page: Page, parts: list[Part]) -> list[Part]:
     return joined
 
 
+_INTENSIFIER = re.compile(r"\b(?:really|very|extremely|terribly|awfully)\b,?\s+", re.IGNORECASE)
+"""Words that only make a sign stronger ("really, really tired"): no part of its name."""
 _LEADING_THE = re.compile(r"^(?:the|your|their)\s+", re.IGNORECASE)
 _PLURAL_NOUN = re.compile(r"[a-z]{3,}(?<![su]s)(?<!is)s", re.IGNORECASE)
 """A word in the plural ("bruises", "nosebleeds"; not "loss", "virus", "tennis"): a thing, not a modifier."""
@@ -1073,7 +1088,9 @@ def ground_part(
     if head is not None and len(head.text.split()) > 1:
         return None if names_subject(page, subject, head) else page.entity(head, kind)
     leading = _LEADING_WORDS.match(part.text)
-    fuzzy = page.lexicon.fuzzy(part.text[leading.end() :] if leading else part.text, kind)
+    said = part.text[leading.end() :] if leading else part.text
+    plain = _INTENSIFIER.sub("", said)  # "felt really, really tired" is "felt tired"
+    fuzzy = (page.lexicon.lookup(plain, kind) if plain != said else None) or page.lexicon.fuzzy(plain, kind)
     if fuzzy is not None and not is_subject(page, subject, fuzzy.concept):
         return concept_entity(fuzzy.concept), fuzzy.scope
     if head is not None and not _TRAILING_PLACE.match(_view(page, part)[0], head.end):

@@ -35,7 +35,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
                      r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice|"
-                     r"how (?:will|does|can|might|could|would) (?:it|this|\w+) affect (?:my|your|you|me|a|the)\b"),
+                     r"how (?:will|does|can|might|could|would) (?:it|this|\w+) affect (?:my|your|you|me|a|the)\b|"
+                     r"how (?:did|do|will|might|may|would) (?:i|you|we|they|he|she|(?:my|your|their) (?:child|baby)) feel\b"),
         ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
         ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
