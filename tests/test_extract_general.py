@@ -2487,3 +2487,12 @@ def test_a_childs_own_words_under_how_did_i_feel_are_signs_without_the_narrator(
         "symptom",
     )
     assert labels(found) == {"fatigue", "pallor", "easy bruising", "kept getting colds"}
+
+
+def test_examples_holding_a_bracketed_abbreviation_are_examples_not_an_item_of_their_own():
+    found, _ = facts(
+        "Diffuse large B-cell lymphoma\n\nDiffuse large B-cell lymphoma is a cancer.\n\nRisk factors\nThings that raise "
+        "the risk include:\n- some viral infections, such as Epstein-Barr virus (EBV) and hepatitis C\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"viral infectious disease", "hepatitis C virus infection"}

@@ -55,7 +55,7 @@ _SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|fe
 _EXAMPLES = re.compile(
     r"(?:\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|i\.e\.?|including|like|especially|particularly)"
     r"|\s+(?:such as|for example|e\.g\.?|including))\s*,?\s+"
-    r"(?P<examples>[^()]+?)\)?\s*$",
+    r"(?P<examples>(?:[^();]|\([^()]*\))+?)\)?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _EXPLANATION = re.compile(
