@@ -291,20 +291,18 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
 
 
 def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
-    """What an item of a list of no kind of ours says after a label naming one ("Main symptoms:
-    persistent bloating, feeling full quickly"; "Higher risk: endometriosis, getting older" in a
-    box of key facts): the detail read as an item of that kind."""
+    """What an item of a list of another kind, or none, says after a label naming a kind ("Main
+    symptoms: persistent bloating, feeling full quickly"; "Higher risk: endometriosis, getting
+    older" in a box of key facts): the detail read as an item of that kind."""
     for block in page.layout.lists:
-        if block.section.type not in CONTENT_SECTIONS:
+        labelled = [(item, found) for item in block.items if (found := _labelled_detail(item)) is not None]
+        if not labelled or block.section.type not in CONTENT_SECTIONS:
             continue
         if any(heads_another_disease(page, subject, s) for s in (block.section.heading, block.lead_in) if s is not None):
             continue
         own = list_kind(block)
-        for item in block.items:
-            labelled = _labelled_detail(item)
-            # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
-            if labelled is not None and labelled[0] != own:
-                kind, detail = labelled
+        for item, (kind, detail) in labelled:
+            if kind != own:  # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
                 yield from item_facts(page, subject, detail, kind, (Span(item.start, detail.start),), [])
 
 

@@ -378,10 +378,10 @@ def _lists_signs(page: Page, section: Section, seg: Segment) -> bool:
     bruising, ..."; "Adults often go to a doctor because they feel tired or weak, get short of
     breath, have a fever, ...")."""
     colon = seg.text.find(": ")
-    if _NOT_ITS_SIGNS.search(seg.text, 0, colon if colon >= 0 else len(seg.text)):
-        return False  # (what comes before the colon says what the list is: not "side effects include:")
     if colon < 0 and seg.text.count(",") < 2:
         return False  # (no enumeration)
+    if _NOT_ITS_SIGNS.search(seg.text, 0, colon if colon >= 0 else len(seg.text)):
+        return False  # (what comes before the colon says what the list is: not "side effects include:")
     if colon < 0 and _of_a_treatment(section, seg):
         return False  # "Chemotherapy is strong medicine. It can make your hair fall out, make you feel sick, ...": its effects
     start = seg.start + colon + 2 if colon >= 0 else seg.start
