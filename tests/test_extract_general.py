@@ -2496,3 +2496,12 @@ def test_examples_holding_a_bracketed_abbreviation_are_examples_not_an_item_of_t
         "risk-factor",
     )
     assert labels(found) == {"viral infectious disease", "hepatitis C virus infection"}
+
+
+def test_an_adverb_after_what_a_sign_was_taken_for_names_no_look_alike():
+    found, _ = facts(
+        "ALL\n\nAcute lymphoblastic leukaemia is a blood cancer.\n\nThe signs\nI was exhausted all the time. "
+        "The first GP thought it was a virus, and honestly, so did I.\n",
+        "resemblance",
+    )
+    assert labels(found) == {"viral infectious disease"}

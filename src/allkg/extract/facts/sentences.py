@@ -145,7 +145,11 @@ _TAKEN_FOR_WORDS = (
     "written off", "blamed on", "chalked up", "treated for", "other causes", "come from", "treated as", "think",
 )
 """Words of a resemblance cue that may name an illness no lexicon has ("put down to growing pains")."""
-_CLAUSE_STOP = re.compile(r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(
+    r"[.;:]|\s[-–—]\s|,?\s+(?:which|that|who|so|but|because|before|until|and (?:the|then|so))\b|,\s+(?:\w+\s+){0,2}(?:can|may|could|is|are)\b|"
+    r",?\s+and\s+\w{3,}ly\s*,",  # "thought it was a virus, and honestly, so did I"
+    re.IGNORECASE,
+)
 _NOT_A_NOUN_PHRASE = re.compile(
     r"\b(?:i|you|he|she|it|we|they|me|him|her|us|them|my|your|is|are|was|were|be|been|had|has|have|do|does|did|"
     r"can|could|may|might|will|would|should|not|no|this|these|those|something|anything|things?|other|others|"
