@@ -2505,3 +2505,23 @@ def test_an_adverb_after_what_a_sign_was_taken_for_names_no_look_alike():
         "resemblance",
     )
     assert labels(found) == {"viral infectious disease"}
+
+
+def test_an_items_second_sentence_and_how_long_a_sign_lasts_are_no_part_of_its_name():
+    found, _ = facts(
+        "Colorectal cancer\n\nColorectal cancer is a cancer of the colon or rectum.\n\nSymptoms\nSymptoms can include:\n"
+        "- A change in bowel habits that lasts more than a few days\n"
+        "- Bleeding from the rectum, or blood in the stool. Stool may look dark or black.\n",
+        "symptom",
+    )
+    assert "change in bowel habits" in labels(found)
+    assert not any("." in label or "black" in label or "lasts" in label for label in labels(found)), labels(found)
+
+
+def test_an_item_labelled_as_the_cause_in_a_list_of_risk_factors_is_no_risk_factor():
+    found, _ = facts(
+        "ALL\n\nAcute lymphoblastic leukaemia is a cancer of the blood.\n\nRisk factors\nRisk factors include:\n"
+        "- Down syndrome\n- 3.1 Cause: acquired genetic lesions in a single lymphoid progenitor. In most pts no trigger is found.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"Down syndrome"}

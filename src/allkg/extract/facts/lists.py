@@ -68,7 +68,9 @@ _EXPLANATION = re.compile(
     r"|\s*\((?:the|this|it|which|see|a|an)\b[^)]*\)\s*$|\s+[-–—]\s+.*$"
     r"|\s+(?:that|which)\s+(?:may|can|might|could|will|often|sometimes|usually)\s.*$"
     r"|\s+because\s+(?:the|your|their|his|her)\s.*$"  # "a big, hard tummy because the liver and spleen are swollen"
-    r"|\s+(?:if|when|once)\s+(?:the|it|its|your|their|this)\s.*$",  # "headaches or vomiting if the CNS is affected"
+    r"|\s+(?:if|when|once)\s+(?:the|it|its|your|their|this)\s.*$"  # "headaches or vomiting if the CNS is affected"
+    r"|\s+(?:that|which)\s+lasts?\s.*$"  # "a change in bowel habits that lasts more than a few days"
+    r"|(?<=[a-z)])\.\s+(?-i:[A-Z]).*$",  # "Bleeding from the rectum, or blood in the stool. Stool may look dark."
     re.IGNORECASE | re.DOTALL,
 )
 _ASIDE = re.compile(
@@ -302,7 +304,7 @@ def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             continue
         own = list_kind(block)
         for item, (kind, detail) in labelled:
-            if kind != own:  # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
+            if kind != own and kind in FACT_PREDICATES:  # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
                 yield from item_facts(page, subject, detail, kind, (Span(item.start, detail.start),), [])
 
 
@@ -320,8 +322,10 @@ def _labelled_kind(item: Segment) -> str | None:
     return labelled[0] if labelled else None
 
 
-_KIND_LABEL = re.compile(r"(?P<label>[A-Z][\w '-]{2,30}?)\s*:\s+(?=\S)")
-_KIND_OF_SECTION = {"symptoms": "symptom", "risk": "risk-factor"}
+_KIND_LABEL = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>[A-Z][\w '-]{2,30}?)\s*:\s+(?=\S)")
+_KIND_OF_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "cause"}
+"""The kinds an item's label may name ("Main symptoms:", "Higher risk:"; "Cause:" over how the disease comes about,
+which is no risk factor of a list it stands in)."""
 
 
 def place_list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
