@@ -2525,3 +2525,13 @@ def test_an_item_labelled_as_the_cause_in_a_list_of_risk_factors_is_no_risk_fact
         "risk-factor",
     )
     assert labels(found) == {"Down syndrome"}
+
+
+def test_an_age_word_naming_a_kind_of_treatment_is_no_age_group():
+    found, _ = facts(
+        "Adult ALL\n\nAdult acute lymphoblastic leukaemia is a cancer of the blood.\n\nOutlook\n"
+        "Younger adults below 40 do much better, especially when treated with paediatric-style protocols.\n",
+        "prognosis",
+    )
+    ages = {f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    assert ages == {"under 40"}

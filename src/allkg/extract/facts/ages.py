@@ -189,7 +189,7 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
     found = [
         AgeMention(page.entity(m, "age-group")[0], m.start, m.end)
         for m in words
-        if not _POSSESSIVE.search(m.text) and not _POSSESSIVE.match(page.text, m.end)
+        if not _POSSESSIVE.search(m.text) and not _POSSESSIVE.match(page.text, m.end) and not _STYLE.match(page.text, m.end)
     ]
     if not _AGE_WORDS.search(page.text, start, end):
         return sorted(found, key=lambda a: a.start)
@@ -210,6 +210,8 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
     return sorted([*(a for a in found if a.start not in bounded), *numbered], key=lambda a: a.start)
 
 
+_STYLE = re.compile(r"[-\s]?(?:style|type|like|based|inspired)\b", re.IGNORECASE)
+"""An age word that names a kind of treatment ("paediatric-style protocols"), no group of people."""
 _AGE_LABEL = re.compile(r"(?:(?:usual|typical|peak|common|median|average)\s+)?(?:age(?: of onset| at (?:onset|diagnosis))?|onset|ages?|peak ages?)\s*:?", re.IGNORECASE)
 """A label over ages ("Usual onset", "Age at diagnosis"): the ages under it say who gets the disease."""
 _UNIT = re.compile(r"\s*(?P<unit>months?|weeks?|days?)\b", re.IGNORECASE)
