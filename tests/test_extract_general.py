@@ -2535,3 +2535,13 @@ def test_an_age_word_naming_a_kind_of_treatment_is_no_age_group():
     )
     ages = {f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
     assert ages == {"under 40"}
+
+
+def test_a_list_under_a_heading_asking_where_the_disease_comes_back_names_its_places():
+    found, _ = facts(
+        "Relapsed ALL\n\nRelapsed acute lymphoblastic leukaemia is leukaemia that has come back.\n\n"
+        "Where can ALL come back?\nl   Most often in the bone marrow.\nl   In men and boys, in the testicles.\n"
+        "l   Occasionally in other places, such as the skin or the eyes.\n",
+        "anatomy",
+    )
+    assert {"bone marrow", "testis", "skin", "eye"} <= {f.object.concept.pref_label for f in found}

@@ -330,10 +330,14 @@ which is no risk factor of a list it stands in)."""
 
 def place_list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
     """The body parts a list of places names ("The places most often involved are:" over "Bones,
-    especially the skull, ribs and spine", "Skin"): where the disease is."""
+    especially the skull, ribs and spine", "Skin"; "Where can ALL come back?" over "In the
+    testicles"): where the disease is."""
     for block in page.layout.lists:
         lead = block.lead_in
-        if lead is None or block.section.type not in CONTENT_SECTIONS or not _PLACES.search(lead.text):
+        heading = block.section.heading
+        if lead is None and heading is not None and _WHERE_IT_GOES.search(heading.text):
+            lead = heading
+        if lead is None or block.section.type not in CONTENT_SECTIONS or not (lead is heading or _PLACES.search(lead.text)):
             continue
         if ADVICE.search(lead.text) or _NOT_FACTS.search(lead.text):
             continue
@@ -358,6 +362,12 @@ _PLACES = re.compile(
     re.IGNORECASE,
 )
 """A lead-in over places the disease is ("The places most often involved are:", "It can spread to:")."""
+_WHERE_IT_GOES = re.compile(
+    r"^\W*where\s+(?:does|do|can|could|will|might|may|did|is|are)\s+(?:\S+\s+){1,4}?"
+    r"(?:start|begin|come back|return|spread|grow|go|develop|relapse|recur|found)\b",
+    re.IGNORECASE,
+)
+"""A heading asking where the disease is ("Where can ALL come back?", "Where does it spread?")."""
 
 
 def _column_of(page: Page, block: ListBlock, kind: str) -> int | None:
