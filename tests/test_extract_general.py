@@ -2545,3 +2545,12 @@ def test_a_list_under_a_heading_asking_where_the_disease_comes_back_names_its_pl
         "anatomy",
     )
     assert {"bone marrow", "testis", "skin", "eye"} <= {f.object.concept.pref_label for f in found}
+
+
+def test_the_glands_in_the_neck_a_disease_travels_to_are_lymph_nodes():
+    found, _ = facts(
+        "ALL\n\nAcute lymphoblastic leukaemia is a blood cancer.\n\nWhat happens in ALL?\nThe blast cells can travel "
+        "to other places, like the glands in your neck, your spleen and sometimes your brain.\n",
+        "anatomy",
+    )
+    assert {f.object.concept.pref_label for f in found} == {"lymph node", "spleen", "brain"}
