@@ -2554,3 +2554,17 @@ def test_the_glands_in_the_neck_a_disease_travels_to_are_lymph_nodes():
         "anatomy",
     )
     assert {f.object.concept.pref_label for f in found} == {"lymph node", "spleen", "brain"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "synonyms"),
+    [
+        ("Gaucher disease (Gaucher's disease, glucocerebrosidosis) is a hereditary illness of the metabolism.",
+         {"glucocerebrosidosis"}),
+        ("Gaucher disease (the commonest storage disease, in short GD) is an inherited illness.", set()),
+    ],
+)
+def test_other_names_listed_in_brackets_between_a_name_and_its_definition_are_synonyms(sentence: str, synonyms: set[str]):
+    found, _ = facts(f"Gaucher disease\n\n{sentence}\n")
+    said = {f.object.value for f in found if f.kind == "synonym"}
+    assert synonyms <= said and not any(word in name for name in said for word in ("commonest", "short", "also"))

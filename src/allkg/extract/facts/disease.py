@@ -75,6 +75,13 @@ _PAREN_SYNONYM = re.compile(
     r"[ \t]*\([ \t]*(?:also|sometimes|often|formerly)[ \t]+(?:called|known as)[ \t]+"
     r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^)]+))\)"
 )
+_DEFINED_WITH_NAMES = re.compile(
+    r"[ \t]*\((?![^()]*\b(?:called|known|spelt|spelled|written|short|also|in|for|the|an?|or)\b)(?P<names>[^();]{3,80},[^();]{3,80})\)"
+    r"\s+(?:is|are)\s+(?:a|an|the|one)\b",
+    re.IGNORECASE,
+)
+"""Other names in brackets between the name and its definition ("Gaucher disease (Gaucher's disease,
+glucocerebrosidosis) is a ...")."""
 _PRONOUN_CUE = re.compile(
     r"\b(?:(?:it|this|it['’]s)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
     r"(?:known as|called|referred to as)|(?:hear|see|find) it (?:called|written as|spelt|spelled)|"
@@ -611,7 +618,7 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
     starts += [seg.start + m.end() for abbr, _ in subject.abbreviations
                for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text)]
     for end in starts:
-        for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM):
+        for pattern in (_SYNONYM_CUE, _PAREN_SYNONYM, _DEFINED_WITH_NAMES):
             match = pattern.match(page.text, end, seg.end)
             if match is not None:
                 yield from _cue_names(match)
