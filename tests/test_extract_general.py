@@ -2568,3 +2568,13 @@ def test_other_names_listed_in_brackets_between_a_name_and_its_definition_are_sy
     found, _ = facts(f"Gaucher disease\n\n{sentence}\n")
     said = {f.object.value for f in found if f.kind == "synonym"}
     assert synonyms <= said and not any(word in name for name in said for word in ("commonest", "short", "also"))
+
+
+def test_a_lead_in_run_into_the_last_item_of_a_list_on_one_line_still_leads_its_own_list():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer that starts in the bone marrow. Signs of ALL may include: "
+        "1. Bone pain 2. Pale skin 3. Fever Risk factors include: 1. Being male 2. Exposure to benzene 3. Down syndrome "
+        "12 Replies Mon, Jun 24, 2024 Copyright 2026 Example Health. All rights reserved.\n",
+        "risk-factor",
+    )
+    assert {"male sex", "exposure to benzene", "Down syndrome"} <= labels(found)

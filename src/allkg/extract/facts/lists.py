@@ -311,6 +311,8 @@ def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
 def _labelled_detail(item: Segment) -> tuple[str, Segment] | None:
     """The kind an item's label names and the detail after it, if it has such a label."""
     label = _KIND_LABEL.match(item.text)
+    if label is not None and _LEAD_IN_VERB.search(label.group("label")):
+        return None  # "Fever Risk factors include: 1. Smoking ...": a lead-in glued on, read where lists are found
     kind = _KIND_OF_SECTION.get(section_type(label.group("label"))) if label else None
     if label is None or kind is None:
         return None
@@ -323,6 +325,7 @@ def _labelled_kind(item: Segment) -> str | None:
 
 
 _KIND_LABEL = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>[A-Z][\w '-]{2,30}?)\s*:\s+(?=\S)")
+_LEAD_IN_VERB = re.compile(r"\b(?:include|includes|including|are|is|can|may|might|such as)\b", re.IGNORECASE)
 _KIND_OF_SECTION = {"symptoms": "symptom", "risk": "risk-factor", "cause": "cause"}
 """The kinds an item's label may name ("Main symptoms:", "Higher risk:"; "Cause:" over how the disease comes about,
 which is no risk factor of a list it stands in)."""

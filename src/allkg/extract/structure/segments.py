@@ -528,7 +528,7 @@ def _segment(
     table: bool = False,
 ) -> Segment:
     body = text[start:end]
-    chrome = boilerplate or _is_chrome(body) or (not table and _link_list(body)) or _wordless(body)
+    chrome = boilerplate or _is_chrome(body) or (not table and _link_list(body)) or (kind == "heading" and _wordless(body))
     return Segment(start, end, body, kind, line.number, chrome, marked)
 
 
@@ -547,7 +547,7 @@ def _chrome_hints() -> Any:
 
 
 def _wordless(body: str) -> bool:
-    """A short line without a word: a vote counter ("▲ 48 ▼"), a rule of stars."""
+    """A short line without a word: a vote counter ("▲ 48 ▼"), a rule of stars (as a heading: a lone ":" may lead in)."""
     return len(body) <= 24 and not any(c.isalpha() for c in body)
 
 
