@@ -441,9 +441,9 @@ def listed_items(page: Page) -> set[int]:
     with their kind (read by ``list_facts`` and ``labelled_item_facts``)."""
     return {
         item.start
-        for block in page.layout.lists
+        for block, read in ((block, list_kind(block) in FACT_PREDICATES) for block in page.layout.lists)
         for item in block.items
-        if (list_kind(block) in FACT_PREDICATES and not _statement(page, block, item)) or _labelled_kind(item) is not None
+        if (read and not _statement(page, block, item)) or _labelled_kind(item) is not None
     }
 
 
