@@ -2578,3 +2578,12 @@ def test_a_lead_in_run_into_the_last_item_of_a_list_on_one_line_still_leads_its_
         "risk-factor",
     )
     assert {"male sex", "exposure to benzene", "Down syndrome"} <= labels(found)
+
+
+def test_cells_the_marrow_stops_making_enough_of_are_affected():
+    found, _ = facts(
+        "ALL\n\nAcute lymphoblastic leukaemia is a cancer of the blood. The blasts take up so much room in the marrow "
+        "that you stop making enough red cells and platelets.\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found)

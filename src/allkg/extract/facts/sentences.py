@@ -39,7 +39,8 @@ _CELL_CUE = re.compile(
 """Words that tie a cell to a disease a sentence names ("ALL starts in a lymphocyte")."""
 _IT_STARTS = re.compile(r"\b(?:it|this|they|these)\s+(?:\w+\s+)?(?:affects?|starts?|begins?|arises?|develops?)\b", re.IGNORECASE)
 _ILLNESS_CELL_CUE = re.compile(
-    r"\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|\btake up (?:the )?(?:space|room)\b|\b(?:tons|lots|masses) of\b|"
+    r"\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|\btak(?:e|es|ing) up (?:the |so much |too much |all the )?(?:space|room)\b|"
+    r"\b(?:tons|lots|masses) of\b|\bstop(?:s|ped)? (?:making|producing)\b|\bmaking enough\b|"
     r"\bnever (?:finish|grow|mature|develop|become)\w*|\bdo(?:es)? not (?:grow|mature|develop)\w*|\bdon['’]t (?:grow|mature)\w*|"
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:push|squeeze|force|drive|choke)(?:s|es|d|ed|ing)? out\b|"
