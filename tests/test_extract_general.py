@@ -2587,3 +2587,12 @@ def test_cells_the_marrow_stops_making_enough_of_are_affected():
         "cell-type",
     )
     assert {"red blood cell", "platelet"} <= labels(found)
+
+
+def test_a_heading_asking_what_a_word_means_defines_the_disease_whatever_the_word():
+    found, _ = facts(
+        "Relapsed ALL and the brain\n\nWhat does \"relapse\" mean?\nAcute lymphoblastic leukaemia (ALL) is a cancer of "
+        "the lymphocytes. A relapse means the leukaemia has come back, in the bone marrow or in the brain and spinal cord.\n",
+    )
+    assert {"lymphocyte"} <= labels(f for f in found if f.kind == "cell-type")
+    assert {"brain", "spinal cord"} <= labels(f for f in found if f.kind == "anatomy")
