@@ -2591,7 +2591,8 @@ def test_cells_the_marrow_stops_making_enough_of_are_affected():
 
 def test_a_heading_asking_what_a_word_means_defines_the_disease_whatever_the_word():
     found, _ = facts(
-        "Relapsed ALL and the brain\n\nWhat does \"relapse\" mean?\nAcute lymphoblastic leukaemia (ALL) is a cancer of "
+        "Relapsed ALL and the brain\n\nThis page is for families of children treated at our centre.\n\n"
+        "What does \"relapse\" mean?\nAcute lymphoblastic leukaemia (ALL) is a cancer of "
         "the lymphocytes. A relapse means the leukaemia has come back, in the bone marrow or in the brain and spinal cord.\n",
     )
     assert {"lymphocyte"} <= labels(f for f in found if f.kind == "cell-type")
