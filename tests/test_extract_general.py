@@ -2587,6 +2587,12 @@ def test_cells_the_marrow_stops_making_enough_of_are_affected():
         "cell-type",
     )
     assert {"red blood cell", "platelet"} <= labels(found)
+    found, _ = facts(
+        "T-ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer. As the blasts take over the marrow, there is less "
+        "space to make healthy red cells and platelets.\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found)
 
 
 def test_a_heading_asking_what_a_word_means_defines_the_disease_whatever_the_word():

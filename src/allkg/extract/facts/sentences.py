@@ -45,7 +45,7 @@ _ILLNESS_CELL_CUE = re.compile(
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:push|squeeze|force|drive|choke)(?:s|es|d|ed|ing)? out\b|"
     r"\b(?:cannot|can['’]t|can not|doesn['’]t|does not|unable to|fails? to) (?:make|produce)\b|"
-    r"\blittle (?:space|room)\b|\bless room\b|\bno room\b|\b(?:isn['’]t|is not|no|not enough)\s+(?:enough\s+)?(?:space|room)\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
+    r"\b(?:little|less) (?:space|room)\b|\bno room\b|\b(?:isn['’]t|is not|no|not enough)\s+(?:enough\s+)?(?:space|room)\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|"
     r"\bbuild(?:s)? up\b|\breplac|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b|"
     r"\bsuppress\w*|\baccumulat\w*|\boverproduc\w*|\bwhich (?:kind of |type of )?cells? (?:are|is) (?:involved|affected)\b",
