@@ -2603,3 +2603,18 @@ def test_a_heading_asking_what_a_word_means_defines_the_disease_whatever_the_wor
     )
     assert {"lymphocyte"} <= labels(f for f in found if f.kind == "cell-type")
     assert {"brain", "spinal cord"} <= labels(f for f in found if f.kind == "anatomy")
+
+
+def test_the_cells_the_disease_s_young_cells_would_have_grown_into_are_the_cells_it_affects():
+    found, _ = facts(
+        "ALL\n\nAcute lymphoblastic leukaemia is a cancer of the blood. In ALL, the bone marrow makes too many "
+        "lymphoblasts. These are young cells that would normally grow into lymphocytes, which fight infections.\n",
+        "cell-type",
+    )
+    assert "lymphocyte" in labels(found)
+    found, _ = facts(
+        "Aplastic anaemia\n\nAplastic anaemia is a rare condition. Your bone marrow contains stem cells, which grow "
+        "into red blood cells, white blood cells and platelets.\n",
+        "cell-type",
+    )
+    assert not {"red blood cell", "white blood cell", "platelet"} & labels(found)  # what marrow does, said of no disease

@@ -41,6 +41,8 @@ _IT_STARTS = re.compile(r"\b(?:it|this|they|these)\s+(?:\w+\s+)?(?:affects?|star
 _ILLNESS_CELL_CUE = re.compile(
     r"\babnormal\b|\bleuka?emic\b|\bcancerous\b|\bmalignant\b|\btak(?:e|es|ing) up (?:the |so much |too much |all the )?(?:space|room)\b|"
     r"\b(?:tons|lots|masses) of\b|\bstop(?:s|ped)? (?:making|producing)\b|\bmaking enough\b|"
+    r"\b(?:would|should|(?:is|are|was|were) (?:meant|supposed) to)\s+(?:normally\s+)?(?:have\s+)?"
+    r"(?:grow|grown|develop|developed|mature|matured|turn|turned|become)\s+into\b|"  # "young cells that would normally grow into lymphocytes"
     r"\bnever (?:finish|grow|mature|develop|become)\w*|\bdo(?:es)? not (?:grow|mature|develop)\w*|\bdon['’]t (?:grow|mature)\w*|"
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:push|squeeze|force|drive|choke)(?:s|es|d|ed|ing)? out\b|"
