@@ -2618,3 +2618,9 @@ def test_the_cells_the_disease_s_young_cells_would_have_grown_into_are_the_cells
         "cell-type",
     )
     assert not {"red blood cell", "white blood cell", "platelet"} & labels(found)  # what marrow does, said of no disease
+
+
+def test_a_mass_in_the_chest_is_a_sign_grounded_in_hpo_and_places_the_disease_in_the_chest():
+    found, _ = facts("T-cell ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer. It often causes a mass in the chest.\n")
+    assert "mediastinal mass" in labels(f for f in found if f.kind == "symptom")
+    assert "chest" in labels(f for f in found if f.kind == "anatomy")

@@ -558,6 +558,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         if place is None:
             if page.lexicon.ground(mention, "symptom") is not None:
                 previous = mention
+                if _A_MASS_IN.match(mention.text):  # "a mass in the chest": the disease's own lump, where it is
+                    chosen.extend(page.mentions.nested(mention.start, mention.end, "anatomy"))
             continue
         if page.lexicon.ancestors(place.concept) & _SECRETIONS:
             continue  # "thick mucus", "salty sweat": what the body makes, no place the disease is
@@ -594,6 +596,7 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_A_MASS_IN = re.compile(r"(?:an?\s+)?(?:mass|lump|tumou?r)\s+(?:in|of)\b", re.IGNORECASE)
 _PRESSES_ON = re.compile(r"\b(?:press|presses|pressing|push|pushes|pushing|squeez\w*)\s+(?:on|against|into)\b", re.IGNORECASE)
 
 
