@@ -9,6 +9,7 @@ import pytest
 from allkg.extract import extract
 from allkg.lexicon import load_lexicon
 from allkg.extract.structure import structure
+from allkg.extract.structure.lines import logical_lines
 from allkg.source import decode_source
 
 LEXICON = load_lexicon()
@@ -2624,3 +2625,22 @@ def test_a_mass_in_the_chest_is_a_sign_grounded_in_hpo_and_places_the_disease_in
     found, _ = facts("T-cell ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer. It often causes a mass in the chest.\n")
     assert "mediastinal mass" in labels(f for f in found if f.kind == "symptom")
     assert "chest" in labels(f for f in found if f.kind == "anatomy")
+
+
+def test_what_a_booklet_says_does_not_cause_the_disease_after_its_risk_list_is_no_risk_factor():
+    page = (
+        "Understanding ALL\n\nWhat causes ALL?\n"
+        "ALL is caused by changes (mutations) in the genes of a developing\n"
+        "lymphocyte. We do not usually know why these changes happen. They are\n"
+        "not passed on in families, and ALL is not infectious. Doctors and\n"
+        "scientists are still working to find out more about what causes it.\n"
+        "Some things can make ALL more likely:\n"
+        "o previous chemotherapy or radiotherapy for another cancer\n"
+        "o some genetic conditions, including Down's syndrome\n"
+        "Things that do NOT cause ALL: living near power lines, using a mobile\n"
+        "phone, stress, or anything you ate.\n"
+    )
+    found, _ = facts(page, "risk-factor")
+    assert labels(found) == {"previous cancer treatment", "genetic disorders", "Down syndrome"}
+    lines = logical_lines(page)
+    assert any(page[line.start : line.end].endswith("a mobile\nphone, stress, or anything you ate.") for line in lines)

@@ -99,10 +99,11 @@ def _indent(line: str) -> int:
 
 
 def _short_item(line: str) -> bool:
-    """A line that reads as one unmarked list item: a few words, no sentence in it, not cut off
-    mid-phrase (after a comma, an "and", an open bracket)."""
+    """A line that reads as one unmarked list item: a few words, no sentence or "Label: detail" in
+    it (which may wrap onto the next line), not cut off mid-phrase (after a comma, an "and", an
+    open bracket)."""
     return 0 < len(line.split()) <= 16 and not re.search(
-        r"[.;:!?,(]\s*$|[.;]\s|\b(?:and|or|of|the|to|in|a|an|with|for|from|by|that|which|your|their)\s*$", line, re.I
+        r"[.;:!?,(]\s*$|[.;:]\s|\b(?:and|or|of|the|to|in|a|an|with|for|from|by|that|which|your|their)\s*$", line, re.I
     )
 
 
