@@ -2644,3 +2644,19 @@ def test_what_a_booklet_says_does_not_cause_the_disease_after_its_risk_list_is_n
     assert labels(found) == {"previous cancer treatment", "genetic disorders", "Down syndrome"}
     lines = logical_lines(page)
     assert any(page[line.start : line.end].endswith("a mobile\nphone, stress, or anything you ate.") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("page", "lookalikes"),
+    [
+        ("Bladder cancer\n\nBladder cancer is a cancer.\n\nSymptoms\nThese symptoms are much more often caused by a "
+         "urinary tract infection, so bladder cancer can be missed at first.\n", {"urinary tract infection"}),
+        ("ALL\n\nALL is a cancer.\n\nSigns\nAt first it might have just felt like you had a cold or the flu.\n",
+         {"common cold", "influenza"}),
+        ("Lymphoblastic lymphoma\n\nLymphoblastic lymphoma is a cancer.\n\nMy daughter had it at 14. It started with what we "
+         "thought was a chest infection that would not go away.\n", {"chest infection"}),
+    ],
+)
+def test_what_signs_were_more_often_caused_by_felt_like_or_were_thought_to_be_are_look_alikes(page: str, lookalikes: set[str]):
+    found, _ = facts(page, "resemblance")
+    assert labels(found) == lookalikes

@@ -119,7 +119,9 @@ _RESEMBLES = re.compile(
     r"\b(?:thought|assumed|believed) at first\b|"
     r"\btold (?:(?:him|her|them|us|me) )?(?:at first |first )?(?:it was|they had|he had|she had|(?:it|he|she) was just)\b|"
     r"\bthought (?:it was|(?:i|you|he|she|they|we) (?:just |only )?(?:had|'d got|'d just got|'d had|was|were))\b|"
-    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b|\b(?:are|is) (?:also|usually|often|more often|mostly) caused by\b|"
+    r"\b(?:can|may|could) (?:also )?be (?:caused by|due to|a sign of)\b|"
+    r"\b(?:are|is) (?:also|usually|often|(?:much |far )?more often|mostly) (?:caused by|due to)\b|"
+    r"\bfelt like (?:you|he|she|they|i|we) (?:had|'d got|'d had)\b|\b(?:we|i|they|he|she) thought was\b|"
     r"\b(?:have|has) (?:many |lots of |several )?other causes,? such as\b|\b(?:can|may|could) (?:also )?come from\b|\btreated as\b(?=[^.]*\b(?:first|initially)\b)|"
     r"\b(?:first|initially|at first) think\b",
     re.IGNORECASE | re.DOTALL,
