@@ -2660,3 +2660,16 @@ def test_what_a_booklet_says_does_not_cause_the_disease_after_its_risk_list_is_n
 def test_what_signs_were_more_often_caused_by_felt_like_or_were_thought_to_be_are_look_alikes(page: str, lookalikes: set[str]):
     found, _ = facts(page, "resemblance")
     assert labels(found) == lookalikes
+
+
+def test_who_lives_longer_than_whom_says_the_outlook_of_both():
+    found, _ = facts(
+        "Glioblastoma\n\nGlioblastoma is a brain cancer.\n\nOutlook\nPeople under 50 tend to live longer than people "
+        "over 70, who often can't have the full course of treatment.\n",
+        "prognosis",
+    )
+    by_group = {}
+    for fact in found:
+        by_group.setdefault(fact.subject.path, {})[fact.predicate] = fact.object
+    outlooks = {v["allkg:aboutAgeGroup"].label: v["allkg:outlook"].name for v in by_group.values() if "allkg:outlook" in v}
+    assert outlooks == {"under 50": "FavourableOutlook", "older adults": "UnfavourableOutlook"}

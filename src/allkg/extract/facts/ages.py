@@ -64,7 +64,7 @@ _PROGNOSIS = re.compile(
     r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,2}(?:well|better|worse|best|worst)\b|"
     r"\balive\b|\b(?:seriously|severely) ill\b|"
     r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
-    r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|"
+    r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|\blive (?:much |a lot )?longer\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
     r"\bmore likely to (?:relapse|come back)\b",
@@ -89,6 +89,7 @@ _CAN_ALSO_GET = re.compile(
 """A group that can get the disease too ("Teenagers and adults can also get ITP"): who gets it, no frequency."""
 _FAVOURABLE = re.compile(
     r"\bfull recovery\b|\brecover fully\b|\bgood\b|\bwell\b|\bbetter\b|\bbest\b|\bhigh\b|\bexcellent\b|\bfavou?rable\b|"
+    r"\blive (?:much |a lot )?longer\b|"
     r"\b(?:most|many|almost all|nearly all)\b.{0,80}\b(?:cured|survive|recover)\b|\brecover(?:s|ed)? (?:completely|fully)\b|"
     r"\b(?:survival|cure rates?|chances? of (?:a )?cure)\b.{0,20}\bhigher\b",
     re.IGNORECASE | re.DOTALL,
