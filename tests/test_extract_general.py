@@ -2673,3 +2673,17 @@ def test_who_lives_longer_than_whom_says_the_outlook_of_both():
         by_group.setdefault(fact.subject.path, {})[fact.predicate] = fact.object
     outlooks = {v["allkg:aboutAgeGroup"].label: v["allkg:outlook"].name for v in by_group.values() if "allkg:outlook" in v}
     assert outlooks == {"under 50": "FavourableOutlook", "older adults": "UnfavourableOutlook"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sometimes they get into the fluid around your brain and spinal cord.",
+        "Leukaemia cells may collect in the membranes and fluid that surround the brain and spinal cord.",
+    ],
+)
+def test_the_fluid_around_the_brain_and_spinal_cord_is_the_csf_and_places_the_disease_there_too(sentence: str):
+    found, _ = facts(f"ALL\n\nAcute lymphoblastic leukaemia is a cancer of the blood. {sentence}\n", "anatomy")
+    places = {f.object.concept.pref_label: f.object.concept.mappings for f in found}
+    assert {"cerebrospinal fluid", "brain", "spinal cord"} <= set(places)
+    assert ("exactMatch", "http://purl.obolibrary.org/obo/UBERON_0001359") in places["cerebrospinal fluid"]

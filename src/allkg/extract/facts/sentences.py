@@ -584,6 +584,9 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
         if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth):
             chosen.append(mention)
+            around = _AROUND.search(mention.text)
+            if around:  # "the fluid around the brain and spinal cord": there too
+                chosen.extend(page.mentions.nested(mention.start + around.end(), mention.end, "anatomy"))
             opening = _OPENING_PLACE.fullmatch(page.text, seg.start, mention.start)  # "From the bone marrow, the cells ..."
             gloss = _GLOSS_START.match(page.text, mention.end, seg.end) if opening is None else None
             listed = gloss is not None and any(  # "the bone marrow, the blood and the spleen": a list, no gloss
@@ -598,6 +601,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_AROUND = re.compile(r"\b(?:around|surround(?:s|ing)?|cover(?:s|ing)?)\b", re.IGNORECASE)
+"""A place named by the places it surrounds ("the fluid around the brain and spinal cord")."""
 _A_MASS_IN = re.compile(r"(?:an?\s+)?(?:mass|lump|tumou?r)\s+(?:in|of)\b", re.IGNORECASE)
 _PRESSES_ON = re.compile(r"\b(?:press|presses|pressing|push|pushes|pushing|squeez\w*)\s+(?:on|against|into)\b", re.IGNORECASE)
 
