@@ -166,6 +166,19 @@ def test_an_accordions_hidden_answers_are_read_under_their_questions_and_a_menus
     assert [text[start : text.index("\n", start)] for start in headings] == ["Adult ALL", "What are the signs?", "Who gets it?"]
 
 
+def test_a_tabs_hidden_panels_are_read_and_other_hidden_text_is_not():
+    text, _, _ = html_to_text(
+        "<html><body><h1>Childhood ALL</h1><ul role='tablist'><li role='tab' aria-selected='true'>"
+        "<a href='#overview'>Overview</a></li><li role='tab'><a href='#symptoms'>Symptoms</a></li></ul>"
+        "<section id='overview' role='tabpanel'><p>ALL is a cancer of the blood.</p></section>"
+        "<section id='symptoms' role='tabpanel' hidden><h2>Symptoms</h2><p>Children may bruise easily.</p></section>"
+        "<section role='tabpanel' hidden><a href='/a'>A</a> <a href='/b'>B</a></section>"
+        "<div class='modal' hidden><p>Sign up for our newsletter today.</p></div></body></html>"
+    )
+    assert "Children may bruise easily." in text.splitlines()
+    assert "newsletter" not in text and "A B" not in text
+
+
 def test_the_title_is_the_heads_not_an_icons():
     _, title, _ = html_to_text("<html><body><svg><title>close icon</title></svg><p>Text</p></body></html>")
     assert title is None

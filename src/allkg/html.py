@@ -7,7 +7,8 @@ The tree is walked once: block elements end lines, list items become "- "
 lines (so lists stay lists), headings stand on their own line and their
 offsets are recorded, and what is not the page's own text is dropped with all
 it holds: scripts, styles, menus, forms, asides, hidden elements (but for an
-accordion's answers, which a script shows: read under their question), footnote
+accordion's answers, which a script shows: read under their question, and a tab's
+panel), footnote
 markers (<sup>1</sup>, which would otherwise stick to the word before them)
 and page chrome named by its markup (a cookie dialog, breadcrumbs, share,
 newsletter, promotion and "related" blocks, sidebars). A footer is dropped too,
@@ -165,7 +166,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
     if body is None:
         return "\n", title, ()
     dropped = _chrome(body) if drop_chrome else set()
-    questions, answers = _disclosures(body) if "aria-expanded" in markup else (set(), set())
+    questions, answers = _disclosures(body) if "aria-expanded" in markup or "tabpanel" in markup else (set(), set())
     lines = TextLines()
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
@@ -248,8 +249,10 @@ def _disclosures(body: Any) -> tuple[set[Any], set[Any]]:
     """An accordion's questions and answers: a control that shows or hides a panel
     (``aria-expanded``) and the panel it controls (by ``aria-controls``, else the element after
     it or after its heading), kept though hidden (a script shows it) when it holds prose, not
-    only links (a menu's panel)."""
-    questions, answers = set(), set()
+    only links (a menu's panel). A tab's panel holding prose is kept the same way (a script shows
+    it when its tab is chosen)."""
+    questions: set[Any] = set()
+    answers = {panel for panel in body.xpath("descendant::*[@role='tabpanel']") if _prose(panel)}
     controls = body.xpath("descendant::*[@aria-expanded]")
     if not controls:
         return questions, answers
