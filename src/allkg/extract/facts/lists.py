@@ -304,7 +304,8 @@ def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             continue
         own = list_kind(block)
         for item, (kind, detail) in labelled:
-            if kind != own and kind in FACT_PREDICATES:  # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
+            # (a list of signs reads its own "Nervous system symptoms: If ALL spreads ..." item)
+            if kind != own and kind in FACT_PREDICATES:
                 yield from item_facts(page, subject, detail, kind, (Span(item.start, detail.start),), [])
 
 
@@ -320,6 +321,7 @@ def _labelled_detail(item: Segment) -> tuple[str, Segment] | None:
 
 
 def _labelled_kind(item: Segment) -> str | None:
+    """The kind an item's label names, if any (``_labelled_detail``'s kind alone)."""
     labelled = _labelled_detail(item)
     return labelled[0] if labelled else None
 
@@ -905,7 +907,7 @@ def _repeats(text: str, separator: re.Match[str]) -> bool:
 
 
 _LAST_WORD = re.compile(r"(\w+)$")
-_FIRST_WORD = re.compile(r"(\w+)\b")
+_FIRST_WORD = re.compile(r"(\w+)")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -750,7 +750,7 @@ def _named_gene_changes(subject: Subject, text: str) -> list[str]:
     return found
 
 
-_GUIDES_TREATMENT = re.compile(r"\b(?:affects?|decides?|guides?|changes?)\s+(?:which|what|the)\s+(?:\w+\s+)?treatments?\b", re.I)
+_GUIDES_TREATMENT = re.compile(r"\b(?:affects?|decides?|guides?|changes?)\s+(?:which|what|the)\s+(?:\w+\s+)?treatments?\b", re.IGNORECASE)
 _SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[0-9]|[A-Z]{3,7})(?:(?:[-–]|::)[A-Z0-9]{2,8})?"
 """A gene's symbol as pages write it ("NF1", "BRAF", "JAK2", "ETV6-RUNX1"): capitals, often a digit."""
 _GENE_CHANGE = re.compile(

@@ -122,9 +122,10 @@ def _physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_FRAME_START = re.compile(r"[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*")
-_FRAME_END = re.compile(r"[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*$")
+_FRAME = r"[ \t]*[\u2500-\u257f][\u2500-\u257f \t]*"
 """Box-drawing characters (U+2500-U+257F) framing a line: a box a page drew with text."""
+_FRAME_START = re.compile(_FRAME)
+_FRAME_END = re.compile(_FRAME + "$")
 
 
 def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None) -> bool:
