@@ -2687,3 +2687,15 @@ def test_the_fluid_around_the_brain_and_spinal_cord_is_the_csf_and_places_the_di
     places = {f.object.concept.pref_label: f.object.concept.mappings for f in found}
     assert {"cerebrospinal fluid", "brain", "spinal cord"} <= set(places)
     assert ("exactMatch", "http://purl.obolibrary.org/obo/UBERON_0001359") in places["cerebrospinal fluid"]
+
+
+def test_what_this_is_called_names_the_disease_only_after_a_sentence_about_it_and_we_call_it_gives_a_name():
+    found, _ = facts(
+        "Duchenne muscular dystrophy\n\nDuchenne muscular dystrophy is a condition that makes muscles weak.\n"
+        "We call it DMD for short.\n\nThe back can become curved.\nThis is called scoliosis.\n"
+    )
+    names = {f.object.value for f in found if f.kind in ("name", "synonym")}
+    assert "DMD" in names and "scoliosis" not in names
+    found, _ = facts("ALL\n\nAcute lymphoblastic leukaemia is a cancer of the white blood cells. This is also called "
+                     "acute lymphocytic leukaemia.\n")
+    assert "acute lymphocytic leukemia" in {f.object.value.lower() for f in found if f.kind in ("name", "synonym")}

@@ -85,10 +85,11 @@ glucocerebrosidosis) is a ...")."""
 _PRONOUN_CUE = re.compile(
     r"\b(?:(?:it|this|it['’]s)\s+(?:is|was|may be|can be)?\s*(?:also\s+|sometimes\s+|often\s+)?"
     r"(?:known as|called|referred to as)|(?:hear|see|find) it (?:called|written as|spelt|spelled)|"
+    r"(?:we|people|doctors|you|they)\s+(?:just\s+|often\s+|usually\s+|sometimes\s+|also\s+)?call it|"
     r"shorten(?:s|ed)? (?:the name|it) to|(?:also )?use the (?:name|term)|abbreviate[sd]? (?:it )?(?:to|as))\s+" + _NAMES,
     re.IGNORECASE,
 )
-_PRONOUN_CUE_WORDS = ("known as", "called", "referred to", "shorten", "use the", "abbreviat", "written as", "spelt", "spelled")
+_PRONOUN_CUE_WORDS = ("known as", "called", "call it", "referred to", "shorten", "use the", "abbreviat", "written as", "spelt", "spelled")
 """Words one of which every name cue holds: a sentence with none is not searched."""
 _NAMES_END = re.compile(
     r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
@@ -99,6 +100,7 @@ _NAMES_FIELD = re.compile(r"\s*(?:other names?|also (?:called|known as)|synonyms
 """An infobox's label over the disease's other names."""
 _FOOTNOTE_MARKS = re.compile(r"\[\d{1,3}\]")
 _LABEL_SPLIT = re.compile(r"\s*[·•;|]\s*|\s*,\s*|\s+or\s+")
+_FOR_SHORT = re.compile(r"\s+for short\s*$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _ABOUT_THIS_PAGE = re.compile(
     r"\b(?:this|the) (?:page|article|leaflet|booklet|factsheet|fact sheet|guide|information|section) "
@@ -563,6 +565,7 @@ def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
     for abbr, span in subject.abbreviations:
         yield Fact("abbreviation", disease, "allkg:abbreviation", Text(abbr), (span,))
         yield from _name(disease, abbr, span, seen)
+    previous: Segment | None = None
     for seg in _readable(page):
         for mention in page.within(seg.start, seg.end, "disease"):
             grounding = page.lexicon.ground(mention, "disease")
@@ -571,8 +574,9 @@ def name_facts(page: Page, subject: Subject) -> Iterator[Fact]:
             if _ANOTHER_FORM.search(page.text, max(0, mention.start - 12), mention.start):
                 continue  # ("this is called secondary CNS lymphoma": another disease, named by its difference)
             yield from _name(disease, _name_label(mention.text, grounding.concept), Span(seg.start, seg.end), seen)
-        for name in _cue_synonyms(page, subject, seg):
+        for name in _cue_synonyms(page, subject, seg, previous):
             yield from _name(disease, name, Span(seg.start, seg.end), seen)
+        previous = seg
 
 
 _ANOTHER_FORM = re.compile(r"\b(?:secondary|another|other)\s+$", re.IGNORECASE)
@@ -611,9 +615,10 @@ _ACRONYM_COMPOUND = re.compile(r"[A-Z][a-z]?-")
 """A word that compounds an acronym ("Ph-like", "B-cell"): its capitals are the acronym's."""
 
 
-def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
+def _cue_synonyms(page: Page, subject: Subject, seg: Segment, previous: Segment | None) -> Iterator[str]:
     """Names given after "also known as", "called", "you may hear it called", whose subject is
-    the disease (its name, abbreviation or "it" just before the cue)."""
+    the disease (its name, abbreviation or "it" just before the cue; "this" only after a
+    sentence about it: "The back can become curved. This is called scoliosis." names no disease)."""
     starts = [m.end for m in page.within(seg.start, seg.end, "disease") if names_subject(page, subject, m)]
     starts += [seg.start + m.end() for abbr, _ in subject.abbreviations
                for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text)]
@@ -628,6 +633,8 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment) -> Iterator[str]:
     lowered = seg.text.lower()
     cued = any(word in lowered for word in _PRONOUN_CUE_WORDS)
     for match in _PRONOUN_CUE.finditer(seg.text) if cued else ():
+        if match.group().lower().startswith("this") and not (previous is not None and refers_to_subject(page, subject, previous)):
+            continue
         names = list(_cue_names(match))
         if not conditional or any(name.lower() in headings for name in names):
             yield from names
@@ -653,6 +660,7 @@ def _cue_names(match: re.Match[str]) -> Iterator[str]:
         return
     plain = next((g for g in match.groups() if g), "")
     plain = _NAMES_END.split(plain, maxsplit=1)[0]  # "..., also called X, is a cancer": the names end at the verb
+    plain = _FOR_SHORT.sub("", plain)  # "We call it DMD for short"
     for name in _NAME_SPLIT.split(plain.strip()):
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" \"'“”‘’"), flags=re.IGNORECASE)
         if name and re.search(r"[A-Za-z]", name) and len(name.split()) <= 6 and _looks_like_name(name):
