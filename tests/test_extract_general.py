@@ -2699,3 +2699,13 @@ def test_what_this_is_called_names_the_disease_only_after_a_sentence_about_it_an
     found, _ = facts("ALL\n\nAcute lymphoblastic leukaemia is a cancer of the white blood cells. This is also called "
                      "acute lymphocytic leukaemia.\n")
     assert "acute lymphocytic leukemia" in {f.object.value.lower() for f in found if f.kind in ("name", "synonym")}
+
+
+def test_a_heading_on_signs_noticed_before_the_diagnosis_heads_signs():
+    found, _ = facts(
+        "Supporting a pupil with ALL\n\nALL is a type of blood cancer.\n\nSigns that staff may have noticed before the "
+        "diagnosis\nCommon early signs are:\n* looking very pale\n* nosebleeds that took a long time to stop\n\n"
+        "How is it diagnosed?\nTests include:\n* a blood test\n",
+        "symptom",
+    )
+    assert {"pallor", "epistaxis"} <= labels(found)

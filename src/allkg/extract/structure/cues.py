@@ -28,7 +28,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"clinical trials?|\b(?:induction|consolidation|maintenance|intensification|conditioning)\b|recovery|managing|care team|looking after|at home|coping|"
                       r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse\b|"
                       r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
-        ("diagnosis", r"(?<!about your )(?<!your )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
+        ("diagnosis", r"(?<!about your )(?<!your )(?<!before the )(?<!before )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
                       r"blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
