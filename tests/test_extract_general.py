@@ -2709,3 +2709,12 @@ def test_a_heading_on_signs_noticed_before_the_diagnosis_heads_signs():
         "symptom",
     )
     assert {"pallor", "epistaxis"} <= labels(found)
+
+
+def test_who_a_risk_item_addresses_is_no_part_of_the_factor():
+    found, _ = facts(
+        "ALL\n\nALL is a cancer of the blood.\n\nRisk factors\nYour risk is higher if:\n"
+        "- you were born with Down's syndrome\n- you have a weakened immune system\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"Down syndrome", "weakened immune system"}

@@ -109,7 +109,8 @@ RELATIVE_WITH = re.compile(
 """A relative with a disease ("a brother or sister with leukaemia")."""
 _LEADING_WORDS = re.compile(
     rf"(?:(?:{_POPULATION}|having|have|has|had|being|be|are|were|is|was|getting|get|a|an|the|some|certain|any|"
-    r"lots of|a lot of|many|several|very|more|your|their|his|her|its|my|our|i|we|he|she|previous|prior|earlier|past)\s+)+",
+    r"lots of|a lot of|many|several|very|more|your|their|his|her|its|my|our|i|we|he|she|you|they|born with|"
+    r"previous|prior|earlier|past)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 _PREPOSITION = re.compile(
@@ -118,7 +119,7 @@ _PREPOSITION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _AUXILIARY = re.compile(
-    rf"(?:(?:{_POPULATION}|i|we|he|she|have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+",
+    rf"(?:(?:{_POPULATION}|i|we|he|she|you|they|have|has|had|are|is|were|was|be|a|an|the|some|certain|because of|due to)\s+)+",
     re.IGNORECASE | re.DOTALL,
 )
 """Words before an item's thing that are not part of its name ("Have a weakened immune system")."""
