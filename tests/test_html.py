@@ -179,6 +179,17 @@ def test_a_tabs_hidden_panels_are_read_and_other_hidden_text_is_not():
     assert "newsletter" not in text and "A B" not in text
 
 
+def test_a_box_of_prose_in_the_main_text_is_read_and_a_sidebar_of_links_is_not():
+    text, _, _ = html_to_text(
+        "<html><body><main><h1>ALL</h1><p>ALL is a cancer of the blood.</p>"
+        "<aside class='did-you-know'><h3>Did you know?</h3><ul><li>Slightly more boys than girls get ALL.</li></ul></aside>"
+        "<aside><a href='/aml'>AML</a> <a href='/cll'>CLL</a></aside></main>"
+        "<aside><p>A fact box outside the main text.</p></aside></body></html>"
+    )
+    assert "Slightly more boys than girls get ALL." in text
+    assert "AML" not in text and "fact box" not in text
+
+
 def test_the_title_is_the_heads_not_an_icons():
     _, title, _ = html_to_text("<html><body><svg><title>close icon</title></svg><p>Text</p></body></html>")
     assert title is None

@@ -6,9 +6,9 @@ lexbor's did not), and it stops at a nesting depth of 256 (such a page is refuse
 The tree is walked once: block elements end lines, list items become "- "
 lines (so lists stay lists), headings stand on their own line and their
 offsets are recorded, and what is not the page's own text is dropped with all
-it holds: scripts, styles, menus, forms, asides, hidden elements (but for an
-accordion's answers, which a script shows: read under their question, and a tab's
-panel), footnote
+it holds: scripts, styles, menus, forms, asides (but for a box of prose in the
+main text), hidden elements (but for an accordion's answers, which a script shows:
+read under their question, and a tab's panel), footnote
 markers (<sup>1</sup>, which would otherwise stick to the word before them)
 and page chrome named by its markup (a cookie dialog, breadcrumbs, share,
 newsletter, promotion and "related" blocks, sidebars). A footer is dropped too,
@@ -167,6 +167,7 @@ def html_to_text(markup: str, *, drop_chrome: bool = True) -> tuple[str, str | N
         return "\n", title, ()
     dropped = _chrome(body) if drop_chrome else set()
     questions, answers = _disclosures(body) if "aria-expanded" in markup or "tabpanel" in markup else (set(), set())
+    answers |= _boxes(body) if "<aside" in markup else set()
     lines = TextLines()
     walk = etree.iterwalk(body, events=("start", "end"))
     skipping = None  # the element being skipped: its end comes right after its start
@@ -275,6 +276,12 @@ def _disclosures(body: Any) -> tuple[set[Any], set[Any]]:
             if control.tag != "a" and not any(a.tag in HEADINGS for a in control.iterancestors()):
                 questions.add(control)
     return questions, answers
+
+
+def _boxes(body: Any) -> set[Any]:
+    """The asides of the page's main text that hold prose (a "Did you know?" or key-facts box),
+    read with it; a sidebar of links, or one its markup names as chrome, is not."""
+    return {aside for aside in body.xpath("descendant::main//aside | descendant::article//aside") if _prose(aside)}
 
 
 def _prose(panel: Any) -> bool:
