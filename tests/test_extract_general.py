@@ -2718,3 +2718,12 @@ def test_who_a_risk_item_addresses_is_no_part_of_the_factor():
         "risk-factor",
     )
     assert labels(found) == {"Down syndrome", "weakened immune system"}
+
+
+def test_a_gene_change_named_with_its_kind_activating_or_somatic_keeps_it():
+    found, _ = facts(
+        "T-ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer.\n\nCause\nT-ALL results from acquired genetic changes "
+        "in developing T cells. Activating mutations of NOTCH1 are found in more than half of cases.\n",
+        "cause",
+    )
+    assert "activating mutations of notch1" in {label.lower() for label in labels(found)}

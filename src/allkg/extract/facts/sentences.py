@@ -754,8 +754,8 @@ _GUIDES_TREATMENT = re.compile(r"\b(?:affects?|decides?|guides?|changes?)\s+(?:w
 _SYMBOL = r"(?:[A-Z][A-Z0-9]{1,6}[0-9]|[A-Z]{3,7})(?:(?:[-–]|::)[A-Z0-9]{2,8})?"
 """A gene's symbol as pages write it ("NF1", "BRAF", "JAK2", "ETV6-RUNX1"): capitals, often a digit."""
 _GENE_CHANGE = re.compile(
-    rf"\b(?:(?:an?|the|one|two)\s+)?(?:(?:harmful|inherited|acquired|faulty|small|new|specific)\s+)?"
-    rf"(?:change|mutation|variant|fault|alteration|defect|error|mistake)s?(?:\s*\([^()]{{1,40}}\))?\s+"
+    rf"\b(?:(?:an?|the|one|two)\s+)?(?:(?i:harmful|inherited|acquired|faulty|small|new|specific|activating|inactivating|somatic|germline)\s+)?"
+    rf"(?:change|mutation|variant|fault|alteration|defect|error|mistake|deletion)s?(?:\s*\([^()]{{1,40}}\))?\s+"
     rf"(?:in|to|of|on|affecting)\s+(?:one\s+(?:copy\s+)?of\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?"
     rf"(?:genes?\s+(?:called|named|known as)\s+)?(?P<symbol>{_SYMBOL})(?:\s+genes?)?\b"
     rf"|\b(?:an?\s+)?(?:faulty\s+|changed\s+|mutated\s+)?(?P<before>{_SYMBOL})(?:\s+gene)?\s+"
