@@ -2727,3 +2727,12 @@ def test_a_gene_change_named_with_its_kind_activating_or_somatic_keeps_it():
         "cause",
     )
     assert "activating mutations of notch1" in {label.lower() for label in labels(found)}
+
+
+def test_where_a_body_fluid_collects_is_no_place_the_disease_spreads_to():
+    found, _ = facts(
+        "T-ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer. Leukaemia cells can spread to the brain.\n"
+        "Fluid may collect around the lungs (pleural effusion) or the heart.\n",
+        "anatomy",
+    )
+    assert labels(found) == {"brain"}

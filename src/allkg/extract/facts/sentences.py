@@ -547,6 +547,7 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
     if section.type not in ("page", "about", "types", "cause", "who", "symptoms", "other"):
         return
     spread = _SPREAD.search(seg.text) and not _TREATED.search(seg.text)  # ("radiotherapy can affect the glands")
+    spread = spread and not _FLUID_FIRST.match(seg.text)  # ("Fluid may collect around the lungs": a sign, not where it spreads)
     if not (spread or (about and section.type != "symptoms")):
         return  # (in a section on the signs, a body part is where a sign is, unless the disease spreads there)
     if _of_the_body(page, seg):
@@ -601,6 +602,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_FLUID_FIRST = re.compile(r"\s*(?:some\s+)?(?:fluid|blood|pus|air|urine|bile|mucus)\b", re.IGNORECASE)
+"""A body fluid a sentence opens with: what collects or builds up is it, not the disease."""
 _AROUND = re.compile(r"\b(?:around|surround(?:s|ing)?|cover(?:s|ing)?)\b", re.IGNORECASE)
 """A place named by the places it surrounds ("the fluid around the brain and spinal cord")."""
 _A_MASS_IN = re.compile(r"(?:an?\s+)?(?:mass|lump|tumou?r)\s+(?:in|of)\b", re.IGNORECASE)
