@@ -2736,3 +2736,12 @@ def test_where_a_body_fluid_collects_is_no_place_the_disease_spreads_to():
         "anatomy",
     )
     assert labels(found) == {"brain"}
+
+
+def test_a_sentence_comparing_the_disease_with_another_form_is_still_about_it():
+    found, _ = facts(
+        "T-ALL\n\nT-cell acute lymphoblastic leukaemia is a cancer.\n\nSigns and symptoms\nSpread to the central nervous "
+        "system is more common than in B-ALL and may cause headache or vomiting; in boys the testes can be involved.\n"
+    )
+    assert {"central nervous system", "testis"} <= {f.object.label for f in found if f.kind == "anatomy"}
+    assert {"headache", "vomiting"} <= {f.object.label for f in found if f.kind == "symptom"}

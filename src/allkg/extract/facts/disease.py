@@ -484,12 +484,18 @@ def other_disease(page: Page, subject: Subject, seg: Segment) -> bool:
             return False
         if page.lexicon.curies(concept) & subject.related:
             continue
+        if _COMPARED_WITH.search(page.text, max(seg.start, mention.start - 20), mention.start):
+            continue  # "Spread to the CNS is more common than in B-ALL": said of the page's disease, by comparison
         # only another cancer makes a sentence another disease's: a condition may be a sign ("anaemia
         # causes pallor") or a risk factor ("children with Down's syndrome have a higher risk")
         if is_cancer(page, concept):
             others = True
     abbreviated = any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", seg.text) for a, _ in subject.abbreviations)
     return others and not abbreviated and not _PRONOUN_SUBJECT.match(seg.text)
+
+
+_COMPARED_WITH = re.compile(r"\b(?:than(?:\s+(?:in|with|for))?|compared\s+(?:with|to)|unlike|as\s+in)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+"""Words before another disease that compare the page's own with it ("more common than in B-ALL")."""
 
 
 def heads_another_disease(page: Page, subject: Subject, heading: Segment) -> bool:
