@@ -2745,3 +2745,13 @@ def test_a_sentence_comparing_the_disease_with_another_form_is_still_about_it():
     )
     assert {"central nervous system", "testis"} <= {f.object.label for f in found if f.kind == "anatomy"}
     assert {"headache", "vomiting"} <= {f.object.label for f in found if f.kind == "symptom"}
+
+
+def test_the_initials_of_the_diseases_name_used_on_the_page_are_its_abbreviation_and_another_diseases_are_not():
+    found, _ = facts(
+        "Duchenne muscular dystrophy\n\nDuchenne muscular dystrophy is a condition that makes muscles weak.\n"
+        "We call it DMD for short.\nDMD nearly always happens in boys.\n"
+    )
+    assert {f.object.value for f in found if f.kind == "abbreviation"} == {"DMD"}
+    found, _ = facts("Acute lymphoblastic leukaemia\n\nAcute lymphoblastic leukaemia is a cancer. AML is another. AML is not ALL.\n")
+    assert "AML" not in {f.object.value for f in found if f.kind == "abbreviation"}

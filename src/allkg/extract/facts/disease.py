@@ -554,9 +554,29 @@ def with_abbreviations(page: Page, subject: Subject) -> Subject:
             defined = _abbreviation_defined(page, seg, mention)
             if defined is not None:
                 found.setdefault(*defined)
+    for word, span in _initialisms_used(page, subject):
+        found.setdefault(word, span)
     return Subject(
         subject.entity, subject.names, subject.generic, subject.related, tuple(sorted(found.items())), subject.first
     )
+
+
+def _initialisms_used(page: Page, subject: Subject) -> Iterator[tuple[str, Span]]:
+    """Words in capitals the page uses twice or more that are the initials of the disease's name,
+    each letter a word's first ("DMD" on a page on Duchenne muscular dystrophy; not "AML" on an
+    ALL page), with where the page first uses them."""
+    entity = subject.entity
+    names = [entity.label, *(entity.concept.surface_forms if entity.concept is not None else ())]
+    initials = {"".join(w[0] for w in re.findall(r"[A-Za-z]+", n) if w.lower() not in _NOT_INITIALS).upper() for n in names}
+    for word in initials:
+        if 2 <= len(word) <= 6 and _uses(page, word) >= 2:
+            first = re.search(rf"(?<![\w-]){word}(?![\w-])", page.text)
+            if first is not None:
+                yield word, Span(first.start(), first.end())
+
+
+_NOT_INITIALS = frozenset({"of", "the", "and", "in", "with", "s"})
+"""Words a name's initials leave out ("the", "of"; the "s" of a possessive)."""
 
 
 def _uses(page: Page, abbreviation: str) -> int:
