@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import allkg_here
 
-from allkg.evaluate import Item, KindScore, load_gold, normalise, score
+from allkg.evaluate import Item, KindScore, load_gold, normalise, predicted, score
+from allkg.extract import extract
+from allkg.lexicon import load_lexicon
+from allkg.source import decode_source
 from allkg.resources import seed_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,3 +142,21 @@ def test_an_age_group_in_epidemiology_and_prognosis_goes_by_the_names_its_age_gr
     assert by_kind["prognosis"].true_positives == 0  # the group's other name, but the other outlook
     found["prognosis"] = [Item("young children: favourable", frozenset({normalise("young children: favourable")}))]
     assert {s.kind: s for s in score(gold, found)}["prognosis"].true_positives == 1
+
+
+def test_a_statement_goes_by_the_ages_the_page_gives_in_numbers_too(tmp_path: Path):
+    gold_file = tmp_path / "page.yaml"
+    gold_file.write_text(
+        "facts:\n"
+        "  epidemiology: [between the ages of 2 and 5]\n"
+        '  prognosis: ["over 65: unfavourable"]\n',
+        encoding="utf-8",
+    )
+    page = (
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells. It is most common between the ages "
+        "of 2 and 5. The outlook is poorer for people over 65."
+    )
+    found = predicted(extract(decode_source(page.encode(), name="page.txt"), load_lexicon()))
+    assert [item.name for item in found["epidemiology"]] == ["young children"]
+    by_kind = {s.kind: s for s in score(load_gold(gold_file), found)}
+    assert by_kind["epidemiology"].true_positives == 1 and by_kind["prognosis"].true_positives == 1

@@ -346,6 +346,17 @@ def test_ages_in_numbers_are_the_group_they_make_up_or_a_group_of_their_own_narr
     assert thirties.concept.mappings == (("broadMatch", "http://purl.obolibrary.org/obo/HP_0011462"),)
 
 
+def test_a_statement_keeps_the_ages_in_the_numbers_its_group_stands_for():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells. It is most common between the ages "
+        "of 2 and 5. It is rare in people over 65. In adults it is most often diagnosed in people in their 30s.",
+        "epidemiology",
+    )
+    stated = {f.subject.path.split("/")[3]: f.object.value for f in found if f.predicate == "allkg:statedAges"}
+    # (a group of its own is named by the numbers already: "30 to 39" says nothing more)
+    assert stated == {"young-children": "between the ages of 2 and 5", "older-adults": "over 65"}
+
+
 def test_an_open_age_range_is_a_group_only_when_it_covers_most_of_it():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells. Among adults it is most often "

@@ -105,6 +105,7 @@ EXPECTED = {
     # datatype properties
     "naturalProgression": (OWL.DatatypeProperty, ALLKG.Disease, RDF.langString),
     "statementText": (OWL.DatatypeProperty, ALLKG.AgeGroupStatement, RDF.langString),
+    "statedAges": (OWL.DatatypeProperty, ALLKG.AgeGroupStatement, RDF.langString),
     "originKnown": (OWL.DatatypeProperty, ALLKG.Cause, XSD.boolean),
     "grounded": (OWL.DatatypeProperty, SKOS.Concept, XSD.boolean),
     "matchScore": (OWL.DatatypeProperty, SKOS.Concept, XSD.decimal),

@@ -233,14 +233,16 @@ def predicted(extraction: Extraction) -> dict[str, list[Item]]:
             record = statements.setdefault(fact.subject.path, {"kind": fact.kind})
             if fact.predicate == "allkg:aboutAgeGroup" and isinstance(obj, Entity):
                 record["age"] = obj.label
-                record["ages"] = [obj.label, *(obj.concept.alt_labels if obj.concept else ())]
+                record.setdefault("ages", []).extend([obj.label, *(obj.concept.alt_labels if obj.concept else ())])
+            elif fact.predicate == "allkg:statedAges" and isinstance(obj, Text):
+                record.setdefault("ages", []).append(obj.value)  # (the page's numbers name the group too)
             elif fact.predicate == "allkg:outlook" and isinstance(obj, Term):
                 record["outlook"] = "favourable" if obj.name == "FavourableOutlook" else "unfavourable"
     for record in statements.values():
         if record["kind"] == "epidemiology" and "age" in record:
-            found["epidemiology"].setdefault(record["age"], _text_item(*record["ages"]))
+            found["epidemiology"].setdefault(record["age"], _text_item(record["age"], *record["ages"]))
         elif record["kind"] == "prognosis" and "age" in record and "outlook" in record:
-            names = [f"{age}: {record['outlook']}" for age in record["ages"]]
+            names = [f"{age}: {record['outlook']}" for age in (record["age"], *record["ages"])]
             found["prognosis"].setdefault(names[0], _text_item(*names))
     return {kind: list(items.values()) for kind, items in found.items()}
 

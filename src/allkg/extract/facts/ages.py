@@ -133,6 +133,8 @@ class AgeMention:
     group: Entity
     start: int
     end: int
+    stated: str = ""
+    """The ages in the page's numbers when a group of our vocabulary stands for them ("between the ages of 2 and 5")."""
 
 
 def age_facts(
@@ -169,7 +171,7 @@ def age_facts(
         elif statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause)):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
-                yield from _statement(disease, "epidemiology", age.group, text, span)
+                yield from _statement(disease, "epidemiology", age, text, span)
         elif statement and not outlook_only and _CAN_ALSO_GET.search(clause):
             for age in _unique(ages):  # (who can get it, not how often they do)
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
@@ -202,7 +204,9 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
             phrase = page.text[match.start() : unit.end() if unit else match.end()]
             entity = _stated_ages(page, shape, values, phrase, unit.group("unit").lower().rstrip("s") if unit else "year")
             if entity is not None:
-                numbered.append(AgeMention(entity, match.start(), match.end()))
+                # (a group of our vocabulary, an ontology class, stands for them; a concept of their own is named by them)
+                stated = " ".join(phrase.split()) if _ontology_class(entity) else ""
+                numbered.append(AgeMention(entity, match.start(), match.end(), stated))
     # "babies under 2", "children aged between 1 and 10": one group, the one the numbers bound
     bounded = {
         word.start for word in found for number in numbered
@@ -248,6 +252,11 @@ def _stated_ages(page: Page, shape: str, values: list[int], phrase: str, unit: s
     said = " ".join(phrase.split())
     alt = (said,) if said.casefold() != label else ()
     return concept_entity(Concept(f"age-group/{slugify(label)}", "age-group", label, alt_labels=alt, mappings=broader))
+
+
+def _ontology_class(group: Entity) -> bool:
+    """Whether an age group is (nearly) a class of an ontology, not a concept named by the page's numbers."""
+    return group.concept is not None and any(prop in ("exactMatch", "closeMatch") for prop, _ in group.concept.mappings)
 
 
 def _age_label(shape: str, values: list[int]) -> str | None:
@@ -298,7 +307,7 @@ def _prognosis(
         compared = than is not None and age.start >= start + than.end()
         verdict = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"
         yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
-        yield from _statement(disease, "prognosis", age.group, text, span, outlook=verdict)
+        yield from _statement(disease, "prognosis", age, text, span, outlook=verdict)
 
 
 def _verdict(clause: str) -> bool | None:
@@ -321,12 +330,14 @@ def _verdict(clause: str) -> bool | None:
 
 
 def _statement(
-    disease: Entity, kind: str, group: Entity, text: str, span: Span, *, outlook: str | None = None
+    disease: Entity, kind: str, age: AgeMention, text: str, span: Span, *, outlook: str | None = None
 ) -> Iterator[Fact]:
-    node = statement_entity(disease, kind, group, text)
+    node = statement_entity(disease, kind, age.group, text)
     predicate = "allkg:hasEpidemiologyStatement" if kind == "epidemiology" else "allkg:hasPrognosisStatement"
     yield Fact(kind, disease, predicate, node, (span,))
-    yield Fact(kind, node, "allkg:aboutAgeGroup", group, (span,))
+    yield Fact(kind, node, "allkg:aboutAgeGroup", age.group, (span,))
+    if age.stated:
+        yield Fact(kind, node, "allkg:statedAges", Text(age.stated), (span,))
     yield Fact(kind, node, "allkg:statementText", Text(text), (span,))
     if outlook is not None:
         yield Fact(kind, node, "allkg:outlook", Term(outlook), (span,))
