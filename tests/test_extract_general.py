@@ -2766,3 +2766,14 @@ def test_the_initials_of_the_diseases_name_used_on_the_page_are_its_abbreviation
     assert {f.object.value for f in found if f.kind == "abbreviation"} == {"DMD"}
     found, _ = facts("Acute lymphoblastic leukaemia\n\nAcute lymphoblastic leukaemia is a cancer. AML is another. AML is not ALL.\n")
     assert "AML" not in {f.object.value for f in found if f.kind == "abbreviation"}
+
+
+def test_a_pain_keeps_its_place_where_no_term_names_pain_there():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\n"
+        "Symptoms include:\n- pain under your ribs on the left side\n- have pain in the front of the neck\n"
+        "- pain in the belly\n- numbness in the toes\n",
+        "symptom",
+    )
+    # (a term for pain in that place wins; numbness says enough without its place)
+    assert labels(found) == {"pain under your ribs on the left side", "pain in the front of the neck", "abdominal pain", "hypoesthesia"}

@@ -1098,6 +1098,8 @@ def ground_part(
         closer = page.lexicon.fuzzy(part.text, kind)
         if closer is not None and not is_subject(page, subject, closer.concept):
             return concept_entity(closer.concept), closer.scope
+        if allow_ungrounded and exact.text.lower() in _WHERE_IT_HURTS and not names_subject(page, subject, exact):
+            return _as_said(page, part, kind), "ungrounded"  # "pain under the ribs on the left side"
     if exact is not None and names_subject(page, subject, exact) and kind == "risk-factor" and _BEFORE_NOW.match(part.text):
         return page.ungrounded(clean_phrase(part.text), kind), "ungrounded"  # "previous skin cancer": had it before
     if exact is not None:
@@ -1118,12 +1120,18 @@ def ground_part(
         return concept_entity(state.concept), state.scope
     if not allow_ungrounded:
         return None
+    return _as_said(page, part, kind), "ungrounded"
+
+
+def _as_said(page: Page, part: Part, kind: str) -> Entity:
+    """A part no term fits, as a concept of the page named by its words (a leading "have" and, of a
+    sign, who has it aside)."""
     phrase = clean_phrase(part.text)
     leading = _AUXILIARY.match(phrase)
     phrase = phrase[leading.end() :] if leading else phrase
     if kind == "symptom":  # "Heavy menstrual periods in women": who has the sign, no part of it
         phrase = _IN_WHOM.sub("", phrase) or phrase
-    return page.ungrounded(phrase, kind), "ungrounded"
+    return page.ungrounded(phrase, kind)
 
 
 _IN_WHOM = re.compile(
@@ -1154,6 +1162,9 @@ _LAY_STATE = re.compile(
 """The words before a lay adjective of a sign ("feeling very", "looking")."""
 
 
+_WHERE_IT_HURTS = frozenset({"pain", "pains", "ache", "aches", "aching", "discomfort", "tenderness", "soreness"})
+"""Signs that say little without their place: "pain under the ribs on the left side" is kept whole
+where no term names pain there (and "numbness in the toes" is numbness)."""
 _WHERE = re.compile(
     r"\s+(?:in|on|around|under|behind|over)\s+(?:(?:the|your|their|his|her|one|both|my)\s+)?(?P<where>[\w'-]+(?:\s[\w'-]+)?)$",
     re.IGNORECASE,
