@@ -1980,6 +1980,10 @@ def test_a_form_set_apart_by_secondary_is_no_name_of_the_disease():
         ("Acute Lymphoblastic Leukemia (ALL) | Sunnyside Children's Hospital\n\nAcute lymphoblastic leukemia (ALL) is a "
          "common childhood cancer. Your child's team will explain the tests. Ask your child's nurse about side "
          "effects. ALL is treated with chemotherapy.\n", "acute lymphocytic leukemia"),
+        # written for children themselves ("kids"), naming it in children once
+        ("What Is ALL? A Guide for Kids\n\nAcute lymphoblastic leukemia is a kind of cancer of the blood that kids get. "
+         "Everyone calls it ALL. Doctors call it childhood ALL when a kid has it. Lots of kids with ALL get better.\n",
+         "childhood acute lymphoblastic leukemia"),
         # a page for everyone that names the childhood form in passing
         ("Acute Lymphoblastic Leukemia (ALL)\n\nAcute lymphoblastic leukemia (ALL) is a cancer of the blood. In children "
          "it is often called childhood ALL. ALL in adults is treated the same way.\n", "acute lymphocytic leukemia"),

@@ -402,9 +402,10 @@ def _childhood_for_children(page: Page, concept: Concept) -> Concept | None:
 
 
 _FOR_CHILDREN = re.compile(
-    r"\byour (?:child|son|daughter|baby)\b|\bchildren['’]s (?:hospital|cancer|health)\b|\bpa?ediatric", re.IGNORECASE
+    r"\b(?:your|our|my) (?:child|son|daughter|baby|toddler)\b|\bchildren['’]s (?:hospital|cancer|health)\b|\bpa?ediatric|\bkids?\b",
+    re.IGNORECASE,
 )
-"""Words of a page written for children's families, or by a children's service."""
+"""Words of a page written for children or their families, or by a children's service."""
 _AUDIENCE_CHARS = 200_000
 """How far into a page its audience is read (a long page says who it is for early)."""
 
