@@ -256,6 +256,26 @@ def test_site_chrome_is_boilerplate():
     assert content == ["Leukaemia is a cancer of the blood."]
 
 
+def test_a_screen_readers_bullets_and_list_announcements_are_a_list_and_chrome():
+    layout = structure("Things that raise the risk:\nlist  with 2 items\nbullet  having Down syndrome\nbullet  smoking\nout of list\n")
+    [block] = layout.lists
+    assert [i.text for i in block.items] == ["having Down syndrome", "smoking"]
+    assert [s.text for s in layout.segments if not s.boilerplate] == ["Things that raise the risk:", "having Down syndrome", "smoking"]
+    # (but a sentence of chrome after a lead-in whose items were scraped away ends it: the prose after it is no item)
+    layout = structure(
+        "Signs of ALL may include: Make an appointment with your doctor if you notice any signs that worry you. "
+        "Many signs of ALL mimic those of the flu. However, flu signs eventually improve.\n"
+    )
+    assert [len(block.items) for block in layout.lists] == [0]
+
+
+def test_jobs_and_careers_are_chrome_only_in_a_short_line():
+    layout = structure("Careers   Jobs   Contact\nSome jobs have been linked to a higher risk, usually because of long contact with dust:\n")
+    assert [s.text for s in layout.segments if not s.boilerplate] == [
+        "Some jobs have been linked to a higher risk, usually because of long contact with dust:"
+    ]
+
+
 def test_the_chrome_hints_let_through_every_line_the_chrome_pattern_catches():
     """The quick substring test in front of the chrome pattern never hides a chrome line: on
     every line of every corpus page, and on one line for each kind of chrome."""
@@ -415,6 +435,23 @@ def test_label_and_sentence_lines_after_a_lead_in_are_its_items_but_a_label_lead
         ("lead-in", "Non-urgent advice:"),
         ("lead-in", "See a GP if:"),
         ("item", "you have symptoms that do not go away"),
+    ]
+
+
+def test_label_lines_after_a_lead_in_are_items_whatever_their_detail_and_footnote_marks_say():
+    text = (
+        "What you eat and drink can affect your risk:\n"
+        "Salt: eating a lot of salt increases the risk. Salt is thought to cause 1 in 4 cases.⁶\n"
+        "Processed meat: there is some evidence linking ham and bacon with stomach cancer.⁷\n"
+        "Epstein-Barr virus (EBV): EBV is the virus that causes glandular fever.[12]\n"
+        "\nBody weight\n"
+    )
+    assert kinds(text) == [
+        ("lead-in", "What you eat and drink can affect your risk:"),
+        ("item", "Salt: eating a lot of salt increases the risk. Salt is thought to cause 1 in 4 cases.⁶"),
+        ("item", "Processed meat: there is some evidence linking ham and bacon with stomach cancer.⁷"),
+        ("item", "Epstein-Barr virus (EBV): EBV is the virus that causes glandular fever.[12]"),
+        ("heading", "Body weight"),
     ]
 
 

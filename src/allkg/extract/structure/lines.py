@@ -16,18 +16,21 @@ from dataclasses import dataclass
 from allkg.extract.structure.cues import FOOTER
 
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~\uf0b7\uf0a7\uf076\uf0d8]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\[(?:icon|symbol|emoji)\b[^\]\n]{0,40}\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S))[ \t\u00a0]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
+    r"[ \t]*(?:[-*•·–—▪◦○●■□►▸‣⁃➢✓✔→»☐☑☒~\uf0b7\uf0a7\uf076\uf0d8]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\[[ xX✓]?\]|\[(?:icon|symbol|emoji)\b[^\]\n]{0,40}\]|\d{1,2}[.)](?!\d)|\(?[a-hA-H]\)|[olnqvØ§](?=[ \t]+\S)|[A-Z](?=(?:[ ]{3,}|\t)[ \t]*\S)|[Bb]ullet(?=[ \t]{2,}\S))[ \t\u00a0]+(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]+)?"
 )
 """A list-item marker at the start of a line: a bullet character, a checkbox ("[ ]"), "1." or
 "a)", a letter a flattened PDF left for its bullet glyph ("o", "l", "n", "q", "v"), or a
 mnemonic's capital set apart by a wide gap ("C    raised Calcium"), or an emoji a page uses
 as its bullet ("🫁 Getting out of breath"), or the placeholder an export left for an icon
-("[icon: bone] Bone pain")."""
+("[icon: bone] Bone pain"), or the word a screen reader says for a bullet ("bullet  having
+Down syndrome")."""
 _PLACEHOLDER = re.compile(r"^\s*\[(?:image|img|picture|photo|diagram|chart|graph|figure|graphic|video|logo)\b[^\]]*\]?\s*$", re.I)
 """A line that is only the placeholder of a picture, a chart or a diagram ("[Chart: New cases by
 age at diagnosis]"): alt text, not the page's prose."""
 
-_SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*[ \t]*$""")
+FOOTNOTE_MARK = r"(?:[¹²³⁰-⁹]+|\[\d{1,3}(?:[,–-]\d{1,3})*\])"
+"""A footnote's mark after a sentence: superscript digits ("cancers.⁶") or a number in brackets ("well.[6]", "[3-5]")."""
+_SENTENCE_END = re.compile(rf"""[.!?:;]["'”’)\]]*{FOOTNOTE_MARK}*[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d+\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#.•·+])\1{2,}[-=_*~#.•·+\s]*$")

@@ -149,6 +149,8 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
                     current = ListBlock(None, section, displaced=moved, intro=previous)
                     blocks.append(current)
                 current.items.append(seg)
+            elif _aside_before_items(seg, current):
+                continue  # a banner or a screen reader's "list with 5 items" between a lead-in and its items
             elif current is not None and current.lead_in is not None and _glued_item(seg, current):
                 current.items.append(seg)
             elif current is not None and current.items and _explains(seg, current):
@@ -169,6 +171,22 @@ def lists_of(sections: list[Section]) -> list[ListBlock]:
             previous = seg if seg.kind == "sentence" and not seg.boilerplate else None
     # one short phrase after the footer is a link's text, not a list
     return [b for b in blocks if b.lead_in is not None or (b.items and (not b.displaced or len(b.items) >= 2))]
+
+
+def _aside_before_items(seg: Segment, block: ListBlock | None) -> bool:
+    """A short line of chrome between a lead-in and its first item ("ADVERTISEMENT", a screen
+    reader's "list with 5 items"), not the footer: the list goes on after it."""
+    return (
+        seg.boilerplate
+        and block is not None
+        and block.lead_in is not None
+        and not block.items
+        and len(seg.text.split()) <= _ASIDE_WORDS
+        and not FOOTER.search(seg.text)
+    )
+
+
+_ASIDE_WORDS = 6
 
 
 def _explains(seg: Segment, block: ListBlock) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from allkg.extract.structure.cues import item_like, section_type
-from allkg.extract.structure.lines import BULLET, Line
+from allkg.extract.structure.lines import BULLET, FOOTNOTE_MARK, Line
 
 SegmentKind = Literal["heading", "lead-in", "item", "sentence"]
 
@@ -37,7 +37,7 @@ _NUMBERED_LABEL = re.compile(
     r"[ \t]*(?:(?:section|part|chapter|step|module|unit|question|q)[ \t]+)?\d{1,2}(?:\.\d{1,2})*\.", re.IGNORECASE
 )
 """A line's number or label ("SECTION 1.", "2.3.") whose full stop ends no sentence."""
-_FOOTNOTES_AT_END = re.compile(r"(?:\[\d{1,3}\])+$")
+_FOOTNOTES_AT_END = re.compile(rf"{FOOTNOTE_MARK}+$")
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
 _INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
 _LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
@@ -50,20 +50,22 @@ _CHROME = re.compile(
     r"\bhome\s*[>›»/|]|\s[>›»]\s|\bwas this (?:page|article|information) (?:helpful|useful)|\bshow more\b|"
     r"\bread more\b|\bsee more\b|\bcontinue reading\b|\b(?:covid|coronavirus)\b|\bregistered charity\b|"
     r"\bcompany (?:no|number)\b|\bregistered in\b|\d+\s+(?:replies|comments|likes)\b|\baccessibility\b|"
-    r"\bcareers\b|\bjobs\b|\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
+    r"\beditorial policy\b|\bdisclaimer\b|\bmedically reviewed by\b|\bpeer reviewed\b|"
     r"\blast (?:updated|reviewed)\b|\bauthored by\b|\bmon(?:day)?\s*[–-]\s*fri|\bhelpline\b|\bphone us\b|\bcall us\b|"
     r"\bdoes not endorse\b|\bbest-sellers\b|\bsearch this site\b|"
     r"\b(?:popular|recent|trending|related) searches\b|\bpeople also (?:search|ask)|"
-    r"^(?:tags|tagged|keywords|filed under|categories)\s*:|^(?:(?:reply|report|flag|quote|upvote|permalink)\b\W*)+$",
+    r"^(?:tags|tagged|keywords|filed under|categories)\s*:|^(?:list\s+with\s+\d+\s+items?|out\s+of\s+list)$|^(?:(?:reply|report|flag|quote|upvote|permalink)\b\W*)+$",
     re.IGNORECASE,
 )
-"""Site chrome: menus, banners, footers, share bars, review and legal lines."""
+"""Site chrome: menus, banners, footers, share bars, review and legal lines, a screen reader's
+announcements ("list with 5 items")."""
 _SHORT_CHROME = re.compile(
     r"\btalk to us\b|\bcare at\b|\bsupport groups?\b|\bconnect with others\b|\bour research\b|\bget involved\b|"
-    r"\bget support\b|\bshop\b|\bforums?\b",
+    r"\bget support\b|\bshop\b|\bforums?\b|\bcareers\b|\bjobs\b",
     re.IGNORECASE,
 )
-"""Words of a menu's or a banner's short line that prose uses too ("signs that come up on this forum are: ...")."""
+"""Words of a menu's or a banner's short line that prose uses too ("signs that come up on this forum are: ...",
+"Some jobs have been linked to a higher risk, ...")."""
 _SHORT_CHROME_WORDS = 12
 _CHROME_HINTS = (
     "©", "copyright", "rights reserved", "advertis", "sponsored", "privacy", "cookie", "terms of", "terms and",
@@ -74,7 +76,7 @@ _CHROME_HINTS = (
     "careers", "jobs", "editorial", "disclaimer", "reviewed", "last updated", "authored", "fri", "helpline",
     "phone us", "call us", "talk to us", "care at", "support group", "connect with", "endorse", "best-sellers",
     "this site", "our research", "get involved", "get support", "shop", "forum", "searches", "people also",
-    "tags", "tagged", "keywords", "filed under", "categories", "reply", "report", "flag", "quote", "upvote", "permalink",
+    "tags", "tagged", "keywords", "filed under", "categories", "items", "out of list", "reply", "report", "flag", "quote", "upvote", "permalink",
 )
 """A word or sign every kind of chrome line holds: a line with none of them is no chrome, and
 the (slower) pattern is only tried on the others."""
@@ -134,14 +136,9 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
             segments[0], lambda: _item_follows(text, following, clause, ends_list=after_bare), clause
         ):
             segments = [replace(segments[0], kind="item")]
-        elif (
-            listing
-            and len(segments) > 1
-            and segments[0].kind == "lead-in"
-            and _LABEL.fullmatch(segments[0].text)
-            and all(seg.kind == "sentence" for seg in segments[1:])  # ("Non-urgent advice: See a GP if:" leads in)
-        ):
-            # "Age: ALL is most common in children under 5.": a label and what the page says of it
+        elif listing and _labelled_line(segments):
+            # "Age: ALL is most common in children under 5.", "Processed meat: there is some evidence
+            # linking ...": a label and what the page says of it
             segments = [_segment(text, segments[0].start, segments[-1].end, "item", line)]
         elif (
             listing
@@ -158,8 +155,22 @@ def segments_of(text: str, lines: list[Line], heading_starts: frozenset[int]) ->
     return _outline_items(text, result)
 
 
-_LABEL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}:")
-"""A short label ending in a colon ("Previous cancer treatment:"), a bold run a scrape left inline."""
+_LABEL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}(?:[ \t]+\([A-Za-z0-9-]{1,10}\))?:")
+"""A short label ending in a colon ("Previous cancer treatment:", "Epstein-Barr virus (EBV):"), a
+bold run a scrape left inline."""
+
+
+def _labelled_line(segments: list[Segment]) -> bool:
+    """A line of a list that is a short label and what the page says of it, in sentences ("Age: ALL
+    is ...", "Salt: eating a lot of salt ... increases the risk. It is thought ..."). ("Non-urgent
+    advice: See a GP if:" leads in.)"""
+    if not segments or any(seg.kind != "sentence" for seg in segments[1:]):
+        return False
+    first = segments[0]
+    if first.kind == "lead-in":
+        return len(segments) > 1 and bool(_LABEL.fullmatch(first.text))
+    label = _LABEL.match(first.text)
+    return first.kind == "sentence" and label is not None and label.end() < len(first.text) and first.text[label.end()] == " "
 
 
 def _table_rows(text: str, lines: list[Line]) -> dict[int, SegmentKind]:
@@ -262,7 +273,7 @@ def _bare_item(seg: Segment, item_follows: Callable[[], bool | None], clause: bo
         and len(words) <= 2 * MAX_ITEM_WORDS
         and item_like(seg.text, clause=clause)
         # (a heading has no full stop: "Li-Fraumeni syndrome." before prose is the list's last item)
-        and (seg.text.endswith(".") or lower or _followed_as_item(item_follows(), head, seg.text))
+        and (_FOOTNOTES_AT_END.sub("", seg.text).endswith(".") or lower or _followed_as_item(item_follows(), head, seg.text))
     )
 
 
