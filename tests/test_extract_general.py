@@ -2781,3 +2781,16 @@ def test_a_pain_keeps_its_place_where_no_term_names_pain_there():
     )
     # (a term for pain in that place wins; numbness says enough without its place)
     assert labels(found) == {"pain under your ribs on the left side", "pain in the front of the neck", "abdominal pain", "hypoesthesia"}
+
+
+def test_what_a_risk_items_detail_says_it_raises_the_risk_of_is_no_risk_factor():
+    found, _ = facts(
+        "Stomach cancer is a cancer that starts in the lining of the stomach.\n"
+        "Rarely, stomach cancer is caused by a faulty gene passed down in a family:\n"
+        "Hereditary diffuse gastric cancer (HDGC): usually caused by a change in the CDH1 gene. People with this gene "
+        "fault have a high lifetime risk of a type of stomach cancer called diffuse gastric cancer, and women also have "
+        "a higher risk of lobular breast cancer.\n"
+        "Lynch syndrome: this increases the risk of bowel cancer and womb cancer.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"hereditary diffuse gastric cancer", "Lynch syndrome"}

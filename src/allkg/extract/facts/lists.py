@@ -745,8 +745,13 @@ def _named_in_detail(page: Page, start: int, end: int, kind: str) -> list[Part]:
             Part(m.text, m.start, m.end, example=True)
             for m in page.within(start, end, kind)
             if not _NEGATION_BEFORE.search(text, max(start, m.start - 12), m.start)
+            and not _OUTCOME_BEFORE.search(text, max(start, m.start - 80), m.start)
         ]
     return []
+
+
+_OUTCOME_BEFORE = re.compile(r"\b(?:risk|chance|likelihood)\s+of\b[^.;:]*$", re.IGNORECASE)
+"""What a risk is of is what it raises, no risk factor ("a higher risk of lobular breast cancer")."""
 
 
 _IT_CAN_CAUSE = re.compile(r"\b(?:it|this|they|these)\s+(?:can|may|might|could|will|often)\s+(?:cause|bring|lead to|give)\s+", re.IGNORECASE)
