@@ -2794,3 +2794,19 @@ def test_what_a_risk_items_detail_says_it_raises_the_risk_of_is_no_risk_factor()
         "risk-factor",
     )
     assert labels(found) == {"hereditary diffuse gastric cancer", "Lynch syndrome"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("She said it's caused by changes in the DNA of one developing white blood cell.", "DNA mutation"),
+        ("ALL comes from DNA changes in a developing blood cell.", "DNA mutation"),
+        ("ALL happens when the DNA in a developing white blood cell in the bone marrow gets changed.", "DNA mutation"),
+        ("Shingles is an infection of a nerve and the skin around it. It's caused by the varicella-zoster virus, the same "
+         "virus that causes chickenpox.", "varicella-zoster virus"),
+    ],
+)
+def test_a_cause_said_in_everyday_words(sentence: str, cause: str):
+    page = sentence if sentence.startswith("Shingles") else f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. {sentence}"
+    found, _ = facts(page, "cause")
+    assert cause in labels(found)

@@ -174,20 +174,26 @@ _MISTAKEN = re.compile(
 _CAUSE_CUE = re.compile(
     r"\b(?:occurs|happens|develops|starts|begins|arises)\s+(?:when|with|because)\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|"
     r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpicks? up\b|"
-    r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change|"
+    r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change|\bcomes?\s+from\b|"
     r"\bcells?\s+(?:\w+\s+)?(?:have|has|carry|carries|contain|contains)\s+(?:an?\s+|the\s+|certain\s+)?(?:acquired\s+|new\s+)?"
     r"(?:change|changes|mutation|mutations|fault|faults|mistake)\b",  # "the leukaemia cells have a change in a gene"
     re.IGNORECASE | re.DOTALL,
 )
 _IN_IT = re.compile(r"\s*In\s+[^,.;]{1,60},\s+(?:the\s+|a\s+)?", re.IGNORECASE)
 """A sentence that opens by saying it speaks of the disease ("In ALL, ...")."""
-_DNA_DAMAGED = re.compile(r"\b(?:DNA|genes?)\b[^.;,]{0,60}?\b(?:is|are|gets|get|becomes|become|has been|have been)\s+damaged\b", re.I)
-"""A cause said as what happens to the DNA ("the DNA inside a developing lymphocyte gets damaged")."""
+_DNA_DAMAGED = re.compile(
+    r"\b(?:DNA|genes?)\b[^.;,]{0,60}?\b(?:is|are|gets|get|becomes|become|has been|have been)\s+(?:damaged|changed|altered)\b", re.I
+)
+"""A cause said as what happens to the DNA ("the DNA inside a developing lymphocyte gets damaged",
+"... gets changed")."""
 _SAYS_THE_CAUSE = re.compile(
-    r"(?:(?:in|for)\s+(?:\w+\s+){0,5}?\w+,?\s+)?the\s+(?:main\s+|usual\s+|exact\s+)?cause\s+is\b|(?:it|this)\s+is\s+caused\s+by\b",
+    r"(?:(?:she|he|they|the doctors?|the consultant|our doctor)\s+(?:said|says|told us|explained)(?:\s+that)?\s+)?"
+    r"(?:(?:(?:in|for)\s+(?:\w+\s+){0,5}?\w+,?\s+)?the\s+(?:main\s+|usual\s+|exact\s+)?cause\s+is\b|"
+    r"(?:it|this)(?:\s+is|['’]s)\s+caused\s+by\b)",
     re.IGNORECASE,
 )
-"""A sentence that says what the cause is without naming the disease ("The cause is a damage of the DNA")."""
+"""A sentence that says what the cause is without naming the disease ("The cause is a damage of
+the DNA"), or says who told it so ("She said it's caused by changes in the DNA ...")."""
 _UNKNOWN_CAUSE = re.compile(
     r"\b(?:not (?:clear|known)|unknown|unclear|nobody knows|no one knows|don't know|do not know)\b.*\bcaus", re.IGNORECASE
 )
@@ -808,14 +814,14 @@ def _agent(page: Page, subject: Subject, seg: Segment) -> Iterator[Fact]:
 
 
 _IS_CAUSED_BY = re.compile(
-    r"\b(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+|often\s+|always\s+)?"
+    r"(?:\b(?:is|are)|(?<=\w)['’]s)\s+(?:usually\s+|mostly\s+|mainly\s+|often\s+|always\s+)?"
     r"(?:an?\s+\w+\s+|an?\s+(?:[\w-]+,?\s+){0,4}(?:illness|infection|disease|condition|disorder)\s+)?caused\s+by\s+"
     r"(?P<agent>[^,.;:()]{3,60}?)(?=\s*(?:[,.;:()]|\s(?:which|that|and|or|when|who)\b|$))",
     re.IGNORECASE,
 )
 _NAMED_OTHERWISE = re.compile(r"[^()\s]\s*,|\b(?:with|in|of|from|like|and)\b", re.IGNORECASE)
 """Words between the disease's name and "is caused by" that make another thing the subject."""
-_IT = re.compile(r"\s*(?:it|this)\s+(?:is|are)\b", re.IGNORECASE)
+_IT = re.compile(r"\s*(?:it|this)(?:\s+(?:is|are)\b|['’]s\b)", re.IGNORECASE)
 _ORGANISM = re.compile(r"\b(?:virus|bacteri(?:um|a)|fung(?:us|i)|parasites?|germs?)\b", re.IGNORECASE)
 """What names a germ: a disease's name in it is the germ's ("the measles virus", "Bordetella pertussis")."""
 _ORGANISM_CALLED = re.compile(
