@@ -1410,6 +1410,17 @@ def test_a_list_of_the_illnesses_the_disease_looks_like_gives_resemblances_not_s
     assert {f.object.label for f in found if f.kind == "symptom"} == {"fever", "easy bruising"}
 
 
+def test_a_clinicians_ddx_list_under_a_list_of_signs_gives_look_alikes_not_signs():
+    found, _ = facts(
+        "T-ALL (T-cell acute lymphoblastic leukaemia)\n\nSYMPTOMS\n  - fatigue, pallor\n  - cough\n\n"
+        "DDx\n  - B-ALL, AML\n  - EBV / glandular fever (LNs + fever + tired teen!)\n\n"
+        "Ix (don't learn all)\n  - FBC + film: blasts\n"
+    )
+    resembles = {f.object.label for f in found if f.kind == "resemblance"}
+    assert {"B-cell acute lymphoblastic leukemia", "infectious mononucleosis"} <= resembles
+    assert {f.object.label for f in found if f.kind == "symptom"} == {"fatigue", "pallor", "cough"}
+
+
 def test_a_disease_the_page_says_not_to_confuse_it_with_is_no_look_alike():
     found, _ = facts(
         "Fanconi anaemia is a rare inherited condition. It should not be confused with Fanconi syndrome, which is a "

@@ -154,6 +154,14 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Is it serious? What is the outlook?", "outlook"),
         # a summary's key point as its heading: what raises the risk, though it names a treatment
         ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
+        # a clinician's headings and shorthand
+        ("Differential diagnosis", "lookalikes"),
+        ("DDx", "lookalikes"),
+        ("Ix (don't learn all)", "diagnosis"),
+        ("Mx (brief)", "treatment"),
+        ("AETIOLOGY / RFs", "risk"),
+        ("Aetiology", "cause"),
+        ("Px", "outlook"),
     ],
 )
 def test_sections_are_typed_by_their_headings(heading, expected):

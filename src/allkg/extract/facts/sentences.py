@@ -320,10 +320,11 @@ def _lookalike_list(page: Page, subject: Subject, block: ListBlock) -> Iterator[
 _EXAMPLES_OF = re.compile(r"\b(?:such as|like|including|e\.g\.)", re.IGNORECASE)
 _LOOKALIKES = re.compile(
     r"something else|look-?alikes?|similar (?:symptoms|signs|conditions)|mistaken for|other (?:conditions|illnesses|causes)|"
-    r"differential",
+    r"differential|^ddx\b",
     re.IGNORECASE,
 )
-"""A heading over the illnesses the disease may be taken for ("Could it be something else?")."""
+"""A heading over the illnesses the disease may be taken for ("Could it be something else?", a
+clinician's "DDx")."""
 
 
 def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment, about: bool) -> Iterator[Fact]:

@@ -24,28 +24,30 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"emergenc|call (?:999|911|111)|get (?:medical )?help|seek (?:medical )?(?:help|advice)|"
                    r"go (?:straight )?to (?:the |your )?(?:er|a&e|a and e|hospital)\b|"
                    r"immediate(?! release)|important|questions to ask|talk(?:ing)? to (?:your|a) doctor"),
-        ("treatment", r"treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
+        # (a clinician's shorthand: DDx differential diagnosis, Ix investigations, Mx management, Sx symptoms)
+        ("lookalikes", r"^ddx\b|^differentials?\b"),
+        ("treatment", r"^[mr]x\b|\bmanagement\b|treat|therap|chemo|transplant|side[ -]effects?|living with|after treatment|follow[ -]?up|"
                       r"clinical trials?|\b(?:induction|consolidation|maintenance|intensification|conditioning)\b|recovery|managing|care team|looking after|at home|coping|"
                       r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse\b|"
                       r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
-        ("diagnosis", r"(?<!about your )(?<!your )(?<!before the )(?<!before )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
+        ("diagnosis", r"^[id]x\b|(?<!about your )(?<!your )(?<!before the )(?<!before )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
                       r"blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
-        ("symptoms", r"symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
+        ("symptoms", r"^sx\b|symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
                      r"^check if (?:you|your (?:child|baby)|it['’]?s|it is|you or your (?:child|baby))\b|"
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
                      r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice|"
                      r"how (?:will|does|can|might|could|would) (?:it|this|\w+) affect (?:my|your|you|me|a|the)\b|"
                      r"how (?:did|do|will|might|may|would) (?:i|you|we|they|he|she|(?:my|your|their) (?:child|baby)) feel\b"),
-        ("risk", r"\brisks?\b|who is (?:at|more likely)|increase|more likely|predispos"),
-        ("cause", r"\bcaus|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
+        ("risk", r"\brisks?\b|\brfs\b|who is (?:at|more likely)|increase|more likely|predispos"),
+        ("cause", r"\bcaus|\ba?etiology\b|\bpathogenesis\b|\bwhy\b|how does .{0,40}(?:start|develop|happen)|how (?:it|all|this) (?:starts|develops)|"
                   r"what happens (?:in|to)|origin"),
         ("who", r"who (?:gets|is affected|can get|develops|does it affect|it affects|is it)|how common|incidence|"
                 r"statistics|epidemiology|how many|frequency|affected\b|"
                 r"^(?:age|gender|sex|race|ethnicity|ancestry)(?:\s*(?:/|,|and|&)\s*(?:age|gender|sex|race|ethnicity|ancestry))*$"),
-        ("outlook", r"outlook|prognos|surviv|\bis it serious\b|how serious|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
+        ("outlook", r"^px\b|outlook|prognos|surviv|\bis it serious\b|how serious|\bcur(?:e|ed|able)\b|life expectancy|what to expect|outcome|\bget(?:ting)? better\b"),
         ("types", r"\btypes?\b|subtypes?|kinds? of|forms? of|classification|subgroups?"),
         ("about", r"what (?:is|are)\b|overview|\babout\b|introduction|definition|summary|key (?:facts|points)|"
                   r"at a glance|\bfacts\b|in brief|understanding|explained|basics"),
