@@ -456,6 +456,17 @@ def test_illnesses_the_signs_look_like_are_no_signs():
     assert not any("arthritis" in n or "mononucleosis" in n for n in names)
 
 
+def test_what_a_sign_felt_like_and_what_it_was_first_taken_for_are_no_signs():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a blood cancer.\nWhat did people notice?\n"
+        "* exhausted, no energy, \"like I had mono\"\n* bruises out of nowhere\n"
+        "A lot of us were first told it was the flu, a sinus infection, or just being run down.\n"
+        "When symptoms appear, they are the same ones people had when they were first diagnosed: fevers and bone pain.\n",
+        "symptom",
+    )
+    assert labels(found) == {"fatigue", "bruises out of nowhere", "fever", "bone pain"}
+
+
 def test_risk_groups_myths_and_outlook_factors_are_not_risk_factors():
     page = (
         "Acute lymphoblastic leukaemia (ALL)\n\nAcute lymphoblastic leukaemia is a cancer of the white blood cells.\n\n"

@@ -154,6 +154,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Is it serious? What is the outlook?", "outlook"),
         # a summary's key point as its heading: what raises the risk, though it names a treatment
         ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
+        ("What did people notice before they were diagnosed?", "symptoms"),
         # a clinician's headings and shorthand
         ("Differential diagnosis", "lookalikes"),
         ("DDx", "lookalikes"),

@@ -1236,6 +1236,7 @@ def _plausible(phrase: str) -> bool:
         and not ADVICE.search(phrase)
         and not _NEGATED.match(phrase)
         and not _CAPTION.match(phrase)
+        and not _LIKENED.match(phrase)
         and phrase.strip(" ,;").lower() not in _JOINING_WORDS
     )
 
@@ -1244,6 +1245,8 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 """A part a list's commas leave of its joining word alone (", and, in toddlers, ...")."""
 
 
+_LIKENED = re.compile(r"[\"“']?\s*(?:like|as if|as though)\b", re.IGNORECASE)
+"""A part that says what a sign felt like ("like I had mono"): a likeness, no sign."""
 _CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|diagram|image|picture|box)\s*\d+[a-z]?\b", re.IGNORECASE)
 """A caption's number ("Table 1. Possible signs of ALL"): no thing of its own."""
 _NEGATED = re.compile(r"(?:(?:with )?or )?without\b", re.IGNORECASE)

@@ -1022,7 +1022,12 @@ _LIST_THEN_HAPPENS = re.compile(
 )
 """The verb after a list of signs that opens its sentence ("..., headaches or vomiting can happen")."""
 _CONDITION_FIRST = re.compile(r"\s*(?:if|when|once|as|where)\b[^,]{0,80},\s*", re.IGNORECASE)
-_PUT_DOWN_TO = re.compile(r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b", re.I)
+_PUT_DOWN_TO = re.compile(
+    r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b|"
+    r"\b(?:first|initially|at first) (?:thought|told|assumed)\b|\bmisdiagnosed as\b|\bmistaken (?:at first )?for\b",
+    re.I,
+)
+"""Words after which a sentence names what the illness was taken for ("were first told it was the flu, a sinus infection")."""
 _CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
 
 

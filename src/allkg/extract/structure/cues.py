@@ -18,6 +18,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"\buncertain\b|\bcontroversial\b|\bunclear\b|\bdisputed\b|\bdebated\b|\bless certain\b"),
         # a word's meaning asked: "What does 'relapse' mean?" defines the disease, whatever the word
         ("about", r"^\W*what (?:does|do|is meant by) .{1,40}?\bmean\W*$|^\W*what is meant by\b"),
+        # what people noticed, whenever: "What did people notice before they were diagnosed?"
+        ("symptoms", r"\bwhat (?:did|do|does|might|may|will|would|could|can) (?:[\w'’]+ ){1,3}notice\b"),
         # a key point said as a sentence: "Earlier cancer treatment ... can raise the risk of adult ALL"
         ("risk", r"\b(?:raises?|increases?|raising|increasing)\s+(?:the|your|a person['’]s|their)\s+(?:risk|chance)\b"),
         ("advice", r"when (?:to|should (?:i|you)) (?:see|call|get|contact|seek)|see (?:a|your) (?:doctor|gp)|urgent|"
