@@ -155,6 +155,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         # a summary's key point as its heading: what raises the risk, though it names a treatment
         ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
         ("What did people notice before they were diagnosed?", "symptoms"),
+        ("Things that can make your symptoms worse", "triggers"),
         # a clinician's headings and shorthand
         ("Differential diagnosis", "lookalikes"),
         ("DDx", "lookalikes"),
@@ -461,6 +462,20 @@ def test_label_lines_after_a_lead_in_are_items_whatever_their_detail_and_footnot
         ("item", "Processed meat: there is some evidence linking ham and bacon with stomach cancer.⁷"),
         ("item", "Epstein-Barr virus (EBV): EBV is the virus that causes glandular fever.[12]"),
         ("heading", "Body weight"),
+    ]
+
+
+def test_a_line_after_the_items_that_needs_the_next_is_joined_to_it():
+    text = (
+        "For most people, the first signs are in the eyes:\n"
+        "• drooping of one or both eyelids (ptosis)\n"
+        "• double vision (diplopia)\n"
+        "In about 15 out of 100 people only the eye muscles are\n"
+        "ever affected. This is called ocular myasthenia.\n"
+    )
+    assert kinds(text)[3:] == [
+        ("sentence", "In about 15 out of 100 people only the eye muscles are\never affected."),
+        ("sentence", "This is called ocular myasthenia."),
     ]
 
 

@@ -85,7 +85,9 @@ def logical_lines(text: str, heading_starts: frozenset[int] = frozenset()) -> li
                 and not previous.item
                 and (body[:1].strip() or _indent(body) == _indent(text[previous.start : previous.end]))
                 and _short_item(text[previous.start : previous.end])
-            )  # (an item under a lead-in, flush or indented as the one before: " look pale" / " feed poorly")
+                and not _OPEN_END.search(text[previous.start : previous.end].rstrip())
+            )  # (an item under a lead-in, flush or indented as the one before: " look pale" / " feed poorly"; not
+            # a line that needs the next: "In about 15 out of 100 people only the eye muscles are" / "ever affected.")
             and _continues(text, previous, start, end, wrap)
         ):
             lines[-1] = Line(previous.start, end, previous.number, previous.item, False, previous.blank_before)
@@ -165,7 +167,10 @@ def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None
 _WRAP_SLACK = 12
 _UNWRAPPED_LONG_LINE = 80
 """A line of a page not wrapped at a width that a break cut mid-sentence is at least this long."""
-_OPEN_END = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|in|on|with|for|from|by|your|their|that|which|who))$", re.IGNORECASE)
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:and|or|of|the|a|an|to|in|on|with|for|from|by|your|their|that|which|who|are|is|was|were|be|can|may|will|than|into|between))$",
+    re.IGNORECASE,
+)
 """How a line that goes on below ends: with a comma or a word that needs the next ("bleeding gums or")."""
 _OPEN_START = re.compile(r"(?:and|or|but|including|which|that|with|without|because|so|as|especially|such as|like)\b")
 """How a line that goes on from the one above starts ("and night sweats", "including nosebleeds")."""
