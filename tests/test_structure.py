@@ -156,6 +156,8 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
         ("What did people notice before they were diagnosed?", "symptoms"),
         ("Things that can make your symptoms worse", "triggers"),
+        ("Reply #2  caregiver_jen   Apr 19, 2020", "navigation"),  # a thread's reply: what follows is no page text
+        ("Reply  Share  Report  Save  412", "other"),  # (a vote bar is chrome of its own, no heading of replies)
         # a clinician's headings and shorthand
         ("Differential diagnosis", "lookalikes"),
         ("DDx", "lookalikes"),
@@ -476,6 +478,19 @@ def test_a_line_after_the_items_that_needs_the_next_is_joined_to_it():
     assert kinds(text)[3:] == [
         ("sentence", "In about 15 out of 100 people only the eye muscles are\never affected."),
         ("sentence", "This is called ocular myasthenia."),
+    ]
+
+
+def test_a_question_with_an_aside_after_its_mark_is_a_heading():
+    text = (
+        "Q3b. Where in the body does it go? (added after a member asked, thanks Tomasz)\n"
+        "It's in the blood and marrow from the start. It can also spread to the liver.\n"
+    )
+    assert kinds(text) == [
+        ("sentence", "Q3b."),
+        ("heading", "Where in the body does it go? (added after a member asked, thanks Tomasz)"),
+        ("sentence", "It's in the blood and marrow from the start."),
+        ("sentence", "It can also spread to the liver."),
     ]
 
 

@@ -12,7 +12,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"in this (?:article|section|page)|on this page|^contents$|^share\b|^sources?$|bibliography|"
                        r"external links|^was this|next steps|^resources$|support services|categories|footnotes|^notes$|"
                        r"follow us|about us|contact|jump to|quick links|you may also|more (?:on|about)\b|^help(?:\s*(?:and|&)\s*support|\s+cent(?:re|er))?$|^print|"
-                       r"most (?:read|popular|viewed)|^comments?\b|trending|latest (?:news|stories)|top stories"),
+                       r"most (?:read|popular|viewed)|^comments?\b|^reply\s*#\s*\d+\b|trending|latest (?:news|stories)|top stories"),
         ("myths", r"\bmyths?\b|misconception|misunderst|(?:do|does|did|can)(?:n['’]t| not) (?:cause|increase|raise|lead)|"
                   r"\bnot (?:a )?(?:cause|risk)|\bno (?:proven )?(?:link|evidence)|unproven|disproven|fact or fiction|"
                   r"\buncertain\b|\bcontroversial\b|\bunclear\b|\bdisputed\b|\bdebated\b|\bless certain\b"),

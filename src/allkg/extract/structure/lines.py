@@ -28,9 +28,11 @@ _PLACEHOLDER = re.compile(r"^\s*\[(?:image|img|picture|photo|diagram|chart|graph
 """A line that is only the placeholder of a picture, a chart or a diagram ("[Chart: New cases by
 age at diagnosis]"): alt text, not the page's prose."""
 
+ASIDE_AFTER = r"\([^()\n]{1,80}\)"
+"""An aside in brackets after a sentence or a question ("Where does it go? (added after a member asked)")."""
 FOOTNOTE_MARK = r"(?:[¹²³⁰-⁹]+|\[\d{1,3}(?:[,–-]\d{1,3})*\])"
 """A footnote's mark after a sentence: superscript digits ("cancers.⁶") or a number in brackets ("well.[6]", "[3-5]")."""
-_SENTENCE_END = re.compile(rf"""[.!?:;]["'”’)\]]*{FOOTNOTE_MARK}*[ \t]*$""")
+_SENTENCE_END = re.compile(rf"""[.!?:;]["'”’)\]]*{FOOTNOTE_MARK}*[ \t]*$|[.!?]["'”’]*[ \t]+{ASIDE_AFTER}[ \t]*$""")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$|^.*\S\s{3,}\d{1,3}\s*$|^\s*\d{1,3}\s{3,}\S.*$")
 _DOT_LEADER = re.compile(r"\.{4,}\s*\d+\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#.•·+])\1{2,}[-=_*~#.•·+\s]*$")

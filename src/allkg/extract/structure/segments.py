@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from allkg.extract.structure.cues import item_like, section_type
-from allkg.extract.structure.lines import BULLET, FOOTNOTE_MARK, Line
+from allkg.extract.structure.lines import ASIDE_AFTER, BULLET, FOOTNOTE_MARK, Line
 
 SegmentKind = Literal["heading", "lead-in", "item", "sentence"]
 
@@ -38,6 +38,8 @@ _NUMBERED_LABEL = re.compile(
 )
 """A line's number or label ("SECTION 1.", "2.3.") whose full stop ends no sentence."""
 _FOOTNOTES_AT_END = re.compile(rf"{FOOTNOTE_MARK}+$")
+_QUESTION_END = re.compile(rf"\?(?:\s+{ASIDE_AFTER})?$")
+"""How a question ends: its mark, or its mark and an aside ("Where does it go? (added after a member asked)")."""
 _FOOTNOTE_START = re.compile(r"(?:\d{1,2}(?:[,–-]\d{1,2})*|\[\d+\](?:\[\d+\])*)[ \t]+(?=[A-Z\"“])")
 _INFOBOX_ROW = re.compile(r"[ \t]*(?P<label>[A-Z][\w ,'()-]{1,40}?)[ \t]*\t+[ \t]*(?=\S)")
 _LEAD_IN_END = re.compile(r"\b(?:include|includes|including|such as|following|are|have|has|be|cause|causes|like|as)$", re.I)
@@ -350,7 +352,7 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
             len(pieces) == 1 and following is not None and following.item and words >= 4 and _LEAD_IN_END.search(body)
         ):
             kind: SegmentKind = "lead-in"
-        elif body.endswith("?") and words <= MAX_HEADING_WORDS + 2:
+        elif _QUESTION_END.search(body) and len(_QUESTION_END.sub("?", body).split()) <= MAX_HEADING_WORDS + 2:
             kind = "heading"
         elif result and result[-1].kind == "lead-in" and result[-1].text.isupper() and words >= 4:
             kind = "sentence"  # "KEY POINT: "Acute" = develops over weeks": what a call-out's label says
