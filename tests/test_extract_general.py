@@ -2832,3 +2832,16 @@ def test_a_cause_said_in_everyday_words(sentence: str, cause: str):
     page = sentence if sentence.startswith("Shingles") else f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. {sentence}"
     found, _ = facts(page, "cause")
     assert cause in labels(found)
+
+
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [
+        ("Shingles, also known as herpes zoster, is an infection of a nerve.", {"herpes zoster", "shingles"}),
+        ("Shingles (also called herpes zoster) is an infection of a nerve.", {"herpes zoster", "shingles"}),
+        ("The condition, also known as herpes zoster, is an infection of a nerve.", {"herpes zoster"}),
+    ],
+)
+def test_a_name_no_lexicon_has_before_also_known_as_and_the_lexicons_name_is_a_name(page: str, names: set[str]):
+    e = extract(decode_source(page.encode(), name="page.txt"), load_lexicon())
+    assert {f.object.value for f in e.facts if f.predicate in ("skos:prefLabel", "skos:altLabel")} == names

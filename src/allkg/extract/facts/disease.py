@@ -71,6 +71,14 @@ _SYNONYM_CUE = re.compile(
     r"(?:also[ \t]+|sometimes[ \t]+|often[ \t]+|commonly[ \t]+|formerly[ \t]+|previously[ \t]+)?"
     r"(?:known as|called|referred to as|termed)[ \t]+" + _NAMES
 )
+_NAME_BEFORE_CUE = re.compile(
+    r"\s*(?!(?i:it|this|that|these|those|the|a|an|its|their|your|our)\b)(?P<name>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}?)[ \t]*(?:,|\()[ \t]*(?:also[ \t]+|sometimes[ \t]+|often[ \t]+)?"
+    r"(?:known as|called)[ \t]+(?:the[ \t]+)?"
+)
+"""A name that opens a definition, with the cue that the lexicon's name follows ("Shingles, also known as "):
+a name by where it stands, whatever its words (not "It" nor "The condition")."""
+_DEFINED_AFTER = re.compile(r"[ \t]*(?:,|\))?[ \t]*(?:is|are)\b")
+"""What follows that lexicon's name when the sentence defines the disease (", is an infection")."""
 _PAREN_SYNONYM = re.compile(
     r"[ \t]*\([ \t]*(?:also|sometimes|often|formerly)[ \t]+(?:called|known as)[ \t]+"
     r"(?:(?P<quoted>" + _QUOTED_LIST + r")|(?P<names>[^)]+))\)"
@@ -646,7 +654,12 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment, previous: Segment 
     """Names given after "also known as", "called", "you may hear it called", whose subject is
     the disease (its name, abbreviation or "it" just before the cue; "this" only after a
     sentence about it: "The back can become curved. This is called scoliosis." names no disease)."""
-    starts = [m.end for m in page.within(seg.start, seg.end, "disease") if names_subject(page, subject, m)]
+    named = [m for m in page.within(seg.start, seg.end, "disease") if names_subject(page, subject, m)]
+    for mention in named[:1]:  # "Shingles, also known as herpes zoster, is an infection ...": the name before the cue
+        before = _NAME_BEFORE_CUE.fullmatch(page.text, seg.start, mention.start)
+        if before is not None and _DEFINED_AFTER.match(page.text, mention.end, seg.end):
+            yield _sentence_case(before.group("name"))
+    starts = [m.end for m in named]
     starts += [seg.start + m.end() for abbr, _ in subject.abbreviations
                for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", seg.text)]
     for end in starts:
