@@ -2845,3 +2845,22 @@ def test_a_cause_said_in_everyday_words(sentence: str, cause: str):
 def test_a_name_no_lexicon_has_before_also_known_as_and_the_lexicons_name_is_a_name(page: str, names: set[str]):
     e = extract(decode_source(page.encode(), name="page.txt"), load_lexicon())
     assert {f.object.value for f in e.facts if f.predicate in ("skos:prefLabel", "skos:altLabel")} == names
+
+
+def test_a_place_after_a_noun_with_of_is_shared_but_not_its_words():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSigns include:\n"
+        "- Pain or feeling of fullness below the ribs.\n- bone or joint pain\n",
+        "symptom",
+    )
+    assert labels(found) == {"pain below the ribs", "feeling of fullness below the ribs", "bone pain", "joint pain"}
+
+
+def test_a_lead_in_saying_the_signs_have_other_causes_before_its_advice_leads_in_signs():
+    found, _ = facts(
+        "Childhood acute lymphoblastic leukemia (ALL) is a cancer of the blood and bone marrow.\n"
+        "Signs and symptoms of childhood ALL may be caused by ALL or by other conditions, so it is important to check "
+        "with your child's doctor if your child has any of the following:\n  - Fever.\n  - Loss of appetite.\n",
+        "symptom",
+    )
+    assert labels(found) == {"fever", "loss of appetite"}

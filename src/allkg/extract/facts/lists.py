@@ -135,7 +135,9 @@ _QUALIFIER = re.compile(
 )
 """What follows a sign's name in a part ("with no infection", "in the belly", "taking longer to heal")."""
 _ARTICLE = re.compile(r"^(?:a|an|the|your|his|her|their|my|our)\s+", re.IGNORECASE)
-_SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|behind)\s.+$", re.IGNORECASE)
+_SHARED_PLACE = re.compile(r"\s(?:in|on|of|around|under|below|beneath|above|behind)\s.+$", re.IGNORECASE)
+_NOUN_FIRST = re.compile(r"\w\s+of\s+\w", re.IGNORECASE)
+"""A phrase whose noun comes before its "of" ("feeling of fullness"): its last word is no head to share."""
 _MODIFIER_WORDS = frozenset(
     "frequent severe mild persistent unexplained unusual constant sudden repeated heavy prolonged new "
     "painful painless large small recurrent recurring chronic acute occasional tiny little".split()
@@ -220,8 +222,14 @@ def list_kind(block: ListBlock) -> str | None:
     if block.lead_in is not None:
         lead = block.lead_in.text
         before = segment_before(block.section, block.lead_in)
-        if ADVICE.search(lead) and any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before):
-            return "symptom"  # "These signs may be caused by ALL or by other conditions. See a doctor if you have:"
+        advice = ADVICE.search(lead)
+        if advice and (
+            _SIGNS_ELSEWHERE.search(lead, 0, advice.start())
+            or any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before)
+        ):
+            # "These signs may be caused by ALL or by other conditions. See a doctor if you have:", or in one
+            # sentence: "Signs ... may be caused by ALL or by other conditions, so check with your doctor if ...:"
+            return "symptom"
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
             return None
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
@@ -962,7 +970,8 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
     # "bone or joint pain" -> bone pain; "red, sore or swollen eye" -> red eye, sore eye; "swelling or
     # discomfort in the abdomen" -> swelling in the abdomen; "cuts or wounds taking longer to heal"
     # (a last part with its own article names a thing of its own: "pain or a feeling of fullness below the ribs")
-    shares_head = len(named.split()) > 1 and not own_article
+    # (nor does one whose noun comes first: "pain or feeling of fullness below the ribs" shares only its place)
+    shares_head = len(named.split()) > 1 and not own_article and not _NOUN_FIRST.search(named)
     tail = f" {' '.join(named.split()[1:])}{rest}" if shares_head else rest
     # only the single words just before the last part qualify its noun: not "spleen" of "an
     # enlarged liver or spleen, swollen lymph nodes or weight loss"
