@@ -2864,3 +2864,25 @@ def test_a_lead_in_saying_the_signs_have_other_causes_before_its_advice_leads_in
         "symptom",
     )
     assert labels(found) == {"fever", "loss of appetite"}
+
+
+def test_a_count_is_no_age_and_a_risk_group_is_no_frequency():
+    found, _ = facts(
+        "Childhood acute lymphoblastic leukemia (ALL) is a cancer of the blood.\nPrognosis\n"
+        "Children who are between 1 and 9 years old at diagnosis and whose white blood cell count is below 50,000/µL "
+        "are usually placed in the standard-risk group, and most of these children are cured with treatment. About "
+        "3,000 children over 3,000 miles away are treated here.\n"
+    )
+    ages = {f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    kinds = {f.kind for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    assert "under 50" not in ages and "over 3" not in ages, ages
+    assert "epidemiology" not in kinds and "prognosis" in kinds
+
+
+def test_the_verb_a_sentences_list_of_factors_ends_with_is_no_factor():
+    found, _ = facts(
+        "Childhood acute lymphoblastic leukemia (ALL) is a cancer of the blood.\nRisk Factors\nKEY POINTS\n"
+        "  - Past treatment with chemotherapy or radiation, and certain genetic conditions, affect the risk of childhood ALL.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"previous cancer treatment", "exposure to radiation", "genetic disorders"}

@@ -494,6 +494,16 @@ def test_a_question_with_an_aside_after_its_mark_is_a_heading():
     ]
 
 
+def test_a_key_points_box_at_the_top_of_a_section_is_of_that_section():
+    layout = structure(
+        "Signs and Symptoms\n\nKEY POINTS\n  - Signs of ALL include fever.\n\nSigns of ALL may include bruising.\n\n"
+        "Treatment Overview\n\nKEY POINTS\n  - Treatment is given in three phases.\n"
+    )
+    assert [(s.heading.text, s.type) for s in layout.sections if s.heading is not None] == [
+        ("Signs and Symptoms", "symptoms"), ("KEY POINTS", "symptoms"), ("Treatment Overview", "treatment"), ("KEY POINTS", "treatment"),
+    ]
+
+
 def test_a_time_or_a_decimal_does_not_end_a_sentence():
     assert kinds("Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n") == [
         ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),

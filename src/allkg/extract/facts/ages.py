@@ -32,12 +32,12 @@ _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")
 _AGE_EXPRESSIONS = (
     (re.compile(rf"\b(?:(?:aged?|ages?(?: of)?|between(?: the ages? of)?)\s+)+{_N}\s*(?:and|to|-|–)\s*{_N}", re.I), "range"),
     (re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}[ -](?:years?|yrs)(?: of age| old)?", re.I), "range"),
-    (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b))", re.I), "under"),
+    (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/))", re.I), "under"),
     (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
     (re.compile(rf"<\s*{_N}\s*(?:yrs?|years?)\b", re.I), "under"),
     (re.compile(rf">\s*{_N}\s*(?:yrs?|years?)\b", re.I), "over"),
     (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
-    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?!\s*(?:%|per ?cent|in\b|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
+    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     # "patients above 60 years": people's ages (not "over 50 years ago")
     (re.compile(rf"(?:(?<=people )|(?<=adults )|(?<=those )|(?<=patients ))(?:over|above|older than)\s+{_N}\s+years\b", re.I), "over"),
@@ -113,6 +113,8 @@ _DIAGNOSED = re.compile(
     r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",
     re.IGNORECASE,
 )
+_RISK_GROUP = re.compile(r"\b(?:standard|low|average|intermediate|high|very high)[- ]risk (?:group|category)\b|\brisk groups?\b", re.I)
+"""Which risk group of treatment a group of patients is put in ("placed in the standard-risk group"): no frequency."""
 _REMISSION = re.compile(r"\bremissions?\b", re.IGNORECASE)
 """How many reach remission says how treatment starts, not how people do ("9 in 10 adults reach remission")."""
 _CONCESSION = re.compile(r"\s*(?:but|though|although|while|whereas|yet)\b", re.IGNORECASE)
@@ -168,7 +170,7 @@ def age_facts(
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
             yield from facts
-        elif statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause)):
+        elif statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause)) and not _RISK_GROUP.search(clause):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
                 yield from _statement(disease, "epidemiology", age, text, span)

@@ -1246,6 +1246,7 @@ def _plausible(phrase: str) -> bool:
         and not _NEGATED.match(phrase)
         and not _CAPTION.match(phrase)
         and not _LIKENED.match(phrase)
+        and not _SAYS_THE_RISK.match(phrase)
         and phrase.strip(" ,;").lower() not in _JOINING_WORDS
     )
 
@@ -1254,6 +1255,11 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 """A part a list's commas leave of its joining word alone (", and, in toddlers, ...")."""
 
 
+_SAYS_THE_RISK = re.compile(
+    r"(?:(?:may|can|could|might)\s+)?(?:affects?|increases?|raises?|lowers?|changes?)\s+(?:the|your|a|their)\s+(?:risk|chance)\b",
+    re.IGNORECASE,
+)
+"""The verb phrase a sentence's list ends with ("..., affect the risk of childhood ALL"): what the factors do, no factor."""
 _LIKENED = re.compile(r"[\"“']?\s*(?:like|as if|as though)\b", re.IGNORECASE)
 """A part that says what a sign felt like ("like I had mono"): a likeness, no sign."""
 _CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|diagram|image|picture|box)\s*\d+[a-z]?\b", re.IGNORECASE)

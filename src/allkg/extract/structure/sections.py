@@ -79,6 +79,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
             words = _HEADING_NUMBER.sub("", seg.text, count=1).lstrip()
             if parent in _WITH_SUBHEADINGS and subheading and (kind == "other" or _ORIGIN.match(words)):
                 kind = parent  # a sub-heading ("General", "From low blood counts") of a typed section
+            elif parent not in ("page", "other", "navigation") and subheading and _BOX_LABEL.match(words):
+                kind = parent  # a summary box's label ("KEY POINTS") at the top of a typed section
             elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
             sections.append(Section(seg, kind))
@@ -95,6 +97,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     return sections
 
 
+_BOX_LABEL = re.compile(r"(?:key (?:points?|facts|messages)|summary|in (?:brief|short)|at a glance|quick facts)\W*$", re.IGNORECASE)
+"""The label of a box that sums a section up: it heads no topic of its own."""
 _TOPIC_OPENING = re.compile(r"(?:how|what|why|when|who|where|things you|going back|living with)\b", re.IGNORECASE)
 """How a heading of a topic of its own opens, a question without its mark ("How you get glandular fever")."""
 
