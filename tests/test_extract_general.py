@@ -2886,3 +2886,27 @@ def test_the_verb_a_sentences_list_of_factors_ends_with_is_no_factor():
         "risk-factor",
     )
     assert labels(found) == {"previous cancer treatment", "exposure to radiation", "genetic disorders"}
+
+
+def test_complaints_alternatives_before_a_gloss_and_modifiers_across_commas():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSigns include:\n"
+        "- Bruises easily or has small red spots under the skin (petechiae)\n"
+        "- a fast or pounding heartbeat (palpitations)\n"
+        "- Complains of bone or joint pain, or limps\n"
+        "- complain of aching legs, arms or back, or start to limp\n",
+        "symptom",
+    )
+    assert labels(found) == {
+        "easy bruising", "petechiae", "palpitations", "bone pain", "joint pain", "limp", "lower limb pain",
+        "upper limb pain", "back pain",
+    }
+
+
+def test_the_best_chance_of_a_group_is_its_outlook():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer. Today about 9 out of 10 children with ALL are cured. "
+        "Children between 1 and 9 years old have the best chance. Babies younger than 1 have a lower chance of cure."
+    )
+    outlooks = {f.subject.label for f in found if f.predicate == "allkg:outlook"}
+    assert "Children between 1 and 9 years old have the best chance" in outlooks

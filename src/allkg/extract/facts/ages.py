@@ -67,7 +67,7 @@ _PROGNOSIS = re.compile(
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|\blive (?:much |a lot )?longer\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
-    r"\bmore likely to (?:relapse|come back)\b",
+    r"\bmore likely to (?:relapse|come back)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )",
     re.IGNORECASE,
 )
 _EPIDEMIOLOGY = re.compile(

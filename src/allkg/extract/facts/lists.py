@@ -654,6 +654,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         head = _trimmed(text, head[0], opened)
     if head is None:
         return [p for p in extra if _plausible(p.text)]
+    complains = _COMPLAINS_OF.match(text, *head)
+    if complains is not None and complains.end() < head[1]:  # "Complains of bone or joint pain": the pain is the sign
+        head = (complains.end(), head[1])
     gloss = _GLOSS.search(text, *head)
     if gloss:
         which = "gloss" if gloss.group("gloss") else "called"
@@ -664,6 +667,11 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             chunks = _comma_chunks(text, head[0], gloss.start())
             several = len(chunks) > 1 and not _places_follow(text, head[0], gloss.start())
             before = _enumerated(page, head[0], chunks[-2][1], kind) if several else []
+            # "Bruises easily or has small red spots under the skin (petechiae)": the gloss names the last
+            # alternative, and the first names a sign of its own (not "a fast or pounding heartbeat (palpitations)")
+            alternatives = _split(text, head[0], gloss.start()) if not several and " or " in text[head[0] : gloss.start()] else []
+            if len(alternatives) > 1 and _names(page, alternatives[0], kind):
+                before = _distributed(page, alternatives, kind)[:-1]
             return [p for p in [*before, Part(text[named[0] : named[1]], *named), *extra] if _plausible(p.text)]
         head = _trimmed(text, head[0], gloss.start()) or head
     if _lists_within_commas(text, *head) or _SEMICOLON.search(text, *head):
@@ -839,8 +847,24 @@ def _enumerated(page: Page, start: int, end: int, kind: str) -> list[Part]:
             offset += len(piece) + 1
         return found
     if _lists_within_commas(page.text, start, end) and not _places_follow(page.text, start, end):
-        return _places_joined(page, [p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)])
+        parts = [p for chunk in _comma_chunks(page.text, start, end) for p in _chunk_parts(page, *chunk, kind)]
+        return _places_joined(page, _modifiers_shared(page, parts, kind))
     return _chunk_parts(page, start, end, kind)
+
+
+def _modifiers_shared(page: Page, parts: list[Part], kind: str) -> list[Part]:
+    """Single words listed after a longer part take its words before its noun, across commas too,
+    where they name nothing of their own ("aching legs, arms or back, or start to limp": aching arms,
+    aching back)."""
+    result: list[Part] = []
+    modifiers = ""
+    for part in parts:
+        if len(part.text.split()) == 1 and modifiers and not _names(page, part, kind):
+            result.append(Part(f"{modifiers} {part.text}", part.start, part.end))
+            continue
+        modifiers = _shared_words(part.text) if len(part.text.split()) == 2 else ""
+        result.append(part)
+    return result
 
 
 _SEMICOLON = re.compile(r";(?![^(]*\))")
@@ -1255,6 +1279,7 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 """A part a list's commas leave of its joining word alone (", and, in toddlers, ...")."""
 
 
+_COMPLAINS_OF = re.compile(r"(?:complains?|complained|complaining)\s+(?:of|about)\s+", re.IGNORECASE)
 _SAYS_THE_RISK = re.compile(
     r"(?:(?:may|can|could|might)\s+)?(?:affects?|increases?|raises?|lowers?|changes?)\s+(?:the|your|a|their)\s+(?:risk|chance)\b",
     re.IGNORECASE,
