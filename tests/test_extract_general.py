@@ -2910,3 +2910,12 @@ def test_the_best_chance_of_a_group_is_its_outlook():
     )
     outlooks = {f.subject.label for f in found if f.predicate == "allkg:outlook"}
     assert "Children between 1 and 9 years old have the best chance" in outlooks
+
+
+def test_a_last_alternative_opening_with_the_first_ones_preposition_shares_its_verb():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia is a cancer of the blood.\nA child may have a higher chance of ALL if he or she:\n"
+        "- Was exposed to high doses of radiation, or to X-rays before birth\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"exposure to radiation", "exposure to x-rays before birth"}

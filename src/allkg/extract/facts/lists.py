@@ -79,8 +79,9 @@ _ASIDE = re.compile(
 )
 """An aside inside an item, between commas, before the rest of its phrase."""
 _EXPOSED = re.compile(
-    r"(?:(?:long[- ]term|regular|heavy)\s+)?(?:working with|work with|contact with|(?:being\s+)?exposed to|handling|"
-    r"breathing in|inhaling|using)\s+(?:(?:high levels of|large amounts of|chemicals such as|the chemical)\s+)?(?P<agent>[\w -]{3,40})$",
+    r"(?:(?:long[- ]term|regular|heavy)\s+)?(?:working with|work with|contact with|"
+    r"(?:(?:being|was|were|is|are|(?:have|has|had) been)\s+)?exposed to|handling|breathing in|inhaling|using)\s+"
+    r"(?:(?:(?:very )?high (?:levels|doses) of|large amounts of|chemicals such as|the chemical)\s+)?(?P<agent>[\w -]{3,40})$",
     re.IGNORECASE,
 )
 """A lay way of saying exposure to an agent ("working with benzene")."""
@@ -684,7 +685,7 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         noun = text[head[0] : clause.end()]
         parts = [Part(f"{noun}{p.text}", head[0], p.end) for p in _split(text, clause.end(), head[1])]
     elif len(parts) > 1 and not _whole_names(page, head, kind):
-        parts = _distributed(page, parts, kind)
+        parts = _verb_shared(_distributed(page, parts, kind))
         if (
             kind == "risk-factor"
             and len(parts) == 2
@@ -701,6 +702,22 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
         parts = [Part(p.text, p.start, p.end, example=True) for p in parts]
     return [_without_with(page, p) for p in [*parts, *extra] if _plausible(p.text)]
+
+
+def _verb_shared(parts: list[Part]) -> list[Part]:
+    """A last alternative that opens with the preposition of the first one's verb shares that verb
+    ("Was exposed to high doses of radiation, or to X-rays before birth": exposed to X-rays before birth)."""
+    if len(parts) != 2:
+        return parts
+    first, last = parts
+    opening = _PREPOSITION_FIRST.match(last.text)
+    at = first.text.lower().rfind(f" {opening.group(1).lower()} ") if opening else -1
+    if opening is None or at <= 0:
+        return parts
+    return [Part(first.text.rstrip(" ,"), first.start, first.end), Part(first.text[:at] + " " + last.text, last.start, last.end)]
+
+
+_PREPOSITION_FIRST = re.compile(r"(to|with|from|by)\s+\S", re.IGNORECASE)
 
 
 def _without_with(page: Page, part: Part) -> Part:
