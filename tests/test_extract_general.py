@@ -2919,3 +2919,19 @@ def test_a_last_alternative_opening_with_the_first_ones_preposition_shares_its_v
         "risk-factor",
     )
     assert labels(found) == {"exposure to radiation", "exposure to x-rays before birth"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frequency"),
+    [
+        ("It can also occur in teenagers and adults.", False),
+        ("ALL can happen at any age, including in babies under 1.", False),
+        ("Teenagers can get it too.", False),
+        ("It is most common in young children.", True),
+        ("It is less common in teenagers, but it can also occur in them.", True),
+    ],
+)
+def test_who_can_get_it_is_an_age_group_but_no_frequency(sentence: str, frequency: bool):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. {sentence}")
+    assert any(f.kind == "age-group" for f in found)
+    assert any(f.kind == "epidemiology" for f in found) == frequency

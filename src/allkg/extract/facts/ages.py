@@ -83,6 +83,15 @@ _EPIDEMIOLOGY = re.compile(
     r"(?:who have|with)\b|\buncommon\b",
     re.IGNORECASE,
 )
+_ONLY_WHO = re.compile(
+    r"^(?!.*(?:\bcommon|\brare|\bmost\b|\boften\b|\busually\b|\bmainly\b|\bless\b|\bmore\b|\bpeaks?\b|%|\bper ?cent|"
+    r"\b\d+\s+(?:in|out of)\s+\d|\bfew\b|\bmany\b))"
+    r".*\b(?:can|may|could)\s+(?:also\s+)?(?:occur|happen|get|affect|develop|be found|be diagnosed)\b.*"
+    r"(?:\balso\b|\btoo\b|\bany age\b|\bincluding\b|\beven\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A clause that says who can get the disease, not how often ("It can also occur in teenagers", "ALL can
+happen at any age, including in babies", "Teenagers can get it too"): an age group, no frequency."""
 _CAN_ALSO_GET = re.compile(
     r"\b(?:(?:can|may) also (?:get|develop|have)|(?:can|may)(?: also)? catch)\b(?![^.]{0,30}\b(?:risk|chance)\b)", re.IGNORECASE
 )
@@ -170,11 +179,14 @@ def age_facts(
             facts = list(_prognosis(disease, ages, start, clause, text, span, outlook))
             stated.update(f.object.path for f in facts if f.predicate == "allkg:aboutAgeGroup")  # type: ignore[union-attr]
             yield from facts
-        elif statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause)) and not _RISK_GROUP.search(clause):
+        elif (
+            statement and not outlook_only and (labelled or _EPIDEMIOLOGY.search(clause))
+            and not _RISK_GROUP.search(clause) and not _ONLY_WHO.search(clause)
+        ):
             for age in _unique(ages):
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
                 yield from _statement(disease, "epidemiology", age, text, span)
-        elif statement and not outlook_only and _CAN_ALSO_GET.search(clause):
+        elif statement and not outlook_only and (_CAN_ALSO_GET.search(clause) or _ONLY_WHO.search(clause)):
             for age in _unique(ages):  # (who can get it, not how often they do)
                 yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
 
