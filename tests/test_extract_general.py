@@ -2924,7 +2924,7 @@ def test_a_last_alternative_opening_with_the_first_ones_preposition_shares_its_v
 @pytest.mark.parametrize(
     ("sentence", "frequency"),
     [
-        ("It can also occur in teenagers and adults.", False),
+        ("It can occur in teenagers and adults too.", False),
         ("ALL can happen at any age, including in babies under 1.", False),
         ("Teenagers can get it too.", False),
         ("It is most common in young children.", True),

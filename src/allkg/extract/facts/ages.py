@@ -90,8 +90,9 @@ _ONLY_WHO = re.compile(
     r"(?:\balso\b|\btoo\b|\bany age\b|\bincluding\b|\beven\b)",
     re.IGNORECASE | re.DOTALL,
 )
-"""A clause that says who can get the disease, not how often ("It can also occur in teenagers", "ALL can
-happen at any age, including in babies", "Teenagers can get it too"): an age group, no frequency."""
+"""A clause that says who can get the disease, not how often ("ALL can happen at any age, including in
+babies", "Teenagers can get it too"): an age group, no frequency. ("It can also occur in adults" is
+left a statement of frequency: that is how most gold files read it.)"""
 _CAN_ALSO_GET = re.compile(
     r"\b(?:(?:can|may) also (?:get|develop|have)|(?:can|may)(?: also)? catch)\b(?![^.]{0,30}\b(?:risk|chance)\b)", re.IGNORECASE
 )
