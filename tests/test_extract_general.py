@@ -2935,3 +2935,13 @@ def test_who_can_get_it_is_an_age_group_but_no_frequency(sentence: str, frequenc
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. {sentence}")
     assert any(f.kind == "age-group" for f in found)
     assert any(f.kind == "epidemiology" for f in found) == frequency
+
+
+def test_each_group_in_brackets_has_the_outlook_of_the_rate_before_it():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood.\nPrognosis\n"
+        "Five-year survival about 90% (children), about 40% (adults).\n"
+    )
+    groups = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    outlooks = {(groups[f.subject.path], f.object.name) for f in found if f.predicate == "allkg:outlook"}
+    assert outlooks == {("children", "FavourableOutlook"), ("adults", "UnfavourableOutlook")}

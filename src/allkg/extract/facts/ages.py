@@ -123,6 +123,8 @@ _DIAGNOSED = re.compile(
     r"\bdiagnosed\b|\bcases\b|\bmost common\b|\bget (?:it|this)\b|\bage at diagnosis\b|\b(?:average|median|typical) age\b",
     re.IGNORECASE,
 )
+_RATE_OF_GROUP = re.compile(r"(\d{1,3})(?:\s*[–-]\s*(\d{1,3}))?\s*(?:%|per ?cent)\s*\(\s*$", re.IGNORECASE)
+"""A share of people just before the group it is of, in brackets ("40% (adults)")."""
 _RISK_GROUP = re.compile(r"\b(?:standard|low|average|intermediate|high|very high)[- ]risk (?:group|category)\b|\brisk groups?\b", re.I)
 """Which risk group of treatment a group of patients is put in ("placed in the standard-risk group"): no frequency."""
 _REMISSION = re.compile(r"\bremissions?\b", re.IGNORECASE)
@@ -321,6 +323,12 @@ def _prognosis(
     for age in _unique(ages):
         compared = than is not None and age.start >= start + than.end()
         verdict = "FavourableOutlook" if favourable != compared else "UnfavourableOutlook"
+        own = _RATE_OF_GROUP.search(clause, 0, max(0, age.start - start))
+        if own is not None:  # "five-year survival about 90% (children), 40% (adults)": each group its own rate
+            share = sum(int(n) for n in own.groups() if n) / len([n for n in own.groups() if n]) / 100
+            if 0.5 < share < 0.6:
+                continue
+            verdict = "FavourableOutlook" if share >= 0.6 else "UnfavourableOutlook"
         yield Fact("age-group", disease, "allkg:occursInAgeGroup", age.group, (span,))
         yield from _statement(disease, "prognosis", age, text, span, outlook=verdict)
 
