@@ -504,6 +504,18 @@ def test_a_key_points_box_at_the_top_of_a_section_is_of_that_section():
     ]
 
 
+def test_a_banner_of_advice_in_capitals_that_reads_as_chrome_still_ends_the_section_before_it():
+    layout = structure(
+        "Signs that the leukaemia may be active again\nTell us if you notice:\n- looking pale\n\n"
+        "WHEN TO CALL US STRAIGHT AWAY – 24-HOUR HOTLINE 01632 960 412\n"
+        "Your treatment lowers your resistance to infection.\n- Temperature of 37.5°C or above\n"
+    )
+    assert [(s.heading.text if s.heading else None, s.type) for s in layout.sections][1:] == [
+        ("Signs that the leukaemia may be active again", "symptoms"),
+        ("WHEN TO CALL US STRAIGHT AWAY – 24-HOUR HOTLINE 01632 960 412", "advice"),
+    ]
+
+
 def test_a_time_or_a_decimal_does_not_end_a_sentence():
     assert kinds("Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n") == [
         ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),

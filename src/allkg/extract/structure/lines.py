@@ -149,6 +149,8 @@ def _continues(text: str, previous: Line, start: int, end: int, wrap: int | None
     if _SENTENCE_END.search(before):
         return False
     last_physical = before[before.rfind("\n") + 1 :]
+    if last_physical.isupper() and len(last_physical.split()) >= 3 and not after.isupper():
+        return False  # (a banner in capitals, "WHEN TO CALL US STRAIGHT AWAY – HOTLINE 01632 960 412", is a line of its own)
     if FOOTER.search(last_physical):
         return False  # (a footer's line goes on into nothing: what a scrape put after it is a line of its own)
     # a long line of a paragraph (already wrapped, or holding a sentence's end) cut mid-sentence

@@ -64,7 +64,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
     contents_listed = False  # the section so far holds a list's items
     read = False  # a sentence of the page came before
     for seg in segments:
-        if seg.kind == "heading" and not seg.boilerplate:
+        # (a heading of advice that reads as chrome, "WHEN TO CALL US STRAIGHT AWAY – HOTLINE ...", still ends the section)
+        if seg.kind == "heading" and (not seg.boilerplate or section_type(seg.text) == "advice"):
             kind = section_type(seg.text)
             if not read and kind in _NO_FACTS and len(seg.text.split()) > 2:
                 # the page's title ("Childhood ALL Treatment (PDQ)") or a news headline and its standfirst
