@@ -2945,3 +2945,12 @@ def test_each_group_in_brackets_has_the_outlook_of_the_rate_before_it():
     groups = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
     outlooks = {(groups[f.subject.path], f.object.name) for f in found if f.predicate == "allkg:outlook"}
     assert outlooks == {("children", "FavourableOutlook"), ("adults", "UnfavourableOutlook")}
+
+
+def test_adults_bounded_by_numbers_are_the_adults_among_those_ages():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. Around 6 in 10 adults under 40 are alive 5 years "
+        "after diagnosis. In children over 2 it is most often B-cell ALL.",
+        "age-group",
+    )
+    assert labels(found) == {"young adults", "over 2"}

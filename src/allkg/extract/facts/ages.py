@@ -60,6 +60,9 @@ _AGE_GROUPS = (
     ("older adults", 60, 200),
     ("adults", 16, 200),
 )
+_ADULT_AGES = next((begin, end) for name, begin, end in _AGE_GROUPS if name == "adults")
+"""The ages of adults: "adults under 40" are 16 to 40, not all under 40 (a child's group bounded by
+numbers is the numbers' group already: "children over 2")."""
 _PROGNOSIS = re.compile(
     r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,2}(?:well|better|worse|best|worst)\b|"
     r"\balive\b|\b(?:seriously|severely) ill\b|"
@@ -219,7 +222,12 @@ def _ages_in(page: Page, start: int, end: int, *, in_name: bool = False) -> list
             unit = _UNIT.match(page.text, match.end(), end)  # "under 12 months"
             values = [_number(g) for g in match.groups() if g]
             phrase = page.text[match.start() : unit.end() if unit else match.end()]
-            entity = _stated_ages(page, shape, values, phrase, unit.group("unit").lower().rstrip("s") if unit else "year")
+            # "adults under 40": the adults among those under 40 (16 to 40, young adults), not all under 40
+            word = next((w for w in found if w.end <= match.start() and _BOUNDED_BY.fullmatch(page.text, w.end, match.start())), None)
+            within = _ADULT_AGES if word is not None and word.group.label == "adults" else None
+            entity = _stated_ages(
+                page, shape, values, phrase, unit.group("unit").lower().rstrip("s") if unit else "year", within=within
+            )
             if entity is not None:
                 # (a group of our vocabulary, an ontology class, stands for them; a concept of their own is named by them)
                 stated = " ".join(phrase.split()) if _ontology_class(entity) else ""
@@ -242,12 +250,16 @@ _BOUNDED_BY = re.compile(r"[\s,]*(?:(?:aged|ages?|who are|that are|between|from|
 """What stands between an age group's word and the numbers that bound it ("children aged 1 to 4")."""
 
 
-def _stated_ages(page: Page, shape: str, values: list[int], phrase: str, unit: str = "year") -> Entity | None:
+def _stated_ages(
+    page: Page, shape: str, values: list[int], phrase: str, unit: str = "year", *, within: tuple[int, int] | None = None
+) -> Entity | None:
     """The age group a phrase gives in numbers (of ``unit``: years, months, weeks or days): the
     group of our vocabulary (HPO's onset classes) its ages make up most of ("under 15": children;
     "under 12 months": infants); else a concept of its own named in numbers ("under 2"), the
     page's words a label too, mapped as narrower than the narrowest group that holds it."""
     bounds = _bounds(shape, [value / _PER_YEAR[unit] for value in values])
+    if bounds is not None and within is not None:  # (the ages of the group the numbers bound: "adults under 40")
+        bounds = (max(bounds[0], within[0]), min(bounds[1], within[1]))
     label = _age_label(shape, values)
     label = f"{label} {unit}s" if label and unit != "year" else label
     if bounds is None or label is None:
