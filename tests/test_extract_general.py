@@ -2954,3 +2954,13 @@ def test_adults_bounded_by_numbers_are_the_adults_among_those_ages():
         "age-group",
     )
     assert labels(found) == {"young adults", "over 2"}
+
+
+def test_a_lead_in_that_says_which_cells_are_too_few_or_no_longer_made_names_them():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer. The abnormal young cells multiply very fast and push out the "
+        "normal cells that make:\n• red blood cells (to carry oxygen)\n• platelets (to stop bleeding)\n\n"
+        "Symptoms from too few white blood cells:\n- infections\n",
+        "cell-type",
+    )
+    assert labels(found) == {"red blood cell", "platelet", "white blood cell"}

@@ -19,7 +19,7 @@ from allkg.extract.facts.disease import (
 from allkg.extract.facts.lists import heading_facts, labelled_item_facts, list_facts, listed_items, place_list_facts
 from allkg.extract.facts.metadata import last_reviewed, publisher, title
 from allkg.extract.facts.page import Page
-from allkg.extract.facts.sentences import resemblance_facts, sentence_facts
+from allkg.extract.facts.sentences import lead_in_cells, resemblance_facts, sentence_facts
 from allkg.extract.structure import CONTENT_SECTIONS, Layout, Section, run_in
 from allkg.facts import Entity, Extraction, Fact, Span
 from allkg.lexicon import Lexicon, PageMentions
@@ -49,6 +49,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
         *place_list_facts(page, subject),
         *heading_facts(page, subject),
         *resemblance_facts(page, subject),
+        *lead_in_cells(page, subject),
     ]
     listed = listed_items(page)
     for section, seg in page.content():

@@ -22,7 +22,7 @@ from allkg.extract.facts.lists import (
     segment_before,
 )
 from allkg.extract.facts.page import ADVICE, ETHNIC, OUTLOOK, Page
-from allkg.extract.structure import ListBlock, Section, Segment, item_like, section_type
+from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, item_like, section_type
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
 
@@ -47,7 +47,8 @@ _ILLNESS_CELL_CUE = re.compile(
     r"\btoo many\b|\btoo few\b|\bnot enough\b|\benough (?:normal|healthy)\b|\bmake enough\b|\bcrowd(?:s|ing|ed)?\b|\bfill(?:s|ing)? up\b|"
     r"\b(?:push|squeeze|force|drive|choke)(?:s|es|d|ed|ing)? out\b|"
     r"\b(?:cannot|can['’]t|can not|doesn['’]t|does not|unable to|fails? to) (?:make|produce)\b|"
-    r"\b(?:little|less) (?:space|room)\b|\bno room\b|\b(?:isn['’]t|is not|no|not enough)\s+(?:enough\s+)?(?:space|room)\b|\blow (?:numbers?|levels?|counts?)\b|\bshort of\b|"
+    r"\b(?:little|less) (?:space|room)\b|\bno room\b|\b(?:isn['’]t|is not|no|not enough)\s+(?:enough\s+)?(?:space|room)\b|"
+    r"\blow (?:[\w-]+ (?:cell )?)?(?:numbers?|levels?|counts?)\b|\bshort of\b|"
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|"
     r"\bbuild(?:s)? up\b|\breplac|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b|"
     r"\bsuppress\w*|\baccumulat\w*|\boverproduc\w*|\bwhich (?:kind of |type of )?cells? (?:are|is) (?:involved|affected)\b",
@@ -510,6 +511,27 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+def lead_in_cells(page: Page, subject: Subject) -> Iterator[Fact]:
+    """Cells a list's lead-in says the disease leaves too few of or crowds out ("Symptoms from too
+    few red blood cells:"), and the items of a lead-in that ends naming what is no longer made
+    ("... push out the normal cells that make:" over "red blood cells", "platelets")."""
+    for block in page.layout.lists:
+        lead = block.lead_in
+        if lead is None or lead.boilerplate or block.section.type not in CONTENT_SECTIONS:
+            continue
+        cue = _ILLNESS_CELL_CUE.search(lead.text)
+        if cue is None:
+            continue
+        named = list(page.within(lead.start, lead.end, "cell-type"))
+        if _MAKES_THESE.search(lead.text):
+            named += [c for item in block.items for c in page.within(item.start, item.end, "cell-type")]
+        for mention in _unique([m for m in named if m.start >= lead.start + cue.start() or m.start > lead.end]):
+            entity, how = page.entity(mention, "cell-type")
+            yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(lead.start, lead.end),), grounding=how)
+
+
+_MAKES_THESE = re.compile(r"\b(?:make|makes|produce|produces|making|producing)(?:\s+enough)?(?:\s+of)?\s*:\s*$", re.IGNORECASE)
+"""A lead-in that ends naming what the marrow makes: its items are those cells."""
 _ATTACKS = re.compile(
     r"\s+(?:(?:that|which|who)\s+)?(?:mistakenly\s+|wrongly\s+|then\s+|may\s+|can\s+)?"
     r"(?:attack|damage|destroy|kill|harm|target)s?\b",
