@@ -2964,3 +2964,17 @@ def test_a_lead_in_that_says_which_cells_are_too_few_or_no_longer_made_names_the
         "cell-type",
     )
     assert labels(found) == {"red blood cell", "platelet", "white blood cell"}
+
+
+def test_the_cells_an_organ_is_lined_with_are_the_cells_a_cancer_starts_in():
+    found, _ = facts(
+        "Stomach cancer is when abnormal cells in the stomach grow out of control. It starts when the DNA inside the "
+        "cells that line the stomach is damaged. The lining of the stomach makes acid.",
+        "cell-type",
+    )
+    assert labels(found) == {"cells that line the stomach"}
+    found, _ = facts(
+        "Bladder cancer is a cancer of the bladder. It starts in the urothelial cells that line the inside of the bladder.",
+        "cell-type",
+    )
+    assert labels(found) == {"urothelial cell"}

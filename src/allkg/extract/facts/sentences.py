@@ -509,6 +509,24 @@ def _cells(page: Page, subject: Subject, section: Section, seg: Segment, about: 
     for mention in _unique(cells):
         entity, how = page.entity(mention, "cell-type")
         yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),), grounding=how)
+    if about or section.type in ("about", "types", "page", "cause", "other"):
+        for lining in _LINING_CELLS.finditer(seg.text):  # "starts in the cells that line the stomach"
+            at = seg.start + lining.start()
+            named = any(c.start < at + 5 <= c.end for c in page.within(max(seg.start, at - 40), at + 5, "cell-type"))
+            if _BEGINS_IN.search(seg.text, 0, lining.start()) and not named:  # (not "the urothelial cells that line ...")
+                entity = page.ungrounded(" ".join(lining.group("cells").split()), "cell-type")
+                yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(seg.start, seg.end),),
+                           grounding="ungrounded")
+
+
+_LINING_CELLS = re.compile(
+    r"\b(?P<cells>cells\s+(?:that|which)\s+line\s+(?:the\s+|its\s+|their\s+)?(?:inside\s+of\s+(?:the\s+)?)?[a-z]+(?:\s+(?!and\b|or\b|in\b|is\b|are\b)[a-z]+)?|"
+    r"cells\s+in\s+the\s+(?:inner\s+)?lining\s+of\s+(?:the\s+)?[a-z]+(?:\s+or\s+(?:the\s+)?[a-z]+)?)\b",
+    re.IGNORECASE,
+)
+"""The cells an organ is lined with, as a page names the cells a cancer starts in ("the cells that line
+the stomach", "cells in the lining of the colon or rectum"): no term of CL, kept in the page's words."""
+_BEGINS_IN = re.compile(r"\b(?:starts?|begins?|develops?|arises?|forms?)\b|\b(?:happens?|occurs?|starts?)\s+when\b", re.IGNORECASE)
 
 
 def lead_in_cells(page: Page, subject: Subject) -> Iterator[Fact]:
