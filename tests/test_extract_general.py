@@ -2978,3 +2978,12 @@ def test_the_cells_an_organ_is_lined_with_are_the_cells_a_cancer_starts_in():
         "cell-type",
     )
     assert labels(found) == {"urothelial cell"}
+
+
+def test_the_landmarks_an_organs_position_is_given_by_are_no_places_of_the_disease():
+    found, _ = facts(
+        "T-cell acute lymphoblastic leukaemia is a cancer of the blood. The thymus sits in the front of the chest, "
+        "between the breastbone and the windpipe, and it is often involved in T-cell ALL.",
+        "anatomy",
+    )
+    assert not {"breastbone", "trachea"} & labels(found)

@@ -578,6 +578,15 @@ _FORMS = re.compile(
 """A sentence that says what forms the disease takes ("Most adults have B-cell ALL")."""
 
 
+_LANDMARK = re.compile(
+    r"\b(?:sits?|lies|lie|is located|are located|is situated|are situated)\b[^.;]*?"
+    r"\b(?:between|behind|in front of|under|underneath|below|above|next to|near|beside)\s+(?:[\w-]+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+"""What an organ's position is given by ("The thymus sits in the front of the chest, between the breastbone and
+the windpipe"): landmarks, no place of the disease."""
+
+
 def _kind_of_subject(page: Page, subject: Subject, mention: Mention) -> bool:
     """The mention names a subtype of the page's disease ("T-cell acute lymphoblastic leukemia")."""
     grounding = page.lexicon.ground(mention, "disease")
@@ -630,7 +639,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         ):
             sign_part = None
         before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
-        if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth):
+        landmark = _LANDMARK.search(page.text, seg.start, mention.start)  # "The thymus sits ... between the breastbone and ..."
+        if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth or landmark):
             chosen.append(mention)
             around = _AROUND.search(mention.text)
             if around:  # "the fluid around the brain and spinal cord": there too
