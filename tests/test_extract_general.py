@@ -2987,3 +2987,14 @@ def test_the_landmarks_an_organs_position_is_given_by_are_no_places_of_the_disea
         "anatomy",
     )
     assert not {"breastbone", "trachea"} & labels(found)
+
+
+def test_a_link_taken_back_for_this_disease_and_no_known_risk_factors_are_no_risk_factors():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer. Smoking has been linked to some types of leukaemia, but there "
+        "is no clear link with ALL. HIV increases the risk of some lymphomas, but it is not a known cause of ALL. "
+        "Exposure to benzene increases the risk, but most people with ALL have no risk factor.\n"
+        "Risk factors:\n- No known risk factors.\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"exposure to benzene"}

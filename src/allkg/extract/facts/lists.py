@@ -1306,7 +1306,7 @@ _LIKENED = re.compile(r"[\"“']?\s*(?:like|as if|as though)\b", re.IGNORECASE)
 """A part that says what a sign felt like ("like I had mono"): a likeness, no sign."""
 _CAPTION = re.compile(r"(?:table|figure|fig\.?|chart|diagram|image|picture|box)\s*\d+[a-z]?\b", re.IGNORECASE)
 """A caption's number ("Table 1. Possible signs of ALL"): no thing of its own."""
-_NEGATED = re.compile(r"(?:(?:with )?or )?without\b", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:(?:with )?or )?without\b|no (?:known|proven|clear|definite)\b|none (?:known|found)\b", re.IGNORECASE)
 """A part that says what is absent ("red eyes, without any sticky discharge") names nothing."""
 
 

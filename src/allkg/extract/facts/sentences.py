@@ -982,6 +982,12 @@ def _risk_clause(text: str) -> str:
 
 
 _CONTRAST = re.compile(r"[,;]\s*(?:but|although|though|however|whereas|yet)\b", re.IGNORECASE)
+_LINK_DENIED = re.compile(
+    r"\bno (?:clear |known |proven |strong |good )?(?:link|evidence|connection)\b|\bnot (?:been )?(?:clearly |proven to be )?(?:linked|shown|proven)\b|"
+    r"\bnot (?:a )?(?:known |proven )?cause\b",
+    re.IGNORECASE,
+)
+"""A contrast that takes the link back for this disease ("..., but there is no clear link with ALL")."""
 
 
 def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Iterator[Fact]:
@@ -996,6 +1002,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         return
     if kind == "risk-factor" and re.search(r"\b(?:never|not|no|don't|doesn't)\b", said, re.IGNORECASE):
         return
+    if kind == "risk-factor" and _LINK_DENIED.search(seg.text, len(said)):
+        return  # "Smoking has been linked to some types of leukaemia, but there is no clear link with ALL"
     if kind == "symptom" and _NOT_SIGNS.search(seg.text):
         return  # "A child with ITP usually does not have a fever, swollen glands or bone pain"
     span = Span(seg.start, seg.end)
