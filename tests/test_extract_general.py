@@ -2998,3 +2998,16 @@ def test_a_link_taken_back_for_this_disease_and_no_known_risk_factors_are_no_ris
         "risk-factor",
     )
     assert labels(found) == {"exposure to benzene"}
+
+
+def test_a_heading_that_is_only_another_diseases_name_heads_that_diseases_text():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL)\nALL is a cancer of the blood and bone marrow.\nSymptoms\n"
+        "Signs include:\n- Pale skin\n- Loss of appetite\n\n"
+        "Immune thrombocytopenia (ITP)\nThe immune system destroys platelets, causing bruising and a sore throat.\n\n"
+        "Risk factors\nDown syndrome\nChildren with Down syndrome have a much higher risk of ALL.\n"
+        "Inherited acute lymphoblastic leukemia\nThis is usually found in childhood.\n"
+    )
+    assert {f.object.label for f in found if f.kind == "symptom"} == {"pallor", "loss of appetite"}
+    assert "Down syndrome" in {f.object.label for f in found if f.kind == "risk-factor"}
+    assert "children" in {f.object.label for f in found if f.kind == "age-group"}

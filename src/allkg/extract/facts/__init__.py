@@ -53,7 +53,7 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     ]
     listed = listed_items(page)
     for section, seg in page.content():
-        if section.heading is not None and heads_another_disease(page, subject, section.heading):
+        if section.heading is not None and heads_another_disease(page, subject, section.heading, of_factors=section.type in _FACTORS):
             continue
         # a sentence, or an item of a list that is not of symptoms or risk factors ("main peak at 2-5 yrs");
         # an item of such a list may still say who gets the disease ("Age: most common in children under 5")
@@ -77,6 +77,10 @@ def read_facts(document: SourceDocument, layout: Layout, mentions: PageMentions,
     result.facts = merge(_one_per_term(_one_blast(facts)), page.warnings, document.name)
     result.warnings.extend(page.warnings)
     return result
+
+
+_FACTORS = frozenset({"risk", "cause"})
+"""Sections whose sub-headings may be factors named as diseases ("Down syndrome")."""
 
 
 def _names_a_disease(lexicon: Lexicon, text: str) -> bool:

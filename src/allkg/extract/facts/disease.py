@@ -507,16 +507,20 @@ _COMPARED_WITH = re.compile(r"\b(?:than(?:\s+(?:in|with|for))?|compared\s+(?:wit
 """Words before another disease that compare the page's own with it ("more common than in B-ALL")."""
 
 
-def heads_another_disease(page: Page, subject: Subject, heading: Segment) -> bool:
+def heads_another_disease(page: Page, subject: Subject, heading: Segment, *, of_factors: bool = False) -> bool:
     """A heading (or lead-in) over another disease's text: it names another cancer and not the
     page's disease ("Symptoms of AML" on an ALL page), or cancers in general ("Early warning signs
-    of cancer in children (all types)")."""
+    of cancer in children (all types)"), or it is another disease's name and nothing more (a card
+    of a symptom checker's results, "Immune thrombocytopenia (ITP)"), unless it heads a factor
+    among factors (``of_factors``: "Down syndrome" under "Risk factors")."""
     mentions = page.within(heading.start, heading.end, "disease")
     concepts = [page.ground(m, "disease").concept for m in mentions]
     own = page.lexicon.curies(subject.entity.concept) if subject.entity.concept is not None else frozenset()
     if any(page.lexicon.ancestors(c) & own or _named_as_a_form(page, subject, m) for m, c in zip(mentions, concepts)):
         return False  # a form of the page's disease ("Peritoneal mesothelioma (lining of the tummy):")
     if other_disease(page, subject, heading):
+        return True
+    if heading.kind == "heading" and not of_factors and _only_another_disease(page, subject, heading, mentions, concepts):
         return True
     general = [(heading.start + g.start(), heading.start + g.end()) for g in _CANCERS_IN_GENERAL.finditer(heading.text)]
     if not general:
@@ -526,6 +530,22 @@ def heads_another_disease(page: Page, subject: Subject, heading: Segment) -> boo
         for m, c in zip(mentions, concepts)
     )
     return not own and any(page.lexicon.curies(c) & _CANCERS for c in concepts)
+
+
+def _only_another_disease(
+    page: Page, subject: Subject, heading: Segment, mentions: list[Mention], concepts: list[Concept]
+) -> bool:
+    """The heading is one disease's name and nothing more ("Infectious mononucleosis (mono)"), not the page's."""
+    if len(mentions) != 1 or names_subject(page, subject, mentions[0]) or is_generic(concepts[0]):
+        return False
+    if _content_words(subject.entity.label) <= _content_words(mentions[0].text):
+        return False  # a form of the page's disease by its name ("Inherited aplastic anaemia")
+    rest = page.text[heading.start : mentions[0].start] + page.text[mentions[0].end : heading.end]
+    return bool(_ONLY_A_NAME.fullmatch(rest))
+
+
+_ONLY_A_NAME = re.compile(r"\s*(?:\([^()]{1,30}\))?[\s:.]*", re.IGNORECASE)
+"""What may stand beside a disease's name in a heading that is only that name: its abbreviation or gloss."""
 
 
 def _named_as_a_form(page: Page, subject: Subject, mention: Mention) -> bool:

@@ -262,6 +262,8 @@ def heading_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         kind = {"symptoms": "symptom", "risk": "risk-factor"}.get(section.type)
         if kind is None or heading is None or heading.boilerplate or section_type(heading.text) != "other":
             continue  # (a heading that names its topic, "Symptoms of ALL", names no sign)
+        if heads_another_disease(page, subject, heading, of_factors=kind == "risk-factor"):
+            continue  # (nor one that is another disease's name: "Immune thrombocytopenia (ITP)")
         for part in parts_of_span(page, heading.start, heading.end, kind):
             found = ground_part(page, subject, part, kind, allow_ungrounded=False)
             if found is not None:
@@ -284,7 +286,8 @@ def list_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         kind = kinds[id(block)]
         if kind is None or block.section.type in ("navigation",) and not block.displaced:
             continue
-        if any(heads_another_disease(page, subject, s) for s in (block.section.heading, block.lead_in) if s is not None):
+        of_factors = block.section.type in ("risk", "cause")
+        if any(heads_another_disease(page, subject, s, of_factors=of_factors) for s in (block.section.heading, block.lead_in) if s is not None):
             continue  # "Symptoms of AML" on an ALL page: another disease's list
         if not _stated_kind(block) and not _fits(page, subject, block.items, kind):
             continue  # a bare list under "Causes" that does not name risk factors (what happens in the body)
@@ -310,7 +313,8 @@ def labelled_item_facts(page: Page, subject: Subject) -> Iterator[Fact]:
         labelled = [(item, found) for item in block.items if (found := _labelled_detail(item)) is not None]
         if not labelled or block.section.type not in CONTENT_SECTIONS:
             continue
-        if any(heads_another_disease(page, subject, s) for s in (block.section.heading, block.lead_in) if s is not None):
+        of_factors = block.section.type in ("risk", "cause")
+        if any(heads_another_disease(page, subject, s, of_factors=of_factors) for s in (block.section.heading, block.lead_in) if s is not None):
             continue
         own = list_kind(block)
         for item, (kind, detail) in labelled:
