@@ -541,7 +541,10 @@ def _only_another_disease(
     if _content_words(subject.entity.label) <= _content_words(mentions[0].text):
         return False  # a form of the page's disease by its name ("Inherited aplastic anaemia")
     rest = page.text[heading.start : mentions[0].start] + page.text[mentions[0].end : heading.end]
-    return bool(_ONLY_A_NAME.fullmatch(rest))
+    # (a sign's name heads the signs it brings, "Anaemia" over "You might look pale"; one with its
+    # abbreviation, as diseases are named, heads that disease: "Diabetic ketoacidosis (DKA)")
+    sign = page.lexicon.ground(mentions[0], "symptom") is not None and "(" not in rest
+    return bool(_ONLY_A_NAME.fullmatch(rest)) and not sign
 
 
 _ONLY_A_NAME = re.compile(r"\s*(?:\([^()]{1,30}\))?[\s:.]*", re.IGNORECASE)
