@@ -3011,3 +3011,14 @@ def test_a_heading_that_is_only_another_diseases_name_heads_that_diseases_text()
     assert {f.object.label for f in found if f.kind == "symptom"} == {"pallor", "loss of appetite"}
     assert "Down syndrome" in {f.object.label for f in found if f.kind == "risk-factor"}
     assert "children" in {f.object.label for f in found if f.kind == "age-group"}
+
+
+def test_examples_of_what_a_treatment_was_for_are_no_risk_factors():
+    found, _ = facts(
+        "Lung cancer is a cancer that starts in the lungs.\nYour risk is higher if you:\n"
+        "- have had radiotherapy to the chest, for example for breast cancer or Hodgkin lymphoma\n"
+        "- have a weakened immune system, for example after an organ transplant\n",
+        "risk-factor",
+    )
+    assert not {"breast cancer", "Hodgkin lymphoma", "Hodgkin's lymphoma"} & labels(found)
+    assert "organ transplant" in labels(found)

@@ -58,6 +58,8 @@ _EXAMPLES = re.compile(
     r"(?P<examples>(?:[^();]|\([^()]*\))+?)\)?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+_TREATED_FOR = re.compile(r"(?:for|to treat|as (?:a )?treatment for)\s", re.IGNORECASE)
+"""Examples that say what a treatment was for ("for example for breast cancer or Hodgkin lymphoma")."""
 _EXPLANATION = re.compile(
     r"\s*,\s*(?:a|an)\s+(?:condition|chemical|type|kind|group|disease|disorder|substance|form|sign|symptom|"
     r"problem|virus|infection|gene|protein|medicine|drug|rare|common|set)\b.*$"
@@ -612,6 +614,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
         category = len(extra) >= 2 and not _ALTERNATIVE_OR_CAUSE.match(text, *detail)
         end = label_end
     example = _EXAMPLES.search(text, start, end)
+    if example and _TREATED_FOR.match(text, example.start("examples"), example.end("examples")):
+        end = example.start()  # "radiotherapy to the chest, for example for breast cancer": what it treated, no factor
+        example = None
     if example:
         first, last = example.start("examples"), example.end("examples")
         lead = _AUXILIARY.match(text, first, last)
