@@ -3022,3 +3022,14 @@ def test_examples_of_what_a_treatment_was_for_are_no_risk_factors():
     )
     assert not {"breast cancer", "Hodgkin lymphoma", "Hodgkin's lymphoma"} & labels(found)
     assert "organ transplant" in labels(found)
+
+
+def test_what_one_sign_of_a_list_comes_from_leaves_the_rest_of_the_list():
+    found, _ = facts(
+        "Infant acute lymphoblastic leukemia (ALL) is a blood cancer.\nSymptoms:\n"
+        "- Fussiness that won't settle, poor feeding, fever, pale skin, easy bruising or tiny purple-red dots on the "
+        "skin, a swollen belly from a big liver and spleen, and sometimes bluish bumps in the skin\n"
+        "- bleeding from the gums\n",
+        "symptom",
+    )
+    assert {"feeding difficulties", "fever", "pallor", "easy bruising", "abdominal swelling", "gingival bleeding"} <= labels(found)

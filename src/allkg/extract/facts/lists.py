@@ -643,6 +643,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             ]
         end = explanation.start()
     cause = _CAUSED_BY.search(text, start, end)
+    if cause and _lists_within_commas(text, start, cause.start()):
+        cause = None  # ("pale skin, easy bruising or tiny dots, a swollen belly from a big liver": the last sign's cause)
     if cause and cause.start() > start and not _whole_names(page, (start, end), kind):
         if kind == "symptom":
             bracketed = "(" in cause.group()  # "A feeling of fullness (from a swollen spleen)": the gloss ends at ")"
@@ -936,7 +938,14 @@ _ORGAN_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+|y
 
 
 def _chunk_parts(page: Page, start: int, end: int, kind: str) -> list[Part]:
-    """The things one comma-free stretch names, words shared across its "or"/"and" distributed."""
+    """The things one comma-free stretch names, words shared across its "or"/"and" distributed; of
+    a sign, what it comes from apart ("nosebleeds from a low platelet count": nosebleeds, and the
+    low platelet count where that names a sign; not "bleeding from the gums", a place)."""
+    cause = _CAUSED_BY.search(page.text, start, end) if kind == "symptom" else None
+    if cause is not None and cause.start() > start:
+        caused = [p for p in _chunk_parts(page, cause.end(), end, kind) if _names(page, p, kind)]
+        if caused:
+            return [*_chunk_parts(page, start, cause.start(), kind), *caused]
     pieces = _split(page.text, start, end)
     return _distributed(page, pieces, kind) if len(pieces) > 1 else pieces
 
