@@ -25,7 +25,7 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.85, 0.95),
-    "dev": (0.88, 0.78),  # 192 pages since the k- and j- sets joined (first reads: m- 0.74/0.63, n- 0.86/0.71, l- 0.83/0.69, k- 0.83/0.56, j- 0.85/0.58)
+    "dev": (0.88, 0.78),  # 222 pages since the i-, g- and h- sets joined (first reads: l- 0.83/0.69, k- 0.83/0.56, j- 0.85/0.58, i- 0.79/0.57, g- 0.79/0.73, h- 0.81/0.62)
     "frozen": (0.85, 0.78),
 }
 
