@@ -639,7 +639,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         ):
             sign_part = None
         before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
-        landmark = _LANDMARK.search(page.text, seg.start, mention.start)  # "The thymus sits ... between the breastbone and ..."
+        # "The thymus sits in the front of the chest, between the breastbone and ...": (a bounded look back)
+        landmark = _LANDMARK.search(page.text, max(seg.start, mention.start - 160), mention.start)
         if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth or landmark):
             chosen.append(mention)
             around = _AROUND.search(mention.text)
