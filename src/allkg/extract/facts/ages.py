@@ -128,7 +128,9 @@ _DIAGNOSED = re.compile(
 )
 _RATE_OF_GROUP = re.compile(r"(\d{1,3})(?:\s*[–-]\s*(\d{1,3}))?\s*(?:%|per ?cent)\s*\(\s*$", re.IGNORECASE)
 """A share of people just before the group it is of, in brackets ("40% (adults)")."""
-_RISK_GROUP = re.compile(r"\b(?:standard|low|average|intermediate|high|very high)[- ]risk (?:group|category)\b|\brisk groups?\b", re.I)
+_RISK_GROUP = re.compile(
+    r"\b(?:standard|low|average|intermediate|high|very high)[- ]risk (?:group|category)\b|\brisk groups?\b", re.IGNORECASE
+)
 """Which risk group of treatment a group of patients is put in ("placed in the standard-risk group"): no frequency."""
 _REMISSION = re.compile(r"\bremissions?\b", re.IGNORECASE)
 """How many reach remission says how treatment starts, not how people do ("9 in 10 adults reach remission")."""

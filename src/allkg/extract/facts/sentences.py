@@ -22,7 +22,14 @@ from allkg.extract.facts.lists import (
     segment_before,
 )
 from allkg.extract.facts.page import ADVICE, ETHNIC, OUTLOOK, Page
-from allkg.extract.structure import CONTENT_SECTIONS, ListBlock, Section, Segment, item_like, section_type
+from allkg.extract.structure import (
+    CONTENT_SECTIONS,
+    ListBlock,
+    Section,
+    Segment,
+    item_like,
+    section_type,
+)
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
 

@@ -19,8 +19,8 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a word's meaning asked: "What does 'relapse' mean?" defines the disease, whatever the word
         ("about", r"^\W*what (?:does|do|is meant by) .{1,40}?\bmean\W*$|^\W*what is meant by\b"),
         # what sets off a flare of a disease one has, no cause nor sign of it: "Things that can make your symptoms worse"
-        ("triggers", r"\b(?:make|makes|making) (?:your |the |my )?(?:symptoms|signs|it|them|things|mg|flares?) worse\b|"
-                     r"\btriggers?\b|\bbring on (?:a )?(?:flare|attack)"),
+        ("triggers", (r"\b(?:make|makes|making) (?:your |the |my )?(?:symptoms|signs|it|them|things|mg|flares?) worse\b|"
+                      r"\btriggers?\b|\bbring on (?:a )?(?:flare|attack)")),
         # what people noticed, whenever: "What did people notice before they were diagnosed?"
         ("symptoms", r"\bwhat (?:did|do|does|might|may|will|would|could|can) (?:[\w'’]+ ){1,3}notice\b"),
         # a key point said as a sentence: "Earlier cancer treatment ... can raise the risk of adult ALL"
