@@ -3033,3 +3033,15 @@ def test_what_one_sign_of_a_list_comes_from_leaves_the_rest_of_the_list():
         "symptom",
     )
     assert {"feeding difficulties", "fever", "pallor", "easy bruising", "abdominal swelling", "gingival bleeding"} <= labels(found)
+
+
+def test_a_lead_in_under_signs_saying_what_they_are_caused_by_leads_in_signs():
+    found, _ = facts(
+        "T-cell acute lymphoblastic leukemia (T-ALL) is a cancer of the blood.\nWhat are the symptoms?\n"
+        "Symptoms usually appear over a few weeks. Some are caused by the leukemia cells crowding out healthy blood "
+        "cells in the marrow:\n- feeling very tired or weak\n- fever or infections that keep coming back\n"
+        "A cough and wheeze like this are often first treated as asthma before the leukemia is found.\n"
+    )
+    assert {f.object.label for f in found if f.kind == "symptom"} >= {"fatigue", "fever", "recurrent infections"}
+    assert not any(f.kind == "risk-factor" for f in found)
+    assert "asthma" not in {f.object.label for f in found if f.kind == "symptom"}

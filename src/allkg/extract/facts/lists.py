@@ -38,6 +38,8 @@ _RISK_CUE = re.compile(
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_WHY_SIGNS = re.compile(r"caused by", re.IGNORECASE)
+"""A risk cue that, under a heading of signs, says what the signs come from."""
 _STUDIED = re.compile(
     r"\b(?:been studied|possible links?|unclear|unproven|uncertain|not (?:been )?(?:clear|proven)|no (?:clear |good )?evidence)\b",
     re.IGNORECASE,
@@ -236,7 +238,10 @@ def list_kind(block: ListBlock) -> str | None:
         if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
             return None
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
-            if cue.search(lead):
+            found = cue.search(lead)
+            if found and kind == "risk-factor" and block.section.type == "symptoms" and _WHY_SIGNS.fullmatch(found.group()):
+                return "symptom"  # "Some are caused by the leukemia cells crowding out healthy blood cells:" (signs' cause)
+            if found:
                 return kind
         if _MAY_COLON.fullmatch(lead.strip()) or _STARTS_WITH.search(lead):
             return "symptom"  # "Your child may:" over "seem pale", "bruise easily" (kept only if most name signs)
