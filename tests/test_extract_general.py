@@ -3045,3 +3045,15 @@ def test_a_lead_in_under_signs_saying_what_they_are_caused_by_leads_in_signs():
     assert {f.object.label for f in found if f.kind == "symptom"} >= {"fatigue", "fever", "recurrent infections"}
     assert not any(f.kind == "risk-factor" for f in found)
     assert "asthma" not in {f.object.label for f in found if f.kind == "symptom"}
+
+
+def test_what_a_mass_squeezes_and_where_the_nodes_named_are_are_no_places_of_the_disease():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood. When ALL has spread to lymph nodes close to the "
+        "surface of the body, such as those in the neck, armpits, or groin, a person may see or feel lumps under the skin. "
+        "A mass caused by ALL can also squeeze the superior vena cava, the large vein that returns blood from the head "
+        "and arms to the heart.",
+        "anatomy",
+    )
+    assert "lymph node" in labels(found)
+    assert not {"neck", "axilla", "inguinal part of abdomen", "anterior vena cava", "vein", "head", "arm", "heart"} & labels(found)

@@ -585,6 +585,7 @@ _FORMS = re.compile(
 """A sentence that says what forms the disease takes ("Most adults have B-cell ALL")."""
 
 
+_THOSE_IN = re.compile(r"\b(?:those|the ones|ones)\s+(?:in|of|around|near)\s+(?:the\s+|your\s+)?(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,6}?$", re.IGNORECASE)
 _LANDMARK = re.compile(
     r"\b(?:sits?|lies|lie|is located|are located|is situated|are situated)\b[^.;]*?"
     r"\b(?:between|behind|in front of|under|underneath|below|above|next to|near|beside)\s+(?:[\w-]+\s+){0,6}?$",
@@ -648,6 +649,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         before_birth = _IN_THE_WOMB.match(page.text, max(seg.start, mention.start - 12), mention.end) and _BEFORE_BIRTH.search(seg.text)
         # "The thymus sits in the front of the chest, between the breastbone and ...": (a bounded look back)
         landmark = _LANDMARK.search(page.text, max(seg.start, mention.start - 160), mention.start)
+        # "lymph nodes ..., such as those in the neck, armpits, or groin": where those nodes are, no places of their own
+        landmark = landmark or _THOSE_IN.search(page.text, max(seg.start, mention.start - 60), mention.start)
         if mention.start >= gloss_until and not (symptom_site or procedure or served or sign_part or before_birth or landmark):
             chosen.append(mention)
             around = _AROUND.search(mention.text)
@@ -672,7 +675,12 @@ _FLUID_FIRST = re.compile(r"\s*(?:some\s+)?(?:fluid|blood|pus|air|urine|bile|muc
 _AROUND = re.compile(r"\b(?:around|surround(?:s|ing)?|cover(?:s|ing)?)\b", re.IGNORECASE)
 """A place named by the places it surrounds ("the fluid around the brain and spinal cord")."""
 _A_MASS_IN = re.compile(r"(?:an?\s+)?(?:mass|lump|tumou?r)\s+(?:in|of)\b", re.IGNORECASE)
-_PRESSES_ON = re.compile(r"\b(?:press|presses|pressing|push|pushes|pushing|squeez\w*)\s+(?:on|against|into)\b", re.IGNORECASE)
+_PRESSES_ON = re.compile(
+    r"\b(?:press|presses|pressing|push|pushes|pushing|squeez\w*)\s+(?:on|against|into)\b|"
+    r"\b(?:squeeze|squeezes|squeezing|compress|compresses|compressing|block|blocks|blocking)\s+(?:the|a|an|your)\b",
+    re.IGNORECASE,
+)
+"""What a mass presses on or squeezes ("It can also squeeze the superior vena cava"): no place of the disease."""
 
 
 def _of_the_body(page: Page, seg: Segment) -> bool:
