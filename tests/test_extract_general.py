@@ -3057,3 +3057,12 @@ def test_what_a_mass_squeezes_and_where_the_nodes_named_are_are_no_places_of_the
     )
     assert "lymph node" in labels(found)
     assert not {"neck", "axilla", "inguinal part of abdomen", "anterior vena cava", "vein", "head", "arm", "heart"} & labels(found)
+
+
+def test_a_modifier_after_with_is_shared_by_the_single_words_listed_after_it():
+    found, _ = facts(
+        "Marfan syndrome is a genetic condition that affects the body's connective tissue.\nSigns include:\n"
+        "- being tall and slim, with long arms, legs, fingers and toes\n",
+        "symptom",
+    )
+    assert {"long arms", "long legs", "long fingers", "long toe"} <= labels(found)  # (HPO: Long toe)

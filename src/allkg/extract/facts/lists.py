@@ -895,7 +895,8 @@ def _modifiers_shared(page: Page, parts: list[Part], kind: str) -> list[Part]:
         if len(part.text.split()) == 1 and modifiers and not _names(page, part, kind):
             result.append(Part(f"{modifiers} {part.text}", part.start, part.end))
             continue
-        modifiers = _shared_words(part.text) if len(part.text.split()) == 2 else ""
+        said = _WITH.sub("", part.text, count=1)  # ("..., with long arms, legs, fingers and toes")
+        modifiers = _shared_words(said) if len(said.split()) == 2 else ""
         result.append(part)
     return result
 
