@@ -3066,3 +3066,14 @@ def test_a_modifier_after_with_is_shared_by_the_single_words_listed_after_it():
         "symptom",
     )
     assert {"long arms", "long legs", "long fingers", "long toe"} <= labels(found)  # (HPO: Long toe)
+
+
+def test_an_advice_lead_in_whose_subject_is_the_signs_leads_in_signs():
+    found, _ = facts(
+        "Stomach cancer is a cancer that starts in the stomach.\nWHAT TO WATCH FOR\n"
+        "Symptoms that last more than two weeks deserve a call to your doctor:\n"
+        "• Pain or discomfort in the upper belly, above the belly button\n• Trouble swallowing\n"
+        "Early stomach cancer often causes no symptoms at all.\n",
+        "symptom",
+    )
+    assert labels(found) == {"pain in the upper belly", "discomfort in the upper belly", "dysphagia"}

@@ -156,6 +156,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Earlier cancer treatment and high-level radiation exposure can raise the risk of adult ALL.", "risk"),
         ("What did people notice before they were diagnosed?", "symptoms"),
         ("Things that can make your symptoms worse", "triggers"),
+        ("WHAT TO WATCH FOR", "symptoms"),
         ("Reply #2  caregiver_jen   Apr 19, 2020", "navigation"),  # a thread's reply: what follows is no page text
         ("Reply  Share  Report  Save  412", "other"),  # (a vote bar is chrome of its own, no heading of replies)
         # a clinician's headings and shorthand

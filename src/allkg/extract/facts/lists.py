@@ -38,6 +38,8 @@ _RISK_CUE = re.compile(
     r"\bassociated\b|\bfactors?\b|\bcaused by\b|\bcauses (?:include|are|may)|\bpossible causes\b|\bmore common (?:in|if|among)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_SIGNS_SUBJECT = re.compile(r"\s*(?:any\s+|these\s+|the\s+)?(?:symptoms?|signs?)\s+(?:that|which)\b", re.IGNORECASE)
+"""A lead-in of advice whose subject is the signs listed ("Symptoms that last more than two weeks deserve a call ...:")."""
 _WHY_SIGNS = re.compile(r"caused by", re.IGNORECASE)
 """A risk cue that, under a heading of signs, says what the signs come from."""
 _STUDIED = re.compile(
@@ -230,6 +232,7 @@ def list_kind(block: ListBlock) -> str | None:
         advice = ADVICE.search(lead)
         if advice and (
             _SIGNS_ELSEWHERE.search(lead, 0, advice.start())
+            or _SIGNS_SUBJECT.match(lead)  # "Symptoms that last more than two weeks deserve a call to your doctor:"
             or any(s.line == block.lead_in.line and _SIGNS_ELSEWHERE.search(s.text) for s in before)
         ):
             # "These signs may be caused by ALL or by other conditions. See a doctor if you have:", or in one
@@ -1312,6 +1315,8 @@ def _plausible(phrase: str) -> bool:
         and not _CAPTION.match(phrase)
         and not _LIKENED.match(phrase)
         and not _SAYS_THE_RISK.match(phrase)
+        and not _PLACE_ALONE.match(phrase)
+        and not _NO_SIGNS.search(phrase)
         and phrase.strip(" ,;").lower() not in _JOINING_WORDS
     )
 
@@ -1321,6 +1326,10 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 
 
 _COMPLAINS_OF = re.compile(r"(?:complains?|complained|complaining)\s+(?:of|about)\s+", re.IGNORECASE)
+_PLACE_ALONE = re.compile(r"(?:above|below|under|underneath|behind|in|on|around|near|next to)\s+(?:the|your|his|her|their)\s", re.IGNORECASE)
+"""A part that is only a place, an aside after a sign ("Pain in the upper belly, above the belly button")."""
+_NO_SIGNS = re.compile(r"\bno (?:symptoms|signs)\b", re.IGNORECASE)
+"""A part that says there are no signs ("Early stomach cancer often causes no symptoms at all")."""
 _SAYS_THE_RISK = re.compile(
     r"(?:(?:may|can|could|might)\s+)?(?:affects?|increases?|raises?|lowers?|changes?)\s+(?:the|your|a|their)\s+(?:risk|chance)\b",
     re.IGNORECASE,

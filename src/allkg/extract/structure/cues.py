@@ -42,7 +42,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("symptoms", r"^sx\b|symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
                      r"^check if (?:you|your (?:child|baby)|it['’]?s|it is|you or your (?:child|baby))\b|"
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
-                     r"warning|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
+                     r"warning|watch(?:ing)? (?:out )?for\b|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
                      r"how (?:is|does) (?:it|\w+) (?:show|present|noticed)|what (?:might|will|would|could|did|do) (?:i|you|we|parents) (?:have )?notice|"
                      r"how (?:will|does|can|might|could|would) (?:it|this|\w+) affect (?:my|your|you|me|a|the)\b|"
                      r"how (?:did|do|will|might|may|would) (?:i|you|we|they|he|she|(?:my|your|their) (?:child|baby)) feel\b"),
