@@ -517,6 +517,15 @@ def test_a_banner_of_advice_in_capitals_that_reads_as_chrome_still_ends_the_sect
     ]
 
 
+def test_a_sub_heading_on_the_problems_caused_by_something_stays_in_the_symptoms_section():
+    layout = structure(
+        "Signs and Symptoms of ALL\n\nGeneral symptoms\nPeople with ALL often feel very tired.\n\n"
+        "Problems caused by low numbers of blood cells\nHaving too few red blood cells is called anemia.\n\n"
+        "Bone or joint pain\nLeukemia cells can build up near the surface of bones.\n"
+    )
+    assert [s.type for s in layout.sections if s.heading is not None] == ["symptoms"] * 4
+
+
 def test_a_time_or_a_decimal_does_not_end_a_sentence():
     assert kinds("Posted on 14 March 2026 at 9:15 by Sue. Her count was 2.5 times the normal.\n") == [
         ("sentence", "Posted on 14 March 2026 at 9:15 by Sue."),

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from allkg.extract.structure.cues import FOOTER, item_like, section_type
 from allkg.extract.structure.segments import Segment
 
-_ORIGIN = re.compile(r"(?:from|due to|caused by|because of|linked to|related to)\b", re.IGNORECASE)
-"""A sub-heading that groups its section's items by where they come from ("From thick blood")."""
+_ORIGIN = re.compile(
+    r"(?:(?:problems|symptoms|signs|effects|trouble)\s+)?(?:from|due to|caused by|because of|linked to|related to)\b", re.IGNORECASE
+)
+"""A sub-heading that groups its section's items by where they come from ("From thick blood",
+"Problems caused by low numbers of blood cells")."""
 _FACTOR = re.compile(
     r"(?:having|had|previous|prior|past|earlier|exposure|exposed|being|contact with|use of|taking|long-term)\b", re.IGNORECASE
 )
