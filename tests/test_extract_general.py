@@ -3077,3 +3077,12 @@ def test_an_advice_lead_in_whose_subject_is_the_signs_leads_in_signs():
         "symptom",
     )
     assert labels(found) == {"pain in the upper belly", "discomfort in the upper belly", "dysphagia"}
+
+
+def test_cells_that_have_got_into_a_place_place_the_disease_there():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nSymptoms\nLess common symptoms of "
+        "ALL include headaches. These can happen if leukaemia cells have got into the fluid around the brain and spinal cord.\n",
+        "anatomy",
+    )
+    assert "cerebrospinal fluid" in labels(found)

@@ -69,7 +69,7 @@ _SECRETIONS = frozenset({"UBERON:0000456", "UBERON:0000174"})
 _TREATED = re.compile(r"\b(?:radiotherap\w*|radiation therapy|chemotherap\w*|chemo|surgery|side[ -]effects?)\b", re.IGNORECASE)
 _SPREAD = re.compile(
     r"\b(?:spread\w*|travel\w*|reach\w*|invad\w*|infiltrat\w*|collect\w*|build\w* up|gather\w*|"
-    r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|get(?:s)? into|develop\w* in|aris\w* in|"
+    r"start\w* in|begin\w* in|found in|grow\w* in|enter\w*|(?:get|gets|got|getting|gotten) into|develop\w* in|aris\w* in|"
     r"pass\w* into|mov\w* into|(?:most|more) (?:common|frequent) sites?|mass(?:es)? in|enlarg\w* (?:the|your)|involv\w*|(?:can|may|often|also|usually) (?:also )?affect)\b",
     re.IGNORECASE,
 )
