@@ -3086,3 +3086,11 @@ def test_cells_that_have_got_into_a_place_place_the_disease_there():
         "anatomy",
     )
     assert "cerebrospinal fluid" in labels(found)
+
+
+def test_the_age_most_affected_says_who_gets_it_and_how_often():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer.\nWhich children are affected?\n"
+        "The disease can touch any child from birth, but the age most affected is between 2 and 5 years.\n"
+    )
+    assert any(f.kind == "epidemiology" and f.predicate == "allkg:aboutAgeGroup" and f.object.label == "young children" for f in found)

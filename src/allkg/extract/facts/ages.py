@@ -75,7 +75,7 @@ _PROGNOSIS = re.compile(
 )
 _EPIDEMIOLOGY = re.compile(
     r"\bcommon(?:est)?\b|\boccurs?\b|\baffects?\b|\bdiagnosed\b|\brare\b|\bfrequent|\bget(?:s)? it\b|\bcan get\b|"
-    r"\bmost often\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
+    r"\bmost often\b|\bmost (?:often |commonly )?affected\b|\bincidence\b|\bmainly\b|\bmostly\b|\busually\b|\btypically\b|\bhappens?\b|\bdevelops?\b|"
     r"\b(?:risk|chance|likelihood)\b[^.]{0,30}\b(?:goes up|go up|increases|rises|climbs|is higher|higher)\b|\bpeak|\bonset\b|"
     r"\bare children\b|\bseen in\b|\bfound in\b|\bmost (?:people|patients|cases)\b|\bmost \w+ (?:who|with)\b|\baverage age\b|\bage at diagnosis\b|"
     r"\brises?\b|\brising\b|\bhighest\b|\bcommonest\b|\bpeaks?\b|\bless common\b|\bmore common\b|\bcases\b|"
