@@ -40,8 +40,6 @@ _RISK_CUE = re.compile(
 )
 _SIGNS_SUBJECT = re.compile(r"\s*(?:any\s+|these\s+|the\s+)?(?:symptoms?|signs?)\s+(?:that|which)\b", re.IGNORECASE)
 """A lead-in of advice whose subject is the signs listed ("Symptoms that last more than two weeks deserve a call ...:")."""
-_WHY_SIGNS = re.compile(r"caused by", re.IGNORECASE)
-"""A risk cue that, under a heading of signs, says what the signs come from."""
 _STUDIED = re.compile(
     r"\b(?:been studied|possible links?|unclear|unproven|uncertain|not (?:been )?(?:clear|proven)|no (?:clear |good )?evidence)\b",
     re.IGNORECASE,
@@ -242,7 +240,7 @@ def list_kind(block: ListBlock) -> str | None:
             return None
         for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
             found = cue.search(lead)
-            if found and kind == "risk-factor" and block.section.type == "symptoms" and _WHY_SIGNS.fullmatch(found.group()):
+            if found and kind == "risk-factor" and block.section.type == "symptoms" and found.group().lower() == "caused by":
                 return "symptom"  # "Some are caused by the leukemia cells crowding out healthy blood cells:" (signs' cause)
             if found:
                 return kind
@@ -1326,6 +1324,7 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 
 
 _COMPLAINS_OF = re.compile(r"(?:complains?|complained|complaining)\s+(?:of|about)\s+", re.IGNORECASE)
+"""What opens an item of what a child says ("Complains of bone or joint pain"): the sign is what follows."""
 _PLACE_ALONE = re.compile(r"(?:above|below|under|underneath|behind|in|on|around|near|next to)\s+(?:the|your|his|her|their)\s", re.IGNORECASE)
 """A part that is only a place, an aside after a sign ("Pain in the upper belly, above the belly button")."""
 _NO_SIGNS = re.compile(r"\bno (?:symptoms|signs)\b", re.IGNORECASE)
