@@ -254,6 +254,16 @@ def test_a_gloss_after_several_signs_names_the_last_one_and_after_several_places
     assert labels(found) == {"easy bruising", "epistaxis", "petechiae", "enlarged lymph nodes"}
 
 
+def test_a_gloss_that_names_the_cause_of_the_signs_before_it_keeps_them():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSymptoms of ALL include:\n"
+        "- feeling very tired, weak or short of breath when you are active (anaemia)\n"
+        "- feeling very tired or weak (fatigue)\n",
+        "symptom",
+    )
+    assert labels(found) == {"fatigue", "weakness", "shortness of breath", "anemia"}
+
+
 def test_an_items_detail_that_lists_things_of_its_kind_gives_them_and_keeps_the_label_only_if_named():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nClinical presentation\n"

@@ -690,6 +690,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             alternatives = _split(text, head[0], gloss.start()) if not several and " or " in text[head[0] : gloss.start()] else []
             if len(alternatives) > 1 and _names(page, alternatives[0], kind):
                 before = _distributed(page, alternatives, kind)[:-1]
+                before += _beside_gloss(page, (alternatives[-1].start, gloss.start()), named, kind)
+            elif several:
+                before += _beside_gloss(page, (chunks[-1][0], gloss.start()), named, kind)
             return [p for p in [*before, Part(text[named[0] : named[1]], *named), *extra] if _plausible(p.text)]
         head = _trimmed(text, head[0], gloss.start()) or head
     if _lists_within_commas(text, *head) or _SEMICOLON.search(text, *head):
@@ -719,6 +722,19 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
         parts = [Part(p.text, p.start, p.end, example=True) for p in parts]
     return [_without_with(page, p) for p in [*parts, *extra] if _plausible(p.text)]
+
+
+def _beside_gloss(page: Page, span: tuple[int, int], gloss: tuple[int, int], kind: str) -> list[Part]:
+    """The signs of the last part before a gloss that the gloss does not name: it names the cause
+    of them all ("tired, weak or short of breath (anaemia)": weak, short of breath), not a
+    synonym ("bruises, tiny red spots (petechiae)": no more)."""
+    named = {page.ground(m, kind).concept for m in page.within(*gloss, kind) if (m.start, m.end) == gloss}
+    parts = _enumerated(page, *span, kind)
+    return [
+        p for p in parts
+        if (m := _exact(page, p, kind) or _head_mention(page, p, kind)) is not None
+        and page.ground(m, kind).concept not in named
+    ]
 
 
 def _verb_shared(parts: list[Part]) -> list[Part]:
