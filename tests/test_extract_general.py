@@ -3104,3 +3104,28 @@ def test_the_age_most_affected_says_who_gets_it_and_how_often():
         "The disease can touch any child from birth, but the age most affected is between 2 and 5 years.\n"
     )
     assert any(f.kind == "epidemiology" and f.predicate == "allkg:aboutAgeGroup" and f.object.label == "young children" for f in found)
+
+
+def test_a_sign_said_over_several_places_in_a_sentence_is_a_sign_in_each():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nSymptoms\n"
+        "A mass in the chest can press on a vein. This can cause swelling of the face, neck, arms, and upper chest.",
+        "symptom",
+    )
+    assert labels(found) - {"mediastinal mass"} == {
+        "facial edema", "swelling of the neck", "swelling of the arms", "swelling of the upper chest"
+    }
+
+
+def test_unpunctuated_lines_under_an_advice_lead_in_state_no_signs():
+    page = (
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\n"
+        "Symptoms\nSymptoms of ALL include:\n- feeling tired\n- bruising easily\n"
+        "Immediate action required: Call 999 or go to A&E if:\n"
+        "you or your child have swelling of the face, neck or arms that came on suddenly\n"
+        "you or your child have a fit (seizure)\n"
+    )
+    found, _ = facts(page, "symptom")
+    assert labels(found) == {"fatigue", "easy bruising"}
+    found, _ = facts(page.replace("Immediate action required: Call 999 or go to A&E if:", "Other signs are:"), "symptom")
+    assert {"facial edema", "seizure"} <= labels(found)

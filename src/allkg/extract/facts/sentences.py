@@ -348,14 +348,16 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         # (a causes section's sentences are about the disease, and so is "The cause is ...")
         yield from _cause(page, subject, seg, labelled=labelled)
         yield from _gene_changes(page, subject, seg, cued=labelled or section.type == "cause")
-    if (
+    # ("Call 999 or go to A&E if:" over "you or your child have swelling of the face": why to get help)
+    advice = _under_advice(page, section, seg)
+    if not advice and (
         section.type == "symptoms"
         or _SYMPTOM_SENTENCE.search(seg.text)
         or _signs_of_it(page, subject, seg)
         or _lists_signs(page, section, seg)
     ):
         yield from _prose_items(page, subject, seg, "symptom")
-    elif section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
+    elif not advice and section.type in ("page", "about", "other", "types", "who") and (about or _PEOPLE_WITH.search(seg.text)):
         yield from _signs_it_gives(page, subject, seg)
     # ("Causes and symptoms", typed by its signs, heads the causes too)
     causes_too = section.heading is not None and bool(_CAUSES_TOO.search(section.heading.text))
@@ -373,6 +375,28 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _older_age(page, disease, seg)
         yield from _sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
+
+
+def _under_advice(page: Page, section: Section, seg: Segment) -> bool:
+    """An unpunctuated line of the run under an advice lead-in whose list states no facts ("Call 999
+    or go to A&E if:" over "you or your child have swelling of the face"): a reason to get help, as
+    that list's items would be."""
+    line = seg
+    for _ in range(_ADVICE_RUN):
+        if line.kind != "sentence" or line.text.rstrip()[-1:] in ".!?":
+            return False
+        before = segment_before(section, line)
+        if not before:
+            return False
+        line = before[0]
+        if line.kind == "lead-in":
+            block = next((b for b in page.layout.lists if b.lead_in is not None and b.lead_in.start == line.start), None)
+            return block is not None and bool(ADVICE.search(line.text)) and list_kind(block) is None
+    return False
+
+
+_ADVICE_RUN = 12
+"""How many lines of a run under a lead-in are looked back over."""
 
 
 def _if_you_have_it(page: Page, subject: Subject, seg: Segment) -> bool:
@@ -1054,7 +1078,13 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     # ("Other risk factors include a vegan diet, giving blood often, ...": each named one, in words or not)
     named = cue is not None and bool(_FACTORS_ARE.search(seg.text, 0, cue.end())) if kind == "risk-factor" else False
     for part in parts:
-        found = ground_part(page, subject, part, kind, allow_ungrounded=named and _SHORT_PLAIN_PART.fullmatch(part.text) is not None)
+        plain = _SHORT_PLAIN_PART.fullmatch(part.text) is not None
+        # ("swelling of the face, neck and arms": the neck's swelling is said as the face's, a sign named)
+        shared = (
+            kind == "symptom" and bool(read) and page.text[part.start : part.end] != part.text
+            and any(m.end == part.end and part.text.endswith(m.text) for m in page.within(part.start, part.end, "anatomy"))
+        )
+        found = ground_part(page, subject, part, kind, allow_ungrounded=(named or shared) and plain)
         if found is None:
             continue
         read.append((part.start, part.end))
