@@ -3129,3 +3129,20 @@ def test_unpunctuated_lines_under_an_advice_lead_in_state_no_signs():
     assert labels(found) == {"fatigue", "easy bruising"}
     found, _ = facts(page.replace("Immediate action required: Call 999 or go to A&E if:", "Other signs are:"), "symptom")
     assert {"facial edema", "seizure"} <= labels(found)
+
+
+def test_caused_by_before_a_list_of_signs_names_their_cause_and_a_treatments_effects_are_no_factors():
+    page = (
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nSymptoms of ALL\n"
+        "Many are caused by a shortage of normal blood cells. They can include:\n- Pale skin\n- Night sweats\n"
+    )
+    found, _ = facts(page)
+    assert {(f.kind, f.object.label) for f in found if f.kind in ("symptom", "risk-factor")} == {
+        ("symptom", "pallor"), ("symptom", "night sweats"),
+    }
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nWhat you might notice\n"
+        "During treatment, some of what you see is caused by the medicines rather than by the leukemia:\n"
+        "- hair loss\n- mouth sores\n",
+    )
+    assert not [f for f in found if f.kind in ("symptom", "risk-factor")]

@@ -236,23 +236,20 @@ def list_kind(block: ListBlock) -> str | None:
             # "These signs may be caused by ALL or by other conditions. See a doctor if you have:", or in one
             # sentence: "Signs ... may be caused by ALL or by other conditions, so check with your doctor if ...:"
             return "symptom"
-        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _RISK_CUE.search(lead)) or _STUDIED.search(lead):
+        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _risk_said(lead)) or _STUDIED.search(lead):
             return None
-        for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom")):
-            found = cue.search(lead)
-            if found and kind == "risk-factor" and block.section.type == "symptoms" and found.group().lower() == "caused by":
-                return "symptom"  # "Some are caused by the leukemia cells crowding out healthy blood cells:" (signs' cause)
-            if found:
-                return kind
+        said = _kind_said(lead, block.section, (_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom"))
+        if said is not None:
+            return said
         if _MAY_COLON.fullmatch(lead.strip()) or _STARTS_WITH.search(lead):
             return "symptom"  # "Your child may:" over "seem pale", "bruise easily" (kept only if most name signs)
         # "Symptoms often appear late. They may include:": the sentence before says what the list is of
         for text in (s.text for s in before if s.line == block.lead_in.line):
             if ADVICE.search(text) or (block.section.type not in LIST_KIND_BY_SECTION and _PROCEDURES.search(text)):
                 return None
-            for cue, kind in ((_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor")):
-                if cue.search(text):
-                    return kind
+            said = _kind_said(text, block.section, (_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"))
+            if said is not None:
+                return said
     if block.intro is not None and block.section.type not in LIST_KIND_BY_SECTION:
         # "Most of the signs come from the shortage of normal blood cells." then a list
         if not ADVICE.search(block.intro.text) and not _PROCEDURES.search(block.intro.text):
@@ -260,6 +257,32 @@ def list_kind(block: ListBlock) -> str | None:
                 if cue.search(block.intro.text):
                     return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
+
+
+def _kind_said(text: str, section: Section, *cues: tuple[re.Pattern[str], str]) -> str | None:
+    """The kind of the first cue a lead-in (or the sentence before it) says; under a heading of signs,
+    "caused by" says what causes the signs ("Many are caused by a shortage of normal blood cells.
+    They can include:"), no risk."""
+    for cue, kind in cues:
+        found = _risk_said(text) if cue is _RISK_CUE else cue.search(text)
+        if found and kind == "risk-factor" and section.type == "symptoms" and found.group().lower() == "caused by":
+            return "symptom"
+        if found:
+            return kind
+    return None
+
+
+def _risk_said(text: str) -> re.Match[str] | None:
+    """A cue of risk, but not "caused by" a treatment ("some of what you see is caused by the
+    medicines rather than by the leukemia:": what the medicines cause follows)."""
+    return next((m for m in _RISK_CUE.finditer(text) if not _CAUSED_BY_TREATMENT.match(text, m.start())), None)
+
+
+_CAUSED_BY_TREATMENT = re.compile(
+    r"caused by\s+(?:the\s+|your\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?"
+    r"(?:medicines?|medications?|drugs?|treatments?|chemo\w*|radiotherapy|steroids?|therapy)\b",
+    re.IGNORECASE,
+)
 
 
 def heading_facts(page: Page, subject: Subject) -> Iterator[Fact]:
