@@ -1579,6 +1579,7 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
         ("Long-term survival is higher in teens and young adults — about 6 in 10 people under 40 are alive five "
          "years later — while people older than 60 have a harder time and do less well.",
          {("teenagers", "FavourableOutlook"), ("young adults", "FavourableOutlook"), ("older adults", "UnfavourableOutlook")}),
+        ("Adults older than about 65 generally have a tougher time with it.", {("older adults", "UnfavourableOutlook")}),
     ],
 )
 def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):

@@ -282,6 +282,14 @@ def test_a_screen_readers_bullets_and_list_announcements_are_a_list_and_chrome()
     assert [len(block.items) for block in layout.lists] == [0]
 
 
+def test_what_a_chrome_label_says_on_its_line_is_chrome():
+    layout = structure("Week 2: What is this thing?\nFiled under: Diagnosis, Induction\nI have leukaemia. It is a cancer.\n")
+    assert [s.text for s in layout.segments if not s.boilerplate] == [
+        "Week 2:", "What is this thing?", "I have leukaemia.", "It is a cancer."
+    ]
+    assert "diagnosis" not in [s.type for s in layout.sections]  # (no section of tests over the post)
+
+
 def test_jobs_and_careers_are_chrome_only_in_a_short_line():
     layout = structure("Careers   Jobs   Contact\nSome jobs have been linked to a higher risk, usually because of long contact with dust:\n")
     assert [s.text for s in layout.segments if not s.boilerplate] == [

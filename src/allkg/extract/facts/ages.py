@@ -32,12 +32,12 @@ _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")
 _AGE_EXPRESSIONS = (
     (re.compile(rf"\b(?:(?:aged?|ages?(?: of)?|between(?: the ages? of)?)\s+)+{_N}\s*(?:and|to|-|–)\s*{_N}", re.I), "range"),
     (re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}[ -](?:years?|yrs)(?: of age| old)?", re.I), "range"),
-    (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/))", re.I), "under"),
+    (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?(?:about\s+|around\s+|roughly\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/))", re.I), "under"),
     (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
     (re.compile(rf"<\s*{_N}\s*(?:yrs?|years?)\b", re.I), "under"),
     (re.compile(rf">\s*{_N}\s*(?:yrs?|years?)\b", re.I), "over"),
     (re.compile(rf"\bbefore (?:their|the age of|age) {_N}(?:st|nd|rd|th)?(?: birthday)?\b", re.I), "under"),
-    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
+    (re.compile(rf"\b(?:over|older than|above|after|past)\s+(?:the age of\s+|age\s+)?(?:about\s+|around\s+|roughly\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/|times|years?\b(?!\s+(?:of age|old))))", re.I), "over"),
     (re.compile(rf"\b{_N}\s*(?:years?(?: old)?|yrs)?\s*(?:or|and)\s+(?:older|over|above)\b", re.I), "over"),
     # "patients above 60 years": people's ages (not "over 50 years ago")
     (re.compile(rf"(?:(?<=people )|(?<=adults )|(?<=those )|(?<=patients ))(?:over|above|older than)\s+{_N}\s+years\b", re.I), "over"),

@@ -362,7 +362,9 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
             kind = "heading"  # (a banner in capitals may run longer)
         else:
             kind = "sentence"
-        result.append(_segment(text, piece_start, piece_end, kind, line))
+        # what a chrome label says on its line is chrome too ("Filed under: Diagnosis, Induction")
+        labelled = bool(result) and result[-1].kind == "lead-in" and result[-1].boilerplate
+        result.append(_segment(text, piece_start, piece_end, kind, line, boilerplate=labelled))
     return result
 
 
