@@ -1205,6 +1205,8 @@ def test_what_the_group_at_risk_has_or_does_is_a_risk_factor(sentence: str, fact
         "Chronic myelomonocytic leukaemia, or CMML, is a rare blood cancer.",
         "Chronic myelomonocytic leukaemia, also called CMML, is a rare blood cancer.",
         "Chronic myelomonocytic leukaemia (CMML) is a rare blood cancer.",
+        "I have chronic myelomonocytic leukaemia, CMML for short, a rare blood cancer.",
+        "It sounds like chronic myelomonocytic leukaemia, which doctors usually shorten to CMML.",
     ],
 )
 def test_the_ways_a_page_gives_its_diseases_abbreviation(definition: str):

@@ -55,9 +55,11 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s
 _ABBREVIATION_AFTER = re.compile(
     r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})\s*(?:\)|,|;|\s+for short\b)"
     r"|,\s+(?:or|also called|also known as|known as)\s+(?P<or_abbr>[A-Z][A-Z0-9-]{1,9})(?=,|\s+(?:is|for short)\b)"
+    r"|,\s+(?P<short_abbr>[A-Z][A-Z0-9-]{1,9})\s+for short\b"
+    r"|,?\s+(?:which|that)\s+(?:[\w-]+\s+){0,3}?(?:shorten|abbreviate)(?:s|d)?\s+(?:it\s+)?(?:to|as)\s+(?P<shortened>[A-Z][A-Z0-9-]{1,9})\b"
 )
 """An abbreviation after a disease's name: "(CMML)", "(RMS for short)", "(FA, sometimes written ...)",
-", or CMML,", ", also called CMML,"."""
+", or CMML,", ", also called CMML,", ", ALL for short,", ", which doctors usually shorten to PMR"."""
 _STANDS_FOR = re.compile(
     r"(?<![\w-])(?P<abbr>[A-Z][A-Za-z0-9-]{1,9})(?:\s+(?:stands for|is short for|is an abbreviation (?:of|for))\s+|\s*=\s*)$"
 )
@@ -308,7 +310,7 @@ def _abbreviation_defined(page: Page, seg: Segment, mention: Mention) -> tuple[s
     stands for juvenile myelomonocytic leukaemia"."""
     text = page.text
     after = _ABBREVIATION_AFTER.match(text, mention.end, seg.end)
-    abbreviation = (after.group("abbr") or after.group("or_abbr")) if after else None
+    abbreviation = next((a for a in after.groups() if a), None) if after else None
     if after and abbreviation and _is_initialism(abbreviation, mention.text):
         return abbreviation, Span(mention.start, after.end())
     before = _ABBREVIATION_BEFORE.search(text, seg.start, mention.start)
