@@ -3149,3 +3149,14 @@ def test_caused_by_before_a_list_of_signs_names_their_cause_and_a_treatments_eff
         "- hair loss\n- mouth sores\n",
     )
     assert not [f for f in found if f.kind in ("symptom", "risk-factor")]
+
+
+def test_a_lead_ins_doubt_before_but_leaves_its_list_stated():
+    page = (
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nCauses\n"
+        "It's not clear what triggers this change, but several things can increase the risk:\n"
+        "- Benzene – a chemical used in industry.\n- Chemotherapy – previous treatment with certain medicines.\n"
+    )
+    assert labels(facts(page, "risk-factor")[0]) == {"exposure to benzene", "chemotherapy"}
+    doubted = page.replace("It's not clear what triggers this change, but several", "It is not clear whether")
+    assert not facts(doubted, "risk-factor")[0]

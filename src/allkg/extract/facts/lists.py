@@ -45,6 +45,14 @@ _STUDIED = re.compile(
     re.IGNORECASE,
 )
 """A lead-in that doubts its list ("Other factors that have been studied for a possible link")."""
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+
+
+def _doubted(lead: str) -> bool:
+    """The lead-in doubts its list, not only what it says before a "but" ("It's not clear what
+    triggers this change, but several things can increase the risk:")."""
+    buts = list(_BUT.finditer(lead))
+    return bool(_STUDIED.search(lead, buts[-1].end() if buts else 0))
 _MAY_COLON = re.compile(
     r"(?:your (?:child|baby|son|daughter)|children|kids|babies|you|people|he|she|they|patients|adults)"
     r"(?: with [\w' -]{1,40})? (?:may|might|can|could|will|often)(?: also)?(?: (?:notice|find|seem|look|feel))?\s*:",
@@ -236,7 +244,7 @@ def list_kind(block: ListBlock) -> str | None:
             # "These signs may be caused by ALL or by other conditions. See a doctor if you have:", or in one
             # sentence: "Signs ... may be caused by ALL or by other conditions, so check with your doctor if ...:"
             return "symptom"
-        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _risk_said(lead)) or _STUDIED.search(lead):
+        if ADVICE.search(lead) or (_NOT_FACTS.search(lead) and not _risk_said(lead)) or _doubted(lead):
             return None
         said = _kind_said(lead, block.section, (_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"), (_SYMPTOM_CUE, "symptom"))
         if said is not None:
