@@ -3160,3 +3160,12 @@ def test_a_lead_ins_doubt_before_but_leaves_its_list_stated():
     assert labels(facts(page, "risk-factor")[0]) == {"exposure to benzene", "chemotherapy"}
     doubted = page.replace("It's not clear what triggers this change, but several", "It is not clear whether")
     assert not facts(doubted, "risk-factor")[0]
+
+
+def test_a_bracket_that_lists_signs_after_an_item_gives_them_as_its_examples():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nSymptoms of ALL\nThey can include:\n"
+        "- Bruising or bleeding easily (frequent nosebleeds, bleeding gums)\n",
+        "symptom",
+    )
+    assert labels(found) == {"easy bruising", "bleeding", "epistaxis", "gingival bleeding"}

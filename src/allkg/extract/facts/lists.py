@@ -707,6 +707,11 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if complains is not None and complains.end() < head[1]:  # "Complains of bone or joint pain": the pain is the sign
         head = (complains.end(), head[1])
     gloss = _GLOSS.search(text, *head)
+    examples = _bracketed_examples(page, gloss, kind) if gloss and gloss.group("gloss") else []
+    if examples:  # "Bruising or bleeding easily (frequent nosebleeds, bleeding gums)": signs of their own
+        extra.extend(examples)
+        head = _trimmed(text, head[0], gloss.start()) or head
+        gloss = None
     if gloss:
         which = "gloss" if gloss.group("gloss") else "called"
         named = _trimmed(text, gloss.start(which), gloss.end(which))
@@ -753,6 +758,16 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     if category:  # "Anaemia – fatigue, pallor, lethargy": the label is kept only if it names one too
         parts = [Part(p.text, p.start, p.end, example=True) for p in parts]
     return [_without_with(page, p) for p in [*parts, *extra] if _plausible(p.text)]
+
+
+def _bracketed_examples(page: Page, gloss: re.Match[str], kind: str) -> list[Part]:
+    """The things a bracket after an item lists, each named ("(frequent nosebleeds, bleeding gums)"):
+    examples of it, no other name for it."""
+    if "," not in gloss.group("gloss"):
+        return []
+    parts = _enumerated(page, gloss.start("gloss"), gloss.end("gloss"), kind)
+    named = len(parts) >= 2 and all(_names(page, p, kind) for p in parts)
+    return [Part(p.text, p.start, p.end, example=True) for p in parts] if named else []
 
 
 def _beside_gloss(page: Page, span: tuple[int, int], gloss: tuple[int, int], kind: str) -> list[Part]:
