@@ -3169,3 +3169,14 @@ def test_a_bracket_that_lists_signs_after_an_item_gives_them_as_its_examples():
         "symptom",
     )
     assert labels(found) == {"easy bruising", "bleeding", "epistaxis", "gingival bleeding"}
+
+
+def test_the_sentences_of_a_paragraph_that_tells_how_the_signs_came_give_them():
+    story = (
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nMy story\n"
+        "Looking back, the signs were there for about a month. My wife kept pointing at bruises on my legs. "
+        "Then my gums bled when I brushed.\nLater I had chemotherapy, which gave me nausea.\n"
+    )
+    assert labels(facts(story, "symptom")[0]) == {"easy bruising", "gingival bleeding"}
+    untold = story.replace("Looking back, the signs were there for about a month.", "I love to garden.")
+    assert not facts(untold, "symptom")[0]

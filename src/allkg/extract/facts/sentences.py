@@ -353,6 +353,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if not advice and (
         section.type == "symptoms"
         or _SYMPTOM_SENTENCE.search(seg.text)
+        or _in_story_of_signs(section, seg)
         or _signs_of_it(page, subject, seg)
         or _lists_signs(page, section, seg)
     ):
@@ -375,6 +376,31 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _older_age(page, disease, seg)
         yield from _sex(page, disease, seg)
         yield from _groups_at_risk(page, disease, seg)
+
+
+def _in_story_of_signs(section: Section, seg: Segment) -> bool:
+    """A sentence of a paragraph that tells how the signs came ("Looking back, the signs were there
+    for about a month. I was wiped out by 2 p.m. every day. I got winded carrying groceries."): its
+    signs are the disease's, as a list's would be."""
+    line = seg
+    for _ in range(_STORY_RUN):
+        if _TELLS_SIGNS.search(line.text):
+            return not _TREATED.search(seg.text)
+        before = segment_before(section, line)
+        if not before or before[0].line != seg.line or before[0].kind != "sentence":
+            return False
+        line = before[0]
+    return False
+
+
+_TELLS_SIGNS = re.compile(
+    r"\blooking back\b|\b(?:the|his|her|my|our|their) (?:first )?(?:signs|symptoms) (?:were|had been) (?:all )?there\b|"
+    r"\bit (?:all )?(?:started|began) with\b|\bfirst noticed\b|\bthe first (?:sign|thing (?:we|i|she|he|they) noticed)\b",
+    re.IGNORECASE,
+)
+"""What opens a paragraph that tells how the signs came."""
+_STORY_RUN = 8
+"""How many sentences of a paragraph are looked back over for its opening."""
 
 
 def _under_advice(page: Page, section: Section, seg: Segment) -> bool:
