@@ -432,10 +432,14 @@ def test_what_the_signs_look_like_is_read_in_the_ways_pages_say_it():
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\n"
         "At first these signs can look a lot like the flu. A lot of these are like the symptoms of glandular fever. "
         "The first symptoms are easy to mistake for a stomach bug. At first it can look like an ordinary viral "
-        "illness or mononucleosis, and a child with sore joints may be checked for juvenile arthritis.\n",
+        "illness or mononucleosis, and a child with sore joints may be checked for juvenile arthritis. "
+        "The symptoms overlap with many other problems - osteoarthritis and rheumatoid arthritis.\n",
         "resemblance",
     )
-    assert {"influenza", "infectious mononucleosis", "gastroenteritis", "viral infectious disease"} <= labels(found)
+    assert {
+        "influenza", "infectious mononucleosis", "gastroenteritis", "viral infectious disease", "osteoarthritis",
+        "rheumatoid arthritis",
+    } <= labels(found)
 
 
 def test_a_treatment_section_gives_how_each_age_group_does_and_nothing_else():

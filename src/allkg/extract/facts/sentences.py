@@ -115,7 +115,8 @@ _PROGRESSION_START = re.compile(r"\b(?:the fact that|because|since)\s+", re.IGNO
 _LIKENESS = (
     r"\b(?:mimic|resembl\w*|look(?:s|ing)? (?:(?:a lot|very much|just|much) )?like|similar to|like those of|"
     r"mistaken for|(?:easy|easily|often) (?:to )?mistake[ns]? for|confused with|(?:feel|seem)(?:s)? (?:(?:a lot|very much|just|much) )?like|"
-    r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of)\b"
+    r"same as (?:those|the symptoms) of|just like|(?:are|is) (?:a lot |much |very )?like|like the symptoms of|"
+    r"overlaps? (?:a lot |a great deal )?with)\b"
 )
 _LIKE = re.compile(_LIKENESS, re.IGNORECASE | re.DOTALL)
 """Words that say one illness looks like another ("can look like a virus")."""
@@ -149,7 +150,7 @@ _SAID_THEY_HAD = re.compile(
 )
 _RESEMBLANCE_WORDS = (
     "mimic", "resembl", "look", "similar", "like", "mistak", "confus", "feel", "same as", "put down", "thought",
-    "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of", "down to",
+    "misdiagnos", "first", "initially", "told", "such as", "caused by", "due to", "a sign of", "down to", "overlap",
     "written off", "blamed on", "chalked up", "treated for", "seem", "other causes", "come from", "treated as", "think",
 )
 """Words one of which every resemblance cue holds: a sentence with none is not searched."""
