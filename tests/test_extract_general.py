@@ -462,12 +462,13 @@ def test_a_treatment_section_gives_how_each_age_group_does_and_nothing_else():
 def test_illnesses_the_signs_look_like_are_no_signs():
     found, _ = facts(
         "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nWhat are the first signs?\n"
-        "Children may be tired and pale. At first it can look like mononucleosis or juvenile arthritis.\n",
+        "Children may be tired and pale. At first it can look like mononucleosis or juvenile arthritis. "
+        "For a month her legs hurt at night and we honestly thought it was growing pains.\n",
         "symptom",
     )
     names = labels(found)
     assert "fatigue" in names
-    assert not any("arthritis" in n or "mononucleosis" in n for n in names)
+    assert not any("arthritis" in n or "mononucleosis" in n or n == "pain" for n in names)
 
 
 def test_what_a_sign_felt_like_and_what_it_was_first_taken_for_are_no_signs():

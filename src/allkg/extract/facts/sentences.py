@@ -1155,7 +1155,8 @@ _LIST_THEN_HAPPENS = re.compile(
 _CONDITION_FIRST = re.compile(r"\s*(?:if|when|once|as|where)\b[^,]{0,80},\s*", re.IGNORECASE)
 _PUT_DOWN_TO = re.compile(
     r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b|"
-    r"\b(?:first|initially|at first) (?:thought|told|assumed|treated as)\b|\bmisdiagnosed as\b|\bmistaken (?:at first )?for\b",
+    r"\b(?:first|initially|at first) (?:thought|told|assumed|treated as)\b|\bmisdiagnosed as\b|\bmistaken (?:at first )?for\b|"
+    r"\b(?:we|i|they|he|she|everyone|the doctors?)\s+(?:\w+\s+)?(?:thought|assumed)\b",
     re.I,
 )
 """Words after which a sentence names what the illness was taken for ("were first told it was the flu, a sinus infection")."""
