@@ -3185,3 +3185,12 @@ def test_the_sentences_of_a_paragraph_that_tells_how_the_signs_came_give_them():
     assert labels(facts(story, "symptom")[0]) == {"easy bruising", "gingival bleeding"}
     untold = story.replace("Looking back, the signs were there for about a month.", "I love to garden.")
     assert not facts(untold, "symptom")[0]
+
+
+def test_a_sign_named_on_its_own_before_several_places_is_one_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nSymptoms of ALL\nThey can include:\n"
+        "- swollen lymph nodes in the neck, armpit or groin\n- pain in the chest or shoulder\n",
+        "symptom",
+    )
+    assert labels(found) == {"enlarged lymph nodes", "chest pain", "shoulder pain"}

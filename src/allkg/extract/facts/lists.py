@@ -770,6 +770,17 @@ def _bracketed_examples(page: Page, gloss: re.Match[str], kind: str) -> list[Par
     return [Part(p.text, p.start, p.end, example=True) for p in parts] if named else []
 
 
+def _named_without_its_places(page: Page, head: str, kind: str) -> bool:
+    """The words before a list of places name a sign of several words on their own ("swollen lymph
+    nodes" of "swollen lymph nodes in the neck, armpit or groin"; not "pain" of "pain in the chest or shoulder")."""
+    sign = _SIGN_BEFORE_PLACE.sub("", head).strip()
+    found = page.lexicon.lookup(sign, kind) if len(sign.split()) > 1 else None
+    return found is not None and not (set(sign.lower().split()) & _WHERE_IT_HURTS)
+
+
+_SIGN_BEFORE_PLACE = re.compile(r"\s(?:in|on|around|under|behind|with|to|of)\s(?:the|your|their|his|her)?\s*$", re.IGNORECASE)
+
+
 def _beside_gloss(page: Page, span: tuple[int, int], gloss: tuple[int, int], kind: str) -> list[Part]:
     """The signs of the last part before a gloss that the gloss does not name: it names the cause
     of them all ("tired, weak or short of breath (anaemia)": weak, short of breath), not a
@@ -1077,6 +1088,9 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         run += 1
     if run > 1:
         placed = [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:run])]
+        if _named_without_its_places(page, place.group("head"), kind):
+            # "swollen lymph nodes in the neck, armpit or groin": a sign named on its own, in several places
+            return [Part(_SIGN_BEFORE_PLACE.sub("", place.group("head")).strip(), first.start, parts[run - 1].end), *parts[run:]]
         if any(_names(page, p, kind) for p in placed):
             return [*placed, *parts[run:]]  # "pain in your bones or joints": bone pain, joint pain
         if run == len(parts):
