@@ -3194,3 +3194,18 @@ def test_a_sign_named_on_its_own_before_several_places_is_one_sign():
         "symptom",
     )
     assert labels(found) == {"enlarged lymph nodes", "chest pain", "shoulder pain"}
+
+
+def test_what_else_usually_causes_the_signs_gives_no_sign_but_the_signs_after_it_count():
+    found, _ = facts(
+        "Follicular lymphoma is a type of non-Hodgkin lymphoma.\nSymptoms\n"
+        "The main symptom is swollen glands. Swollen glands are usually caused by an infection such as a cold or a sore throat.\n",
+        "symptom",
+    )
+    assert "pharyngalgia" not in labels(found) and "enlarged lymph nodes" in labels(found)
+    found, _ = facts(
+        "Myelodysplastic syndromes (MDS) are cancers of the blood.\nSigns and symptoms\n"
+        "When symptoms occur, they are mostly caused by low blood counts and can include tiredness, pale skin and easy bruising.\n",
+        "symptom",
+    )
+    assert {"fatigue", "pallor", "easy bruising"} <= labels(found)

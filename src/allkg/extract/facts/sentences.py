@@ -1077,6 +1077,8 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
     seen: set[str] = set()
     # "can look like mononucleosis", "can be put down to growing pains": another illness, no sign
     resembles = _LIKE.search(seg.text) or _PUT_DOWN_TO.search(seg.text)
+    if resembles and _LISTS_ON.search(seg.text, resembles.end()):
+        resembles = None  # "they are mostly caused by low blood counts and can include tiredness, ...": the signs go on
     # ", the same virus that causes glandular fever": said of the factor, not another one
     gloss = _APPOSITION.search(seg.text) if kind == "risk-factor" else None
     end = seg.start + min([m.start() if m else len(seg.text) for m in (resembles, then, gloss)] + [len(said)])
@@ -1138,6 +1140,7 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
             yield Fact(kind, subject.entity, FACT_PREDICATES[kind], entity, (span,), grounding=how)
 
 
+_LISTS_ON = re.compile(r"\band (?:can|may|might|often|usually) (?:also )?(?:include|be)\b", re.IGNORECASE)
 _SHORT_PLAIN_PART = re.compile(r"(?:[\w'’]+(?:[ \t]+|$)){1,6}")
 """A part kept in its own words: six words at most, with nothing a scrape glued on ("Smoking- Having ...")."""
 _FACTORS_ARE = re.compile(r"\brisk factors?\b[^.]{0,40}\b(?:include|includes|are|is)\b[:\s]*$", re.IGNORECASE)
@@ -1156,10 +1159,12 @@ _CONDITION_FIRST = re.compile(r"\s*(?:if|when|once|as|where)\b[^,]{0,80},\s*", r
 _PUT_DOWN_TO = re.compile(
     r"\bput (?:[\w']+\s+){0,4}?down to\b|\bwritten off as\b|\bblamed on\b|\bchalked up to\b|"
     r"\b(?:first|initially|at first) (?:thought|told|assumed|treated as)\b|\bmisdiagnosed as\b|\bmistaken (?:at first )?for\b|"
-    r"\b(?:we|i|they|he|she|everyone|the doctors?)\s+(?:\w+\s+)?(?:thought|assumed)\b",
+    r"\b(?:we|i|they|he|she|everyone|the doctors?)\s+(?:\w+\s+)?(?:thought|assumed)\b|"
+    r"\b(?:are|is) (?:also|usually|often|(?:much |far )?more often|mostly) (?:caused by|due to)\b",
     re.I,
 )
-"""Words after which a sentence names what the illness was taken for ("were first told it was the flu, a sinus infection")."""
+"""Words after which a sentence names what the illness was taken for ("were first told it was the flu, a sinus
+infection"), or what else gives its signs ("Swollen glands are usually caused by an infection such as a sore throat")."""
 _CAUSES_TOO = re.compile(r"\bcaus|\brisks?\b", re.IGNORECASE)
 
 
