@@ -3209,3 +3209,15 @@ def test_what_else_usually_causes_the_signs_gives_no_sign_but_the_signs_after_it
         "symptom",
     )
     assert {"fatigue", "pallor", "easy bruising"} <= labels(found)
+
+
+def test_the_immune_system_is_a_place_of_the_disease_only_where_the_page_says_it_is_affected():
+    acting = (
+        "Systemic lupus erythematosus (SLE) is a long-term illness. In lupus the immune system, which normally "
+        "protects the body, makes antibodies that attack the body's own tissues.\n"
+    )
+    assert "immune system" not in labels(facts(acting, "anatomy")[0])
+    affected = (
+        "Hemophagocytic lymphohistiocytosis (HLH) is a rare illness in which the immune system becomes overactive.\n"
+    )
+    assert "immune system" in labels(facts(affected, "anatomy")[0])

@@ -691,6 +691,8 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         procedure = _PROCEDURE.match(page.text, mention.end, seg.end)
         served = _SERVED.search(page.text, seg.start, mention.start)  # "cells that help the immune system"
         served = served or _AGENT.match(page.text, mention.end, seg.end)  # "the immune system attacks"
+        # "In lupus the immune system ... makes antibodies": the system pages tell as an actor is a place only where it is affected
+        served = served or (_ACTOR.search(mention.text) is not None and not _AFFECTS_BEFORE.search(page.text, seg.start, mention.start))
         sign_part = _SIGN_AFTER.match(page.text, mention.end, seg.end)  # "bone or joint pain"
         if sign_part and not any(
             m.start == sign_part.end() and page.lexicon.ground(m, "symptom") is not None
@@ -721,6 +723,14 @@ def _anatomy(page: Page, disease: Entity, section: Section, seg: Segment, about:
         yield Fact("anatomy", disease, "allkg:hasLocation", entity, (Span(seg.start, seg.end),), grounding=how)
 
 
+_ACTOR = re.compile(r"\bimmune system$", re.IGNORECASE)
+_AFFECTS_BEFORE = re.compile(
+    r"\b(?:affects?|affecting|affected|disorders?|diseases?|illness(?:es)?|conditions?|cancers?|problems?|starts?|begins?)\b"
+    r"(?:\s+[\w,'’-]+){0,12}\s+$",
+    re.IGNORECASE,
+)
+"""Words before the immune system that say the disease is in it ("It mainly affects the cerebellum ... and the
+immune system", "a disorder of the immune system")."""
 _FLUID_FIRST = re.compile(r"\s*(?:some\s+)?(?:fluid|blood|pus|air|urine|bile|mucus)\b", re.IGNORECASE)
 """A body fluid a sentence opens with: what collects or builds up is it, not the disease."""
 _AROUND = re.compile(r"\b(?:around|surround(?:s|ing)?|cover(?:s|ing)?)\b", re.IGNORECASE)
