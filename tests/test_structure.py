@@ -720,3 +720,15 @@ def test_asterisk_bullets_glued_after_a_lead_in_are_a_list():
     assert [seg.text for seg in layout.segments if seg.kind == "item"] == [
         "Bleeding from the gums", "Bone pain", "Night sweats", "Fever"
     ], [(seg.kind, seg.text) for seg in layout.segments]
+
+
+def test_bare_items_that_finish_their_lead_ins_sentence_may_open_with_have_had():
+    layout = structure(
+        "Causes\nYou may be more likely to get ALL if you:\nhave Down's syndrome\n"
+        "have had chemotherapy or radiotherapy for another cancer\nhave been exposed to high levels of radiation\n"
+    )
+    [block] = layout.lists
+    assert [i.text for i in block.items] == [
+        "have Down's syndrome", "have had chemotherapy or radiotherapy for another cancer",
+        "have been exposed to high levels of radiation",
+    ]

@@ -92,7 +92,7 @@ for years", "Lymph nodes that swell but do not hurt"), a participle's ("Having h
 _ASIDE_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
 _OPENING_VERB = re.compile(
     r"^\s*(?:(?:do|does|did|are|is|have|has|had|can|cannot|may|might|will|would|should|must)(?:\s+not)?|"
-    r"(?:do|does|did|are|is|have|has|had|ca|wo|should)n['’]t)\s+(?=\S)",
+    r"(?:do|does|did|are|is|have|has|had|ca|wo|should)n['’]t)(?:\s+(?:ever\s+)?had)?\s+(?=\S)",
     re.IGNORECASE,
 )
 
