@@ -3221,3 +3221,13 @@ def test_the_immune_system_is_a_place_of_the_disease_only_where_the_page_says_it
         "Hemophagocytic lymphohistiocytosis (HLH) is a rare illness in which the immune system becomes overactive.\n"
     )
     assert "immune system" in labels(facts(affected, "anatomy")[0])
+
+
+def test_a_verbless_sentence_under_a_risk_heading_lists_risk_factors():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nRisk factors\n"
+        "Down syndrome and certain other inherited conditions, past treatment with chemotherapy, and exposure to "
+        "high levels of radiation. Most children with ALL have no known risk factor.\n",
+        "risk-factor",
+    )
+    assert {"Down syndrome", "exposure to radiation"} <= labels(found)

@@ -28,6 +28,7 @@ from allkg.extract.structure import (
     Section,
     Segment,
     item_like,
+    verbless,
     section_type,
 )
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
@@ -366,7 +367,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if section.type in ("risk", "cause", "who", "page", "about", "other") or causes_too:
         if (
             _RISK_SENTENCE.search(seg.text)
-            or (section.type == "risk" and _LISTS_SOME.search(seg.text))
+            or (section.type == "risk" and (_LISTS_SOME.search(seg.text) or verbless(seg.text)))
             or (_SO_DO.match(seg.text) and any(_RISK_SENTENCE.search(s.text) for s in segment_before(section, seg)))
         ):
             yield from _prose_items(page, subject, seg, "risk-factor")
@@ -1099,7 +1100,9 @@ def _prose_items(page: Page, subject: Subject, seg: Segment, kind: str) -> Itera
         verb = _MAIN_VERB.search(seg.text, group.end())  # "People who have had chemotherapy | are more likely"
         end = min(end, seg.start + verb.start()) if verb else end
     # "Bone or joint pain." standing as a sentence of its own in a list of signs: the whole of it is the list
-    offset = cue.end() if cue is not None else (0 if kind == "symptom" and item_like(seg.text) else None)
+    # ("Down syndrome, past treatment with chemotherapy, and exposure to radiation." under "Risk factors": the same)
+    bare = item_like(seg.text) if kind == "symptom" else verbless(seg.text)
+    offset = cue.end() if cue is not None else (0 if bare else None)
     happens = _LIST_THEN_HAPPENS.search(seg.text) if kind == "symptom" else None
     if happens is not None:  # "If it reaches the brain, headaches, vomiting or trouble keeping your balance can happen"
         condition = _CONDITION_FIRST.match(seg.text)

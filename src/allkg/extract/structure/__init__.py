@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from allkg.extract.structure.cues import item_like, section_type
+from allkg.extract.structure.cues import item_like, section_type, verbless
 from allkg.extract.structure.lines import logical_lines, without_page_number
 from allkg.extract.structure.sections import CONTENT_SECTIONS, ListBlock, Section, lists_of, sections_of
 from allkg.extract.structure.segments import Segment, run_in, segments_of
 
 __all__ = [
-    "CONTENT_SECTIONS", "Layout", "ListBlock", "Section", "Segment", "item_like", "run_in", "section_type", "structure",
+    "CONTENT_SECTIONS", "Layout", "ListBlock", "Section", "Segment", "item_like", "run_in", "section_type", "structure", "verbless",
     "without_page_number",
 ]
 

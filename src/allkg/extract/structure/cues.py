@@ -116,6 +116,12 @@ def item_like(text: str, *, clause: bool = False) -> bool:
     )
 
 
+def verbless(text: str) -> bool:
+    """Says no verb: a list of things written as a sentence ("Down syndrome and certain other
+    inherited conditions, past treatment with chemotherapy, and exposure to radiation.")."""
+    return _FINITE_VERB.search(text) is None
+
+
 FOOTER = re.compile(
     r"©|\bcopyright\b|all rights reserved|privacy (?:policy|statement|notice)|terms (?:of|and) (?:use|service|conditions)|"
     r"\bdoes not endorse\b|\badvertising\b|\bregistered charity\b|\bcompany (?:no|number)\b",
