@@ -3231,3 +3231,19 @@ def test_a_verbless_sentence_under_a_risk_heading_lists_risk_factors():
         "risk-factor",
     )
     assert {"Down syndrome", "exposure to radiation"} <= labels(found)
+
+
+def test_cells_a_lead_in_says_there_are_too_few_of_and_cells_whose_number_falls():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\nWhat is ALL?\n"
+        "They crowd out the healthy cells, so the child has too few:\n- red blood cells, which carry oxygen\n"
+        "- platelets, which help blood clot\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found)
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. As the blasts grow, the number of "
+        "red blood cells and platelets falls.\n",
+        "cell-type",
+    )
+    assert {"red blood cell", "platelet"} <= labels(found)

@@ -58,7 +58,7 @@ _ILLNESS_CELL_CUE = re.compile(
     r"\b(?:little|less) (?:space|room)\b|\bno room\b|\b(?:isn['’]t|is not|no|not enough)\s+(?:enough\s+)?(?:space|room)\b|"
     r"\blow (?:[\w-]+ (?:cell )?)?(?:numbers?|levels?|counts?)\b|\bshort of\b|"
     r"\bshortage\b|\black of\b|\bhuge numbers\b|\blarge numbers\b|\bmakes? (?:too|huge|large|lots)\b|"
-    r"\bbuild(?:s)? up\b|\breplac|\bfewer\b|\bfall\b|\bdrop\b|\bpile up\b|\bgrow(?:s)? out of control\b|"
+    r"\bbuild(?:s)? up\b|\breplac|\bfewer\b|\bfalls?\b|\bdrops?\b|\bpile up\b|\bgrow(?:s)? out of control\b|"
     r"\bsuppress\w*|\baccumulat\w*|\boverproduc\w*|\bwhich (?:kind of |type of )?cells? (?:are|is) (?:involved|affected)\b",
     re.IGNORECASE | re.DOTALL,
 )
@@ -607,8 +607,12 @@ def lead_in_cells(page: Page, subject: Subject) -> Iterator[Fact]:
             yield Fact("cell-type", subject.entity, "allkg:affectsCellType", entity, (Span(lead.start, lead.end),), grounding=how)
 
 
-_MAKES_THESE = re.compile(r"\b(?:make|makes|produce|produces|making|producing)(?:\s+enough)?(?:\s+of)?\s*:\s*$", re.IGNORECASE)
-"""A lead-in that ends naming what the marrow makes: its items are those cells."""
+_MAKES_THESE = re.compile(
+    r"\b(?:(?:make|makes|produce|produces|making|producing)(?:\s+enough)?(?:\s+of)?|too few|not enough|fewer|short of)\s*:\s*$",
+    re.IGNORECASE,
+)
+"""A lead-in that ends naming what the marrow makes, or what there is too little of ("so the child has
+too few:"): its items are those cells."""
 _ATTACKS = re.compile(
     r"\s+(?:(?:that|which|who)\s+)?(?:mistakenly\s+|wrongly\s+|then\s+|may\s+|can\s+)?"
     r"(?:attack|damage|destroy|kill|harm|target)s?\b",
