@@ -3247,3 +3247,11 @@ def test_cells_a_lead_in_says_there_are_too_few_of_and_cells_whose_number_falls(
         "cell-type",
     )
     assert {"red blood cell", "platelet"} <= labels(found)
+
+
+def test_a_dictionarys_syn_line_gives_the_diseases_other_names():
+    found, _ = facts(
+        "mycosis fungoides\nA chronic T-cell lymphoma that starts in the skin.\n"
+        "Syn: Alibert-Bazin syndrome; granuloma fungoides.\n",
+    )
+    assert {"Alibert-Bazin syndrome", "granuloma fungoides"} <= {f.object.value for f in found if f.kind == "synonym"}

@@ -732,3 +732,8 @@ def test_bare_items_that_finish_their_lead_ins_sentence_may_open_with_have_had()
         "have Down's syndrome", "have had chemotherapy or radiotherapy for another cancer",
         "have been exposed to high levels of radiation",
     ]
+
+
+def test_a_gene_fusions_double_colon_ends_no_sentence():
+    layout = structure("Also known as: AML with PML::RARA fusion. It is a leukaemia.\n")
+    assert [s.text for s in layout.segments] == ["Also known as:", "AML with PML::RARA fusion.", "It is a leukaemia."]

@@ -104,12 +104,16 @@ _PRONOUN_CUE_WORDS = ("known as", "called", "call it", "referred to", "shorten",
 _NAMES_END = re.compile(
     r",?\s+(?:is|are|was|were|has|have|can|may|might|will|which|that|because|unlike|but|so|where|when)\b", re.IGNORECASE
 )
-_NAMES_LABEL = re.compile(r"\s*(?:also (?:called|known as)|other names?|a\.?k\.?a\.?)\s*:\s*(?P<names>.{2,200})$", re.I | re.S)
+_NAMES_LABEL = re.compile(
+    r"\s*(?:also (?:called|known as)|other names?|a\.?k\.?a\.?|syn(?:onyms?)?\.?)\s*:\s*(?P<names>.{2,200})$", re.I | re.S
+)
 """A line that labels the names it lists ("Also called: X · Y")."""
-_NAMES_FIELD = re.compile(r"\s*(?:other names?|also (?:called|known as)|synonyms?)\s*:?\s*", re.IGNORECASE)
+_NAMES_FIELD = re.compile(r"\s*(?:other names?|also (?:called|known as)|synonyms?|syn\.?)\s*:?\s*", re.IGNORECASE)
 """An infobox's label over the disease's other names."""
 _FOOTNOTE_MARKS = re.compile(r"\[\d{1,3}\]")
 _LABEL_SPLIT = re.compile(r"\s*[·•;|]\s*|\s*,\s*|\s+or\s+")
+_SOURCE_AFTER = re.compile(r"\s*\((?:FAB|WHO|ICD[\w-]*|ICC)\)\s*$")
+"""The classification a name is from, in brackets after it ("AML-M3 (FAB)")."""
 _FOR_SHORT = re.compile(r"\s+for short\s*$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:or|and)?\s*|\s+or\s+|\s+and\s+")
 _ABOUT_THIS_PAGE = re.compile(
@@ -705,11 +709,13 @@ def _cue_synonyms(page: Page, subject: Subject, seg: Segment, previous: Segment 
             yield from names
     labelled = _NAMES_LABEL.match(seg.text)
     names = labelled.group("names") if labelled is not None else None
-    if names is None and _NAMES_FIELD.fullmatch(page.lead_ins.get(seg.start, "")):
-        names = seg.text  # an infobox's row: "Other names<TAB>Blackfan-Diamond anemia, congenital hypoplastic anemia"
+    label = page.lead_ins.get(seg.start) or (previous.text if previous is not None and previous.kind == "lead-in" and previous.line == seg.line else "")
+    if names is None and _NAMES_FIELD.fullmatch(label):
+        # an infobox's row: "Other names<TAB>Blackfan-Diamond anemia, congenital hypoplastic anemia"; a dictionary's "Syn: ..."
+        names = seg.text
     if names is not None and not other_disease(page, subject, seg):  # "Also called: precursor B-cell ALL · B-lymphoblastic leukaemia"
         for name in _LABEL_SPLIT.split(_FOOTNOTE_MARKS.sub("", names)):
-            name = name.strip(" .\"'“”‘’")
+            name = _SOURCE_AFTER.sub("", name).strip(" .\"'“”‘’")  # "AML-M3 (FAB)": the name, not whose it is
             if name and len(name.split()) <= 6 and _looks_like_name(name):
                 yield name
 

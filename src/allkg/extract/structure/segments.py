@@ -24,7 +24,7 @@ MAX_HEADING_WORDS = 12
 MAX_ITEM_WORDS = 16
 """A line without a list marker right after a lead-in may be its item up to this length."""
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?:])(?!(?<=\d[.:])\d)(?:\[\d{1,3}\])*["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : (and its footnotes, ".[6]") when the next sentence starts (not "9:15", "2.5")
+    r"""(?<=[.!?:])(?<!::)(?!(?<=\d[.:])\d)(?:\[\d{1,3}\])*["'”’)\]]*(?=[ \t]*["“(]?[A-Z0-9])"""  # after . ! ? : (and its footnotes, ".[6]") when the next sentence starts (not "9:15", "2.5", "PML::RARA")
     r"""|(?<=[a-z]{3})(?<!\bJava)(?<!\bWhats)(?<!\bLinked)(?<!\bPower)(?<!\bWord)(?<!\bMedline)(?=[A-Z][a-z]{2,})"""
     # "cellsChildhood", "FeverRisk factors": a lost space or line break (not the web's names in camel case:
     # "JavaScript", "WhatsApp", "LinkedIn", "PowerPoint", "WordPress", "MedlinePlus")
