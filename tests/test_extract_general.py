@@ -1587,6 +1587,8 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
          "years later — while people older than 60 have a harder time and do less well.",
          {("teenagers", "FavourableOutlook"), ("young adults", "FavourableOutlook"), ("older adults", "UnfavourableOutlook")}),
         ("Adults older than about 65 generally have a tougher time with it.", {("older adults", "UnfavourableOutlook")}),
+        ("Fewer than half of adults survive, and the chances fall with age, especially over the age of 65.",
+         {("older adults", "UnfavourableOutlook")}),
     ],
 )
 def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):
@@ -3255,3 +3257,8 @@ def test_a_dictionarys_syn_line_gives_the_diseases_other_names():
         "Syn: Alibert-Bazin syndrome; granuloma fungoides.\n",
     )
     assert {"Alibert-Bazin syndrome", "granuloma fungoides"} <= {f.object.value for f in found if f.kind == "synonym"}
+
+
+def test_a_range_of_ages_said_with_about():
+    found, _ = facts("Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. It is most common between about two and five.\n")
+    assert "young children" in {f.object.label for f in found if f.predicate == "allkg:occursInAgeGroup"}

@@ -30,7 +30,7 @@ _NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_EXPRESSIONS = (
-    (re.compile(rf"\b(?:(?:aged?|ages?(?: of)?|between(?: the ages? of)?)\s+)+{_N}\s*(?:and|to|-|–)\s*{_N}", re.I), "range"),
+    (re.compile(rf"\b(?:(?:aged?|ages?(?: of)?|between(?: the ages? of)?)\s+)+(?:about\s+|around\s+|roughly\s+)?{_N}\s*(?:and|to|-|–)\s*{_N}", re.I), "range"),
     (re.compile(rf"\b{_N}\s*(?:-|–|to)\s*{_N}[ -](?:years?|yrs)(?: of age| old)?", re.I), "range"),
     (re.compile(rf"\b(?:under|younger than|below|less than)\s+(?:the age of\s+|age\s+)?(?:about\s+|around\s+|roughly\s+)?{_N}\b(?![,.]\d|\s*(?:%|per ?cent|in\b|/))", re.I), "under"),
     (re.compile(rf"\bunder-{_N}s\b", re.I), "under"),
@@ -70,7 +70,8 @@ _PROGNOSIS = re.compile(
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|\blive (?:much |a lot )?longer\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
-    r"\bmore likely to (?:relapse|come back)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )",
+    r"\bmore likely to (?:relapse|come back)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )|"
+    r"\bchances? (?:of (?:a )?(?:cure|survival|surviving) )?(?:falls?|drops?|decreases?|goes down|go down|gets? worse)\b",
     re.IGNORECASE,
 )
 _EPIDEMIOLOGY = re.compile(
@@ -110,7 +111,8 @@ _FAVOURABLE = re.compile(
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
     r"\bharder\b|\btougher\b|\bmore difficult\b|\b(?:seriously|severely) ill\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
-    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b",
+    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b|"
+    r"\bchances? (?:of (?:a )?(?:cure|survival|surviving) )?(?:falls?|drops?|decreases?|goes down|go down|gets? worse)\b",
     re.IGNORECASE,
 )
 _RATE = re.compile(
