@@ -1589,6 +1589,9 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
         ("Adults older than about 65 generally have a tougher time with it.", {("older adults", "UnfavourableOutlook")}),
         ("Fewer than half of adults survive, and the chances fall with age, especially over the age of 65.",
          {("older adults", "UnfavourableOutlook")}),
+        ("Teenagers do a little less well than younger children, and babies under one year have a harder type to treat.",
+         {("teenagers", "UnfavourableOutlook"), ("infants", "UnfavourableOutlook")}),
+        ("About nine out of ten children with ALL are now alive five years on.", {("children", "FavourableOutlook")}),
     ],
 )
 def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):
@@ -3262,3 +3265,12 @@ def test_a_dictionarys_syn_line_gives_the_diseases_other_names():
 def test_a_range_of_ages_said_with_about():
     found, _ = facts("Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. It is most common between about two and five.\n")
     assert "young children" in {f.object.label for f in found if f.predicate == "allkg:occursInAgeGroup"}
+
+
+def test_doing_a_little_less_well_and_a_harder_type_to_treat_are_outlooks_outside_an_outlook_section():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the blood. Teenagers with ALL do a little less well than "
+        "younger children. In babies ALL is a harder type to treat.\n"
+    )
+    about = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
+    assert {"teenagers", "infants"} <= {about.get(f.subject.path) for f in found if f.predicate == "allkg:outlook"}

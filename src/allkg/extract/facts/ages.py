@@ -64,9 +64,9 @@ _ADULT_AGES = next((begin, end) for name, begin, end in _AGE_GROUPS if name == "
 """The ages of adults: "adults under 40" are 16 to 40, not all under 40 (a child's group bounded by
 numbers is the numbers' group already: "children over 2")."""
 _PROGNOSIS = re.compile(
-    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,2}(?:well|better|worse|best|worst)\b|"
+    r"\bcure[sd]?\b|\bcurable\b|\boutlook\b|\bprognos|\bsurviv|\brecover|\bdo(?:es)?\s+(?:\w+\s+){0,3}(?:well|better|worse|best|worst)\b|"
     r"\balive\b|\b(?:seriously|severely) ill\b|"
-    r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier) to (?:treat|cure)\b|"
+    r"\bfare\w*\b|\brespond\w*\b|\bsuccess\w*|\b(?:harder|hard|more difficult|difficult|easier)(?: \w+)? to (?:treat|cure)\b|"
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|\blive (?:much |a lot )?longer\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
@@ -117,7 +117,7 @@ _UNFAVOURABLE = re.compile(
 )
 _RATE = re.compile(
     r"(?:(?P<more>more than|over|above|at least)|(?P<less>fewer than|less than|under|below))?\s*(?:about |around |nearly |almost )?"
-    r"\b(?P<count>\d{1,3})(?:\s*(?:%|per ?cent)|\s+(?:in|out of)\s+(?:every\s+)?(?P<whole>\d{1,3})\b)",
+    rf"\b(?P<count>\d{{1,3}}(?=\s*(?:%|per ?cent))|{_N}(?=\s+(?:in|out of)\s))(?:\s*(?:%|per ?cent)|\s+(?:in|out of)\s+(?:every\s+)?(?P<whole>\d{{1,3}}|ten|twenty|five|four|three)\b)",
     re.IGNORECASE,
 )
 """A share of people ("9 in 10", "3 out of 4", "more than 90%", "fewer than 2 in 10")."""
@@ -360,7 +360,7 @@ def _verdict(clause: str) -> bool | None:
     rate = _RATE.search(clause)
     if rate is None:
         return None
-    share = int(rate.group("count")) / int(rate.group("whole") or 100)
+    share = _number(rate.group("count")) / _number(rate.group("whole") or "100")
     if rate.group("less"):
         return False if share <= 0.6 else None
     if rate.group("more"):
