@@ -3274,3 +3274,12 @@ def test_doing_a_little_less_well_and_a_harder_type_to_treat_are_outlooks_outsid
     )
     about = {f.subject.path: f.object.label for f in found if f.predicate == "allkg:aboutAgeGroup"}
     assert {"teenagers", "infants"} <= {about.get(f.subject.path) for f in found if f.predicate == "allkg:outlook"}
+
+
+def test_colours_before_a_gloss_are_of_one_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia is a cancer of the white blood cells.\nSymptoms of ALL include:\n"
+        "- tiny red, purple or brown spots on the skin (petechiae)\n",
+        "symptom",
+    )
+    assert labels(found) == {"petechiae"}

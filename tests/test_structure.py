@@ -737,3 +737,16 @@ def test_bare_items_that_finish_their_lead_ins_sentence_may_open_with_have_had()
 def test_a_gene_fusions_double_colon_ends_no_sentence():
     layout = structure("Also known as: AML with PML::RARA fusion. It is a leukaemia.\n")
     assert [s.text for s in layout.segments] == ["Also known as:", "AML with PML::RARA fusion.", "It is a leukaemia."]
+
+
+def test_a_bare_item_with_a_long_gloss_after_a_dash_stays_an_item_of_its_own():
+    layout = structure(
+        "Symptoms of ALL include:\nheavy periods\npain in your bones or joints\n"
+        "a tummy that feels full, swollen or sore - this is from a swollen liver or spleen\n"
+        "losing weight without trying\nnight sweats\n"
+    )
+    [block] = layout.lists
+    assert [i.text for i in block.items][-3:] == [
+        "a tummy that feels full, swollen or sore - this is from a swollen liver or spleen",
+        "losing weight without trying", "night sweats",
+    ]

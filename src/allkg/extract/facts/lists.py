@@ -720,6 +720,8 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
             # all of one sign in several places: "lumps in your neck, armpits or groin (swollen glands)")
             chunks = _comma_chunks(text, head[0], gloss.start())
             several = len(chunks) > 1 and not _places_follow(text, head[0], gloss.start())
+            # ("tiny red, purple or brown spots on the skin (petechiae)": colours of one sign)
+            several = several and not set(text[chunks[0][0] : chunks[0][1]].lower().split()) <= _MODIFIER_WORDS | _COLOURS
             before = _enumerated(page, head[0], chunks[-2][1], kind) if several else []
             # "Bruises easily or has small red spots under the skin (petechiae)": the gloss names the last
             # alternative, and the first names a sign of its own (not "a fast or pounding heartbeat (palpitations)")

@@ -108,10 +108,15 @@ def _indent(line: str) -> int:
 def _short_item(line: str) -> bool:
     """A line that reads as one unmarked list item: a few words, no sentence or "Label: detail" in
     it (which may wrap onto the next line), not cut off mid-phrase (after a comma, an "and", an
-    open bracket)."""
-    return 0 < len(line.split()) <= 16 and not re.search(
+    open bracket); a gloss after a dash is no length of it ("a tummy that feels full - this is from a
+    swollen liver or spleen")."""
+    head = _DASH_GLOSS.split(line, maxsplit=1)[0]
+    return 0 < len(head.split()) <= 16 and len(line.split()) <= 32 and not re.search(
         r"[.;:!?,(]\s*$|[.;:]\s|\b(?:and|or|of|the|to|in|a|an|with|for|from|by|that|which|your|their)\s*$", line, re.I
     )
+
+
+_DASH_GLOSS = re.compile(r"\s[-–—]\s")
 
 
 def _physical_lines(text: str) -> list[tuple[int, int]]:
