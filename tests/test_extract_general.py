@@ -3283,3 +3283,13 @@ def test_colours_before_a_gloss_are_of_one_sign():
         "symptom",
     )
     assert labels(found) == {"petechiae"}
+
+
+def test_an_item_that_says_what_does_not_cause_the_disease_states_no_factor():
+    found, _ = facts(
+        "Acute lymphoblastic leukaemia (ALL) is a cancer of the white blood cells.\nRisk factors\n"
+        "• A few known risk factors:\n  – Down's syndrome\n  – Previous chemotherapy\n"
+        "• NOT caused by: phones, energy drinks, vaping, stress\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"Down syndrome", "previous cancer treatment"}

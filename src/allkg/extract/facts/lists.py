@@ -201,7 +201,7 @@ _IMPERATIVE = re.compile(
 _DOUBTED = re.compile(
     r"\bnot (?:been )?(?:proven|proved|confirmed|shown)\b|\bunproven\b|\bno (?:clear |good |strong |firm )?evidence\b|"
     r"\bnot (?:clear|known|certain) (?:whether|if)\b|\b(?:is|are) (?:still )?(?:debated|controversial|uncertain|unclear)\b|"
-    r"^\W*(?:not|never) (?:linked|a cause|a risk)\b|\bno (?:known |proven )?link\b",
+    r"^\W*(?:not|never) (?:linked|a cause|a risk|caused by)\b|\bno (?:known |proven )?link\b",
     re.IGNORECASE | re.DOTALL,
 )
 """An item the page itself doubts."""
