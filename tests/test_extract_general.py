@@ -3293,3 +3293,12 @@ def test_an_item_that_says_what_does_not_cause_the_disease_states_no_factor():
         "risk-factor",
     )
     assert labels(found) == {"Down syndrome", "previous cancer treatment"}
+
+
+def test_who_a_factor_is_said_of_and_an_aside_inside_it_are_no_part_of_its_name():
+    found, _ = facts(
+        "Rubella is an infection caused by a virus.\nWho is at risk?\nPeople most at risk include:\n"
+        "- Children and adults who have not received MMR (measles, mumps, rubella) vaccine\n",
+        "risk-factor",
+    )
+    assert labels(found) == {"not received MMR vaccine"}

@@ -107,11 +107,12 @@ _LABEL_DETAIL = re.compile(
 )
 """An item's label and the detail after it: "Label: detail", "Label – detail", a table row's
 first cell and the others ("Label | detail | ..." or tab-separated)."""
-_POPULATION = (
+_PEOPLE = (
     r"(?:children|kids|babies|people|adults|men|women|boys|girls|teenagers|patients|those|anyone|someone|"
-    r"a child|a person)\s+(?:who|with|that|whose)"
+    r"a child|a person)"
 )
-"""Who a risk factor is said of ("children with", "people who have had"): not part of its name."""
+_POPULATION = rf"{_PEOPLE}(?:\s+(?:and|or)\s+{_PEOPLE})?\s+(?:who|with|that|whose)"
+"""Who a risk factor is said of ("children with", "children and adults who have not had"): not part of its name."""
 _KIN = r"(?:identical )?(?:twin|brother|sister|sibling|parent|mother|father|child|close relative|relative|family member)s?"
 RELATIVE_WITH = re.compile(
     rf"(?P<relative>\b(?:having\s+)?(?:(?:a|an|the|their|your|his|her)\s+)?{_KIN}(?:(?:,\s+|,?\s+(?:or|and)\s+)(?:a\s+)?{_KIN})*"
@@ -1281,10 +1282,14 @@ def ground_part(
     return _as_said(page, part, kind), "ungrounded"
 
 
+_INNER_ASIDE = re.compile(r"\s*\([^()]{2,60}\)(?=\s+\w)")
+"""An aside in brackets inside a phrase, words after it: no part of the name."""
+
+
 def _as_said(page: Page, part: Part, kind: str) -> Entity:
     """A part no term fits, as a concept of the page named by its words (a leading "have" and, of a
     sign, who has it aside)."""
-    phrase = clean_phrase(part.text)
+    phrase = _INNER_ASIDE.sub("", clean_phrase(part.text)) or clean_phrase(part.text)  # "MMR (measles, mumps, rubella) vaccine"
     leading = _AUXILIARY.match(phrase)
     phrase = phrase[leading.end() :] if leading else phrase
     if kind == "symptom":  # "Heavy menstrual periods in women": who has the sign, no part of it
