@@ -1225,6 +1225,8 @@ def test_the_ways_a_page_gives_its_diseases_abbreviation(definition: str):
         "Overview\n\nIt grows fast. The cause is a damage of the DNA which happens in a lymphoid cell during life.\n",
         "Overview\n\nIn most children the cause is changes in genes that happen by chance.\n",
         "Causes\tMostly unknown; acquired gene changes\nUsual onset\t2-5 years\n",
+        "Causes\nIt happens when a developing lymphocyte gets damage to its DNA.\n",
+        "Causes\nIn my case, a baby B cell picked up some changes in its DNA and started copying itself.\n",
     ],
 )
 def test_a_cause_stated_without_naming_the_disease_or_under_a_causes_label(text: str):

@@ -183,7 +183,7 @@ _MISTAKEN = re.compile(
 """A resemblance cue that says the signs have other causes ("can also be caused by")."""
 _CAUSE_CUE = re.compile(
     r"\b(?:occurs|happens|develops|starts|begins|arises)\s+(?:when|with|because)\b|\bcaused by\b|\bresults?\s+(?:from|of)\b|"
-    r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpicks? up\b|"
+    r"\bdue to\b|\btriggered by\b|\bthe cause\b|\bcauses?\s*:|\bbecause of\b|\bbehind\b|\bpick(?:s|ed|ing)? up\b|"
     r"\bdevelops?\s+(?:changes|mutations)\b|\bgenetic change|\bcomes?\s+from\b|"
     r"\bcells?\s+(?:\w+\s+)?(?:have|has|carry|carries|contain|contains)\s+(?:an?\s+|the\s+|certain\s+)?(?:acquired\s+|new\s+)?"
     r"(?:change|changes|mutation|mutations|fault|faults|mistake)\b",  # "the leukaemia cells have a change in a gene"
@@ -192,10 +192,12 @@ _CAUSE_CUE = re.compile(
 _IN_IT = re.compile(r"\s*In\s+[^,.;]{1,60},\s+(?:the\s+|a\s+)?", re.IGNORECASE)
 """A sentence that opens by saying it speaks of the disease ("In ALL, ...")."""
 _DNA_DAMAGED = re.compile(
-    r"\b(?:DNA|genes?)\b[^.;,]{0,60}?\b(?:is|are|gets|get|becomes|become|has been|have been)\s+(?:damaged|changed|altered)\b", re.I
+    r"\b(?:DNA|genes?)\b[^.;,]{0,60}?\b(?:is|are|gets|get|becomes|become|has been|have been)\s+(?:damaged|changed|altered)\b|"
+    r"\bdamage\s+(?:to|in)\s+(?:its|their|the|his|her)\s+(?:DNA|genes)\b",
+    re.I,
 )
 """A cause said as what happens to the DNA ("the DNA inside a developing lymphocyte gets damaged",
-"... gets changed")."""
+"... gets changed", "gets damage to its DNA")."""
 _SAYS_THE_CAUSE = re.compile(
     r"(?:(?:she|he|they|the doctors?|the consultant|our doctor)\s+(?:said|says|told us|explained)(?:\s+that)?\s+)?"
     r"(?:(?:(?:in|for)\s+(?:\w+\s+){0,5}?\w+,?\s+)?the\s+(?:main\s+|usual\s+|exact\s+)?cause\s+is\b|"
