@@ -3192,6 +3192,8 @@ def test_the_sentences_of_a_paragraph_that_tells_how_the_signs_came_give_them():
     assert labels(facts(story, "symptom")[0]) == {"easy bruising", "gingival bleeding"}
     untold = story.replace("Looking back, the signs were there for about a month.", "I love to garden.")
     assert not facts(untold, "symptom")[0]
+    told = story.replace("Looking back, the signs were there for about a month.", "Mine started with a cold.")
+    assert labels(facts(told, "symptom")[0]) == {"easy bruising", "gingival bleeding"}
 
 
 def test_a_sign_named_on_its_own_before_several_places_is_one_sign():

@@ -399,7 +399,8 @@ def _in_story_of_signs(section: Section, seg: Segment) -> bool:
 
 _TELLS_SIGNS = re.compile(
     r"\blooking back\b|\b(?:the|his|her|my|our|their) (?:first )?(?:signs|symptoms) (?:were|had been) (?:all )?there\b|"
-    r"\bit (?:all )?(?:started|began) with\b|\bfirst noticed\b|\bthe first (?:sign|thing (?:we|i|she|he|they) noticed)\b",
+    r"\b(?:it|mine|his|hers|theirs|ours) (?:all )?(?:started|began) with\b|\bfirst noticed\b|"
+    r"\bthe first (?:sign|thing (?:we|i|she|he|they) noticed)\b",
     re.IGNORECASE,
 )
 """What opens a paragraph that tells how the signs came."""
