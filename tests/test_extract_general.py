@@ -3306,3 +3306,13 @@ def test_who_a_factor_is_said_of_and_an_aside_inside_it_are_no_part_of_its_name(
         "risk-factor",
     )
     assert labels(found) == {"not received MMR vaccine"}
+
+
+@pytest.mark.parametrize(
+    ("said", "sign"),
+    [("I was wiped out by 2 p.m. every day.", "fatigue"), ("I got winded carrying groceries.", "shortness of breath"),
+     ("My mum kept saying I looked grey.", "pallor"), ("Some have a mild temperature.", "fever")],
+)
+def test_lay_words_for_common_signs(said: str, sign: str):
+    found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood.\nSymptoms\n{said}\n", "symptom")
+    assert sign in labels(found)
