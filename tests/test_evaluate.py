@@ -25,7 +25,7 @@ SEED_GOLD = CORPUS / "tuned" / "seed-mayo-clinic-all.yaml"
 # frozen set) are higher, and the README says how far we are.
 FLOOR = {
     "tuned": (0.85, 0.95),
-    "dev": (0.88, 0.78),  # 222 pages since the i-, g- and h- sets joined (first reads: l- 0.83/0.69, k- 0.83/0.56, j- 0.85/0.58, i- 0.79/0.57, g- 0.79/0.73, h- 0.81/0.62)
+    "dev": (0.88, 0.78),  # 242 pages since the f- and e- sets joined (first reads: i- 0.79/0.57, g- 0.79/0.73, h- 0.81/0.62, f- 0.76/0.62, e- 0.84/0.57)
     "frozen": (0.85, 0.78),
 }
 
