@@ -28,8 +28,8 @@ from allkg.extract.structure import (
     Section,
     Segment,
     item_like,
-    verbless,
     section_type,
+    verbless,
 )
 from allkg.facts import Entity, Fact, Flag, Span, Text, concept_entity
 from allkg.lexicon import Mention
