@@ -46,13 +46,6 @@ _STUDIED = re.compile(
 )
 """A lead-in that doubts its list ("Other factors that have been studied for a possible link")."""
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
-
-
-def _doubted(lead: str) -> bool:
-    """The lead-in doubts its list, not only what it says before a "but" ("It's not clear what
-    triggers this change, but several things can increase the risk:")."""
-    buts = list(_BUT.finditer(lead))
-    return bool(_STUDIED.search(lead, buts[-1].end() if buts else 0))
 _MAY_COLON = re.compile(
     r"(?:your (?:child|baby|son|daughter)|children|kids|babies|you|people|he|she|they|patients|adults)"
     r"(?: with [\w' -]{1,40})? (?:may|might|can|could|will|often)(?: also)?(?: (?:notice|find|seem|look|feel))?\s*:",
@@ -266,6 +259,13 @@ def list_kind(block: ListBlock) -> str | None:
                 if cue.search(block.intro.text):
                     return kind
     return LIST_KIND_BY_SECTION.get(block.section.type)
+
+
+def _doubted(lead: str) -> bool:
+    """The lead-in doubts its list, not only what it says before a "but" ("It's not clear what
+    triggers this change, but several things can increase the risk:")."""
+    buts = list(_BUT.finditer(lead))
+    return bool(_STUDIED.search(lead, buts[-1].end() if buts else 0))
 
 
 def _kind_said(text: str, section: Section, *cues: tuple[re.Pattern[str], str]) -> str | None:
@@ -773,12 +773,12 @@ def _bracketed_examples(page: Page, gloss: re.Match[str], kind: str) -> list[Par
     return [Part(p.text, p.start, p.end, example=True) for p in parts] if named else []
 
 
-def _named_without_its_places(page: Page, head: str, kind: str) -> bool:
-    """The words before a list of places name a sign of several words on their own ("swollen lymph
+def _sign_without_its_places(page: Page, head: str, kind: str) -> str | None:
+    """The sign of several words the words before a list of places name on their own ("swollen lymph
     nodes" of "swollen lymph nodes in the neck, armpit or groin"; not "pain" of "pain in the chest or shoulder")."""
     sign = _SIGN_BEFORE_PLACE.sub("", head).strip()
     found = page.lexicon.lookup(sign, kind) if len(sign.split()) > 1 else None
-    return found is not None and not (set(sign.lower().split()) & _WHERE_IT_HURTS)
+    return sign if found is not None and not (set(sign.lower().split()) & _WHERE_IT_HURTS) else None
 
 
 _SIGN_BEFORE_PLACE = re.compile(r"\s(?:in|on|around|under|behind|with|to|of)\s(?:the|your|their|his|her)?\s*$", re.IGNORECASE)
@@ -1091,9 +1091,9 @@ def _distributed(page: Page, parts: list[Part], kind: str) -> list[Part]:
         run += 1
     if run > 1:
         placed = [first, *(Part(f"{place.group('head')} {p.text}", first.start, p.end) for p in parts[1:run])]
-        if _named_without_its_places(page, place.group("head"), kind):
-            # "swollen lymph nodes in the neck, armpit or groin": a sign named on its own, in several places
-            return [Part(_SIGN_BEFORE_PLACE.sub("", place.group("head")).strip(), first.start, parts[run - 1].end), *parts[run:]]
+        sign = _sign_without_its_places(page, place.group("head"), kind)
+        if sign is not None:  # "swollen lymph nodes in the neck, armpit or groin": a sign named on its own, in several places
+            return [Part(sign, first.start, parts[run - 1].end), *parts[run:]]
         if any(_names(page, p, kind) for p in placed):
             return [*placed, *parts[run:]]  # "pain in your bones or joints": bone pain, joint pain
         if run == len(parts):
