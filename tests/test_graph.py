@@ -227,7 +227,7 @@ def test_a_real_page_says_how_each_symptom_was_recognised(grounding_page: Knowle
         methods[obj.value.removeprefix(ID + "symptom/")] = [o.value.removeprefix(ALLKG) for o in _objects(grounding_page, fact, ALLKG + "groundedBy")]
     assert methods["fatigue"] == ["CuratedVocabularyMatch"]
     assert methods["epistaxis"] == ["LaypersonSynonymMatch"]
-    assert methods["feeling-washed-out"] == ["Ungrounded"]
+    assert methods["feeling-out-of-sorts"] == ["Ungrounded"]
     assert methods["swelling-of-the-jaw"] == methods["joints-ache"] == ["FuzzyMatch"]
     jaw = ID + "symptom/swelling-of-the-jaw"
     assert _objects(grounding_page, jaw, DCTERMS + "source") == [ox.NamedNode(load_lexicon().releases["hp"].iri)]
@@ -266,9 +266,9 @@ def test_an_entity_named_with_other_capitals_has_one_label_whatever_the_order():
 
 def test_real_pages_in_either_order_give_one_label_and_the_same_bytes(tmp_path: Path):
     pages = []
-    for name, item in (("a.txt", "Feeling Washed Out"), ("b.txt", "feeling washed out")):
+    for name, item in (("a.txt", "Feeling Out Of Sorts"), ("b.txt", "feeling out of sorts")):
         page = tmp_path / name
-        page.write_text(GROUNDING_PAGE.read_text(encoding="utf-8").replace("- Feeling washed out", f"- {item}"), encoding="utf-8")
+        page.write_text(GROUNDING_PAGE.read_text(encoding="utf-8").replace("- Feeling out of sorts", f"- {item}"), encoding="utf-8")
         pages.append(str(page))
     outputs = []
     for order, arguments in enumerate([pages, pages[::-1]]):
@@ -278,5 +278,5 @@ def test_real_pages_in_either_order_give_one_label_and_the_same_bytes(tmp_path: 
         outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outputs[0] == outputs[1]
     labels = [q for q in ox.parse(outputs[0]["allkg.nt"], format=ox.RdfFormat.N_TRIPLES)
-              if q.subject.value == ID + "symptom/feeling-washed-out" and q.predicate.value == SKOS + "prefLabel"]
-    assert [q.object.value for q in labels] == ["feeling Washed Out"]
+              if q.subject.value == ID + "symptom/feeling-out-of-sorts" and q.predicate.value == SKOS + "prefLabel"]
+    assert [q.object.value for q in labels] == ["feeling Out Of Sorts"]
