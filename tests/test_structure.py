@@ -157,8 +157,10 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("What did people notice before they were diagnosed?", "symptoms"),
         ("Things that can make your symptoms worse", "triggers"),
         ("WHAT TO WATCH FOR", "symptoms"),
-        ("Reply #2  caregiver_jen   Apr 19, 2020", "navigation"),  # a thread's reply: what follows is no page text
+        ("Reply #2  caregiver_jen   Apr 19, 2020", "other"),  # a thread's reply: its text is the page's ("Bone and joint pain is really common")
         ("Reply  Share  Report  Save  412", "other"),  # (a vote bar is chrome of its own, no heading of replies)
+        ("Son (15) just diagnosed with B-cell ALL - questions, scared", "other"),  # who was diagnosed, no tests
+        ("How is ALL diagnosed?", "diagnosis"),
         # a clinician's headings and shorthand
         ("Differential diagnosis", "lookalikes"),
         ("DDx", "lookalikes"),
@@ -349,6 +351,16 @@ def test_a_sub_heading_naming_where_its_signs_come_from_stays_in_the_symptoms_se
     types = {s.heading.text: s.type for s in layout.sections if s.heading is not None}
     assert types == {"Symptoms": "symptoms", "From low blood counts": "symptoms", "From thick blood": "symptoms",
                      "Diagnosis": "diagnosis"}
+
+
+def test_a_heading_naming_a_stage_of_the_disease_stays_in_the_symptoms_section():
+    page = (
+        "Symptoms of Lyme disease\nIt tends to unfold in stages.\n\nEarly localized stage (3 to 30 days after the bite)\n"
+        "The first sign is a rash. You may also have:\n- fever\n- headache\n\nLate stage (months to years after the bite)\n"
+        "Some people get arthritis.\n\nStages of the disease\nDoctors describe three stages.\n"
+    )
+    types = [s.type for s in structure(page).sections if s.heading is not None]
+    assert types == ["symptoms", "symptoms", "symptoms", "diagnosis"]
 
 
 def test_numbered_titles_of_an_outline_are_peer_headings_and_a_numbered_item_with_a_colon_a_lead_in():

@@ -12,7 +12,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        r"in this (?:article|section|page)|on this page|^contents$|^share\b|^sources?$|bibliography|"
                        r"external links|^was this|next steps|^resources$|support services|categories|footnotes|^notes$|"
                        r"follow us|about us|contact|jump to|quick links|you may also|more (?:on|about)\b|^help(?:\s*(?:and|&)\s*support|\s+cent(?:re|er))?$|^print|"
-                       r"most (?:read|popular|viewed)|^comments?\b|^reply\s*#\s*\d+\b|trending|latest (?:news|stories)|top stories"),
+                       r"most (?:read|popular|viewed)|^comments?\b|trending|latest (?:news|stories)|top stories"),
         ("myths", r"\bmyths?\b|misconception|misunderst|(?:do|does|did|can)(?:n['’]t| not) (?:cause|increase|raise|lead)|"
                   r"\bnot (?:a )?(?:cause|risk)|\bno (?:proven )?(?:link|evidence)|unproven|disproven|fact or fiction|"
                   r"\buncertain\b|\bcontroversial\b|\bunclear\b|\bdisputed\b|\bdebated\b|\bless certain\b"),
@@ -35,7 +35,9 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"clinical trials?|\b(?:induction|consolidation|maintenance|intensification|conditioning)\b|recovery|managing|care team|looking after|at home|coping|"
                       r"support(?:ing)? (?:for|your)|fertility|medicines?|drugs?|surgery|remission|relapse\b|"
                       r"risk (?:groups?|categor\w*|levels?|stratif\w*|assessment)|\b(?:standard|low|high|intermediate)[ -]risk\b"),
-        ("diagnosis", r"^[id]x\b|(?<!about your )(?<!your )(?<!before the )(?<!before )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
+        # (not a story's "Son (15) just diagnosed with B-cell ALL": who was diagnosed, no tests)
+        ("diagnosis", r"^[id]x\b|(?<!about your )(?<!your )(?<!before the )(?<!before )(?<!just )(?<!newly )(?<!recently )(?<!was )"
+                      r"(?<!were )(?<!been )diagnos|\btests?\b|testing|biopsy|staging|\bstages?\b|scans?\b|exam|investigation|"
                       r"blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),

@@ -24,6 +24,9 @@ _FACTOR = re.compile(
     r"(?:having|had|previous|prior|past|earlier|exposure|exposed|being|contact with|use of|taking|long-term)\b", re.IGNORECASE
 )
 """A sub-heading of risk factors that names one, whatever its words ("Previous chemotherapy")."""
+_STAGE = re.compile(r"(?:[\w-]+\s+){1,2}stage\b(?!\s+of\b)", re.IGNORECASE)
+"""A heading that names a stage of the disease ("Early disseminated stage", "Late stage"; not
+"Stages of lung cancer", a section of staging)."""
 _WITH_SUBHEADINGS = frozenset({"symptoms", "risk", "cause", "treatment", "diagnosis", "who"})
 """Sections whose sub-headings often say nothing of their topic ("From thick blood", "Induction")."""
 _NO_FACTS = frozenset({"treatment", "diagnosis", "prevention", "complications"})
@@ -87,6 +90,8 @@ def sections_of(segments: list[Segment]) -> list[Section]:
                 kind = parent  # a summary box's label ("KEY POINTS") at the top of a typed section
             elif parent in ("risk", "cause") and subheading and _FACTOR.match(words):
                 kind = parent  # a risk factor as a sub-heading ("Having radiotherapy or chemotherapy")
+            elif parent == "symptoms" and _STAGE.match(words):
+                kind = parent  # the signs of a stage ("Early localized stage (3 to 30 days after the bite)"), no staging
             sections.append(Section(seg, kind))
             # (a "who" sub-heading, "Age", is a topic within the risk factors: "Genetic syndromes" after it is still one)
             inherits = subheading and (kind == parent or (kind == "who" and parent in _WITH_SUBHEADINGS))
