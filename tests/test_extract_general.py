@@ -2889,6 +2889,13 @@ def test_a_lead_in_saying_the_signs_have_other_causes_before_its_advice_leads_in
         "symptom",
     )
     assert labels(found) == {"fever", "loss of appetite"}
+    found, _ = facts(
+        "Childhood acute lymphoblastic leukemia (ALL) is a cancer of the blood and bone marrow.\n"
+        "Childhood ALL can cause the signs below, although other health problems can cause them too. "
+        "Talk to your child's doctor if you notice:\n- Fever.\n- Not wanting to eat.\n",
+        "symptom",
+    )
+    assert labels(found) == {"fever", "loss of appetite"}
 
 
 def test_a_count_is_no_age_and_a_risk_group_is_no_frequency():

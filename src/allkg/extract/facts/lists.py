@@ -481,8 +481,9 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
 _STARTS_WITH = re.compile(r"\b(?:starts?|begins?|comes? on|presents?)\b[^:]{0,60}\bwith\s*:\s*$", re.IGNORECASE)
 """A lead-in over the signs the disease starts with ("It often starts off looking like a cold or flu, with:")."""
 _SIGNS_ELSEWHERE = re.compile(
-    r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other conditions|look like|be like|mistaken for)\b|"
-    r"\b(?:other|many|common)\s+(?:conditions?|illness(?:es)?|problems)\b[^.]{0,60}\b(?:signs?|symptoms?)\b",
+    r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other (?:health |medical )?(?:conditions|problems|illnesses)|"
+    r"look like|be like|mistaken for)\b|"
+    r"\b(?:other|many|common)\s+(?:health\s+|medical\s+)?(?:conditions?|illness(?:es)?|problems)\b[^.]{0,60}\b(?:signs?|symptoms?)\b",
     re.IGNORECASE,
 )
 """A sentence saying the signs a list gives may have other causes ("Other conditions can cause the same signs",
