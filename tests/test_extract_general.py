@@ -3323,3 +3323,12 @@ def test_who_a_factor_is_said_of_and_an_aside_inside_it_are_no_part_of_its_name(
 def test_lay_words_for_common_signs(said: str, sign: str):
     found, _ = facts(f"Acute lymphoblastic leukaemia (ALL) is a cancer of the blood.\nSymptoms\n{said}\n", "symptom")
     assert sign in labels(found)
+
+
+def test_a_flashcards_answer_lists_what_its_question_asks():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the blood.\nCard 6 / 38\nQ:\nCause?\nA: unknown for most kids.\n"
+        "Card 7 / 38\nQ:\nS/S (r/t bone marrow failure)\nA:\n↓RBC (anemia) → fatigue, pallor\n+ bone/joint pain → limp\n"
+    )
+    kinds = {(f.kind, f.object.label) for f in found if f.kind in ("symptom", "risk-factor")}
+    assert {("symptom", "fatigue"), ("symptom", "pallor")} <= kinds and not {k for k, _ in kinds} - {"symptom"}

@@ -160,7 +160,7 @@ def test_an_infobox_row_is_a_label_and_its_items():
         ("Reply #2  caregiver_jen   Apr 19, 2020", "other"),  # a thread's reply: its text is the page's ("Bone and joint pain is really common")
         ("Reply  Share  Report  Save  412", "other"),  # (a vote bar is chrome of its own, no heading of replies)
         ("Son (15) just diagnosed with B-cell ALL - questions, scared", "other"),  # who was diagnosed, no tests
-        ("How is ALL diagnosed?", "diagnosis"),
+        ("CNS involvement s/s", "symptoms"),  # a nurse's shorthand for signs and symptoms
         # a clinician's headings and shorthand
         ("Differential diagnosis", "lookalikes"),
         ("DDx", "lookalikes"),

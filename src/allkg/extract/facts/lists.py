@@ -52,8 +52,10 @@ _MAY_COLON = re.compile(
     re.IGNORECASE,
 )
 """A lead-in that opens a sentence each item ends ("Your child may:" then "seem pale")."""
-_SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b", re.IGNORECASE | re.DOTALL)
-_SYMPTOM_CUE = re.compile(r"\bsymptoms?\b|\bsigns?\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL)
+_SYMPTOM_WORD = re.compile(r"\bsymptoms?\b|\bsigns?\b|(?<!\w)s/s\b", re.IGNORECASE | re.DOTALL)
+_SYMPTOM_CUE = re.compile(
+    r"\bsymptoms?\b|\bsigns?\b|(?<!\w)s/s\b|\bnotice\b|\bmay (?:have|feel|get|look)\b|\bcomplain", re.IGNORECASE | re.DOTALL
+)
 
 _EXAMPLES = re.compile(
     r"(?:\s*(?:,\s*|\()\s*(?:such as|for example|for instance|e\.g\.?|i\.e\.?|including|like|especially|particularly)"
@@ -245,8 +247,10 @@ def list_kind(block: ListBlock) -> str | None:
             return said
         if _MAY_COLON.fullmatch(lead.strip()) or _STARTS_WITH.search(lead):
             return "symptom"  # "Your child may:" over "seem pale", "bruise easily" (kept only if most name signs)
-        # "Symptoms often appear late. They may include:": the sentence before says what the list is of
-        for text in (s.text for s in before if s.line == block.lead_in.line):
+        # "Symptoms often appear late. They may include:": the sentence before says what the list is of (a
+        # flashcard's answer, "A:", is of what its question before it asks: "S/S (r/t bone marrow failure)")
+        answer = bool(_ANSWER.fullmatch(lead.strip()))
+        for text in (s.text for s in before if s.line == block.lead_in.line or answer):
             if ADVICE.search(text) or (block.section.type not in LIST_KIND_BY_SECTION and _PROCEDURES.search(text)):
                 return None
             said = _kind_said(text, block.section, (_SYMPTOM_WORD, "symptom"), (_RISK_CUE, "risk-factor"))
@@ -480,6 +484,8 @@ def _nested(outer: ListBlock, inner: ListBlock) -> bool:
 
 _STARTS_WITH = re.compile(r"\b(?:starts?|begins?|comes? on|presents?)\b[^:]{0,60}\bwith\s*:\s*$", re.IGNORECASE)
 """A lead-in over the signs the disease starts with ("It often starts off looking like a cold or flu, with:")."""
+_ANSWER = re.compile(r"(?:a|answer)\s*:", re.IGNORECASE)
+"""A question's answer's label: what it lists is what the question asked."""
 _SIGNS_ELSEWHERE = re.compile(
     r"\b(?:signs?|symptoms?)\b[^.]{0,60}\b(?:caused by|due to|other (?:health |medical )?(?:conditions|problems|illnesses)|"
     r"look like|be like|mistaken for)\b|"

@@ -41,7 +41,7 @@ SECTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"blood count"),
         ("prevention", r"prevent|reduc(?:e|ing) (?:your|the) risk|lower(?:ing)? (?:your|the) risk|screening"),
         ("complications", r"complication|late effects|long[ -]term effects"),
-        ("symptoms", r"^sx\b|symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
+        ("symptoms", r"^sx\b|(?<!\w)s/s\b|symptom|\bsigns?\b|clinical (?:presentation|features|picture)|^presentation\b|presenting features|"
                      r"^check if (?:you|your (?:child|baby)|it['’]?s|it is|you or your (?:child|baby))\b|"
                      r"how (?:do|will|can|would) (?:i|you) (?:know|tell)|look(?:ing)? out for|"
                      r"warning|watch(?:ing)? (?:out )?for\b|what does it feel|how does it feel|effects on the body|show (?:itself|up)|"
