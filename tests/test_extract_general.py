@@ -3332,3 +3332,12 @@ def test_a_flashcards_answer_lists_what_its_question_asks():
     )
     kinds = {(f.kind, f.object.label) for f in found if f.kind in ("symptom", "risk-factor")}
     assert {("symptom", "fatigue"), ("symptom", "pallor")} <= kinds and not {k for k, _ in kinds} - {"symptom"}
+
+
+def test_a_part_that_ends_waiting_for_its_object_is_no_factor_of_its_own():
+    found, _ = facts(
+        "Lyme disease is an infection spread by ticks.\nRisk factors\nYou are more likely to get it if you:\n"
+        "- live in or visit wooded or grassy areas in states where it is common\n- spend a lot of time outdoors\n",
+        "risk-factor",
+    )
+    assert "live in" not in labels(found)

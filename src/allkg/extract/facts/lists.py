@@ -1049,6 +1049,7 @@ def _split(text: str, start: int, end: int) -> list[Part]:
     separators = [
         m for m in _SPLIT.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in kept) and not _qualifies(text, m, end) and not _repeats(text, m)
+        and not _OPEN_PREPOSITION.search(text, start, m.start())  # "live in or visit wooded areas": one object
     ]
     for separator in [*separators, None]:
         stop = end if separator is None else separator.start()
@@ -1058,6 +1059,10 @@ def _split(text: str, start: int, end: int) -> list[Part]:
         if separator is not None:
             cursor = separator.end()
     return parts
+
+
+_OPEN_PREPOSITION = re.compile(r"\b(?:in|on|at|to|into|near|around|with|from)$", re.IGNORECASE)
+"""A part that ends waiting for its object, which the next part's words give ("live in or visit ...")."""
 
 
 def _repeats(text: str, separator: re.Match[str]) -> bool:
