@@ -1594,6 +1594,8 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
         ("Teenagers do a little less well than younger children, and babies under one year have a harder type to treat.",
          {("teenagers", "UnfavourableOutlook"), ("infants", "UnfavourableOutlook")}),
         ("About nine out of ten children with ALL are now alive five years on.", {("children", "FavourableOutlook")}),
+        ("In babies younger than 1 year the leukemia is more likely to resist treatment or to return.",
+         {("infants", "UnfavourableOutlook")}),
     ],
 )
 def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):

@@ -72,7 +72,7 @@ _PROGNOSIS = re.compile(
     r"\blive (?:for )?(?:\d+|five|ten|\w+ more) (?:years|more years)\b|\blive (?:much |a lot )?longer\b|"
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
-    r"\bmore likely to (?:relapse|come back)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )|"
+    r"\bmore likely to (?:relapse|come back|return|resist treatment)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )|"
     + _CHANCES_FALL,
     re.IGNORECASE,
 )
@@ -113,7 +113,7 @@ _FAVOURABLE = re.compile(
 _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
     r"\bharder\b|\btougher\b|\bmore difficult\b|\b(?:seriously|severely) ill\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
-    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back)\b|"
+    r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back|return|resist treatment)\b|"
     + _CHANCES_FALL,
     re.IGNORECASE,
 )
