@@ -1596,6 +1596,8 @@ def test_a_plural_noun_before_and_is_a_sign_of_its_own_not_a_modifier_of_the_las
         ("About nine out of ten children with ALL are now alive five years on.", {("children", "FavourableOutlook")}),
         ("In babies younger than 1 year the leukemia is more likely to resist treatment or to return.",
          {("infants", "UnfavourableOutlook")}),
+        ("In small children and in elderly persons the disease can become more serious.",
+         {("young children", "UnfavourableOutlook"), ("older adults", "UnfavourableOutlook")}),
     ],
 )
 def test_a_harder_time_and_a_higher_chance_that_it_comes_back_are_a_poorer_outlook(sentence, expected):

@@ -63,6 +63,8 @@ _AGE_GROUPS = (
 _ADULT_AGES = next((begin, end) for name, begin, end in _AGE_GROUPS if name == "adults")
 """The ages of adults: "adults under 40" are 16 to 40, not all under 40 (a child's group bounded by
 numbers is the numbers' group already: "children over 2")."""
+_MORE_SERIOUS = r"\b(?:become|becomes|is|are|can be|tends? to be|gets?) more (?:serious|severe|dangerous)\b"
+"""A poorer outlook said as the disease being more serious in a group ("In small children the disease can become more serious")."""
 _CHANCES_FALL = r"\bchances? (?:of (?:a )?(?:cure|survival|surviving) )?(?:falls?|drops?|decreases?|goes down|go down|gets? worse)\b"
 """A poorer outlook said as the chances falling ("the chances fall with age")."""
 _PROGNOSIS = re.compile(
@@ -73,7 +75,7 @@ _PROGNOSIS = re.compile(
     r"\bresults?\b|\boutcomes?\b|\btreatment works\b|\b(?:have|has) a (?:harder|tougher|more difficult) time\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|"
     r"\bmore likely to (?:relapse|come back|return|resist treatment)\b|\b(?:the )?(?:best|better|good|lower|higher|poorer|worse|lowest|highest) chances?\b(?! of (?:getting|developing|having) )|"
-    + _CHANCES_FALL,
+    + _CHANCES_FALL + "|" + _MORE_SERIOUS,
     re.IGNORECASE,
 )
 _EPIDEMIOLOGY = re.compile(
@@ -114,7 +116,7 @@ _UNFAVOURABLE = re.compile(
     r"\breduced\b|\blower\b|\blowest\b|\bless\b|\bworse\b|\bworst\b|\bpoor(?:er|est)?\b|\bunfavou?rable\b|"
     r"\bharder\b|\btougher\b|\bmore difficult\b|\b(?:seriously|severely) ill\b|\bnot (?:\w+ )?as\b|(?:n['’]t|\bnot) do (?:\w+ )?as well\b|\bmore reserved\b|\bfalls? below\b|\bdrops? below\b|"
     r"\b(?:higher|greater) (?:chance|risk) (?:that )?(?:the \w+ |it )?(?:comes? back|returns?|relapses?)\b|\bmore likely to (?:relapse|come back|return|resist treatment)\b|"
-    + _CHANCES_FALL,
+    + _CHANCES_FALL + "|" + _MORE_SERIOUS,
     re.IGNORECASE,
 )
 _RATE = re.compile(
