@@ -762,3 +762,16 @@ def test_a_bare_item_with_a_long_gloss_after_a_dash_stays_an_item_of_its_own():
         "a tummy that feels full, swollen or sore - this is from a swollen liver or spleen",
         "losing weight without trying", "night sweats",
     ]
+
+
+def test_an_encyclopaedias_heading_with_its_edit_link_run_into_the_text_is_a_heading():
+    layout = structure(
+        "Sarcoidosis is a disease of inflammatory cells.[1] Lungs[edit] Lung involvement may cause a dry cough.[3] "
+        "Risk factors[edit] The disease is more common in women than in men.[7]\n"
+    )
+    assert [(s.kind, s.text) for s in layout.segments] == [
+        ("sentence", "Sarcoidosis is a disease of inflammatory cells.[1]"), ("heading", "Lungs"),
+        ("sentence", "Lung involvement may cause a dry cough.[3]"), ("heading", "Risk factors"),
+        ("sentence", "The disease is more common in women than in men.[7]"),
+    ]
+    assert [s.type for s in layout.sections if s.heading is not None] == ["other", "risk"]

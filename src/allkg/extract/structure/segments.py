@@ -346,6 +346,12 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     pieces = _sentences(text, line.start, line.end)
     result = []
     for piece_start, piece_end in pieces:
+        edit = _EDIT_LINK.match(text, piece_start, piece_end)
+        if edit is not None:  # "Lungs[edit] Lung involvement may cause ...": an encyclopaedia's heading a scrape ran on
+            result.append(_segment(text, piece_start, edit.end("heading"), "heading", line))
+            piece_start = _trim(text, edit.end(), piece_end)[0] if _trim(text, edit.end(), piece_end) else piece_end
+            if piece_start >= piece_end:
+                continue
         body = _FOOTNOTES_AT_END.sub("", text[piece_start:piece_end])  # "do less well.[6]" ends a sentence
         words = len(body.split())
         if body.endswith(":") or (
@@ -368,6 +374,8 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
     return result
 
 
+_EDIT_LINK = re.compile(r"(?P<heading>[A-Z][\w ,'’&/-]{0,60}?)[ \t]*\[edit\][ \t]*")
+"""An encyclopaedia's heading with its "[edit]" link, at the start of a run-on line's sentence."""
 _ENUMERATOR = re.compile(r"(?:(?<=[\s:])|^)\(?(?P<number>\d{1,2})[.)][ \t\u00a0]+(?=[A-Za-z(\"“])")
 """A list number inside a line ("1. ", "2) ", "(3) ") before an item's first word."""
 _GLUED_BULLET = re.compile(r"(?<=[\w).,:])[-–•*][ \t]+(?=[\w'‘\"“(])|(?<=[\w).,:\"”’]) [•▪·][ \t]+(?=[\w'‘\"“(])")
