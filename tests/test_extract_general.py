@@ -3345,3 +3345,12 @@ def test_a_part_that_ends_waiting_for_its_object_is_no_factor_of_its_own():
         "risk-factor",
     )
     assert "live in" not in labels(found)
+
+
+def test_the_places_a_list_of_where_a_sign_is_names_are_no_signs():
+    found, _ = facts(
+        "Hand, foot and mouth disease is a common viral illness.\nSymptoms\nSores or blisters may appear:\n"
+        "- inside the mouth\n- inside of the cheeks\n- sometimes on the buttocks, legs or nappy area\n- a fever\n",
+        "symptom",
+    )
+    assert labels(found) == {"fever"}

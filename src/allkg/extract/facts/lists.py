@@ -1420,8 +1420,13 @@ _JOINING_WORDS = frozenset({"and", "or", "and/or", "but", "also", "then", "plus"
 
 _COMPLAINS_OF = re.compile(r"(?:complains?|complained|complaining)\s+(?:of|about)\s+", re.IGNORECASE)
 """What opens an item of what a child says ("Complains of bone or joint pain"): the sign is what follows."""
-_PLACE_ALONE = re.compile(r"(?:above|below|under|underneath|behind|in|on|around|near|next to)\s+(?:the|your|his|her|their)\s", re.IGNORECASE)
-"""A part that is only a place, an aside after a sign ("Pain in the upper belly, above the belly button")."""
+_PLACE_ALONE = re.compile(
+    r"(?:(?:sometimes|often|usually|also|mostly)\s+)?(?:above|below|under|underneath|behind|in|on|around|near|next to|inside(?: of)?)\s+"
+    r"(?:the|your|his|her|their)\s",
+    re.IGNORECASE,
+)
+"""A part that is only a place, an aside after a sign ("Pain in the upper belly, above the belly button"), or
+a place a list of where the sign is names ("inside the mouth", "sometimes on the buttocks")."""
 _NO_SIGNS = re.compile(r"\bno (?:symptoms|signs)\b", re.IGNORECASE)
 """A part that says there are no signs ("Early stomach cancer often causes no symptoms at all")."""
 _SAYS_THE_RISK = re.compile(
