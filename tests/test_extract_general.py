@@ -3354,3 +3354,12 @@ def test_the_places_a_list_of_where_a_sign_is_names_are_no_signs():
         "symptom",
     )
     assert labels(found) == {"fever"}
+
+
+def test_a_relative_clause_that_goes_on_after_or_is_one_sign():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nSymptoms\nSymptoms may include:\n"
+        "- Infections that happen often or are hard to clear\n",
+        "symptom",
+    )
+    assert len(found) == 1 and "hard to clear" not in labels(found)

@@ -1050,6 +1050,8 @@ def _split(text: str, start: int, end: int) -> list[Part]:
         m for m in _SPLIT.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in kept) and not _qualifies(text, m, end) and not _repeats(text, m)
         and not _OPEN_PREPOSITION.search(text, start, m.start())  # "live in or visit wooded areas": one object
+        # "Infections that happen often or are hard to clear": the clause goes on, no second thing
+        and not (_VERB_GOES_ON.match(text, m.end()) and _RELATIVE_BEFORE.search(text, start, m.start()))
     ]
     for separator in [*separators, None]:
         stop = end if separator is None else separator.start()
@@ -1061,6 +1063,8 @@ def _split(text: str, start: int, end: int) -> list[Part]:
     return parts
 
 
+_VERB_GOES_ON = re.compile(r"(?:are|is|was|were|can|may|might|will|do|does|don['’]t|doesn['’]t|have|has)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s", re.IGNORECASE)
 _OPEN_PREPOSITION = re.compile(r"\b(?:in|on|at|to|into|near|around|with|from)$", re.IGNORECASE)
 """A part that ends waiting for its object, which the next part's words give ("live in or visit ...")."""
 
