@@ -3363,3 +3363,12 @@ def test_a_relative_clause_that_goes_on_after_or_is_one_sign():
         "symptom",
     )
     assert len(found) == 1 and "hard to clear" not in labels(found)
+
+
+def test_how_a_sign_shows_after_a_comma_is_said_of_it():
+    found, _ = facts(
+        "Acute lymphoblastic leukemia (ALL) is a cancer of the white blood cells.\nSymptoms\nSymptoms may include:\n"
+        "- Swollen lymph nodes, felt as painless lumps in the neck, armpit or groin\n",
+        "symptom",
+    )
+    assert labels(found) == {"enlarged lymph nodes"}

@@ -637,6 +637,9 @@ def parts_of_span(page: Page, start: int, end: int, kind: str) -> list[Part]:
     text = page.text
     while end > start and text[end - 1] in ".;:,":
         end -= 1
+    described = _DESCRIBED_AS.search(text, start, end)
+    if described and described.start() > start:  # "Swollen lymph nodes, felt as painless lumps in the neck": how it shows
+        end = described.start()
     dangling = _DANGLING_EXAMPLES.search(text, start, end)
     if dangling and dangling.start() > start:  # "rare inherited conditions, such as" over a nested list
         end = dangling.start()
@@ -1063,6 +1066,8 @@ def _split(text: str, start: int, end: int) -> list[Part]:
     return parts
 
 
+_DESCRIBED_AS = re.compile(r",\s+(?:felt|seen|noticed|described)\s+as\b", re.IGNORECASE)
+"""How an item's thing shows, after a comma: said of it, no other thing."""
 _VERB_GOES_ON = re.compile(r"(?:are|is|was|were|can|may|might|will|do|does|don['’]t|doesn['’]t|have|has)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s", re.IGNORECASE)
 _OPEN_PREPOSITION = re.compile(r"\b(?:in|on|at|to|into|near|around|with|from)$", re.IGNORECASE)
