@@ -24,6 +24,7 @@ class Page:
     lexicon: Lexicon
     warnings: list[str] = field(default_factory=list)
     _within: dict[tuple[int, int, str | None], list[Mention]] = field(default_factory=dict, repr=False)
+    _lines: dict[re.Pattern[str], frozenset[int]] = field(default_factory=dict, repr=False)
 
     def content(self) -> Iterator[tuple[Section, Segment]]:
         """Segments that may state facts: not site chrome, in sections about the disease."""
@@ -71,6 +72,14 @@ class Page:
         if found is None:
             found = self._within[key] = self.mentions.within(start, end, kind)
         return list(found)
+
+    def lines_matching(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """The physical lines where a segment of the page's text matches ``pattern``, remembered:
+        a sentence asks of its paragraph's opening without walking back when none can match."""
+        found = self._lines.get(pattern)
+        if found is None:
+            found = self._lines[pattern] = frozenset(s.line for s in self.layout.segments if pattern.search(s.text))
+        return found
 
     def ground(self, mention: Mention, kind: str) -> Grounding:
         grounding = self.lexicon.ground(mention, kind)

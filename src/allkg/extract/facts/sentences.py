@@ -357,7 +357,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if not advice and (
         section.type == "symptoms"
         or _SYMPTOM_SENTENCE.search(seg.text)
-        or _in_story_of_signs(section, seg)
+        or (seg.line in page.lines_matching(_TELLS_SIGNS) and _in_story_of_signs(section, seg))
         or _signs_of_it(page, subject, seg)
         or _lists_signs(page, section, seg)
     ):
