@@ -357,7 +357,7 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
     if not advice and (
         section.type == "symptoms"
         or _SYMPTOM_SENTENCE.search(seg.text)
-        or (seg.line in page.lines_matching(_TELLS_SIGNS) and _in_story_of_signs(section, seg))
+        or _in_story_of_signs(page, section, seg)
         or _signs_of_it(page, subject, seg)
         or _lists_signs(page, section, seg)
     ):
@@ -382,10 +382,12 @@ def sentence_facts(page: Page, subject: Subject, section: Section, seg: Segment,
         yield from _groups_at_risk(page, disease, seg)
 
 
-def _in_story_of_signs(section: Section, seg: Segment) -> bool:
+def _in_story_of_signs(page: Page, section: Section, seg: Segment) -> bool:
     """A sentence of a paragraph that tells how the signs came ("Looking back, the signs were there
     for about a month. I was wiped out by 2 p.m. every day. I got winded carrying groceries."): its
     signs are the disease's, as a list's would be."""
+    if seg.line not in page.lines_matching(_TELLS_SIGNS):
+        return False  # (no line of the page opens a story: nothing to look back for)
     line = seg
     for _ in range(_STORY_RUN):
         if _TELLS_SIGNS.search(line.text):

@@ -349,9 +349,10 @@ def _line_segments(text: str, line: Line, heading_starts: frozenset[int], follow
         edit = _EDIT_LINK.match(text, piece_start, piece_end)
         if edit is not None:  # "Lungs[edit] Lung involvement may cause ...": an encyclopaedia's heading a scrape ran on
             result.append(_segment(text, piece_start, edit.end("heading"), "heading", line))
-            piece_start = _trim(text, edit.end(), piece_end)[0] if _trim(text, edit.end(), piece_end) else piece_end
-            if piece_start >= piece_end:
+            rest = _trim(text, edit.end(), piece_end)
+            if rest is None:
                 continue
+            piece_start = rest[0]
         body = _FOOTNOTES_AT_END.sub("", text[piece_start:piece_end])  # "do less well.[6]" ends a sentence
         words = len(body.split())
         if body.endswith(":") or (
